@@ -1,0 +1,104 @@
+// Runs the real program (index.ts) for a stack under the shared mocks, with
+// the configuration of Pulumi.<stack>.yaml, the way the CLI would hand it over.
+
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { parse } from "yaml";
+import { RecordedResource, RecordingMonitor, useMocks } from "./mocks";
+
+export const ROOT = path.resolve(__dirname, "..");
+export const PROJECT = "hms";
+
+export type ConfigMap = Record<string, string>;
+
+/** Reads Pulumi.<stack>.yaml into the flat `namespace:key` → string map the CLI passes to programs. */
+export function readStackConfig(stack: string): ConfigMap {
+    const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
+    if (!fs.existsSync(file)) {
+        throw new Error(`no stack file ${file}; stacks: ${listStacks().join(", ")}`);
+    }
+    const doc = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+    const out: ConfigMap = {};
+    for (const [key, value] of Object.entries(doc?.config ?? {})) {
+        const full = key.includes(":") ? key : `${PROJECT}:${key}`;
+        out[full] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return out;
+}
+
+export function listStacks(): string[] {
+    return fs
+        .readdirSync(ROOT)
+        .map((f) => /^Pulumi\.([\w-]+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}
+
+/** Overrides: a value replaces the key (non-strings are JSON-encoded), `undefined` removes it. */
+export type Overrides = Record<string, unknown>;
+
+export function applyOverrides(config: ConfigMap, overrides: Overrides = {}): ConfigMap {
+    const out = { ...config };
+    for (const [k, v] of Object.entries(overrides)) {
+        const key = k.includes(":") ? k : `${PROJECT}:${k}`;
+        if (v === undefined) {
+            delete out[key];
+        } else {
+            out[key] = typeof v === "string" ? v : JSON.stringify(v);
+        }
+    }
+    return out;
+}
+
+export interface StackRun {
+    stack: string;
+    resources: RecordedResource[];
+    outputs: Record<string, unknown>;
+    monitor: RecordingMonitor;
+}
+
+/**
+ * Runs index.ts for `stack` under mocks and waits until every registration
+ * has been made. Throws what the program throws (a ConfigError for bad config).
+ */
+export async function runStack(stack: string, overrides: Overrides = {}): Promise<StackRun> {
+    const config = applyOverrides(readStackConfig(stack), overrides);
+    const monitor = useMocks(PROJECT, stack);
+    pulumi.runtime.setAllConfig(config, []);
+
+    const entry = require.resolve(path.join(ROOT, "index"));
+    delete require.cache[entry];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = require(entry) as Record<string, unknown>;
+
+    const outputs: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(exported)) {
+        outputs[name] = await resolve(value);
+    }
+    await settle(monitor);
+    return { stack, resources: [...monitor.recorded], outputs, monitor };
+}
+
+/** Resolves an exported value (Outputs, arrays and objects of Outputs) to plain data. */
+function resolve(value: unknown): Promise<unknown> {
+    const out: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<object>);
+    return new Promise((res) => out.apply((v) => res(v)));
+}
+
+/** Waits until no registration has arrived for a few turns of the event loop. */
+async function settle(monitor: RecordingMonitor): Promise<void> {
+    let last = -1;
+    let quiet = 0;
+    while (quiet < 3) {
+        await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+        await new Promise((r) => setTimeout(r, 5));
+        if (monitor.recorded.length === last) {
+            quiet++;
+        } else {
+            quiet = 0;
+            last = monitor.recorded.length;
+        }
+    }
+}
