@@ -1,0 +1,430 @@
+// Backups: retrievable copies of every data store, kept long enough and kept
+// in a second region (HIPAA 164.308(a)(7)(ii)(A) data backup plan,
+// 164.308(a)(7)(ii)(B) disaster recovery plan; LGPD art. 46).
+
+import * as aws from "@pulumi/aws";
+import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType, validateStackResourcesOfType } from "@pulumi/policy";
+import { compliance } from "./lib/compliance";
+import { configWithDefaults, MINIMUM_RETENTION_SCHEMA, MinimumRetentionConfig } from "./lib/config";
+import { bucketIdentities, propsOf, refersTo, regionOf, tagValue } from "./lib/resources";
+import { BUCKET_LOGGING, BUCKETS } from "./lib/types";
+import { isAnyOf, ResourceClass, validateResourceOfTypes } from "./lib/validate";
+import { all, any, asArray, isUnknown, knownString, not, plain, test, Tri } from "./lib/values";
+
+/** AWS Backup keeps continuous (point-in-time) backups for at most 35 days. */
+const CONTINUOUS_MAX_DAYS = 35;
+/** AWS Backup requires recovery points to stay at least 90 days in cold storage. */
+const COLD_STORAGE_MIN_DAYS = 90;
+/** RDS keeps automated backups for at most 35 days. */
+const RDS_MAX_RETENTION_DAYS = 35;
+
+interface Lifecycle {
+    deleteAfter?: unknown;
+    coldStorageAfter?: unknown;
+}
+
+/** Violations of one lifecycle block: too short, or too little time in cold storage. */
+function lifecycleProblems(lifecycle: unknown, minimum: number, what: string): string[] {
+    if (lifecycle === undefined || lifecycle === null) {
+        return []; // no lifecycle: recovery points are kept until deleted by hand
+    }
+    if (isUnknown(lifecycle)) {
+        return [];
+    }
+    const l = lifecycle as Lifecycle;
+    const problems: string[] = [];
+    if (typeof l.deleteAfter === "number" && l.deleteAfter < minimum) {
+        problems.push(`${what} deletes recovery points after ${l.deleteAfter} days; keep them at least ${minimum} days.`);
+    }
+    if (typeof l.deleteAfter === "number" && typeof l.coldStorageAfter === "number" && l.deleteAfter - l.coldStorageAfter < COLD_STORAGE_MIN_DAYS) {
+        problems.push(
+            `${what} moves recovery points to cold storage after ${l.coldStorageAfter} days and deletes them after ${l.deleteAfter}: ` +
+                `AWS Backup requires at least ${COLD_STORAGE_MIN_DAYS} days in cold storage.`,
+        );
+    }
+    return problems;
+}
+
+export const backupPlanRetention: ResourceValidationPolicy = {
+    name: "backup-plan-retention",
+    description:
+        "Every AWS Backup plan rule and each of its copy actions keeps recovery points at least the minimum retention " +
+        "(default 30 days): lifecycle.deleteAfter >= minimum (no deleteAfter keeps them until deleted). Continuous " +
+        "(point-in-time) rules are capped by AWS at 35 days, so they need min(minimum, 35). A cold storage transition must " +
+        "leave at least 90 days in cold storage, as AWS Backup requires.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Set lifecycle: { deleteAfter: 30 } (or more) on every rule and on every copyActions[].lifecycle; with coldStorageAfter " +
+        "set, make deleteAfter at least coldStorageAfter + 90.",
+    configSchema: MINIMUM_RETENTION_SCHEMA,
+    ...compliance("164.308(a)(7)(ii)(A)", ["backup"], ["164.308(a)(7)(ii)(B)"]),
+    validateResource: validateResourceOfType(aws.backup.Plan, (plan, args, report) => {
+        const { minimumRetentionDays } = configWithDefaults<MinimumRetentionConfig>(MINIMUM_RETENTION_SCHEMA, args.getConfig<MinimumRetentionConfig>());
+        const p = plain(plan);
+        if (isUnknown(p.rules)) {
+            return;
+        }
+        asArray(p.rules).forEach((raw, i) => {
+            if (isUnknown(raw) || typeof raw !== "object" || raw === null) {
+                return;
+            }
+            const rule = raw as aws.types.input.backup.PlanRule;
+            const label = knownString(rule.ruleName) ? `rule "${rule.ruleName}"` : `rules[${i}]`;
+            const continuous = rule.enableContinuousBackup === true;
+            const minimum = continuous ? Math.min(minimumRetentionDays, CONTINUOUS_MAX_DAYS) : minimumRetentionDays;
+            lifecycleProblems(rule.lifecycle, minimum, label).forEach((m) => report(m));
+            if (isUnknown(rule.copyActions)) {
+                return;
+            }
+            asArray(rule.copyActions).forEach((copy, j) => {
+                if (isUnknown(copy) || typeof copy !== "object" || copy === null) {
+                    return;
+                }
+                const c = copy as { destinationVaultArn?: unknown; lifecycle?: unknown };
+                const to = knownString(c.destinationVaultArn) ?? "its destination vault";
+                lifecycleProblems(c.lifecycle, minimumRetentionDays, `${label} copy action ${j} (to ${to})`).forEach((m) => report(m));
+            });
+        });
+    }),
+};
+
+export const databaseBackupRetention: ResourceValidationPolicy = {
+    name: "database-backup-retention",
+    description:
+        "Every RDS/Aurora cluster and RDS instance keeps automated backups (point-in-time restore) for min(minimum, 35) days " +
+        "(minimum from config, default 30; RDS allows at most 35). Read replicas (replicateSourceDb) rely on their source's backups.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: "Set backupRetentionPeriod to 30 (or the configured minimum, at most 35) on the aws.rds.Cluster or aws.rds.Instance.",
+    configSchema: MINIMUM_RETENTION_SCHEMA,
+    ...compliance("164.308(a)(7)(ii)(A)", ["backup", "rds"]),
+    validateResource: validateResourceOfTypes([aws.rds.Cluster, aws.rds.Instance], "RDS clusters and instances", (args, report) => {
+        const { minimumRetentionDays } = configWithDefaults<MinimumRetentionConfig>(MINIMUM_RETENTION_SCHEMA, args.getConfig<MinimumRetentionConfig>());
+        const p = plain((args.asType(aws.rds.Cluster) ?? args.asType(aws.rds.Instance))!) as { backupRetentionPeriod?: unknown; replicateSourceDb?: unknown };
+        if (knownString(p.replicateSourceDb)) {
+            args.notApplicable("read replica: backed up through its source");
+        }
+        const required = Math.min(minimumRetentionDays, RDS_MAX_RETENTION_DAYS);
+        const period = p.backupRetentionPeriod;
+        if (isUnknown(period)) {
+            return;
+        }
+        if (typeof period !== "number") {
+            report(`backupRetentionPeriod is not set (AWS keeps automated backups 1 day); set it to at least ${required}.`);
+        } else if (period < required) {
+            report(`backupRetentionPeriod is ${period} days; it must be at least ${required}.`);
+        }
+    }),
+};
+
+// ----- coverage -------------------------------------------------------------------
+
+/** How a resource type's ARN looks, to match Selection ARN patterns against resources whose ARN is not known yet. */
+const ARN_SHAPES: Array<{ classes: ResourceClass[]; service: string; prefix: string }> = [
+    { classes: [aws.rds.Cluster], service: "rds", prefix: "cluster:" },
+    { classes: [aws.rds.Instance], service: "rds", prefix: "db:" },
+    { classes: [aws.ec2.Instance], service: "ec2", prefix: "instance/" },
+    { classes: BUCKETS, service: "s3", prefix: "" },
+];
+
+/** AWS Backup wildcard (`*`) match. */
+export function arnGlob(pattern: string, arn: string): boolean {
+    const re = new RegExp(`^${pattern.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    return re.test(arn);
+}
+
+/** Whether an ARN pattern of a selection covers `target`. */
+function patternCovers(pattern: string, target: PolicyResource): Tri {
+    if (pattern === "*") {
+        return true;
+    }
+    const arn = knownString(propsOf(target).arn);
+    if (arn) {
+        return arnGlob(pattern, arn);
+    }
+    // ARN not known yet (a resource to be created): decide from the pattern's shape.
+    const shape = ARN_SHAPES.find((s) => isAnyOf(target, s.classes));
+    const parts = pattern.split(":");
+    if (!shape || parts.length < 6) {
+        return undefined;
+    }
+    const service = parts[2];
+    if (service !== "*" && !arnGlob(service, shape.service)) {
+        return false;
+    }
+    const resourcePart = parts.slice(5).join(":");
+    const region = regionOf(target);
+    const regionOk = parts[3] === "*" || parts[3] === "" || region === undefined || arnGlob(parts[3], region);
+    if (!regionOk) {
+        return false;
+    }
+    if (resourcePart === "*" || resourcePart === `${shape.prefix}*`) {
+        return parts[4] === "*" || parts[4] === "" ? true : undefined; // account not known here
+    }
+    if (shape.prefix && !resourcePart.startsWith("*") && !resourcePart.startsWith(shape.prefix)) {
+        return false;
+    }
+    return undefined;
+}
+
+/**
+ * Whether a selection's ARN list (`resources` or `notResources`) names
+ * `target`: through the engine's property dependencies (ARNs of resources
+ * still to be created are unknown at preview), or by ARN value or pattern.
+ */
+function listedIn(selection: PolicyResource, prop: "resources" | "notResources", target: PolicyResource): Tri {
+    const byProperty = selection.propertyDependencies[prop];
+    // Hosts that do not report property dependencies: a resource the selection depends on
+    // counts as listed in `resources` (never as excluded: the dependency may be any property).
+    const reported = Object.keys(selection.propertyDependencies).length > 0;
+    const deps = reported ? byProperty ?? [] : prop === "resources" ? selection.dependencies : [];
+    if (deps.some((d) => d.urn === target.urn)) {
+        return true;
+    }
+    const value = propsOf(selection)[prop];
+    if (value === undefined || value === null) {
+        return false;
+    }
+    if (isUnknown(value)) {
+        return deps.length > 0 ? false : undefined;
+    }
+    return any(
+        asArray(value).map((entry): Tri => {
+            if (isUnknown(entry)) {
+                // Unknown entries come from the resources the list depends on; none of them is `target`.
+                return deps.length > 0 ? false : undefined;
+            }
+            return typeof entry === "string" ? patternCovers(entry, target) : false;
+        }),
+    );
+}
+
+function tagGlob(pattern: string, value: string): boolean {
+    return arnGlob(pattern, value);
+}
+
+/** Whether `target` satisfies a tag test; `key` is a tag key. */
+function tagTest(target: PolicyResource, key: string, predicate: (value: string | null) => boolean): Tri {
+    const value = tagValue(target, key);
+    return value === undefined ? undefined : predicate(value);
+}
+
+const RESOURCE_TAG = "aws:ResourceTag/";
+
+/** AWS Backup's rule: (resources OR listOfTags) AND all conditions AND NOT notResources. */
+export function selects(selection: PolicyResource, target: PolicyResource): Tri {
+    const p = propsOf(selection);
+    const resources = p.resources;
+    const tags = p.selectionTags;
+    const noResources = resources === undefined || resources === null || (Array.isArray(resources) && resources.length === 0);
+    const noTags = tags === undefined || tags === null || (Array.isArray(tags) && tags.length === 0);
+    let base: Tri = true; // neither: every supported resource
+    if (!noResources || !noTags) {
+        const tagged: Tri = isUnknown(tags)
+            ? undefined
+            : any(
+                  asArray(tags).map((t): Tri => {
+                      if (isUnknown(t) || typeof t !== "object" || t === null) {
+                          return undefined;
+                      }
+                      const x = t as { type?: unknown; key?: unknown; value?: unknown };
+                      if (isUnknown(x.key) || isUnknown(x.value) || isUnknown(x.type)) {
+                          return undefined;
+                      }
+                      return String(x.type).toUpperCase() === "STRINGEQUALS" ? tagTest(target, String(x.key), (v) => v === x.value) : undefined;
+                  }),
+              );
+        base = any([noResources ? false : listedIn(selection, "resources", target), tagged]);
+    }
+    const conditions: Tri[] = [];
+    if (isUnknown(p.conditions)) {
+        conditions.push(undefined);
+    } else {
+        for (const c of asArray(p.conditions)) {
+            if (isUnknown(c) || typeof c !== "object" || c === null) {
+                conditions.push(undefined);
+                continue;
+            }
+            const cond = c as Record<string, unknown>;
+            const ops: Array<[string, (tag: string | null, v: string) => boolean]> = [
+                ["stringEquals", (tag, v) => tag === v],
+                ["stringLikes", (tag, v) => tag !== null && tagGlob(v, tag)],
+                ["stringNotEquals", (tag, v) => tag !== v],
+                ["stringNotLikes", (tag, v) => tag === null || !tagGlob(v, tag)],
+            ];
+            for (const [op, matches] of ops) {
+                if (isUnknown(cond[op])) {
+                    conditions.push(undefined);
+                    continue;
+                }
+                for (const e of asArray(cond[op])) {
+                    const { key, value } = (e ?? {}) as { key?: unknown; value?: unknown };
+                    if (typeof key !== "string" || typeof value !== "string" || isUnknown(key) || isUnknown(value)) {
+                        conditions.push(undefined);
+                    } else if (!key.startsWith(RESOURCE_TAG)) {
+                        conditions.push(undefined);
+                    } else {
+                        conditions.push(tagTest(target, key.slice(RESOURCE_TAG.length), (tag) => matches(tag, value)));
+                    }
+                }
+            }
+        }
+    }
+    return all([base, all(conditions), not(listedIn(selection, "notResources", target))]);
+}
+
+export const BACKUP_EXEMPT_TAG = "BackupExempt";
+
+/**
+ * Whether a bucket holds no primary data (so needs no backup of its own): it
+ * receives S3 server access logs (target of a BucketLogging), CloudTrail
+ * logs (a trail's s3BucketName), or replicated copies of another bucket (a
+ * replication destination), or it carries the tag BackupExempt with a
+ * non-empty reason.
+ */
+export function isExemptBucket(bucket: PolicyResource, resources: PolicyResource[]): Tri {
+    const reason = tagValue(bucket, BACKUP_EXEMPT_TAG);
+    if (typeof reason === "string" && reason.trim() !== "") {
+        return true;
+    }
+    const ids = bucketIdentities(bucket);
+    const verdicts: Tri[] = [reason === undefined ? undefined : false];
+    for (const r of resources) {
+        if (isAnyOf(r, BUCKET_LOGGING)) {
+            verdicts.push(refersTo(r, "targetBucket", bucket, ids));
+        } else if (r.isType(aws.cloudtrail.Trail)) {
+            verdicts.push(refersTo(r, "s3BucketName", bucket, ids));
+        } else if (r.isType(aws.s3.BucketReplicationConfig)) {
+            verdicts.push(replicatesInto(r, bucket, ids));
+        }
+    }
+    return any(verdicts);
+}
+
+function replicatesInto(config: PolicyResource, bucket: PolicyResource, ids: unknown[]): Tri {
+    if ((config.propertyDependencies.rules ?? []).some((d) => d.urn === bucket.urn)) {
+        return true;
+    }
+    const rules = propsOf(config).rules;
+    if (isUnknown(rules)) {
+        return (config.propertyDependencies.rules ?? []).length > 0 ? false : undefined;
+    }
+    return any(
+        asArray(rules).map((rule): Tri => {
+            const destination = (rule as { destination?: { bucket?: unknown } } | undefined)?.destination?.bucket;
+            if (isUnknown(destination)) {
+                return (config.propertyDependencies.rules ?? []).length > 0 ? false : undefined;
+            }
+            return test(destination, (d) => ids.includes(d));
+        }),
+    );
+}
+
+const DATABASES = [aws.rds.Cluster, aws.rds.Instance];
+
+export const backupCoverage: StackValidationPolicy = {
+    name: "backup-coverage",
+    description:
+        "Every database (aws.rds.Cluster, aws.rds.Instance except read replicas), every EC2 instance (its EBS volumes) and every " +
+        "data bucket is selected by an aws.backup.Selection: by ARN (or ARN pattern) in `resources`, linked through the " +
+        "engine's property dependencies while ARNs are unknown, or by tag (selectionTags / conditions) on the resource's tags " +
+        "including the provider's defaultTags. A bucket is not a data bucket when it receives S3 access logs (target of a " +
+        "BucketLogging), CloudTrail logs (a trail's s3BucketName) or replicated copies (destination of a " +
+        "BucketReplicationConfig), or when it is tagged BackupExempt with the reason as value.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Add the resource's ARN to an aws.backup.Selection's `resources` (resources: [cluster.arn, bucket.arn, ...instances.map(i => i.arn)]), " +
+        "or tag it to match a tag-based selection. For a bucket that holds no primary data, tag it BackupExempt = \"<reason>\".",
+    ...compliance("164.308(a)(7)(ii)(A)", ["backup", "rds", "ec2", "s3"], ["164.308(a)(7)(ii)(B)"]),
+    validateStack: (args, report) => {
+        const selections = args.resources.filter((r) => r.isType(aws.backup.Selection));
+        const targets = args.resources.filter((r) => {
+            if (r.isType(aws.rds.Instance) && knownString(propsOf(r).replicateSourceDb)) {
+                return false;
+            }
+            if (isAnyOf(r, BUCKETS)) {
+                return isExemptBucket(r, args.resources) === false;
+            }
+            return isAnyOf(r, [...DATABASES, aws.ec2.Instance]);
+        });
+        if (targets.length === 0) {
+            args.notApplicable("no databases, instances or data buckets in the stack");
+        }
+        for (const target of targets) {
+            const covered = any(selections.map((s) => selects(s, target)));
+            if (covered === false) {
+                const kind = isAnyOf(target, BUCKETS) ? "data bucket" : isAnyOf(target, DATABASES) ? "database" : "EC2 instance";
+                const none = selections.length === 0 ? " (the stack has no aws.backup.Selection)" : "";
+                report(`${kind} ${target.name} is not selected by any AWS Backup selection${none}.`, target.urn);
+            }
+        }
+    },
+};
+
+// ----- second region ---------------------------------------------------------------
+
+/** The region in a backup vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>). */
+export function regionOfArn(arn: string): string | undefined {
+    const parts = arn.split(":");
+    return parts.length >= 6 && parts[0] === "arn" && parts[3] ? parts[3] : undefined;
+}
+
+const VAULTS = [aws.backup.Vault, aws.backup.LogicallyAirGappedVault];
+
+export const backupCrossRegionCopy: StackValidationPolicy = {
+    name: "backup-cross-region-copy",
+    description:
+        "Every AWS Backup plan copies recovery points to a vault in another region: at least one rule has a copy action whose " +
+        "destination vault's region (from destinationVaultArn, or while that ARN is unknown from the aws.backup.Vault it " +
+        "depends on and that vault's region) differs from the plan's region, so a regional disaster cannot take the backups with it.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Create an aws.backup.Vault with region: <DR region> (encrypted with a key in that region) and add " +
+        "copyActions: [{ destinationVaultArn: drVault.arn, lifecycle: { deleteAfter: 30 } }] to the plan's rules.",
+    ...compliance("164.308(a)(7)(ii)(B)", ["backup", "disaster-recovery"], ["164.308(a)(7)(ii)(A)"]),
+    validateStack: validateStackResourcesOfType(aws.backup.Plan, (_plans, args, report) => {
+        for (const plan of args.resources) {
+            const region = regionOf(plan);
+            const rules = propsOf(plan).rules;
+            if (region === undefined || isUnknown(rules)) {
+                continue;
+            }
+            const vaults = (plan.propertyDependencies.rules ?? []).filter((d) => isAnyOf(d, VAULTS));
+            const copies = asArray(rules).flatMap((rule) => {
+                if (isUnknown(rule) || typeof rule !== "object" || rule === null) {
+                    return [undefined];
+                }
+                const actions = (rule as { copyActions?: unknown }).copyActions;
+                return isUnknown(actions) ? [undefined] : asArray(actions);
+            });
+            const verdict = any(
+                copies.map((copy): Tri => {
+                    if (copy === undefined || isUnknown(copy)) {
+                        return undefined;
+                    }
+                    const arn = (copy as { destinationVaultArn?: unknown }).destinationVaultArn;
+                    const known = knownString(arn);
+                    if (known) {
+                        const other = regionOfArn(known);
+                        return other === undefined ? undefined : other !== region;
+                    }
+                    // ARN unknown (a vault still to be created): look at the vaults the rules depend on.
+                    const regions = vaults.map((v) => regionOf(v));
+                    if (regions.some((r) => r !== undefined && r !== region)) {
+                        return true;
+                    }
+                    const deps = plan.propertyDependencies.rules ?? [];
+                    const onlySameRegionVaults = deps.length > 0 && deps.every((d) => isAnyOf(d, VAULTS)) && regions.every((r) => r === region);
+                    return onlySameRegionVaults ? false : undefined;
+                }),
+            );
+            if (verdict === false) {
+                const why = copies.length === 0 ? "has no copy action" : `copies only to vaults in its own region ${region}`;
+                report(`backup plan ${plan.name} ${why}: keep a copy of every recovery point in another region.`, plan.urn);
+            }
+        }
+    }),
+};

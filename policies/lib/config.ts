@@ -1,0 +1,41 @@
+// Policy configuration with the schema's defaults applied.
+//
+// The Pulumi CLI reconciles a pack's config before calling Configure: it fills
+// every property from the schema's `default` and lays the user's
+// `--policy-pack-config` values on top. Hosts that skip that step (an older
+// CLI, a bare analyzer client) hand the policy `{}`; merging the defaults here
+// keeps the policy's behaviour the same in both cases.
+
+import { PolicyConfigSchema } from "@pulumi/policy";
+
+export function configWithDefaults<T extends object>(schema: PolicyConfigSchema, given: Partial<T>): T {
+    const defaults: Record<string, unknown> = {};
+    for (const [key, property] of Object.entries(schema.properties)) {
+        if (typeof property === "object" && property.default !== undefined) {
+            defaults[key] = property.default;
+        }
+    }
+    const out: Record<string, unknown> = { ...defaults };
+    for (const [key, value] of Object.entries(given)) {
+        if (value !== undefined && value !== null) {
+            out[key] = value;
+        }
+    }
+    return out as T;
+}
+
+/** The shared backup retention setting (backup plans and database automated backups). */
+export const MINIMUM_RETENTION_SCHEMA: PolicyConfigSchema = {
+    properties: {
+        minimumRetentionDays: {
+            type: "integer",
+            minimum: 1,
+            default: 30,
+            description: "Fewest days a recovery point, copy or automated database backup must be kept (the spec asks for 30).",
+        },
+    },
+};
+
+export interface MinimumRetentionConfig {
+    minimumRetentionDays: number;
+}
