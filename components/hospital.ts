@@ -1,8 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { HmsConfig } from "../config";
+import { Cache } from "./cache";
+import { Database } from "./database";
+import { Edge } from "./edge";
 import { Keys } from "./keys";
+import { LoadBalancer } from "./load-balancer";
 import { Network } from "./network";
+import { SmokeTest } from "./smoke-test";
+import { Security } from "./security";
+import { Monitoring } from "./monitoring";
+import { Storage } from "./storage";
+import { Backup } from "./backup";
+import { AppServers } from "./app-servers";
+import { fixedHostAddress, WebSocketServer } from "./websocket";
 
 export interface HospitalSystemArgs {
     /** The validated stack configuration (config/index.ts). */
@@ -18,6 +29,16 @@ export interface HospitalSystemArgs {
 export class HospitalSystem extends pulumi.ComponentResource {
     public readonly keys: Keys;
     public readonly network?: Network;
+    public readonly security?: Security;
+    public readonly monitoring?: Monitoring;
+    public readonly storage?: Storage;
+    public readonly backup?: Backup;
+    public readonly database?: Database;
+    public readonly cache?: Cache;
+    public readonly loadBalancer?: LoadBalancer;
+    public readonly appServers?: AppServers;
+    public readonly websocket?: WebSocketServer;
+    public readonly edge?: Edge;
 
     private readonly region: string;
 
@@ -52,33 +73,402 @@ export class HospitalSystem extends pulumi.ComponentResource {
         }
 
         // --- security (tier: security) ----------------------------------------------------
+        // The trail logs the media bucket's object events, but the bucket is
+        // created after this section (storage): its ARN is handed over at the
+        // end of the monitoring section, which always runs after storage.
+        let handOverMediaBucketArn: (arn: pulumi.Input<string> | undefined) => void = () => undefined;
+        const mediaBucketArn: pulumi.Output<string | undefined> = pulumi
+            .output(new Promise<pulumi.Input<string> | undefined>((resolve) => (handOverMediaBucketArn = resolve)))
+            .apply((arn) => pulumi.output(arn));
+        if (c.security && this.network) {
+            const s = c.security;
+            this.security = new Security(
+                `${name}-security`,
+                {
+                    region: c.region,
+                    vpcId: this.network.vpcId,
+                    vpcCidr: c.network.cidr,
+                    logsKeyArn: this.keys.logsKeyArn,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    logRetentionDays: c.logRetentionDays,
+                    trail: s.cloudTrail ? { retentionDays: s.trailRetentionDays, dataEventBucketArn: mediaBucketArn } : undefined,
+                    guardDuty: s.guardDuty ? { runtimeMonitoring: s.guardDutyRuntimeMonitoring } : undefined,
+                    inspector: s.inspector,
+                    vpn: s.vpn.enabled
+                        ? {
+                              clientCidr: s.vpn.clientCidr,
+                              splitTunnel: s.vpn.splitTunnel,
+                              sessionTimeoutHours: s.vpn.sessionTimeoutHours,
+                              subnetIds: this.network.appSubnets.ids,
+                          }
+                        : undefined,
+                    protect: c.protectData,
+                },
+                parent,
+            );
+        }
         // --- end security -----------------------------------------------------------------
 
         // --- storage (tier: storage) ------------------------------------------------------
+        if (c.tiers.storage) {
+            const drKeyArn = this.keys.drKeyArn;
+            if (c.storage.replicateToDr && !drKeyArn) {
+                throw new pulumi.RunError("storage: hms:storageReplicateToDr is true but no DR key was created");
+            }
+            this.storage = new Storage(
+                `${name}-storage`,
+                {
+                    region: c.region,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    dataClassification: c.storage.dataClassification,
+                    noncurrentTransitionDays: c.storage.noncurrentTransitionDays,
+                    noncurrentExpirationDays: c.storage.noncurrentExpirationDays,
+                    accessLogRetentionDays: c.logRetentionDays,
+                    objectLock: c.storage.objectLock,
+                    replica: c.storage.replicateToDr && drKeyArn ? { region: c.drRegion, kmsKeyArn: drKeyArn } : undefined,
+                    protect: c.protectData,
+                },
+                parent,
+            );
+        }
         // --- end storage ------------------------------------------------------------------
 
         // --- monitoring (tier: monitoring) ------------------------------------------------
+        if (c.monitoring && this.network) {
+            const m = c.monitoring;
+            this.monitoring = new Monitoring(
+                `${name}-monitoring`,
+                {
+                    region: c.region,
+                    vpcId: this.network.vpcId,
+                    vpcCidr: c.network.cidr,
+                    appSubnetIds: this.network.appSubnets.ids,
+                    dataSubnetIds: this.network.dataSubnets.ids,
+                    logsKeyArn: this.keys.logsKeyArn,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    logRetentionDays: c.logRetentionDays,
+                    alarmEmail: m.alarmEmail,
+                    grafana: m.grafana,
+                    opensearch: m.opensearch,
+                    ingest: m.ingest,
+                    adminSecurityGroupId: this.security?.vpnSecurityGroupId,
+                    protect: c.protectData,
+                },
+                parent,
+            );
+        }
+        handOverMediaBucketArn(this.storage?.bucketArn);
         // --- end monitoring ---------------------------------------------------------------
 
         // --- database (tier: database) ----------------------------------------------------
+        if (c.database && this.network) {
+            this.database = new Database(
+                `${name}-database`,
+                {
+                    region: c.region,
+                    vpcId: this.network.vpcId,
+                    subnetIds: this.network.dataSubnets.ids,
+                    availabilityZones: this.network.availabilityZones,
+                    engineVersion: c.database.engineVersion,
+                    instanceClass: c.database.instanceClass,
+                    memoryGiB: c.database.memoryGiB,
+                    instances: c.database.instances,
+                    databaseName: "wordpress",
+                    backupRetentionDays: c.backup.retentionDays,
+                    backupWindow: c.database.backupWindow,
+                    maintenanceWindow: c.database.maintenanceWindow,
+                    monitoringIntervalSeconds: c.database.monitoringIntervalSeconds,
+                    logRetentionDays: c.logRetentionDays,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    logsKeyArn: this.keys.logsKeyArn,
+                    protect: c.protectData,
+                    alarmTopicArn: this.monitoring?.alarmTopicArn,
+                },
+                parent,
+            );
+            // Administrators reach MySQL (TLS, IAM or Secrets Manager credentials) only through the VPN.
+            const vpnSecurityGroupId = this.security?.vpnSecurityGroupId;
+            if (vpnSecurityGroupId) {
+                this.allow(
+                    `${name}-vpn-to-database`,
+                    { securityGroupId: vpnSecurityGroupId, label: "Client VPN" },
+                    { securityGroupId: this.database.securityGroupId, label: "Aurora MySQL" },
+                    3306,
+                );
+            }
+        }
         // --- end database -----------------------------------------------------------------
 
         // --- cache (tier: cache) ----------------------------------------------------------
+        if (c.cache && this.network) {
+            this.cache = new Cache(
+                `${name}-cache`,
+                {
+                    region: c.region,
+                    vpcId: this.network.vpcId,
+                    subnetIds: this.network.dataSubnets.ids,
+                    availabilityZones: this.network.availabilityZones,
+                    engine: c.cache.engine,
+                    engineVersion: c.cache.engineVersion,
+                    nodeType: c.cache.nodeType,
+                    nodes: c.cache.nodes,
+                    snapshotRetentionDays: c.cache.snapshotRetentionDays,
+                    snapshotWindow: c.cache.snapshotWindow,
+                    maintenanceWindow: c.cache.maintenanceWindow,
+                    logRetentionDays: c.logRetentionDays,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    logsKeyArn: this.keys.logsKeyArn,
+                    protect: c.protectData,
+                    alarmTopicArn: this.monitoring?.alarmTopicArn,
+                },
+                parent,
+            );
+        }
         // --- end cache --------------------------------------------------------------------
 
         // --- app servers (tier: app) ------------------------------------------------------
+        if (c.app && this.network) {
+            // The app tier requires database, cache and storage (TIER_REQUIRES): they exist here.
+            const db = this.database!;
+            const cache = this.cache!;
+            const storage = this.storage!;
+            const mon = this.monitoring;
+            this.appServers = new AppServers(
+                `${name}-app`,
+                {
+                    region: c.region,
+                    environment: c.environment,
+                    domain: c.domain,
+                    adminEmail: c.owner.includes("@") ? c.owner : `webmaster@${c.domain}`,
+                    vpcId: this.network.vpcId,
+                    vpcCidr: this.network.cidr,
+                    subnetIds: this.network.appSubnets.ids,
+                    count: c.app.count,
+                    instanceType: c.app.instanceType,
+                    vcpus: c.app.vcpus,
+                    memoryGiB: c.app.memoryGiB,
+                    volumeGiB: c.app.volumeGiB,
+                    ubuntuRelease: c.ubuntuRelease,
+                    phpVersion: c.app.phpVersion,
+                    wordpress: { version: c.app.wordpressVersion, sha1: c.app.wordpressSha1 },
+                    wpCli: { version: c.app.wpCliVersion, sha512: c.app.wpCliSha512 },
+                    plugins: { redisCache: c.app.redisCachePluginVersion, offloadMedia: c.app.offloadMediaPluginVersion },
+                    maxUploadMiB: c.loadBalancer?.maxUploadMiB ?? 512,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    database: {
+                        endpoint: db.endpoint,
+                        port: db.port,
+                        name: "wordpress",
+                        masterSecretArn: db.masterSecretArn,
+                        securityGroupId: db.securityGroupId,
+                    },
+                    cache: {
+                        endpoint: cache.primaryEndpoint,
+                        port: cache.port,
+                        authSecretArn: cache.authSecretArn,
+                        securityGroupId: cache.securityGroupId,
+                    },
+                    storage: { bucketName: storage.bucketName, accessPolicyArn: storage.accessPolicyArn },
+                    telemetry: mon
+                        ? { remoteWriteUrl: mon.prometheusEndpoint, logsIngestEndpoint: mon.logsIngestEndpoint, policyArn: mon.hostTelemetryPolicyArn }
+                        : undefined,
+                    alarmTopicArn: mon?.alarmTopicArn,
+                },
+                parent,
+            );
+            const app = { securityGroupId: this.appServers.securityGroupId, label: "WordPress" };
+            this.allow(`${name}-app-to-database`, app, { securityGroupId: db.securityGroupId, label: "Aurora MySQL" }, 3306);
+            this.allow(`${name}-app-to-cache`, app, { securityGroupId: cache.securityGroupId, label: "ElastiCache" }, 6379);
+        }
         // --- end app servers --------------------------------------------------------------
 
         // --- websocket (tier: websocket) --------------------------------------------------
+        if (c.websocket && this.network) {
+            // TIER_REQUIRES: websocket needs cache and loadBalancer, which needs app, which needs
+            // storage; so all of them exist here.
+            const cache = this.cache!;
+            const storage = this.storage!;
+            const app = this.appServers!;
+            const mon = this.monitoring;
+            this.websocket = new WebSocketServer(
+                `${name}-ws`,
+                {
+                    region: c.region,
+                    environment: c.environment,
+                    vpcId: this.network.vpcId,
+                    subnetId: this.network.appSubnets.ids[0],
+                    privateIp: fixedHostAddress(this.network.appSubnets.cidrs[0]),
+                    instanceType: c.websocket.instanceType,
+                    volumeGiB: c.websocket.volumeGiB,
+                    ubuntuRelease: c.ubuntuRelease,
+                    nodeMajor: c.websocket.nodeMajor,
+                    port: c.websocket.port,
+                    release:
+                        c.websocket.releaseKey && c.websocket.releaseSha256
+                            ? { key: c.websocket.releaseKey, sha256: c.websocket.releaseSha256 }
+                            : undefined,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    cache: {
+                        endpoint: cache.primaryEndpoint,
+                        port: cache.port,
+                        authSecretArn: cache.authSecretArn,
+                        securityGroupId: cache.securityGroupId,
+                    },
+                    wordpress: { privateIps: app.privateIps, httpPort: app.httpPort, securityGroupId: app.securityGroupId },
+                    storage: { bucketName: storage.bucketName, accessPolicyArn: storage.accessPolicyArn },
+                    telemetry: mon
+                        ? { remoteWriteUrl: mon.prometheusEndpoint, logsIngestEndpoint: mon.logsIngestEndpoint, policyArn: mon.hostTelemetryPolicyArn }
+                        : undefined,
+                    alarmTopicArn: mon?.alarmTopicArn,
+                },
+                parent,
+            );
+            const ws = { securityGroupId: this.websocket.securityGroupId, label: "WebSocket" };
+            this.allow(`${name}-ws-to-app`, ws, { securityGroupId: app.securityGroupId, label: "WordPress" }, app.httpPort);
+            this.allow(`${name}-ws-to-cache`, ws, { securityGroupId: cache.securityGroupId, label: "ElastiCache" }, 6379);
+        }
         // --- end websocket ----------------------------------------------------------------
 
         // --- load balancer (tier: loadBalancer) -------------------------------------------
+        if (c.loadBalancer && this.network) {
+            // TIER_REQUIRES: the load balancer needs the app tier, created above.
+            const app = this.appServers!;
+            const ws = this.websocket;
+            const mon = this.monitoring;
+            this.loadBalancer = new LoadBalancer(
+                `${name}-lb`,
+                {
+                    region: c.region,
+                    environment: c.environment,
+                    domain: c.domain,
+                    vpcId: this.network.vpcId,
+                    vpcCidr: this.network.cidr,
+                    publicSubnetIds: this.network.publicSubnets.ids,
+                    appSubnetIds: this.network.appSubnets.ids,
+                    nginxCount: c.loadBalancer.nginxCount,
+                    instanceType: c.loadBalancer.instanceType,
+                    volumeGiB: c.loadBalancer.volumeGiB,
+                    ubuntuRelease: c.ubuntuRelease,
+                    maxUploadMiB: c.loadBalancer.maxUploadMiB,
+                    dataKeyArn: this.keys.dataKeyArn,
+                    app: { privateIps: app.privateIps, port: app.httpPort, securityGroupId: app.securityGroupId },
+                    websocket: ws ? { privateIp: ws.privateIp, port: ws.port, securityGroupId: ws.securityGroupId } : undefined,
+                    protect: c.protectData,
+                    alarmTopicArn: mon?.alarmTopicArn,
+                    telemetry: mon
+                        ? {
+                              remoteWriteUrl: mon.prometheusEndpoint,
+                              logsIngestEndpoint: mon.logsIngestEndpoint,
+                              policyArn: mon.hostTelemetryPolicyArn,
+                          }
+                        : undefined,
+                },
+                parent,
+            );
+            const lb = this.loadBalancer;
+            const nlb = { securityGroupId: lb.nlbSecurityGroupId, label: "NLB" };
+            const nginx = { securityGroupId: lb.nginxSecurityGroupId, label: "Nginx" };
+            this.allow(`${name}-nlb-to-nginx-https`, nlb, nginx, lb.httpsPort);
+            this.allow(`${name}-nlb-to-nginx-health`, nlb, nginx, lb.healthPort);
+            this.allow(`${name}-nginx-to-app`, nginx, { securityGroupId: app.securityGroupId, label: "WordPress" }, app.httpPort);
+            if (ws) {
+                this.allow(`${name}-nginx-to-websocket`, nginx, { securityGroupId: ws.securityGroupId, label: "WebSocket" }, ws.port);
+            }
+        }
         // --- end load balancer ------------------------------------------------------------
 
         // --- edge (tier: edge) ------------------------------------------------------------
+        // Cloudflare in front of the NLB, then the post-deploy smoke test, which
+        // waits for the edge, the load balancer and every server. Config
+        // validation guarantees the load balancer is on when the edge is (TIER_REQUIRES).
+        if (c.edge && this.loadBalancer) {
+            const lb = this.loadBalancer;
+            this.edge = new Edge(
+                `${name}-edge`,
+                {
+                    domain: c.domain,
+                    zoneId: c.edge.zoneId,
+                    plan: c.edge.plan,
+                    originHostname: lb.nlbDnsName,
+                    originPullCertificatePem: lb.originPullCertificatePem,
+                    originPullPrivateKeyPem: lb.originPullPrivateKeyPem,
+                    owasp: c.edge.owasp,
+                    loginRateLimit: c.edge.loginRateLimit,
+                    adminAllowCidrs: c.edge.adminAllowCidrs,
+                    blockExpressions: c.edge.blockExpressions,
+                    hsts: c.edge.hsts,
+                    staticEdgeTtlSeconds: c.edge.staticEdgeTtlSeconds,
+                },
+                parent,
+            );
+            if (c.edge.smokeTest.enabled) {
+                const origin = [lb, this.appServers, this.websocket].filter((r): r is NonNullable<typeof r> => r !== undefined);
+                // Runs again when the edge configuration, the NLB or any server changes.
+                const triggers = pulumi
+                    .all([
+                        this.edge.configurationDigest,
+                        lb.nlbArn,
+                        pulumi.all(lb.nginxInstanceIds),
+                        pulumi.all(this.appServers?.instanceIds ?? []),
+                        this.websocket?.instanceId ?? "",
+                    ])
+                    .apply(([digest, nlbArn, nginx, app, websocket]) => [digest, nlbArn, ...nginx, ...app, websocket].filter((t) => t !== ""));
+                new SmokeTest(
+                    `${name}-smoke-test`,
+                    {
+                        url: `https://${c.domain}${c.edge.smokeTest.path}`,
+                        attempts: c.edge.smokeTest.attempts,
+                        intervalSeconds: c.edge.smokeTest.intervalSeconds,
+                        triggers,
+                    },
+                    { parent: this, dependsOn: [this.edge, ...origin] },
+                );
+            }
+        }
         // --- end edge ---------------------------------------------------------------------
 
         // --- backup (tier: backup) --------------------------------------------------------
+        if (c.tiers.backup) {
+            // Every server of the stack (tests/backup.test.ts checks none is left out).
+            const instanceArns = [
+                ...(this.appServers?.instanceArns ?? []),
+                ...(this.websocket ? [this.websocket.instanceArn] : []),
+                ...(this.loadBalancer?.nginxInstanceArns ?? []),
+            ];
+            const drKeyArn = this.keys.drKeyArn;
+            if (c.backup.copyToDr && !drKeyArn) {
+                throw new pulumi.RunError("backup: hms:backupCopyToDr is true but no DR key was created");
+            }
+            this.backup = new Backup(
+                `${name}-backup`,
+                {
+                    region: c.region,
+                    backupKeyArn: this.keys.backupKeyArn,
+                    logsKeyArn: this.keys.logsKeyArn,
+                    retentionDays: c.backup.retentionDays,
+                    dailySchedule: c.backup.dailySchedule,
+                    hourlySchedule: c.backup.hourlySchedule,
+                    continuous: c.backup.continuous,
+                    dr: c.backup.copyToDr && drKeyArn ? { region: c.drRegion, kmsKeyArn: drKeyArn } : undefined,
+                    vaultLock: c.backup.vaultLock ? { changeableForDays: c.backup.vaultLockChangeableForDays } : undefined,
+                    databaseClusterArns: this.database ? [this.database.clusterArn] : undefined,
+                    bucketArns: this.storage ? [this.storage.bucketArn] : undefined,
+                    instanceArns: instanceArns.length > 0 ? instanceArns : undefined,
+                    restoreTesting: c.backup.restoreTesting
+                        ? {
+                              bucketKmsKeyArn: this.keys.dataKeyArn,
+                              databaseNetwork: this.network
+                                  ? { vpcId: this.network.vpcId, subnetIds: this.network.dataSubnets.ids }
+                                  : undefined,
+                          }
+                        : undefined,
+                    notificationEmail: c.monitoring?.alarmEmail,
+                    alarmTopicArn: this.monitoring?.alarmTopicArn,
+                    protect: c.protectData,
+                },
+                parent,
+            );
+        }
         // --- end backup -------------------------------------------------------------------
 
 

@@ -74,9 +74,16 @@ export interface EdgeConfig {
     /** Existing Cloudflare zone id; when absent the zone is looked up by `hms:domain`. */
     zoneId?: string;
     plan: CloudflarePlan;
-    owasp: { paranoiaLevel: number; scoreThreshold: "low" | "medium" | "high" };
+    /** OWASP Core Ruleset settings; present on paid plans only (the free plan has no OWASP ruleset). */
+    owasp?: { paranoiaLevel: number; scoreThreshold: "low" | "medium" | "high" };
     loginRateLimit: { requests: number; periodSeconds: number; mitigationTimeoutSeconds: number };
     adminAllowCidrs: string[];
+    /** Extra Cloudflare Rules language expressions whose requests are blocked (custom rules). */
+    blockExpressions: string[];
+    /** HSTS sent by Cloudflare (`security_header` zone setting). */
+    hsts: { maxAgeSeconds: number; preload: boolean };
+    /** Edge cache TTL of static WordPress assets (uploads, wp-includes, theme/plugin assets). */
+    staticEdgeTtlSeconds: number;
     smokeTest: { enabled: boolean; path: string; attempts: number; intervalSeconds: number };
 }
 
@@ -89,7 +96,14 @@ export interface AppConfig extends ServerSize {
     count: number;
     wordpressVersion: string;
     wordpressSha1: string;
+    /** PHP of the Ubuntu release (the servers install the distribution's PHP-FPM, which gets security updates). */
     phpVersion: string;
+    /** WP-CLI release (GitHub release phar) and the SHA-512 it is verified against. */
+    wpCliVersion: string;
+    wpCliSha512: string;
+    /** wordpress.org plugin versions: Redis Object Cache and WP Offload Media Lite. */
+    redisCachePluginVersion: string;
+    offloadMediaPluginVersion: string;
 }
 
 export interface WebSocketConfig extends ServerSize {
@@ -97,6 +111,8 @@ export interface WebSocketConfig extends ServerSize {
     nodeMajor: number;
     /** S3 key of the hospital's WebSocket release in the environment bucket. */
     releaseKey?: string;
+    /** SHA-256 of that release archive; the server refuses an archive that does not match. */
+    releaseSha256?: string;
 }
 
 export interface DatabaseConfig {
@@ -125,7 +141,13 @@ export interface StorageConfig {
     objectLock: { enabled: boolean; mode: "GOVERNANCE" | "COMPLIANCE"; days: number };
     noncurrentTransitionDays: number;
     noncurrentExpirationDays: number;
+    /** `DataClassification` tag of the media bucket. */
+    dataClassification: DataClassification;
 }
+
+/** Data classifications of the media bucket; patient files are `phi-restricted`. */
+export const DATA_CLASSIFICATIONS = ["phi-restricted", "confidential", "internal", "synthetic-test-data"] as const;
+export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
 
 export interface BackupConfig {
     retentionDays: number;
@@ -140,16 +162,21 @@ export interface BackupConfig {
 
 export interface SecurityConfig {
     cloudTrail: boolean;
+    /** Days the CloudTrail bucket keeps log files (audit evidence). */
+    trailRetentionDays: number;
     guardDuty: boolean;
+    /** GuardDuty Runtime Monitoring of EC2 (GuardDuty manages its agent through SSM). */
+    guardDutyRuntimeMonitoring: boolean;
     inspector: boolean;
     vpn: { enabled: boolean; clientCidr: string; splitTunnel: boolean; sessionTimeoutHours: number };
 }
 
 export interface MonitoringConfig {
     alarmEmail?: string;
-    prometheus: boolean;
     grafana: boolean;
     opensearch: { engineVersion: string; instanceType: string; instanceCount: number; volumeGiB: number };
+    /** Capacity of the OpenSearch Ingestion pipeline in Ingestion OCUs. */
+    ingest: { minUnits: number; maxUnits: number };
 }
 
 export interface HmsConfig {
@@ -258,16 +285,16 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
         return read(top.section(tier));
     };
     const network = readNetwork(top.section("network"));
-    const edge = when("edge", (s) => readEdge(s, problems));
+    const edge = when("edge", readEdge);
     const loadBalancer = when("loadBalancer", (s) => readLoadBalancer(s, network.azCount, problems));
-    const app = when("app", (s) => readApp(s, problems));
+    const app = when("app", (s) => readApp(s, problems, ubuntuRelease));
     const websocket = when("websocket", (s) => readWebSocket(s, problems));
     const database = when("database", (s) => readDatabase(s, problems));
     const cache = when("cache", (s) => readCache(s, problems));
-    const storage = readStorage(top.section("storage"));
+    const storage = readStorage(top.section("storage"), environment);
     const backup = readBackup(top.section("backup"));
     const security = when("security", (s) => readSecurity(s, network.cidr, problems));
-    const monitoring = when("monitoring", readMonitoring);
+    const monitoring = when("monitoring", (s) => readMonitoring(s, network.azCount, problems));
     top.reportUnknownKeys();
 
     if (environment === "production" && !protectData) {
@@ -381,51 +408,195 @@ function readNetwork(s: Section): NetworkConfig {
     return { cidr, azCount, natGateways, flowLogRetentionDays };
 }
 
-function readEdge(s: Section, problems: Problems): EdgeConfig {
+/**
+ * Period and mitigation timeout values (seconds) Cloudflare's rate limiting
+ * rules accept; each plan accepts those up to its maximum.
+ * https://developers.cloudflare.com/waf/rate-limiting-rules/#availability
+ */
+export const RATE_LIMIT_SECONDS = [
+    10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400, 3600, 65535, 86400,
+];
+
+export interface CloudflarePlanLimits {
+    /** The `matches` (regular expression) operator: Business and Enterprise only. */
+    regex: boolean;
+    /** Cloudflare Managed Ruleset and OWASP Core Ruleset (Pro and up); free zones get the Free Managed Ruleset. */
+    paidManagedRulesets: boolean;
+    /** WAF custom rules per zone. */
+    customRules: number;
+    /** Longest rate-limit counting period, seconds. */
+    maxRateLimitPeriod: number;
+    /** Longest rate-limit mitigation timeout, seconds. */
+    maxMitigationTimeout: number;
+    /** Whether 0 (throttle instead of blocking for a period) is accepted as mitigation timeout. */
+    throttle: boolean;
+    /** Shortest edge cache TTL a cache rule may set, seconds. */
+    minEdgeTtl: number;
+}
+
+/** What each Cloudflare plan lets the edge configuration use (Cloudflare WAF, rate limiting and cache rules docs). */
+export const CLOUDFLARE_PLAN_LIMITS: Record<CloudflarePlan, CloudflarePlanLimits> = {
+    free: { regex: false, paidManagedRulesets: false, customRules: 5, maxRateLimitPeriod: 10, maxMitigationTimeout: 10, throttle: false, minEdgeTtl: 7200 },
+    pro: { regex: false, paidManagedRulesets: true, customRules: 20, maxRateLimitPeriod: 60, maxMitigationTimeout: 3600, throttle: false, minEdgeTtl: 3600 },
+    business: { regex: true, paidManagedRulesets: true, customRules: 100, maxRateLimitPeriod: 600, maxMitigationTimeout: 86400, throttle: false, minEdgeTtl: 1 },
+    enterprise: { regex: true, paidManagedRulesets: true, customRules: 1000, maxRateLimitPeriod: 65535, maxMitigationTimeout: 86400, throttle: true, minEdgeTtl: 1 },
+};
+
+/**
+ * WAF custom rules the Edge component always creates besides `hms:edgeBlockExpressions`:
+ * block /xmlrpc.php, block PHP under /wp-content/uploads, and (when
+ * `hms:edgeAdminAllowCidrs` is set) the /wp-admin allowlist.
+ */
+export function builtInCustomRuleCount(adminAllowCidrs: string[]): number {
+    return 2 + (adminAllowCidrs.length > 0 ? 1 : 0);
+}
+
+/** Whether a Cloudflare Rules language expression uses a regular expression (`matches` or `~`) outside string literals. */
+export function usesRegex(expression: string): boolean {
+    return /\bmatches\b|~/.test(withoutStringLiterals(expression));
+}
+
+/** The expression with its string literals ("...", r"..." and r#"..."#) replaced by a placeholder. */
+function withoutStringLiterals(expression: string): string {
+    return expression.replace(/\br(#*)"[\s\S]*?"\1|"(?:[^"\\]|\\.)*"/g, "STRING");
+}
+
+/** A rough syntax check of a Rules language expression: balanced parentheses, braces and quotes. */
+function expressionProblem(expression: string): string | undefined {
+    if (expression.trim() === "") {
+        return "is empty";
+    }
+    if (expression.length > 4096) {
+        return "is longer than 4096 characters";
+    }
+    const withoutStrings = withoutStringLiterals(expression);
+    if (withoutStrings.includes('"')) {
+        return "has an unterminated string";
+    }
+    let depth = 0;
+    for (const ch of withoutStrings) {
+        depth += ch === "(" || ch === "{" ? 1 : ch === ")" || ch === "}" ? -1 : 0;
+        if (depth < 0) {
+            break;
+        }
+    }
+    return depth === 0 ? undefined : "has unbalanced parentheses or braces";
+}
+
+function readEdge(s: Section): EdgeConfig {
     const zoneId = s.optionalString("zoneId", { pattern: /^[0-9a-f]{32}$/, accepted: "a Cloudflare zone id (32 hex digits)" });
     const plan = s.oneOf("plan", CLOUDFLARE_PLANS, "free");
+    const limits = CLOUDFLARE_PLAN_LIMITS[plan];
+    const paidPlans = CLOUDFLARE_PLANS.filter((p) => CLOUDFLARE_PLAN_LIMITS[p].paidManagedRulesets).join(", ");
+
+    // OWASP Core Ruleset: paid plans only. On free its keys would be ignored
+    // silently, so setting them is an error that says why.
     const o = s.section("owasp");
-    const owasp = {
+    const owaspValues = {
         paranoiaLevel: o.int("paranoiaLevel", { default: 1, min: 1, max: 4 }),
         scoreThreshold: o.oneOf("scoreThreshold", ["low", "medium", "high"] as const, "medium"),
     };
+    let owasp: EdgeConfig["owasp"];
+    if (limits.paidManagedRulesets) {
+        owasp = owaspValues;
+    } else {
+        // On free the keys would be ignored silently: say why instead.
+        for (const key of ["paranoiaLevel", "scoreThreshold"] as const) {
+            if (o.has(key)) {
+                o.problem(
+                    key,
+                    owaspValues[key],
+                    `the ${plan} plan has no OWASP Core Ruleset (it gets the Free Managed Ruleset); ` +
+                        `remove the key or set hms:edgePlan to one of ${paidPlans}`,
+                );
+            }
+        }
+    }
+
     const r = s.section("loginRateLimit");
-    // Periods Cloudflare's rate limiting rules accept, per plan.
-    const periods: Record<CloudflarePlan, number[]> = {
-        free: [10],
-        pro: [10, 60],
-        business: [10, 60, 600],
-        enterprise: [10, 60, 120, 300, 600, 3600],
-    };
     const loginRateLimit = {
         requests: r.int("requests", { default: 5, min: 1, max: 10000 }),
         periodSeconds: r.int("periodSeconds", { default: 10, min: 1 }),
         mitigationTimeoutSeconds: r.int("mitigationTimeoutSeconds", { default: 10, min: 0 }),
     };
-    if (!periods[plan].includes(loginRateLimit.periodSeconds)) {
-        problems.add(
-            r.path("periodSeconds"),
+    const periods = RATE_LIMIT_SECONDS.filter((v) => v <= limits.maxRateLimitPeriod);
+    if (!periods.includes(loginRateLimit.periodSeconds)) {
+        r.problem(
+            "periodSeconds",
             loginRateLimit.periodSeconds,
-            `the ${plan} plan accepts rate-limit periods of ${periods[plan].join(", ")} seconds only`,
+            `the ${plan} plan accepts rate-limit periods of ${periods.join(", ")} seconds only`,
         );
     }
-    const timeouts: Record<CloudflarePlan, number[]> = {
-        free: [10],
-        pro: [10, 60, 600, 3600],
-        business: [10, 60, 600, 3600, 86400],
-        enterprise: [0, 10, 60, 120, 300, 600, 3600, 86400],
-    };
-    if (!timeouts[plan].includes(loginRateLimit.mitigationTimeoutSeconds)) {
-        problems.add(
-            r.path("mitigationTimeoutSeconds"),
+    const timeouts = [...(limits.throttle ? [0] : []), ...RATE_LIMIT_SECONDS.filter((v) => v <= limits.maxMitigationTimeout)];
+    if (!timeouts.includes(loginRateLimit.mitigationTimeoutSeconds)) {
+        r.problem(
+            "mitigationTimeoutSeconds",
             loginRateLimit.mitigationTimeoutSeconds,
-            `the ${plan} plan accepts mitigation timeouts of ${timeouts[plan].join(", ")} seconds only`,
+            `the ${plan} plan accepts mitigation timeouts of ${timeouts.join(", ")} seconds only`,
         );
     }
+
     const adminAllowCidrs = s.stringList("adminAllowCidrs", {
         item: isCidr,
         accepted: "IPv4 CIDR blocks, for example 203.0.113.0/24",
     });
+
+    const blockExpressions = s.stringList("blockExpressions", {
+        accepted: 'Cloudflare Rules language expressions, for example (http.request.uri.path eq "/old-portal")',
+    });
+    blockExpressions.forEach((e, i) => {
+        const problem = expressionProblem(e);
+        if (blockExpressions.indexOf(e) < i) {
+            s.problem("blockExpressions", e, `item ${i + 1} is listed twice (also item ${blockExpressions.indexOf(e) + 1})`);
+        } else if (problem) {
+            s.problem("blockExpressions", e, `item ${i + 1} ${problem}; each item must be a Cloudflare Rules language expression`);
+        } else if (!limits.regex && usesRegex(e)) {
+            s.problem(
+                "blockExpressions",
+                e,
+                `item ${i + 1} uses a regular expression (matches or ~), which the ${plan} plan does not support (business and enterprise do); ` +
+                    "use eq, in, contains, starts_with, ends_with or wildcard instead",
+            );
+        }
+    });
+    const builtIn = builtInCustomRuleCount(adminAllowCidrs);
+    if (builtIn + blockExpressions.length > limits.customRules) {
+        s.problem(
+            "blockExpressions",
+            blockExpressions,
+            `the ${plan} plan allows ${limits.customRules} WAF custom rules and ${builtIn} are built in; ` +
+                `list at most ${limits.customRules - builtIn} expressions (combine them with "or")`,
+        );
+    }
+
+    const h = s.section("hsts");
+    const hsts = {
+        maxAgeSeconds: h.int("maxAgeSeconds", {
+            default: 31536000,
+            min: 86400,
+            max: 31536000,
+            accepted: "a whole number of seconds from 86400 (1 day) to 31536000 (1 year)",
+        }),
+        preload: h.bool("preload", false),
+    };
+    if (hsts.preload && hsts.maxAgeSeconds < 31536000) {
+        h.problem("preload", true, `HSTS preload lists require hms:edgeHstsMaxAgeSeconds = 31536000 (1 year), not ${hsts.maxAgeSeconds}`);
+    }
+
+    const staticEdgeTtlSeconds = s.int("staticEdgeTtlSeconds", {
+        default: 604800,
+        min: 1,
+        max: 31536000,
+        accepted: "a whole number of seconds up to 31536000 (1 year)",
+    });
+    if (staticEdgeTtlSeconds < limits.minEdgeTtl) {
+        s.problem(
+            "staticEdgeTtlSeconds",
+            staticEdgeTtlSeconds,
+            `the ${plan} plan's cache rules accept edge TTLs of at least ${limits.minEdgeTtl} seconds`,
+        );
+    }
+
     const t = s.section("smokeTest");
     const smokeTest = {
         enabled: t.bool("enabled", false),
@@ -433,7 +604,7 @@ function readEdge(s: Section, problems: Problems): EdgeConfig {
         attempts: t.int("attempts", { default: 30, min: 1, max: 120 }),
         intervalSeconds: t.int("intervalSeconds", { default: 10, min: 1, max: 300 }),
     };
-    return { zoneId, plan, owasp, loginRateLimit, adminAllowCidrs, smokeTest };
+    return { zoneId, plan, owasp, loginRateLimit, adminAllowCidrs, blockExpressions, hsts, staticEdgeTtlSeconds, smokeTest };
 }
 
 function readLoadBalancer(s: Section, azCount: number, problems: Problems): LoadBalancerConfig {
@@ -443,7 +614,16 @@ function readLoadBalancer(s: Section, azCount: number, problems: Problems): Load
     return { ...size, nginxCount, maxUploadMiB };
 }
 
-function readApp(s: Section, problems: Problems): AppConfig {
+/** PHP version each supported Ubuntu release ships (and patches) in its archive. */
+export const UBUNTU_PHP: Record<UbuntuRelease, string> = { "22.04": "8.1", "24.04": "8.3" };
+
+/** WP-CLI release pinned by default, with the SHA-512 of its phar as published with the release. */
+export const WP_CLI_DEFAULT = {
+    version: "2.12.0",
+    sha512: "be928f6b8ca1e8dfb9d2f4b75a13aa4aee0896f8a9a0a1c45cd5d2c98605e6172e6d014dda2e27f88c98befc16c040cbb2bd1bfa121510ea5cdf5f6a30fe8832",
+};
+
+function readApp(s: Section, problems: Problems, ubuntuRelease: UbuntuRelease): AppConfig {
     const size = readServer(s, problems, { volumeGiB: 100 });
     const count = s.int("count", { min: 1, max: 20 });
     const wordpressVersion = s.string("wordpressVersion", {
@@ -454,8 +634,35 @@ function readApp(s: Section, problems: Problems): AppConfig {
         pattern: /^[0-9a-f]{40}$/,
         accepted: "the SHA-1 of the release tarball as published on wordpress.org (40 hex digits)",
     });
-    const phpVersion = s.string("phpVersion", { default: "8.3", pattern: /^8\.[1-4]$/, accepted: "8.1, 8.2, 8.3 or 8.4" });
-    return { ...size, count, wordpressVersion, wordpressSha1, phpVersion };
+    // The servers run the distribution's PHP-FPM (security updates through
+    // unattended-upgrades); another PHP version would need a third-party archive.
+    const distroPhp = UBUNTU_PHP[ubuntuRelease] ?? UBUNTU_PHP["24.04"];
+    const phpVersion = s.string("phpVersion", { default: distroPhp, accepted: distroPhp });
+    if (phpVersion !== distroPhp) {
+        problems.add(
+            s.path("phpVersion"),
+            phpVersion,
+            `Ubuntu ${ubuntuRelease} ships PHP ${distroPhp} (the servers install the distribution's PHP-FPM); set ${distroPhp} or remove the key`,
+        );
+    }
+    const wpCliVersion = s.string("wpCliVersion", {
+        default: WP_CLI_DEFAULT.version,
+        pattern: /^\d+\.\d+\.\d+$/,
+        accepted: "a WP-CLI release number, for example 2.12.0",
+    });
+    const wpCliSha512 = s.string("wpCliSha512", {
+        default: wpCliVersion === WP_CLI_DEFAULT.version ? WP_CLI_DEFAULT.sha512 : undefined,
+        pattern: /^[0-9a-f]{128}$/,
+        accepted: `the SHA-512 of wp-cli-${wpCliVersion}.phar as published with the release (128 hex digits)`,
+    });
+    const plugin = (key: string, def: string) =>
+        s.string(key, { default: def, pattern: /^\d+(\.\d+){1,3}$/, accepted: "a plugin version published on wordpress.org, for example 2.6.5" });
+    const redisCachePluginVersion = plugin("redisCachePluginVersion", "2.6.5");
+    const offloadMediaPluginVersion = plugin("offloadMediaPluginVersion", "3.2.11");
+    return {
+        ...size, count, wordpressVersion, wordpressSha1, phpVersion, wpCliVersion, wpCliSha512,
+        redisCachePluginVersion, offloadMediaPluginVersion,
+    };
 }
 
 function readWebSocket(s: Section, problems: Problems): WebSocketConfig {
@@ -469,7 +676,18 @@ function readWebSocket(s: Section, problems: Problems): WebSocketConfig {
         pattern: /^[\w\-./]+\.(tar\.gz|tgz)$/,
         accepted: "the S3 key of a .tar.gz release in the environment bucket",
     });
-    return { ...size, port, nodeMajor, releaseKey };
+    const releaseSha256 = s.optionalString("releaseSha256", {
+        pattern: /^[0-9a-f]{64}$/,
+        accepted: "the SHA-256 of the release archive (64 hex digits)",
+    });
+    if (releaseKey !== undefined && releaseSha256 === undefined) {
+        problems.add(
+            s.path("releaseSha256"),
+            undefined,
+            `is required with hms:websocketReleaseKey (${releaseKey}): the server verifies the archive against it`,
+        );
+    }
+    return { ...size, port, nodeMajor, releaseKey, releaseSha256 };
 }
 
 function readDatabase(s: Section, problems: Problems): DatabaseConfig {
@@ -496,6 +714,8 @@ function readDatabase(s: Section, problems: Problems): DatabaseConfig {
     if (![0, 1, 5, 10, 15, 30, 60].includes(monitoringIntervalSeconds)) {
         problems.add(s.path("monitoringIntervalSeconds"), monitoringIntervalSeconds, "must be one of 0, 1, 5, 10, 15, 30, 60");
     }
+    checkWindowLength(s, "backupWindow", backupWindow, 30, "RDS", problems);
+    checkWindowLength(s, "maintenanceWindow", maintenanceWindow, 30, "RDS", problems);
     return { engineVersion, instanceClass, vcpus, memoryGiB, instances, backupWindow, maintenanceWindow, monitoringIntervalSeconds };
 }
 
@@ -525,10 +745,35 @@ function readCache(s: Section, problems: Problems): CacheConfig {
         pattern: WEEKLY_WINDOW,
         accepted: "ddd:hh24:mi-ddd:hh24:mi in UTC",
     });
+    checkWindowLength(s, "snapshotWindow", snapshotWindow, 60, "ElastiCache", problems);
+    checkWindowLength(s, "maintenanceWindow", maintenanceWindow, 60, "ElastiCache", problems);
+    if (windowsOverlap(snapshotWindow, maintenanceWindow)) {
+        problems.addRaw(
+            `${s.path("snapshotWindow")} = ${show(snapshotWindow)} overlaps ${s.path("maintenanceWindow")} = ${show(maintenanceWindow)}: ` +
+                "ElastiCache requires windows that do not overlap",
+        );
+    }
     return { engine, engineVersion, nodeType, nodes, snapshotRetentionDays, snapshotWindow, maintenanceWindow };
 }
 
-function readStorage(s: Section): StorageConfig {
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/** Minutes from the start to the end of a daily or weekly window (wrapping past midnight or the week's end). */
+export function windowMinutes(window: string): number {
+    const [start, end] = window.split("-");
+    const weekly = start.split(":").length === 3;
+    const at = (p: string) => (weekly ? WEEKDAYS.indexOf(p.slice(0, 3)) * 1440 + minutesOfDay(p.slice(4)) : minutesOfDay(p));
+    const cycle = (weekly ? 7 : 1) * 1440;
+    return (((at(end) - at(start)) % cycle) + cycle) % cycle;
+}
+
+function checkWindowLength(s: Section, key: string, window: string, minMinutes: number, service: string, problems: Problems): void {
+    if ((DAILY_WINDOW.test(window) || WEEKLY_WINDOW.test(window)) && windowMinutes(window) < minMinutes) {
+        problems.add(s.path(key), window, `must last at least ${minMinutes} minutes (${service} does not accept shorter windows)`);
+    }
+}
+
+function readStorage(s: Section, environment: Environment): StorageConfig {
     const replicateToDr = s.bool("replicateToDr", false);
     const l = s.section("objectLock");
     const objectLock = {
@@ -542,7 +787,13 @@ function readStorage(s: Section): StorageConfig {
         min: noncurrentTransitionDays + 1,
         accepted: `a whole number greater than hms:storageNoncurrentTransitionDays (${noncurrentTransitionDays})`,
     });
-    return { replicateToDr, objectLock, noncurrentTransitionDays, noncurrentExpirationDays };
+    // Development holds synthetic test data only; the other environments hold patients' files.
+    const dataClassification = s.oneOf(
+        "dataClassification",
+        DATA_CLASSIFICATIONS,
+        environment === "development" ? "synthetic-test-data" : "phi-restricted",
+    );
+    return { replicateToDr, objectLock, noncurrentTransitionDays, noncurrentExpirationDays, dataClassification };
 }
 
 function readBackup(s: Section): BackupConfig {
@@ -563,6 +814,14 @@ function readBackup(s: Section): BackupConfig {
         accepted: "an AWS cron expression in UTC, for example cron(0 * ? * * *)",
     });
     const continuous = s.bool("continuous", true);
+    if (continuous && retentionDays > 35) {
+        s.problem(
+            "retentionDays",
+            retentionDays,
+            "must be at most 35 while hms:backupContinuous is true (AWS Backup keeps continuous backups 1-35 days); " +
+                "set hms:backupContinuous to false to keep hourly snapshots longer",
+        );
+    }
     const copyToDr = s.bool("copyToDr", true);
     const vaultLock = s.bool("vaultLock", true);
     const vaultLockChangeableForDays = s.int("vaultLockChangeableForDays", { default: 3, min: 3, max: 36500 });
@@ -592,14 +851,17 @@ function readSecurity(s: Section, vpcCidr: string, problems: Problems): Security
     }
     const security = {
         cloudTrail: s.bool("cloudTrail", true),
+        // HIPAA keeps security documentation for six years; 2190 days by default.
+        trailRetentionDays: s.int("trailRetentionDays", { default: 2190, min: 365, max: 36500 }),
         guardDuty: s.bool("guardDuty", true),
+        guardDutyRuntimeMonitoring: s.bool("guardDutyRuntimeMonitoring", true),
         inspector: s.bool("inspector", true),
         vpn,
     };
     return security;
 }
 
-function readMonitoring(s: Section): MonitoringConfig {
+function readMonitoring(s: Section, azCount: number, problems: Problems): MonitoringConfig {
     const alarmEmail = s.optionalString("alarmEmail", { pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, accepted: "an e-mail address" });
     const o = s.section("opensearch");
     const opensearch = {
@@ -616,8 +878,25 @@ function readMonitoring(s: Section): MonitoringConfig {
         instanceCount: o.int("instanceCount", { default: 2, min: 1, max: 20 }),
         volumeGiB: o.int("volumeGiB", { default: 100, min: 10, max: 16384 }),
     };
-    const m = { alarmEmail, prometheus: s.bool("prometheus", true), grafana: s.bool("grafana", true), opensearch };
-    return m;
+    // A domain of several nodes spreads them over min(azCount, 2 or 3) zones;
+    // over two zones OpenSearch Service accepts an even number of nodes only.
+    const zones = opensearch.instanceCount > 1 ? Math.min(azCount, opensearch.instanceCount >= 3 ? 3 : 2) : 1;
+    if (zones === 2 && opensearch.instanceCount % 2 !== 0) {
+        problems.add(
+            o.path("instanceCount"),
+            opensearch.instanceCount,
+            `must be 1 or an even number: the domain spans 2 availability zones (hms:networkAzCount = ${azCount})`,
+        );
+    }
+    const i = s.section("ingest");
+    const minUnits = i.int("minUnits", { default: 1, min: 1, max: 96 });
+    const maxUnits = i.int("maxUnits", {
+        default: Math.max(4, minUnits),
+        min: minUnits,
+        max: 96,
+        accepted: `a whole number from hms:monitoringIngestMinUnits (${minUnits}) to 96`,
+    });
+    return { alarmEmail, grafana: s.bool("grafana", true), opensearch, ingest: { minUnits, maxUnits } };
 }
 
 function toRange(cidr: string): [number, number] {

@@ -45,6 +45,28 @@ export interface RecordedResource {
     /** The id and outputs the mock returned. */
     id: string;
     outputs: Record<string, unknown>;
+    /**
+     * Inputs and outputs as they travel over gRPC (the protobuf Struct as
+     * JSON): secrets and resource references as signature envelopes, unknowns
+     * as the unknown sentinel; a component's outputs are those it registers
+     * (registerOutputs). The offline plan hands these to the policy pack.
+     */
+    serializedInputs: Record<string, unknown>;
+    serializedOutputs: Record<string, unknown>;
+    /** The resource options the engine passes on to analyzers. */
+    options: RegistrationOptions;
+}
+
+export interface RegistrationOptions {
+    ignoreChanges: string[];
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    /** Go duration strings ("10m"), "" when unset. */
+    customTimeouts: { create: string; update: string; delete: string };
+    /** undefined when the program did not set it. */
+    deleteBeforeReplace?: boolean;
+    /** Version of the provider package that registered the resource ("" for components). */
+    version: string;
 }
 
 export interface RecordedInvoke {
@@ -194,7 +216,8 @@ function computedOutputs(type: string, name: string, id: string, inputs: Record<
             out.arn = `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:${inputs.name ?? name}-${hex(name, 6)}`;
             break;
         case "aws:ec2/instance:Instance":
-            out.privateIp = privateIp(name);
+            // A fixed address asked for is the one the instance gets.
+            out.privateIp = typeof inputs.privateIp === "string" && inputs.privateIp !== "" ? inputs.privateIp : privateIp(name);
             out.privateDns = `ip-${String(out.privateIp).replace(/\./g, "-")}.${region}.compute.internal`;
             out.primaryNetworkInterfaceId = `eni-${hex(name, 17)}`;
             break;
@@ -235,6 +258,11 @@ function computedOutputs(type: string, name: string, id: string, inputs: Record<
             out.readerEndpointAddress = `replica.${name}.${hex(name, 6)}.${region.replace(/-/g, "")}.cache.amazonaws.com`;
             out.port = inputs.port ?? 6379;
             out.arn = `arn:aws:elasticache:${region}:${MOCK_ACCOUNT_ID}:replicationgroup:${inputs.replicationGroupId ?? name}`;
+            // Cluster mode disabled: ElastiCache names the member clusters <group id>-001, -002, ...
+            out.memberClusters = Array.from(
+                { length: Number(inputs.numCacheClusters ?? 1) },
+                (_, i) => `${inputs.replicationGroupId ?? name}-${String(i + 1).padStart(3, "0")}`,
+            );
             break;
         case "aws:opensearch/domain:Domain":
             out.endpoint = `vpc-${name}-${hex(name, 26)}.${region}.es.amazonaws.com`;
@@ -247,6 +275,17 @@ function computedOutputs(type: string, name: string, id: string, inputs: Record<
         case "aws:grafana/workspace:Workspace":
             out.endpoint = `g-${hex(name, 10)}.grafana-workspace.${region}.amazonaws.com`;
             break;
+        case "aws:opensearchingest/pipeline:Pipeline":
+            out.pipelineArn = `arn:aws:osis:${region}:${MOCK_ACCOUNT_ID}:pipeline/${inputs.pipelineName ?? name}`;
+            out.ingestEndpointUrls = [`${inputs.pipelineName ?? name}-${hex(name, 26)}.${region}.osis.amazonaws.com`];
+            break;
+        case "aws:cloudtrail/trail:Trail":
+            out.arn = `arn:aws:cloudtrail:${region}:${MOCK_ACCOUNT_ID}:trail/${inputs.name ?? name}`;
+            break;
+        case "aws:guardduty/detector:Detector":
+            out.accountId = MOCK_ACCOUNT_ID;
+            out.arn = `arn:aws:guardduty:${region}:${MOCK_ACCOUNT_ID}:detector/${id}`;
+            break;
         case "aws:ec2clientvpn/endpoint:Endpoint":
             out.dnsName = `*.${id}.prod.clientvpn.${region}.amazonaws.com`;
             break;
@@ -254,7 +293,13 @@ function computedOutputs(type: string, name: string, id: string, inputs: Record<
             out.arn = `arn:aws:acm:${region}:${MOCK_ACCOUNT_ID}:certificate/${hex(name, 8)}-${hex(name, 4)}`;
             break;
         case "aws:backup/vault:Vault":
-            out.arn = `arn:aws:backup:${region}:${MOCK_ACCOUNT_ID}:backup-vault:${inputs.name ?? name}`;
+            // Auto-named like the provider does: <name>-<7 random characters>.
+            out.name = inputs.name ?? `${name}-${hex(name, 7)}`;
+            out.arn = `arn:aws:backup:${region}:${MOCK_ACCOUNT_ID}:backup-vault:${out.name}`;
+            break;
+        case "aws:rds/subnetGroup:SubnetGroup":
+            out.name = inputs.name ?? `${name}-${hex(name, 7)}`;
+            out.arn = `arn:aws:rds:${region}:${MOCK_ACCOUNT_ID}:subgrp:${out.name}`;
             break;
         case "aws:backup/plan:Plan":
             out.arn = `arn:aws:backup:${region}:${MOCK_ACCOUNT_ID}:backup-plan:${id}`;
@@ -409,7 +454,7 @@ export class RecordingMonitor extends MockMonitor {
         req.getPropertydependenciesMap().forEach((deps: { getUrnsList(): string[] }, key: string) => {
             propertyDependencies[key] = deps.getUrnsList();
         });
-        const record: Omit<RecordedResource, "urn" | "id" | "outputs"> = {
+        const record: Omit<RecordedResource, "urn" | "id" | "outputs" | "serializedOutputs"> = {
             type: req.getType(),
             name: req.getName(),
             parent: req.getParent() || null,
@@ -421,6 +466,24 @@ export class RecordingMonitor extends MockMonitor {
             provider: req.getProvider(),
             rawInputs,
             inputs: toPlain(rawInputs) as Record<string, unknown>,
+            serializedInputs: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+            options: {
+                ignoreChanges: [...req.getIgnorechangesList()],
+                additionalSecretOutputs: [...req.getAdditionalsecretoutputsList()],
+                // Aliases given as URNs; aliases given as specs (name/type/parent) are
+                // resolved by the engine and are not reconstructed here.
+                aliases: [
+                    ...req.getAliasurnsList(),
+                    ...req.getAliasesList().map((a: { getUrn(): string }) => a.getUrn()).filter((u: string) => u !== ""),
+                ],
+                customTimeouts: {
+                    create: req.getCustomtimeouts()?.getCreate() ?? "",
+                    update: req.getCustomtimeouts()?.getUpdate() ?? "",
+                    delete: req.getCustomtimeouts()?.getDelete() ?? "",
+                },
+                deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+                version: req.getVersion(),
+            },
         };
         await super.registerResource(req, (err: unknown, resp: { getUrn(): string; getId(): string; getObject(): unknown }) => {
             if (!err && resp) {
@@ -429,10 +492,22 @@ export class RecordingMonitor extends MockMonitor {
                     urn: resp.getUrn(),
                     id: resp.getId(),
                     outputs: toPlain(rpc.deserializeProperties(resp.getObject() as never)) as Record<string, unknown>,
+                    serializedOutputs: ((resp.getObject() as { toJavaScript(): unknown } | undefined)?.toJavaScript() ??
+                        {}) as Record<string, unknown>,
                 });
             }
             callback(err, resp);
         });
+    }
+
+    // Components register their outputs after their registration (registerOutputs).
+    // `any`: the SDK's generated protobuf request, as in registerResource.
+    registerResourceOutputs(req: any, callback: (err: any, resp: any) => void): void {
+        const record = this.recorded.find((r) => r.urn === req.getUrn());
+        if (record) {
+            record.serializedOutputs = (req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown>;
+        }
+        super.registerResourceOutputs(req, callback);
     }
 }
 

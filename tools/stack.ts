@@ -64,6 +64,23 @@ export interface StackRun {
  * has been made. Throws what the program throws (a ConfigError for bad config).
  */
 export async function runStack(stack: string, overrides: Overrides = {}): Promise<StackRun> {
+    // A run is deterministic for its stack and overrides: test files share one
+    // run each (a production run registers hundreds of resources), and every
+    // caller gets its own copy of the records so it may change them freely.
+    const key = `${stack}\u0000${JSON.stringify(overrides)}`;
+    let run = cache.get(key);
+    if (!run) {
+        run = runStackUncached(stack, overrides);
+        cache.set(key, run);
+        run.catch(() => cache.delete(key));
+    }
+    const result = await run;
+    return { ...result, resources: structuredClone(result.resources), outputs: structuredClone(result.outputs) };
+}
+
+const cache = new Map<string, Promise<StackRun>>();
+
+async function runStackUncached(stack: string, overrides: Overrides): Promise<StackRun> {
     const config = applyOverrides(readStackConfig(stack), overrides);
     const monitor = useMocks(PROJECT, stack);
     pulumi.runtime.setAllConfig(config, []);

@@ -1,0 +1,515 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as tls from "@pulumi/tls";
+import { renderVpnProfile } from "../templates/vpn-profile";
+
+/** The tag that tells the backup policy why a bucket is deliberately not in a backup plan. */
+export const BACKUP_EXEMPT_TAG = "BackupExempt";
+
+export interface TrailArgs {
+    /** Days the trail bucket keeps log files (audit evidence), then deletes them. */
+    retentionDays: number;
+    /**
+     * Log S3 object-level (data) events of this bucket, e.g. the media bucket
+     * of patients' files. May resolve to undefined (no bucket in the stack).
+     */
+    dataEventBucketArn?: pulumi.Input<string | undefined>;
+}
+
+export interface GuardDutyArgs {
+    /** GuardDuty Runtime Monitoring for EC2, with the agent managed by GuardDuty through SSM. */
+    runtimeMonitoring: boolean;
+    /** How often updated findings are published: FIFTEEN_MINUTES (default), ONE_HOUR or SIX_HOURS. */
+    findingPublishingFrequency?: "FIFTEEN_MINUTES" | "ONE_HOUR" | "SIX_HOURS";
+}
+
+export interface VpnArgs {
+    /** Address pool of VPN clients; must not overlap the VPC. */
+    clientCidr: string;
+    /** Send only traffic for the VPC through the tunnel. */
+    splitTunnel: boolean;
+    /** 8, 10, 12 or 24. */
+    sessionTimeoutHours: number;
+    /** Subnets the endpoint is associated with, one per AZ (the app subnets). */
+    subnetIds: pulumi.Input<string>[];
+}
+
+export interface SecurityArgs {
+    region: string;
+    vpcId: pulumi.Input<string>;
+    /** CIDR of the VPC: the VPN reaches it and uses its DNS resolver (base + 2). */
+    vpcCidr: string;
+    /** Encrypts the trail, its bucket and log group, VPN connection logs (the logs key of `Keys`). */
+    logsKeyArn: pulumi.Input<string>;
+    /** Encrypts the VPN client credentials in Secrets Manager (the data key of `Keys`). */
+    dataKeyArn: pulumi.Input<string>;
+    /** Retention of the CloudWatch log groups created here. */
+    logRetentionDays: number;
+    /** CloudTrail; omitted = no trail. */
+    trail?: TrailArgs;
+    /** GuardDuty detector; omitted = none (for example when the organisation manages GuardDuty). */
+    guardDuty?: GuardDutyArgs;
+    /** Inspector v2 scanning of EC2 instances. */
+    inspector: boolean;
+    /** AWS Client VPN with mutual TLS for administrators; omitted = no VPN. */
+    vpn?: VpnArgs;
+    /** Protect the trail bucket from `pulumi destroy` and refuse to delete it while it holds logs. */
+    protect: boolean;
+}
+
+const VPN_PORT = 443;
+const VPN_PROTOCOL = "tcp";
+const HOURS_PER_YEAR = 24 * 365;
+const RENEW_HOURS = 24 * 30;
+
+/** The VPC's DNS resolver: the base address of its CIDR plus two. */
+export function vpcResolver(cidr: string): string {
+    const [ip] = cidr.split("/");
+    const addr = ip.split(".").map(Number).reduce((a, o) => a * 256 + o, 0) + 2;
+    return [24, 16, 8, 0].map((shift) => Math.floor(addr / 2 ** shift) % 256).join(".");
+}
+
+/**
+ * Detection and administrative access for one environment:
+ * - CloudTrail: a multi-region trail with log file validation, encrypted with
+ *   the logs key, to its own locked-down bucket and to CloudWatch Logs;
+ *   management events and the data events of the media bucket;
+ * - GuardDuty with S3, EBS malware, RDS login and (optionally) EC2 runtime protection;
+ * - Inspector v2 scanning EC2 instances for vulnerabilities continuously;
+ * - AWS Client VPN with mutual TLS (a private CA from `@pulumi/tls`,
+ *   certificates imported into ACM) for administrators; the client
+ *   credentials and a ready .ovpn profile live in Secrets Manager.
+ */
+export class Security extends pulumi.ComponentResource {
+    public readonly trailArn?: pulumi.Output<string>;
+    public readonly trailBucketName?: pulumi.Output<string>;
+    public readonly guardDutyDetectorId?: pulumi.Output<string>;
+    public readonly vpnEndpointId?: pulumi.Output<string>;
+    /** Security group of Client VPN connections: tiers allow administrative access from it. */
+    public readonly vpnSecurityGroupId?: pulumi.Output<string>;
+    /** Secrets Manager secret with the administrator's VPN certificate, key and .ovpn profile. */
+    public readonly vpnClientSecretArn?: pulumi.Output<string>;
+
+    constructor(name: string, args: SecurityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("hms:security:Security", name, {}, opts);
+        const parent = { parent: this };
+        const region = args.region;
+        const account = aws.getCallerIdentityOutput({}, parent).accountId;
+
+        if (args.trail) {
+            const { trail, bucket } = this.createTrail(name, args, args.trail, account);
+            this.trailArn = trail.arn;
+            this.trailBucketName = bucket.bucket;
+        }
+
+        if (args.guardDuty) {
+            const detector = new aws.guardduty.Detector(
+                `${name}-guardduty`,
+                { enable: true, findingPublishingFrequency: args.guardDuty.findingPublishingFrequency ?? "FIFTEEN_MINUTES", region },
+                parent,
+            );
+            const features: Array<[string, aws.guardduty.DetectorFeatureArgs["additionalConfigurations"]]> = [
+                ["S3_DATA_EVENTS", undefined],
+                ["EBS_MALWARE_PROTECTION", undefined],
+                ["RDS_LOGIN_EVENTS", undefined],
+            ];
+            if (args.guardDuty.runtimeMonitoring) {
+                features.push(["RUNTIME_MONITORING", [{ name: "EC2_AGENT_MANAGEMENT", status: "ENABLED" }]]);
+            }
+            for (const [feature, additionalConfigurations] of features) {
+                new aws.guardduty.DetectorFeature(
+                    `${name}-guardduty-${feature.toLowerCase().replace(/_/g, "-")}`,
+                    { detectorId: detector.id, name: feature, status: "ENABLED", additionalConfigurations, region },
+                    parent,
+                );
+            }
+            this.guardDutyDetectorId = detector.id;
+        }
+
+        if (args.inspector) {
+            // Continuous scanning: Inspector rescans instances when packages change or new CVEs are published.
+            new aws.inspector2.Enabler(`${name}-inspector`, { accountIds: [account], resourceTypes: ["EC2"], region }, parent);
+        }
+
+        if (args.vpn) {
+            const vpn = this.createVpn(name, args, args.vpn);
+            this.vpnEndpointId = vpn.endpointId;
+            this.vpnSecurityGroupId = vpn.securityGroupId;
+            this.vpnClientSecretArn = vpn.secretArn;
+        }
+
+        this.registerOutputs({
+            trailArn: this.trailArn,
+            trailBucketName: this.trailBucketName,
+            guardDutyDetectorId: this.guardDutyDetectorId,
+            vpnEndpointId: this.vpnEndpointId,
+            vpnSecurityGroupId: this.vpnSecurityGroupId,
+            vpnClientSecretArn: this.vpnClientSecretArn,
+        });
+    }
+
+    private createTrail(
+        name: string,
+        args: SecurityArgs,
+        t: TrailArgs,
+        account: pulumi.Output<string>,
+    ): { trail: aws.cloudtrail.Trail; bucket: aws.s3.Bucket } {
+        const parent = { parent: this };
+        const region = args.region;
+        // The name is fixed so the bucket policy can name the trail (aws:SourceArn) before it exists.
+        const trailName = `${name}-trail`;
+        const trailArn = pulumi.interpolate`arn:aws:cloudtrail:${region}:${account}:trail/${trailName}`;
+
+        const bucket = new aws.s3.Bucket(
+            `${name}-trail`,
+            {
+                region,
+                forceDestroy: !args.protect,
+                tags: {
+                    Purpose: "cloudtrail-audit-logs",
+                    [BACKUP_EXEMPT_TAG]: "audit log bucket: CloudTrail logs are immutable evidence kept by lifecycle",
+                },
+            },
+            { parent: this, protect: args.protect },
+        );
+        new aws.s3.BucketOwnershipControls(`${name}-trail-ownership`, { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            `${name}-trail-public-access`,
+            { bucket: bucket.bucket, region, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            parent,
+        );
+        const versioning = new aws.s3.BucketVersioning(
+            `${name}-trail-versioning`,
+            { bucket: bucket.bucket, region, versioningConfiguration: { status: "Enabled" } },
+            parent,
+        );
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-trail-encryption`,
+            {
+                bucket: bucket.bucket,
+                region,
+                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.logsKeyArn }, bucketKeyEnabled: true }],
+            },
+            parent,
+        );
+        new aws.s3.BucketLifecycleConfiguration(
+            `${name}-trail-lifecycle`,
+            {
+                bucket: bucket.bucket,
+                region,
+                rules: [
+                    {
+                        id: "audit-log-retention",
+                        status: "Enabled",
+                        filter: { prefix: "" },
+                        transitions: [{ days: 90, storageClass: "GLACIER_IR" }],
+                        expiration: { days: t.retentionDays },
+                        noncurrentVersionExpiration: { noncurrentDays: 30 },
+                        abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                    },
+                ],
+            },
+            { parent: this, dependsOn: [versioning] },
+        );
+        const objects = pulumi.interpolate`${bucket.arn}/*`;
+        const policy = new aws.s3.BucketPolicy(
+            `${name}-trail-policy`,
+            {
+                bucket: bucket.bucket,
+                region,
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "DenyInsecureTransport",
+                            Effect: "Deny",
+                            Principal: "*",
+                            Action: "s3:*",
+                            Resource: [bucket.arn, objects],
+                            Condition: { Bool: { "aws:SecureTransport": "false" } },
+                        },
+                        {
+                            Sid: "DenyTlsBefore12",
+                            Effect: "Deny",
+                            Principal: "*",
+                            Action: "s3:*",
+                            Resource: [bucket.arn, objects],
+                            Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+                        },
+                        {
+                            Sid: "CloudTrailAclCheck",
+                            Effect: "Allow",
+                            Principal: { Service: "cloudtrail.amazonaws.com" },
+                            Action: "s3:GetBucketAcl",
+                            Resource: bucket.arn,
+                            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                        },
+                        {
+                            Sid: "CloudTrailWrite",
+                            Effect: "Allow",
+                            Principal: { Service: "cloudtrail.amazonaws.com" },
+                            Action: "s3:PutObject",
+                            Resource: pulumi.interpolate`${bucket.arn}/AWSLogs/${account}/*`,
+                            Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
+                        },
+                    ],
+                }),
+            },
+            { parent: this, dependsOn: [publicAccess] },
+        );
+
+        // CloudWatch Logs delivery, for metric filters and Logs Insights queries.
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-trail`,
+            { retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, region },
+            parent,
+        );
+        const role = new aws.iam.Role(
+            `${name}-trail-logs`,
+            {
+                assumeRolePolicy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "cloudtrail.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                        },
+                    ],
+                }),
+            },
+            parent,
+        );
+        const rolePolicy = new aws.iam.RolePolicy(
+            `${name}-trail-logs`,
+            {
+                role: role.id,
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                            Resource: pulumi.interpolate`${logGroup.arn}:log-stream:*`,
+                        },
+                    ],
+                }),
+            },
+            parent,
+        );
+
+        const management: aws.types.input.cloudtrail.TrailAdvancedEventSelector = {
+            name: "Management events",
+            fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
+        };
+        const selectors = pulumi.output(t.dataEventBucketArn).apply((bucketArn) =>
+            bucketArn
+                ? [
+                      management,
+                      {
+                          name: "Object-level events of the media bucket",
+                          fieldSelectors: [
+                              { field: "eventCategory", equals: ["Data"] },
+                              { field: "resources.type", equals: ["AWS::S3::Object"] },
+                              { field: "resources.ARN", startsWiths: [`${bucketArn}/`] },
+                          ],
+                      },
+                  ]
+                : [management],
+        );
+        const trail = new aws.cloudtrail.Trail(
+            `${name}-trail`,
+            {
+                name: trailName,
+                region,
+                s3BucketName: bucket.bucket,
+                kmsKeyId: args.logsKeyArn,
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+                enableLogging: true,
+                cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
+                cloudWatchLogsRoleArn: role.arn,
+                advancedEventSelectors: selectors,
+            },
+            { parent: this, dependsOn: [policy, encryption, rolePolicy] },
+        );
+        return { trail, bucket };
+    }
+
+    private createVpn(
+        name: string,
+        args: SecurityArgs,
+        v: VpnArgs,
+    ): { endpointId: pulumi.Output<string>; securityGroupId: pulumi.Output<string>; secretArn: pulumi.Output<string> } {
+        const parent = { parent: this };
+        const region = args.region;
+        const subject = (commonName: string) => ({ commonName, organization: "Hospital Management System" });
+        // Client VPN accepts RSA 2048-bit keys for its certificates.
+        const rsaKey = (suffix: string) => new tls.PrivateKey(`${name}-vpn-${suffix}`, { algorithm: "RSA", rsaBits: 2048 }, parent);
+        // Private keys are secrets wherever they go (the provider marks them; this also holds under mocks).
+        const secretPem = (key: tls.PrivateKey) => pulumi.secret(key.privateKeyPem);
+
+        // A private CA for this endpoint only; re-issued (with everything it signed) when it nears expiry.
+        const caKey = rsaKey("ca");
+        const ca = new tls.SelfSignedCert(
+            `${name}-vpn-ca`,
+            {
+                privateKeyPem: secretPem(caKey),
+                subject: subject(`${name} VPN CA`),
+                isCaCertificate: true,
+                allowedUses: ["cert_signing", "crl_signing", "digital_signature"],
+                validityPeriodHours: 5 * HOURS_PER_YEAR,
+                earlyRenewalHours: RENEW_HOURS,
+            },
+            parent,
+        );
+        const issue = (suffix: string, commonName: string, use: "server_auth" | "client_auth") => {
+            const key = rsaKey(suffix);
+            const csr = new tls.CertRequest(
+                `${name}-vpn-${suffix}`,
+                { privateKeyPem: secretPem(key), subject: subject(commonName), dnsNames: [commonName] },
+                parent,
+            );
+            const cert = new tls.LocallySignedCert(
+                `${name}-vpn-${suffix}`,
+                {
+                    certRequestPem: csr.certRequestPem,
+                    caPrivateKeyPem: secretPem(caKey),
+                    caCertPem: ca.certPem,
+                    allowedUses: ["digital_signature", "key_encipherment", use],
+                    validityPeriodHours: HOURS_PER_YEAR,
+                    earlyRenewalHours: RENEW_HOURS,
+                },
+                parent,
+            );
+            return { key, cert };
+        };
+        const server = issue("server", `server.${name}.vpn.internal`, "server_auth");
+        const client = issue("admin", `admin.${name}.vpn.internal`, "client_auth");
+
+        // The server certificate (with the CA as its chain) in ACM. Clients are
+        // verified against the chain of that same certificate, so the
+        // administrator's private key never has to be imported anywhere.
+        const serverCert = new aws.acm.Certificate(
+            `${name}-vpn-server`,
+            {
+                region,
+                privateKey: secretPem(server.key),
+                certificateBody: server.cert.certPem,
+                certificateChain: ca.certPem,
+                tags: { Name: `${name}-vpn-server` },
+            },
+            { parent: this, additionalSecretOutputs: ["privateKey"] },
+        );
+
+        const sg = new aws.ec2.SecurityGroup(
+            `${name}-vpn`,
+            { vpcId: args.vpcId, description: "Client VPN connections of administrators", region, tags: { Name: `${name}-vpn` } },
+            parent,
+        );
+        const resolver = vpcResolver(args.vpcCidr);
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-vpn-to-vpc`,
+            { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 0, toPort: 65535, cidrIpv4: args.vpcCidr, description: "administrators to the VPC (each tier admits them)", region },
+            parent,
+        );
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-vpn-dns`,
+            { securityGroupId: sg.id, ipProtocol: "udp", fromPort: 53, toPort: 53, cidrIpv4: `${resolver}/32`, description: "DNS to the VPC resolver", region },
+            parent,
+        );
+
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-vpn-connections`,
+            { retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, region },
+            parent,
+        );
+        const logStream = new aws.cloudwatch.LogStream(`${name}-vpn-connections`, { logGroupName: logGroup.name, region }, parent);
+
+        const endpoint = new aws.ec2clientvpn.Endpoint(
+            `${name}-vpn`,
+            {
+                description: `${name}: administrative access (mutual TLS)`,
+                region,
+                vpcId: args.vpcId,
+                securityGroupIds: [sg.id],
+                serverCertificateArn: serverCert.arn,
+                authenticationOptions: [{ type: "certificate-authentication", rootCertificateChainArn: serverCert.arn }],
+                clientCidrBlock: v.clientCidr,
+                splitTunnel: v.splitTunnel,
+                sessionTimeoutHours: v.sessionTimeoutHours,
+                disconnectOnSessionTimeout: true,
+                transportProtocol: VPN_PROTOCOL,
+                vpnPort: VPN_PORT,
+                dnsServers: [resolver],
+                selfServicePortal: "disabled",
+                connectionLogOptions: { enabled: true, cloudwatchLogGroup: logGroup.name, cloudwatchLogStream: logStream.name },
+                clientLoginBannerOptions: {
+                    enabled: true,
+                    bannerText: "Authorised administrators of the Hospital Management System only. Connections are logged.",
+                },
+                tags: { Name: `${name}-vpn` },
+            },
+            parent,
+        );
+        const associations = v.subnetIds.map(
+            (subnetId, i) =>
+                new aws.ec2clientvpn.NetworkAssociation(`${name}-vpn-${i + 1}`, { clientVpnEndpointId: endpoint.id, subnetId, region }, parent),
+        );
+        new aws.ec2clientvpn.AuthorizationRule(
+            `${name}-vpn-vpc`,
+            {
+                clientVpnEndpointId: endpoint.id,
+                targetNetworkCidr: args.vpcCidr,
+                authorizeAllGroups: true,
+                description: "administrators reach the VPC",
+                region,
+            },
+            { parent: this, dependsOn: associations },
+        );
+
+        // The administrator's credentials and a ready profile, for
+        // `aws secretsmanager get-secret-value --secret-id <vpnClientSecretArn>`.
+        const secret = new aws.secretsmanager.Secret(
+            `${name}-vpn-admin`,
+            {
+                description: `${name}: Client VPN administrator certificate, key and .ovpn profile`,
+                kmsKeyId: args.dataKeyArn,
+                recoveryWindowInDays: args.protect ? 30 : 7,
+                region,
+            },
+            parent,
+        );
+        new aws.secretsmanager.SecretVersion(
+            `${name}-vpn-admin`,
+            {
+                secretId: secret.id,
+                region,
+                secretString: pulumi.secret(
+                    pulumi
+                        .all([endpoint.dnsName, ca.certPem, client.cert.certPem, client.key.privateKeyPem])
+                        .apply(([dnsName, caPem, certPem, keyPem]) =>
+                            JSON.stringify({
+                                caCertificate: caPem,
+                                clientCertificate: certPem,
+                                clientPrivateKey: keyPem,
+                                profile: renderVpnProfile({
+                                    dnsName,
+                                    protocol: VPN_PROTOCOL,
+                                    port: VPN_PORT,
+                                    caCertPem: caPem,
+                                    clientCertPem: certPem,
+                                    clientKeyPem: keyPem,
+                                }),
+                            }),
+                        ),
+                ),
+            },
+            { parent: this, additionalSecretOutputs: ["secretString"] },
+        );
+
+        return { endpointId: endpoint.id, securityGroupId: sg.id, secretArn: secret.arn };
+    }
+}

@@ -1,0 +1,571 @@
+// cloud-init of a WordPress app server: nginx + PHP-FPM from the Ubuntu
+// archive, WordPress (pinned, SHA-1 verified) with WP-CLI (SHA-512 verified),
+// the Redis Object Cache and WP Offload Media Lite plugins from wordpress.org,
+// secrets fetched from Secrets Manager at boot by root-only scripts, TLS to
+// MySQL and Redis, media copied to the environment's S3 bucket.
+//
+// Nothing secret is in the user data: it holds ARNs, endpoints and versions;
+// the boot scripts read the secrets with the instance role.
+
+import { UBUNTU_PHP } from "../config";
+import { CloudConfig, mergeCloudConfig, renderCloudConfig, WriteFile } from "./cloud-init";
+import { addMinutes, scriptHeader, shellLibFile, shq, TelemetrySnippet, telemetryCloudConfig, unattendedUpgradeFiles } from "./host";
+
+/** PHP version each Ubuntu LTS release ships; the servers use the distribution's PHP-FPM. */
+export const DISTRO_PHP: Readonly<Record<string, string>> = UBUNTU_PHP;
+
+/** The RDS certificate bundle (all regions), to verify the database's TLS certificate. */
+export const RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";
+
+export const WORDPRESS_ROOT = "/var/www/wordpress";
+export const WP_SETTINGS = "/etc/hms/wordpress/settings.php";
+export const WP_SECRETS = "/etc/hms/wordpress/secrets.json";
+export const RDS_CA_FILE = "/etc/hms/wordpress/rds-global-bundle.pem";
+export const HEALTHZ_PHP = "/usr/local/lib/hms/healthz.php";
+
+export interface WordPressHostArgs {
+    environment: string;
+    region: string;
+    /** The site's domain: WP_HOME / WP_SITEURL are https://<domain>. */
+    domain: string;
+    siteTitle: string;
+    adminEmail: string;
+    /** 0-based index of this server in the tier (staggers reboots). */
+    index: number;
+    /** VPC CIDR: only proxies in it are trusted for X-Forwarded-Proto / X-Forwarded-For. */
+    vpcCidr: string;
+    httpPort: number;
+    vcpus: number;
+    memoryGiB: number;
+    maxUploadMiB: number;
+    ubuntuRelease: string;
+    phpVersion: string;
+    wordpress: { version: string; sha1: string };
+    wpCli: { version: string; sha512: string };
+    plugins: { redisCache: string; offloadMedia: string };
+    database: { host: string; port: number; name: string; secretArn: string };
+    cache: { host: string; port: number; authSecretArn: string };
+    saltsSecretArn: string;
+    adminSecretArn: string;
+    mediaBucket: string;
+    telemetry?: TelemetrySnippet;
+}
+
+/** Names of the WordPress keys and salts kept in the salts secret (a JSON object). */
+export const WORDPRESS_SALT_NAMES = [
+    "AUTH_KEY",
+    "SECURE_AUTH_KEY",
+    "LOGGED_IN_KEY",
+    "NONCE_KEY",
+    "AUTH_SALT",
+    "SECURE_AUTH_SALT",
+    "LOGGED_IN_SALT",
+    "NONCE_SALT",
+] as const;
+
+/** The PHP version the Ubuntu release ships; anything else is refused (it would need a third-party archive). */
+export function phpForRelease(release: string, requested: string): string {
+    const php = DISTRO_PHP[release];
+    if (!php) {
+        throw new Error(`no PHP version known for Ubuntu ${release}; known releases: ${Object.keys(DISTRO_PHP).join(", ")}`);
+    }
+    if (requested !== php) {
+        throw new Error(`Ubuntu ${release} ships PHP ${php}, not ${requested}: the app servers install the distribution's PHP-FPM`);
+    }
+    return php;
+}
+
+/** Apt packages of an app server for a PHP version. */
+export function wordpressPackages(php: string): string[] {
+    return [
+        "nginx",
+        ...["fpm", "cli", "mysql", "curl", "gd", "intl", "mbstring", "xml", "zip", "bcmath"].map((m) => `php${php}-${m}`),
+        // Built against the distribution's PHP by Ubuntu.
+        "php-redis",
+        "php-imagick",
+        "jq",
+        "unzip",
+        "curl",
+        "ca-certificates",
+        "openssl",
+        "unattended-upgrades",
+    ];
+}
+
+/** PHP-FPM children: what memory allows (about 128 MiB each, 2 GiB kept for the system), at most 8 per vCPU. */
+export function fpmMaxChildren(vcpus: number, memoryGiB: number): number {
+    const byMemory = Math.floor(((memoryGiB - 2) * 1024) / 128);
+    return Math.max(4, Math.min(byMemory, vcpus * 8));
+}
+
+const phpString = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+
+/**
+ * Non-secret settings and two helpers shared by wp-config.php, the health
+ * check and the install lock: `hms_secret()` reads the secrets file written at
+ * boot, `hms_db()` opens a TLS connection verified against the RDS CA bundle.
+ */
+export function settingsPhp(a: WordPressHostArgs): string {
+    const rows: Array<[string, string]> = [
+        ["HMS_ENVIRONMENT", phpString(a.environment)],
+        ["HMS_REGION", phpString(a.region)],
+        ["HMS_DOMAIN", phpString(a.domain)],
+        ["HMS_DB_HOST", phpString(a.database.host)],
+        ["HMS_DB_PORT", String(a.database.port)],
+        ["HMS_DB_NAME", phpString(a.database.name)],
+        ["HMS_REDIS_HOST", phpString(a.cache.host)],
+        ["HMS_REDIS_PORT", String(a.cache.port)],
+        ["HMS_MEDIA_BUCKET", phpString(a.mediaBucket)],
+    ];
+    return `<?php
+// HMS app server settings (generated by Pulumi). No secret here.
+${rows.map(([k, v]) => `define('${k}', ${v});`).join("\n")}
+
+function hms_secret(string $name): string {
+    static $s = null;
+    $s ??= json_decode(file_get_contents('${WP_SECRETS}'), true, 4, JSON_THROW_ON_ERROR);
+    return $s[$name] ?? throw new RuntimeException("missing secret $name");
+}
+
+function hms_db(?string $db, int $timeout): mysqli {
+    mysqli_report(MYSQLI_REPORT_ERROR | MYSQLI_REPORT_STRICT);
+    $c = mysqli_init();
+    $c->options(MYSQLI_OPT_CONNECT_TIMEOUT, $timeout);
+    $c->options(MYSQLI_OPT_SSL_VERIFY_SERVER_CERT, true);
+    $c->ssl_set(null, null, '${RDS_CA_FILE}', null, null);
+    $c->real_connect(HMS_DB_HOST, hms_secret('HMS_DB_USER'), hms_secret('HMS_DB_PASSWORD'), $db, HMS_DB_PORT, null, MYSQLI_CLIENT_SSL);
+    return $c;
+}
+`;
+}
+
+/** wp-config.php: settings plus the secrets read at boot; it holds no secret itself. */
+export function wpConfigPhp(): string {
+    return `<?php
+// WordPress on the HMS app servers (generated by Pulumi). Secrets: ${WP_SECRETS},
+// written from Secrets Manager by hms-wp-secrets.
+require '${WP_SETTINGS}';
+define('DB_NAME', HMS_DB_NAME);
+define('DB_USER', hms_secret('HMS_DB_USER'));
+define('DB_PASSWORD', hms_secret('HMS_DB_PASSWORD'));
+define('DB_HOST', HMS_DB_HOST . ':' . HMS_DB_PORT);
+define('DB_CHARSET', 'utf8mb4');
+define('DB_COLLATE', '');
+define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);
+foreach (['${WORDPRESS_SALT_NAMES.join("', '")}'] as $k) {
+    define($k, hms_secret($k));
+}
+$table_prefix = 'wp_';
+
+// nginx sets HMS_FORWARDED_HTTPS only for X-Forwarded-Proto: https from the VPC.
+if (($_SERVER['HMS_FORWARDED_HTTPS'] ?? '') === 'on') {
+    $_SERVER['HTTPS'] = 'on';
+}
+define('WP_HOME', 'https://' . HMS_DOMAIN);
+define('WP_SITEURL', 'https://' . HMS_DOMAIN);
+define('FORCE_SSL_ADMIN', true);
+// Code comes from the stack config (pinned versions), the same on every server.
+define('DISALLOW_FILE_EDIT', true);
+define('DISALLOW_FILE_MODS', true);
+define('AUTOMATIC_UPDATER_DISABLED', true);
+define('WP_ENVIRONMENT_TYPE', HMS_ENVIRONMENT === 'production' ? 'production' : 'staging');
+define('WP_DEBUG', false);
+
+define('WP_REDIS_CLIENT', 'phpredis');
+define('WP_REDIS_SCHEME', 'tls');
+define('WP_REDIS_HOST', HMS_REDIS_HOST);
+define('WP_REDIS_PORT', HMS_REDIS_PORT);
+define('WP_REDIS_PASSWORD', hms_secret('HMS_REDIS_PASSWORD'));
+define('WP_REDIS_PREFIX', HMS_DOMAIN . ':');
+define('WP_REDIS_TIMEOUT', 1);
+define('WP_REDIS_READ_TIMEOUT', 1);
+define('WP_REDIS_SSL_CONTEXT', ['verify_peer' => true, 'verify_peer_name' => true]);
+
+// WP Offload Media Lite copies uploads to the bucket with the instance role.
+define('AS3CF_SETTINGS', serialize([
+    'provider' => 'aws',
+    'use-server-roles' => true,
+    'bucket' => HMS_MEDIA_BUCKET,
+    'region' => HMS_REGION,
+    'copy-to-s3' => true,
+    'serve-from-s3' => false,
+    'remove-local-file' => false,
+    'enable-object-prefix' => true,
+    'object-prefix' => 'wp-content/uploads/',
+    'use-yearmonth-folders' => true,
+    'object-versioning' => false,
+]));
+
+if (!defined('ABSPATH')) {
+    define('ABSPATH', '${WORDPRESS_ROOT}/');
+}
+require_once ABSPATH . 'wp-settings.php';
+`;
+}
+
+/** /healthz: PHP-FPM runs it, and the database accepts a verified TLS connection: 200, else 503. */
+export function healthzPhp(): string {
+    return `<?php
+header('Content-Type: application/json');
+header('Cache-Control: no-store');
+$s = ['status' => 'ok', 'php_fpm' => 'ok', 'database' => 'ok'];
+try {
+    require '${WP_SETTINGS}';
+    hms_db(HMS_DB_NAME, 3)->query('SELECT 1');
+} catch (Throwable $e) {
+    $s['status'] = 'unhealthy';
+    $s['database'] = 'unavailable';
+    error_log('healthz: ' . $e->getMessage());
+}
+http_response_code($s['status'] === 'ok' ? 200 : 503);
+echo json_encode($s), "\\n";
+`;
+}
+
+/**
+ * db-lock.php LOCK COMMAND...: creates the WordPress database if needed and
+ * runs COMMAND holding the MySQL named lock LOCK, so app servers that boot
+ * together install WordPress once.
+ */
+export function dbLockPhp(): string {
+    return `<?php
+// Usage: php db-lock.php LOCK COMMAND [ARG...]
+require '${WP_SETTINGS}';
+if ($argc < 3 || !preg_match('/^\\w+$/', HMS_DB_NAME)) {
+    exit(64);
+}
+$c = hms_db(null, 10);
+$c->query('CREATE DATABASE IF NOT EXISTS \`' . HMS_DB_NAME . '\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+$q = $c->prepare('SELECT GET_LOCK(?, 900)');
+$q->bind_param('s', $argv[1]);
+$q->execute();
+if ((int) $q->get_result()->fetch_row()[0] !== 1) {
+    fwrite(STDERR, "lock {$argv[1]} not taken in 15 minutes\\n");
+    exit(75);
+}
+$p = proc_open(array_slice($argv, 2), [STDIN, STDOUT, STDERR], $pipes);
+exit(is_resource($p) ? proc_close($p) : 127);
+`;
+}
+
+/** The nginx site of an app server: WordPress on `httpPort`, proxies trusted only from the VPC. */
+export function wordpressNginxSite(a: { vpcCidr: string; httpPort: number; maxUploadMiB: number; phpVersion: string }): string {
+    return `# WordPress (generated by Pulumi); only the Nginx tier and the WebSocket server reach this port.
+geo $realip_remote_addr $hms_from_vpc {
+    default 0;
+    ${a.vpcCidr} 1;
+}
+map "$hms_from_vpc:$http_x_forwarded_proto" $hms_forwarded_https {
+    default "";
+    "1:https" on;
+}
+upstream hms_php_fpm {
+    server unix:/run/php/php${a.phpVersion}-fpm-wordpress.sock;
+}
+server {
+    listen ${a.httpPort} default_server;
+    server_name _;
+    root ${WORDPRESS_ROOT};
+    index index.php;
+    server_tokens off;
+    client_max_body_size ${a.maxUploadMiB}m;
+    set_real_ip_from ${a.vpcCidr};
+    real_ip_header X-Forwarded-For;
+    real_ip_recursive on;
+    access_log /var/log/nginx/wordpress-access.log;
+    error_log /var/log/nginx/wordpress-error.log warn;
+
+    location = /healthz {
+        access_log off;
+        include fastcgi_params;
+        fastcgi_param SCRIPT_FILENAME ${HEALTHZ_PHP};
+        fastcgi_pass hms_php_fpm;
+    }
+    location = /xmlrpc.php {
+        return 403;
+    }
+    location ~ /\\.(?!well-known/) {
+        deny all;
+    }
+    location ~* ^/wp-content/uploads/.*\\.(?:php\\d?|phtml|phar)$ {
+        deny all;
+    }
+    location / {
+        try_files $uri $uri/ /index.php?$args;
+    }
+    location ~ \\.php$ {
+        try_files $uri =404;
+        include fastcgi_params;
+        fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;
+        fastcgi_param HMS_FORWARDED_HTTPS $hms_forwarded_https;
+        fastcgi_read_timeout 300s;
+        fastcgi_pass hms_php_fpm;
+    }
+    location ~* \\.(?:css|js|jpe?g|gif|png|webp|svg|ico|woff2?)$ {
+        expires 7d;
+        access_log off;
+        try_files $uri =404;
+    }
+}
+`;
+}
+
+/** A PHP-FPM pool for WordPress, sized from the server's vCPUs and memory. */
+export function fpmPool(a: { phpVersion: string; vcpus: number; memoryGiB: number; maxUploadMiB: number }): string {
+    const max = fpmMaxChildren(a.vcpus, a.memoryGiB);
+    const spare = Math.max(2, Math.floor(max / 4));
+    return `[wordpress]
+user = www-data
+group = www-data
+listen = /run/php/php${a.phpVersion}-fpm-wordpress.sock
+listen.owner = www-data
+listen.group = www-data
+listen.mode = 0660
+pm = dynamic
+pm.max_children = ${max}
+pm.start_servers = ${spare}
+pm.min_spare_servers = ${spare}
+pm.max_spare_servers = ${Math.max(spare, Math.floor(max / 2))}
+pm.max_requests = 1000
+request_terminate_timeout = 300s
+catch_workers_output = yes
+security.limit_extensions = .php
+php_admin_value[upload_max_filesize] = ${a.maxUploadMiB}M
+php_admin_value[post_max_size] = ${a.maxUploadMiB + 8}M
+php_admin_value[memory_limit] = 256M
+php_admin_value[max_execution_time] = 300
+php_admin_value[disable_functions] = exec,passthru,shell_exec,system,popen,proc_open,pcntl_exec
+php_admin_flag[display_errors] = off
+php_admin_value[session.cookie_secure] = 1
+php_admin_value[session.cookie_httponly] = 1
+`;
+}
+
+/** php.ini additions for PHP-FPM. */
+export function phpIni(): string {
+    return `expose_php = Off
+opcache.memory_consumption = 256
+opcache.max_accelerated_files = 20000
+opcache.revalidate_freq = 30
+`;
+}
+
+/**
+ * Root-only script, at boot and every 2 minutes (RDS rotates its managed
+ * secret): writes the database credentials, the Redis AUTH token and the
+ * WordPress keys and salts from Secrets Manager to secrets.json, root:www-data 0640.
+ */
+export function secretsScript(a: WordPressHostArgs): string {
+    return `${scriptHeader("Writes the WordPress secrets from AWS Secrets Manager")}umask 077
+export AWS_DEFAULT_REGION=${shq(a.region)}
+readonly OUT=${shq(WP_SECRETS)}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Secret values only go through files in $work (0700), never through arguments.
+get() { "$AWS" secretsmanager get-secret-value --secret-id "$1" --query SecretString --output text > "$work/$2"; }
+get ${shq(a.database.secretArn)} db
+get ${shq(a.cache.authSecretArn)} cache
+get ${shq(a.saltsSecretArn)} salts
+# The cache secret holds the AUTH token as a string or in a JSON object.
+jq -n --rawfile db "$work/db" --rawfile cache "$work/cache" --rawfile salts "$work/salts" '
+    ($db | fromjson) as $d
+    | ($cache | rtrimstr("\\n")) as $raw
+    | (if ($raw | startswith("{")) then ($raw | fromjson | .authToken // .auth_token // .token // .password // error("no token in the cache secret")) else $raw end) as $token
+    | {HMS_DB_USER: $d.username, HMS_DB_PASSWORD: $d.password, HMS_REDIS_PASSWORD: $token} + ($salts | fromjson)
+    | if any(.[]; type != "string" or . == "") then error("a secret is empty") else . end
+' > "$work/secrets.json"
+if ! cmp -s "$work/secrets.json" "$OUT"; then
+    install -m 0640 -o root -g www-data "$work/secrets.json" "$OUT.new"
+    mv -f "$OUT.new" "$OUT"
+    log "secrets updated"
+    systemctl try-reload-or-restart ${shq(`php${a.phpVersion}-fpm.service`)}
+fi
+`;
+}
+
+/** First-boot setup of an app server (run once by cloud-init, safe to run again). */
+export function setupScript(a: WordPressHostArgs): string {
+    return `${scriptHeader("First-boot setup of a WordPress app server; every download is pinned and verified")}umask 022
+export AWS_DEFAULT_REGION=${shq(a.region)}
+readonly DOCROOT=${shq(WORDPRESS_ROOT)} PHP=${shq(a.phpVersion)} WP=${shq(a.wordpress.version)}
+readonly PLUGINS=(${shq(`redis-cache:${a.plugins.redisCache}`)} ${shq(`amazon-s3-and-cloudfront:${a.plugins.offloadMedia}`)})
+readonly ADMIN_SECRET=${shq(a.adminSecretArn)}
+
+# WP-CLI as www-data: WordPress code never runs as root.
+wp_www() {
+    runuser -u www-data -- env HOME=/var/cache/wp-cli /usr/local/bin/wp --path="$DOCROOT" "$@"
+}
+
+# Under the database lock, one server at a time: install the site once, activate the plugins.
+if [ "\${1:-}" = "--install-site" ]; then
+    if ! wp_www core is-installed; then
+        admin=$(mktemp)
+        "$AWS" secretsmanager get-secret-value --secret-id "$ADMIN_SECRET" --query SecretString --output text > "$admin"
+        user=$(jq -r .username "$admin")
+        # The password reaches WP-CLI's prompt on stdin, never its arguments.
+        jq -r .password "$admin" | wp_www core install --url=${shq(`https://${a.domain}`)} --title=${shq(a.siteTitle)} \\
+            --admin_user="$user" --admin_email=${shq(a.adminEmail)} --skip-email --prompt=admin_password
+        rm -f "$admin"
+        wp_www rewrite structure '/%postname%/'
+    fi
+    for p in "\${PLUGINS[@]}"; do
+        wp_www plugin verify-checksums "\${p%%:*}" --version="\${p##*:}"
+        wp_www plugin activate "\${p%%:*}"
+    done
+    exit 0
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+install_aws_cli
+
+fetch ${shq(RDS_CA_BUNDLE_URL)} "$work/rds.pem"
+openssl storeutl -noout -certs "$work/rds.pem" | grep -q '^Total found: [1-9]' || die "bad RDS CA bundle"
+install -m 0644 "$work/rds.pem" ${shq(RDS_CA_FILE)}
+
+systemctl daemon-reload
+retry 10 systemctl start hms-wp-secrets.service
+systemctl enable hms-wp-secrets.service
+systemctl enable --now hms-wp-secrets.timer
+
+# shellcheck disable=SC2016 # PHP code
+if [ "$(php -r 'include $argv[1]; echo $wp_version;' "$DOCROOT/wp-includes/version.php" 2> /dev/null)" != "$WP" ]; then
+    fetch "https://wordpress.org/wordpress-$WP.tar.gz" "$work/wp.tar.gz"
+    echo ${shq(a.wordpress.sha1)}"  $work/wp.tar.gz" | sha1sum --check --strict --quiet -
+    tar -xzf "$work/wp.tar.gz" -C "$work" --no-same-owner
+    if [ -d "$DOCROOT/wp-content/uploads" ]; then
+        mv "$DOCROOT/wp-content/uploads" "$work/wordpress/wp-content/"
+    fi
+    rm -rf "$DOCROOT"
+    mv "$work/wordpress" "$DOCROOT"
+fi
+# Code belongs to root (PHP cannot change it); uploads to www-data.
+find "$DOCROOT" -path "$DOCROOT/wp-content/uploads" -prune -o -exec chown root:root {} +
+install -d -o www-data -g www-data "$DOCROOT/wp-content/uploads" /var/cache/wp-cli
+
+fetch "https://github.com/wp-cli/wp-cli/releases/download/v${a.wpCli.version}/wp-cli-${a.wpCli.version}.phar" "$work/wp-cli.phar"
+echo ${shq(a.wpCli.sha512)}"  $work/wp-cli.phar" | sha512sum --check --strict --quiet -
+install -m 0755 "$work/wp-cli.phar" /usr/local/bin/wp
+
+# Plugins at pinned versions; their files are checked against wordpress.org's checksums before activation.
+for p in "\${PLUGINS[@]}"; do
+    fetch "https://downloads.wordpress.org/plugin/\${p%%:*}.\${p##*:}.zip" "$work/plugin.zip"
+    rm -rf "$DOCROOT/wp-content/plugins/\${p%%:*}"
+    unzip -q -o "$work/plugin.zip" -d "$DOCROOT/wp-content/plugins"
+done
+chown -R root:root "$DOCROOT/wp-content/plugins"
+install -m 0644 "$DOCROOT/wp-content/plugins/redis-cache/includes/object-cache.php" "$DOCROOT/wp-content/"
+
+rm -f "/etc/php/$PHP/fpm/pool.d/www.conf" /etc/nginx/sites-enabled/default
+ln -sf ../sites-available/hms-wordpress.conf /etc/nginx/sites-enabled/
+nginx -t
+systemctl enable "php$PHP-fpm" nginx
+systemctl restart "php$PHP-fpm" nginx
+
+retry 30 php /usr/local/lib/hms/db-lock.php hms_wordpress_install "$0" --install-site
+retry 5 systemctl start hms-media-sync.service
+systemctl enable --now hms-media-sync.timer
+retry 12 curl -fsS -o /dev/null http://127.0.0.1:${a.httpPort}/healthz
+log "WordPress $WP serves on port ${a.httpPort}"
+`;
+}
+
+/** systemd units: secrets (boot + every 2 minutes) and the media copy from the bucket (every minute). */
+export function wordpressUnits(a: { region: string; phpVersion: string; mediaBucket: string }): WriteFile[] {
+    const uploads = `${WORDPRESS_ROOT}/wp-content/uploads`;
+    const file = (name: string, lines: string[]): WriteFile => ({
+        path: `/etc/systemd/system/${name}`,
+        permissions: "0644",
+        content: `${lines.join("\n")}\n`,
+    });
+    const timer = (what: string, every: string) => [
+        "[Unit]",
+        `Description=${what}`,
+        "[Timer]",
+        `OnBootSec=${every}`,
+        `OnUnitActiveSec=${every}`,
+        "[Install]",
+        "WantedBy=timers.target",
+    ];
+    return [
+        file("hms-wp-secrets.service", [
+            "[Unit]",
+            "Description=Write WordPress secrets from AWS Secrets Manager",
+            "Wants=network-online.target",
+            "After=network-online.target snapd.service",
+            `Before=php${a.phpVersion}-fpm.service`,
+            "[Service]",
+            "Type=oneshot",
+            "ExecStart=/usr/local/sbin/hms-wp-secrets",
+            "[Install]",
+            "WantedBy=multi-user.target",
+        ]),
+        file("hms-wp-secrets.timer", timer("Refresh WordPress secrets (rotated database password)", "2min")),
+        // Uploads made through other app servers: WP Offload Media copies each to the bucket.
+        file("hms-media-sync.service", [
+            "[Unit]",
+            "Description=Copy media uploaded on other app servers from the bucket",
+            "After=network-online.target snapd.service",
+            "[Service]",
+            "Type=oneshot",
+            "Nice=10",
+            `Environment=AWS_DEFAULT_REGION=${a.region}`,
+            `ExecStartPre=/usr/bin/install -d -o www-data -g www-data ${uploads}`,
+            `ExecStart=/snap/bin/aws s3 sync s3://${a.mediaBucket}/wp-content/uploads/ ${uploads}/ --only-show-errors --no-progress`,
+            // Folders and files the sync created belong to WordPress too (only those are changed).
+            `ExecStartPost=/usr/bin/find ${uploads} ( ! -user www-data -o ! -group www-data ) -exec chown www-data:www-data {} +`,
+        ]),
+        file("hms-media-sync.timer", timer("Copy media from the bucket every minute", "1min")),
+    ];
+}
+
+/** The log files the telemetry agent ships from an app server. */
+export function wordpressLogFiles(phpVersion: string): string[] {
+    return ["/var/log/nginx/wordpress-access.log", "/var/log/nginx/wordpress-error.log", `/var/log/php${phpVersion}-fpm.log`];
+}
+
+/** The cloud-config document of an app server. */
+export function wordpressCloudConfig(a: WordPressHostArgs): CloudConfig {
+    const php = phpForRelease(a.ubuntuRelease, a.phpVersion);
+    const args = { ...a, phpVersion: php };
+    const files: WriteFile[] = [
+        // Reboots for kernel updates 20 minutes apart, so app servers never restart together.
+        ...unattendedUpgradeFiles({ rebootTime: addMinutes("03:00", 20 * a.index) }),
+        shellLibFile(),
+        { path: WP_SETTINGS, permissions: "0644", content: settingsPhp(args) },
+        { path: "/var/www/wp-config.php", permissions: "0640", owner: "root:www-data", content: wpConfigPhp() },
+        { path: HEALTHZ_PHP, permissions: "0644", content: healthzPhp() },
+        { path: "/usr/local/lib/hms/db-lock.php", permissions: "0644", content: dbLockPhp() },
+        { path: "/usr/local/sbin/hms-wp-secrets", permissions: "0700", content: secretsScript(args) },
+        { path: "/usr/local/sbin/hms-wp-setup", permissions: "0700", content: setupScript(args) },
+        ...wordpressUnits({ region: a.region, phpVersion: php, mediaBucket: a.mediaBucket }),
+        {
+            path: "/etc/nginx/sites-available/hms-wordpress.conf",
+            permissions: "0644",
+            content: wordpressNginxSite({ vpcCidr: a.vpcCidr, httpPort: a.httpPort, maxUploadMiB: a.maxUploadMiB, phpVersion: php }),
+        },
+        {
+            path: `/etc/php/${php}/fpm/pool.d/hms-wordpress.conf`,
+            permissions: "0644",
+            content: fpmPool({ phpVersion: php, vcpus: a.vcpus, memoryGiB: a.memoryGiB, maxUploadMiB: a.maxUploadMiB }),
+        },
+        { path: `/etc/php/${php}/fpm/conf.d/90-hms.ini`, permissions: "0644", content: phpIni() },
+    ];
+    const base: CloudConfig = {
+        package_update: true,
+        package_upgrade: true,
+        packages: wordpressPackages(php),
+        ssh_pwauth: false,
+        disable_root: true,
+        timezone: "UTC",
+        write_files: files,
+        runcmd: [["/usr/local/sbin/hms-wp-setup"]],
+        final_message: "HMS app server ready after $UPTIME seconds",
+    };
+    return mergeCloudConfig(base, telemetryCloudConfig(a.telemetry));
+}
+
+/** User data of an app server. */
+export function renderWordPressUserData(a: WordPressHostArgs): string {
+    return renderCloudConfig(wordpressCloudConfig(a));
+}
