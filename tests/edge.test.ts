@@ -8,11 +8,11 @@ import * as path from "path";
 import { ConfigError, parseConfig } from "../config";
 import { MANAGED_RULESETS, OWASP_ANOMALY_RULE_ID } from "../components/edge";
 import { renderSmokeTest } from "../templates/smoke-test";
-import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedInvoke, RecordedResource } from "../tools/mocks";
+import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
 import { requireTool, run as runTool } from "./support/tools";
 
-type Run = StackRun & { invokes: RecordedInvoke[] };
+type Run = StackRun;
 type Rule = {
     ref?: string;
     action: string;
@@ -23,11 +23,7 @@ type Rule = {
     ratelimit?: Record<string, unknown>;
 };
 
-/** Runs a stack and keeps its invokes (the shared mocks clear them on the next run). */
-async function stackRun(stack: string, overrides: Record<string, unknown> = {}): Promise<Run> {
-    const r = await runStack(stack, overrides);
-    return { ...r, invokes: [...r.monitor.hmsMocks.invokes] };
-}
+const stackRun = (stack: string, overrides: Record<string, unknown> = {}): Promise<Run> => runStack(stack, overrides);
 
 const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 const one = (run: StackRun, type: string): RecordedResource => {

@@ -6,7 +6,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { parse } from "yaml";
-import { RecordedResource, RecordingMonitor, useMocks } from "./mocks";
+import { RecordedInvoke, RecordedResource, RecordingMonitor, useMocks } from "./mocks";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const PROJECT = "hms";
@@ -55,6 +55,8 @@ export function applyOverrides(config: ConfigMap, overrides: Overrides = {}): Co
 export interface StackRun {
     stack: string;
     resources: RecordedResource[];
+    /** The invokes (data source calls) the program made in this run. */
+    invokes: RecordedInvoke[];
     outputs: Record<string, unknown>;
     monitor: RecordingMonitor;
 }
@@ -75,7 +77,12 @@ export async function runStack(stack: string, overrides: Overrides = {}): Promis
         run.catch(() => cache.delete(key));
     }
     const result = await run;
-    return { ...result, resources: structuredClone(result.resources), outputs: structuredClone(result.outputs) };
+    return {
+        ...result,
+        resources: structuredClone(result.resources),
+        invokes: structuredClone(result.invokes),
+        outputs: structuredClone(result.outputs),
+    };
 }
 
 const cache = new Map<string, Promise<StackRun>>();
@@ -95,7 +102,7 @@ async function runStackUncached(stack: string, overrides: Overrides): Promise<St
         outputs[name] = await resolve(value);
     }
     await settle(monitor);
-    return { stack, resources: [...monitor.recorded], outputs, monitor };
+    return { stack, resources: [...monitor.recorded], invokes: [...monitor.hmsMocks.invokes], outputs, monitor };
 }
 
 /** Resolves an exported value (Outputs, arrays and objects of Outputs) to plain data. */
