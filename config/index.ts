@@ -456,7 +456,7 @@ export function usesRegex(expression: string): boolean {
     return /\bmatches\b|~/.test(withoutStringLiterals(expression));
 }
 
-/** The expression with its string literals ("...", r"..." and r#"..."#) replaced by a placeholder. */
+/** The expression with its string literals ("...", r"..." and r#"..."#) blanked out, so operators inside them are not mistaken for real ones. */
 function withoutStringLiterals(expression: string): string {
     return expression.replace(/\br(#*)"[\s\S]*?"\1|"(?:[^"\\]|\\.)*"/g, "STRING");
 }

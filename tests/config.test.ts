@@ -256,6 +256,12 @@ describe("Pulumi.yaml", () => {
         }
     });
 
+    it("the README's configuration reference lists every key", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const missing = Object.keys(project.config).filter((k) => !readme.includes(`\`hms:${k}\``));
+        assert.deepStrictEqual(missing, []);
+    });
+
     it("every stack tags every resource through aws:defaultTags", () => {
         for (const stack of listStacks()) {
             const tags = JSON.parse(readStackConfig(stack)["aws:defaultTags"]).tags as Record<string, string>;
