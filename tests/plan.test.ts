@@ -245,14 +245,11 @@ describe("offline plan (npm run plan)", function () {
     });
 
     describe("weakened production resources fail the policies", () => {
-        /** The first resource of `type` in production, or skips the test saying that the tier does not exist yet. */
-        function first(ctx: Mocha.Context, type: string, where: (r: PlanResource) => boolean = () => true): PlanResource {
+        /** The first resource of `type` in production (every tier exists there: a missing type is a failure). */
+        function first(type: string, where: (r: PlanResource) => boolean = () => true): PlanResource {
             const r = plans.production.resources.find((x) => x.type === type && where(x));
-            if (!r) {
-                console.warn(`      skipped: production has no ${type} yet (its tier is still being built)`);
-                ctx.skip();
-            }
-            return r!;
+            assert.ok(r, `production has no ${type} to weaken`);
+            return r;
         }
 
         async function weakened(target: PlanResource, change: (r: PlanResource, all: PlanResource[]) => void): Promise<PlanResult> {
@@ -282,8 +279,8 @@ describe("offline plan (npm run plan)", function () {
             );
         }
 
-        it("a backup rule that keeps recovery points 7 days: backup-plan-retention", async function () {
-            const plan = first(this, "aws:backup/plan:Plan");
+        it("a backup rule that keeps recovery points 7 days: backup-plan-retention", async () => {
+            const plan = first("aws:backup/plan:Plan");
             const result = await weakened(plan, (r) => {
                 const rules = r.inputs.rules as Array<Record<string, unknown>>;
                 assert.ok(Array.isArray(rules) && rules.length > 0, "the backup plan has no rules");
@@ -292,8 +289,8 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "backup-plan-retention", [plan.urn]);
         });
 
-        it("ElastiCache without in-transit encryption: elasticache-transit-encryption-required", async function () {
-            const group = first(this, "aws:elasticache/replicationGroup:ReplicationGroup");
+        it("ElastiCache without in-transit encryption: elasticache-transit-encryption-required", async () => {
+            const group = first("aws:elasticache/replicationGroup:ReplicationGroup");
             const result = await weakened(group, (r) => {
                 r.inputs.transitEncryptionEnabled = false;
                 delete r.inputs.transitEncryptionMode;
@@ -301,8 +298,8 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "elasticache-transit-encryption-required", [group.urn]);
         });
 
-        it("a security group rule opening 443 to 0.0.0.0/0: no-public-web-ports", async function () {
-            const rule = first(this, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        it("a security group rule opening 443 to 0.0.0.0/0: no-public-web-ports", async () => {
+            const rule = first("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
             const result = await weakened(rule, (r) => {
                 delete r.inputs.referencedSecurityGroupId;
                 delete r.inputs.cidrIpv6;
@@ -312,8 +309,8 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "no-public-web-ports", [rule.urn]);
         });
 
-        it("the Cloudflare managed WAF ruleset removed: cloudflare-managed-waf", async function () {
-            const ruleset = first(this, "cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === "http_request_firewall_managed");
+        it("the Cloudflare managed WAF ruleset removed: cloudflare-managed-waf", async () => {
+            const ruleset = first("cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === "http_request_firewall_managed");
             const result = await weakened(ruleset, (r, all) => {
                 all.splice(all.indexOf(r), 1);
             });
@@ -321,8 +318,8 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "cloudflare-managed-waf", [...zoneScoped, result.resources[0].urn]);
         });
 
-        it("a bucket without the TLS-only bucket policy: s3-deny-insecure-transport", async function () {
-            const policy = first(this, "aws:s3/bucketPolicy:BucketPolicy");
+        it("a bucket without the TLS-only bucket policy: s3-deny-insecure-transport", async () => {
+            const policy = first("aws:s3/bucketPolicy:BucketPolicy");
             const bucketUrns = policy.propertyDependencies.bucket ?? [];
             assert.ok(bucketUrns.length > 0, `${policy.name} names no bucket resource`);
             const result = await weakened(policy, (r) => {
@@ -335,13 +332,54 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "s3-deny-insecure-transport", [policy.urn, ...bucketUrns]);
         });
 
-        it("an instance that allows IMDSv1: ec2-imdsv2-required", async function () {
-            const instance = first(this, "aws:ec2/instance:Instance");
+        it("an instance that allows IMDSv1: ec2-imdsv2-required", async () => {
+            const instance = first("aws:ec2/instance:Instance");
             const result = await weakened(instance, (r) => {
                 r.inputs.metadataOptions = { ...((r.inputs.metadataOptions as object) ?? {}), httpTokens: "optional" };
             });
             assertFires(result, "ec2-imdsv2-required", [instance.urn]);
         });
+
+        // More weakened variants, one per control: [what, resource type, which one, change, policy that must fire].
+        type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- nested provider shapes, changed field by field
+        const setting = (id: string) => (r: PlanResource) => r.inputs.settingId === id;
+        const variants: Array<[string, string, (r: PlanResource) => boolean, (i: Inputs) => void, string]> = [
+            ["Cloudflare SSL flexible", "cloudflare:index/zoneSetting:ZoneSetting", setting("ssl"), (i) => (i.value = "flexible"), "cloudflare-zone-tls"],
+            ["Cloudflare minimum TLS 1.0", "cloudflare:index/zoneSetting:ZoneSetting", setting("min_tls_version"), (i) => (i.value = "1.0"), "cloudflare-zone-tls"],
+            ["Always Use HTTPS off", "cloudflare:index/zoneSetting:ZoneSetting", setting("always_use_https"), (i) => (i.value = "off"), "cloudflare-zone-tls"],
+            [
+                "Aurora without require_secure_transport",
+                "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+                () => true,
+                (i) => (i.parameters as Inputs[]).filter((p) => p.name === "require_secure_transport").forEach((p) => (p.value = "OFF")),
+                "rds-parameter-group-requires-tls",
+            ],
+            ["Aurora storage unencrypted", "aws:rds/cluster:Cluster", () => true, (i) => (i.storageEncrypted = false), "rds-encryption-at-rest"],
+            ["Aurora without deletion protection", "aws:rds/cluster:Cluster", () => true, (i) => (i.deletionProtection = false), "data-store-deletion-protection"],
+            ["Aurora keeping backups 7 days", "aws:rds/cluster:Cluster", () => true, (i) => (i.backupRetentionPeriod = 7), "database-backup-retention"],
+            ["Aurora publicly accessible", "aws:rds/clusterInstance:ClusterInstance", () => true, (i) => (i.publiclyAccessible = true), "database-not-publicly-accessible"],
+            ["ElastiCache transit encryption preferred", "aws:elasticache/replicationGroup:ReplicationGroup", () => true, (i) => (i.transitEncryptionMode = "preferred"), "elasticache-transit-encryption-required"],
+            ["OpenSearch without enforced HTTPS", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.enforceHttps = false), "opensearch-https-tls12"],
+            ["OpenSearch accepting TLS 1.0", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.tlsSecurityPolicy = "Policy-Min-TLS-1-0-2019-07"), "opensearch-https-tls12"],
+            ["a copy kept 7 days", "aws:backup/plan:Plan", () => true, (i) => (i.rules[0].copyActions[0].lifecycle.deleteAfter = 7), "backup-plan-retention"],
+            ["no copy to another region", "aws:backup/plan:Plan", () => true, (i) => (i.rules as Inputs[]).forEach((rule) => delete rule.copyActions), "backup-cross-region-copy"],
+            ["a backup vault without a customer managed key", "aws:backup/vault:Vault", () => true, (i) => delete i.kmsKeyArn, "backup-vault-encryption"],
+            ["SSH open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-admin-ports"],
+            ["an unencrypted root volume", "aws:ec2/instance:Instance", () => true, (i) => (i.rootBlockDevice.encrypted = false), "ebs-encryption-at-rest"],
+            ["a bucket that may be made public", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", () => true, (i) => (i.blockPublicAcls = false), "s3-public-access-block"],
+            ["a KMS key without rotation", "aws:kms/key:Key", () => true, (i) => (i.enableKeyRotation = false), "kms-key-rotation"],
+            ["CloudTrail without log file validation", "aws:cloudtrail/trail:Trail", () => true, (i) => (i.enableLogFileValidation = false), "cloudtrail-integrity"],
+            ["an unencrypted log group", "aws:cloudwatch/logGroup:LogGroup", () => true, (i) => delete i.kmsKeyId, "cloudwatch-log-group-encryption"],
+        ];
+        for (const [what, type, where, change, policy] of variants) {
+            it(`${what}: ${policy}`, async () => {
+                const target = first(type, where);
+                const result = await weakened(target, (r) => change(r.inputs as Inputs));
+                const hits = mandatory(result).filter((v) => v.policy === policy);
+                assert.ok(hits.length > 0, `${policy} did not fire; violations:\n${describeViolations(result)}`);
+                assert.ok(!mandatory(plans.production).some((v) => v.policy === policy), `${policy} already fails on the unmodified plan`);
+            });
+        }
 
         it("weakening a plan's resources leaves the recorded run intact for the next plan", async () => {
             const again = await runPlan({ stack: "production", analyzer: analyzers.production, recording: plans.production.recording });
