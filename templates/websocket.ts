@@ -130,6 +130,15 @@ ExecStart=/usr/local/sbin/hms-websocket-credentials
 `;
 }
 
+/**
+ * The jq program of hms-websocket-credentials (run as `jq -j -R -s`): the Redis
+ * AUTH token from the cache secret, a string or a JSON object such as
+ * {host, port, token, tls}; no token or an empty one is a jq error.
+ */
+export const REDIS_TOKEN_JQ = `rtrimstr("\\n") as $raw
+    | if ($raw | startswith("{")) then ($raw | fromjson | .authToken // .auth_token // .token // .password // error("no token in the secret")) else $raw end
+    | if . == "" then error("empty token") else . end`;
+
 export function credentialsScript(a: WebSocketHostArgs): string {
     return `${scriptHeader("Writes the Redis AUTH token of the WebSocket service from AWS Secrets Manager")}umask 077
 export AWS_DEFAULT_REGION=${shq(a.region)}
@@ -139,9 +148,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$AWS" secretsmanager get-secret-value --secret-id ${shq(a.cache.authSecretArn)} --query SecretString --output text > "$work/raw"
 # The secret holds the token as a string or in a JSON object.
-jq -j -R -s 'rtrimstr("\\n") as $raw
-    | if ($raw | startswith("{")) then ($raw | fromjson | .authToken // .auth_token // .token // .password // error("no token in the secret")) else $raw end
-    | if . == "" then error("empty token") else . end' < "$work/raw" > "$work/token"
+jq -j -R -s '${REDIS_TOKEN_JQ}' < "$work/raw" > "$work/token"
 mv -f "$work/token" "$DIR/redis-password"
 `;
 }

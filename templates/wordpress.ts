@@ -351,6 +351,28 @@ opcache.revalidate_freq = 30
 }
 
 /**
+ * The jq program of hms-wp-secrets (run as `jq -n --rawfile db F --rawfile cache F
+ * --rawfile salts F`): secrets.json from the database secret {username, password},
+ * the cache secret (the AUTH token as a string or in a JSON object) and the salts
+ * secret. Every value must be a non-empty string, every salt in WORDPRESS_SALT_NAMES
+ * present: anything else is a jq error, so the script stops before replacing the file.
+ */
+export const WP_SECRETS_JQ = `
+    ($db | fromjson) as $d
+    | ($cache | rtrimstr("\\n")) as $raw
+    | (if ($raw | startswith("{")) then ($raw | fromjson | .authToken // .auth_token // .token // .password // error("no token in the cache secret")) else $raw end) as $token
+    | {HMS_DB_USER: $d.username, HMS_DB_PASSWORD: $d.password, HMS_REDIS_PASSWORD: $token} + ($salts | fromjson | {${WORDPRESS_SALT_NAMES.join(", ")}})
+    | if any(.[]; type != "string" or . == "") then error("a secret is empty") else . end
+`;
+
+/**
+ * jq program checking the first administrator's secret {username, password}
+ * before WordPress is installed with it: no output when both are non-empty
+ * strings, else an error (exit status 5).
+ */
+export const ADMIN_SECRET_CHECK_JQ = 'if all(.username, .password; type == "string" and . != "") then empty else error("the admin secret needs a username and a password") end';
+
+/**
  * Root-only script, at boot and every 2 minutes (RDS rotates its managed
  * secret): writes the database credentials, the Redis AUTH token and the
  * WordPress keys and salts from Secrets Manager to secrets.json, root:www-data 0640.
@@ -367,13 +389,7 @@ get ${shq(a.database.secretArn)} db
 get ${shq(a.cache.authSecretArn)} cache
 get ${shq(a.saltsSecretArn)} salts
 # The cache secret holds the AUTH token as a string or in a JSON object.
-jq -n --rawfile db "$work/db" --rawfile cache "$work/cache" --rawfile salts "$work/salts" '
-    ($db | fromjson) as $d
-    | ($cache | rtrimstr("\\n")) as $raw
-    | (if ($raw | startswith("{")) then ($raw | fromjson | .authToken // .auth_token // .token // .password // error("no token in the cache secret")) else $raw end) as $token
-    | {HMS_DB_USER: $d.username, HMS_DB_PASSWORD: $d.password, HMS_REDIS_PASSWORD: $token} + ($salts | fromjson)
-    | if any(.[]; type != "string" or . == "") then error("a secret is empty") else . end
-' > "$work/secrets.json"
+jq -n --rawfile db "$work/db" --rawfile cache "$work/cache" --rawfile salts "$work/salts" '${WP_SECRETS_JQ}' > "$work/secrets.json"
 if ! cmp -s "$work/secrets.json" "$OUT"; then
     install -m 0640 -o root -g www-data "$work/secrets.json" "$OUT.new"
     mv -f "$OUT.new" "$OUT"
@@ -400,12 +416,14 @@ wp_www() {
 if [ "\${1:-}" = "--install-site" ]; then
     if ! wp_www core is-installed; then
         admin=$(mktemp)
+        # The file holds the first administrator's password: removed however this branch ends.
+        trap 'rm -f "$admin"' EXIT
         "$AWS" secretsmanager get-secret-value --secret-id "$ADMIN_SECRET" --query SecretString --output text > "$admin"
+        jq ${shq(ADMIN_SECRET_CHECK_JQ)} "$admin"
         user=$(jq -r .username "$admin")
         # The password reaches WP-CLI's prompt on stdin, never its arguments.
         jq -r .password "$admin" | wp_www core install --url=${shq(`https://${a.domain}`)} --title=${shq(a.siteTitle)} \\
             --admin_user="$user" --admin_email=${shq(a.adminEmail)} --skip-email --prompt=admin_password
-        rm -f "$admin"
         wp_www rewrite structure '/%postname%/'
     fi
     for p in "\${PLUGINS[@]}"; do

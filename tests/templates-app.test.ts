@@ -10,16 +10,23 @@ import { gunzipSync } from "zlib";
 import { WP_CLI_DEFAULT } from "../config";
 import { mergeCloudConfig, renderCloudConfig } from "../templates/cloud-init";
 import { crc32, EC2_USER_DATA_LIMIT, gzipDeterministic, userDataBase64 } from "../templates/gzip";
-import { addMinutes, shq } from "../templates/host";
+import { addMinutes, SHELL_LIB, shellLib, shq } from "../templates/host";
 import { renderTelemetry } from "../templates/telemetry";
-import { builtinServerJs, renderWebSocketUserData, WebSocketHostArgs, websocketEnvironment } from "../templates/websocket";
+import { builtinServerJs, credentialsScript, REDIS_TOKEN_JQ, renderWebSocketUserData, WebSocketHostArgs, websocketEnvironment, WS_CREDENTIALS } from "../templates/websocket";
 import {
+    ADMIN_SECRET_CHECK_JQ,
     fpmMaxChildren,
     phpForRelease,
     renderWordPressUserData,
+    secretsScript,
+    setupScript,
     WordPressHostArgs,
+    WORDPRESS_SALT_NAMES,
     wordpressLogFiles,
     wordpressNginxSite,
+    WP_SECRETS,
+    WP_SECRETS_JQ,
+    WP_SETTINGS,
 } from "../templates/wordpress";
 import { assertCloudInitValid, assertShellcheckClean, docOf, fileOf } from "./support/servers";
 import { requireTool, run } from "./support/tools";
@@ -394,4 +401,285 @@ describe("templates: shared host pieces", () => {
         assert.strictEqual(addMinutes("03:00", 20), "03:20");
         assert.strictEqual(addMinutes("23:50", 20), "00:10");
     });
+});
+
+/**
+ * Runs a boot script with real bash and jq in a scratch directory: the shared
+ * library, the AWS CLI (answers get-secret-value from `secrets`, with the text
+ * output's trailing newline), `install` (without -o/-g), `systemctl` and
+ * `runuser` (WP-CLI) are stand-ins; `paths` moves the script's files into the
+ * directory. Calls to the stand-ins are recorded.
+ */
+function runBootScript(
+    script: string,
+    paths: Record<string, string>,
+    secrets: Record<string, string>,
+    args: string[] = [],
+    existing: Record<string, string> = {},
+): { status: number | null; stderr: string; calls: string[]; dir: string; read: (rel: string) => string | undefined; cleanup: () => void } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-boot-"));
+    const bin = path.join(dir, "bin");
+    fs.mkdirSync(bin);
+    fs.mkdirSync(path.join(dir, "secrets"));
+    const sha = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+    for (const [id, value] of Object.entries(secrets)) {
+        fs.writeFileSync(path.join(dir, "secrets", sha(id)), value);
+    }
+    const realInstall = spawnSync("sh", ["-c", "command -v install"], { encoding: "utf8" }).stdout.trim();
+    const stub = (name: string, body: string) => fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
+    stub(
+        "aws",
+        `while [ $# -gt 0 ]; do [ "$1" = --secret-id ] && id=$2; shift; done
+f="${dir}/secrets/$(printf %s "$id" | sha256sum | cut -c1-64)"
+[ -f "$f" ] || { echo "ResourceNotFoundException: $id" >&2; exit 254; }
+cat "$f"; echo`,
+    );
+    stub("install", `a=(); while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2;; *) a+=("$1"); shift;; esac; done; exec ${realInstall} "\${a[@]}"`);
+    stub("systemctl", `echo "systemctl $*" >> "${dir}/calls"`);
+    stub(
+        "runuser",
+        `echo "runuser $*" >> "${dir}/calls"
+case "$*" in *"core is-installed"*) exit 1;; *"core install"*) cat > "${dir}/admin-stdin";; esac`,
+    );
+    fs.writeFileSync(path.join(dir, "lib.sh"), `${shellLib()}export AWS=${bin}/aws\n`);
+    let text = script;
+    for (const [from, to] of Object.entries({ [SHELL_LIB]: "lib.sh", ...paths })) {
+        assert.ok(text.includes(from), `the script uses ${from}`);
+        text = text.split(from).join(path.join(dir, to));
+        // On the server, write_files creates these folders (e.g. /etc/hms/wordpress for settings.php).
+        fs.mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+    }
+    for (const [rel, content] of Object.entries(existing)) {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), content);
+    }
+    fs.writeFileSync(path.join(dir, "script"), text);
+    const r = spawnSync("bash", [path.join(dir, "script"), ...args], {
+        encoding: "utf8",
+        timeout: 30_000,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    const read = (rel: string) => (fs.existsSync(path.join(dir, rel)) ? fs.readFileSync(path.join(dir, rel), "utf8") : undefined);
+    return {
+        status: r.status,
+        stderr: r.stderr,
+        calls: (read("calls") ?? "").split("\n").filter(Boolean),
+        dir,
+        read,
+        cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+}
+
+describe("templates: PHP and jq of the app servers (php -l, jq)", () => {
+    const a = WORDPRESS.production;
+    const salts = Object.fromEntries(WORDPRESS_SALT_NAMES.map((k, i) => [k, `${k.toLowerCase()}-${i}-!#%&*()-_=+[]{}<>:?'"\\$x`]));
+    const db = { username: "hms_app", password: "p'a\"s$s\\w{o}rd`x`" };
+    const cache = { host: a.cache.host, port: 6379, token: "tok-!&#$^<>-1234567890", tls: true };
+    const expected = { HMS_DB_USER: db.username, HMS_DB_PASSWORD: db.password, HMS_REDIS_PASSWORD: cache.token, ...salts };
+    const secretsFor = (over: { db?: string; cache?: string; salts?: string } = {}) => ({
+        [a.database.secretArn]: over.db ?? JSON.stringify(db),
+        [a.cache.authSecretArn]: over.cache ?? JSON.stringify(cache),
+        [a.saltsSecretArn]: over.salts ?? JSON.stringify(salts),
+    });
+    const runSecrets = (over: { db?: string; cache?: string; salts?: string } = {}, existing: Record<string, string> = {}) =>
+        runBootScript(secretsScript(a), { [WP_SECRETS]: "out/secrets.json" }, secretsFor(over), [], existing);
+
+    for (const stack of ["production", "staging"] as const) {
+        it(`every PHP file of the ${stack} app server passes php -l`, function () {
+            requireTool(this, "php");
+            const doc = docOf(renderWordPressUserData(WORDPRESS[stack]));
+            const files = doc.write_files.filter((f) => f.content.startsWith("<?php")).map((f) => ({ name: f.path, code: f.content }));
+            assert.deepStrictEqual(
+                files.map((f) => f.name).sort(),
+                ["/etc/hms/wordpress/settings.php", "/usr/local/lib/hms/db-lock.php", "/usr/local/lib/hms/healthz.php", "/var/www/wp-config.php"],
+            );
+            // The one-liner of the setup script that reads the installed WordPress version.
+            const inline = /php -r '([^']+)'/.exec(fileOf(doc, "/usr/local/sbin/hms-wp-setup"));
+            assert.ok(inline, "the setup script runs php -r");
+            files.push({ name: "hms-wp-setup php -r", code: `<?php ${inline[1]}\n` });
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-php-"));
+            try {
+                for (const f of files) {
+                    const file = path.join(dir, `${path.basename(f.name).replace(/\W/g, "_")}.php`);
+                    fs.writeFileSync(file, f.code);
+                    const r = run("php", ["-n", "-l", file]);
+                    assert.strictEqual(r.status, 0, `php -l ${f.name}:\n${r.stdout}${r.stderr}`);
+                }
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    }
+
+    it("hms-wp-secrets writes every secret from valid JSON, and PHP's hms_secret() reads them", function () {
+        requireTool(this, "jq");
+        requireTool(this, "php");
+        const r = runSecrets();
+        try {
+            assert.strictEqual(r.status, 0, r.stderr);
+            const out = r.read("out/secrets.json");
+            assert.ok(out, "secrets.json written");
+            assert.deepStrictEqual(JSON.parse(out), expected);
+            assert.deepStrictEqual(r.calls, ["systemctl try-reload-or-restart php8.3-fpm.service"]);
+            // The consumer: settings.php's hms_secret() on the file, for every name wp-config.php asks for.
+            const settings = fileOf(docOf(renderWordPressUserData(a)), WP_SETTINGS).split(WP_SECRETS).join(path.join(r.dir, "out/secrets.json"));
+            fs.writeFileSync(path.join(r.dir, "settings.php"), settings);
+            const names = ["HMS_DB_USER", "HMS_DB_PASSWORD", "HMS_REDIS_PASSWORD", ...WORDPRESS_SALT_NAMES];
+            for (const n of names) {
+                assert.ok(fileOf(docOf(renderWordPressUserData(a)), "/var/www/wp-config.php").includes(n), `wp-config.php uses ${n}`);
+            }
+            const php = run("php", [
+                "-n",
+                "-r",
+                'require $argv[1]; $o = []; foreach (array_slice($argv, 2) as $n) { $o[$n] = hms_secret($n); } echo json_encode($o);',
+                path.join(r.dir, "settings.php"),
+                ...names,
+            ]);
+            assert.strictEqual(php.status, 0, php.stderr + php.stdout);
+            assert.deepStrictEqual(JSON.parse(php.stdout), expected);
+            // Same secrets again: the file is left alone and PHP-FPM not reloaded.
+            const again = runSecrets({}, { "out/secrets.json": out });
+            try {
+                assert.strictEqual(again.status, 0, again.stderr);
+                assert.deepStrictEqual(again.calls, []);
+            } finally {
+                again.cleanup();
+            }
+        } finally {
+            r.cleanup();
+        }
+    });
+
+    it("hms-wp-secrets takes the Redis token as a plain string too (without the text output's newline)", function () {
+        requireTool(this, "jq");
+        const r = runSecrets({ cache: "plain-token-value" });
+        try {
+            assert.strictEqual(r.status, 0, r.stderr);
+            assert.strictEqual((JSON.parse(r.read("out/secrets.json") ?? "{}") as Record<string, string>).HMS_REDIS_PASSWORD, "plain-token-value");
+        } finally {
+            r.cleanup();
+        }
+    });
+
+    const { NONCE_SALT: _dropped, ...saltsWithoutOne } = salts;
+    const broken: Array<[string, { db?: string; cache?: string; salts?: string }]> = [
+        ["a database secret without password", { db: JSON.stringify({ username: "hms_app" }) }],
+        ["a database secret without username", { db: JSON.stringify({ password: "x" }) }],
+        ["an empty database password", { db: JSON.stringify({ username: "hms_app", password: "" }) }],
+        ["a numeric database user name", { db: JSON.stringify({ username: 7, password: "x" }) }],
+        ["a database secret that is not JSON", { db: "username=hms_app password=x" }],
+        ["an empty database secret", { db: "" }],
+        ["a cache secret object without token", { cache: JSON.stringify({ host: a.cache.host, port: 6379, tls: true }) }],
+        ["a cache secret with an empty token", { cache: JSON.stringify({ ...cache, token: "" }) }],
+        ["a cache secret that is truncated JSON", { cache: '{"host":"x","token":"abc"' }],
+        ["an empty cache secret", { cache: "" }],
+        ["a salts secret missing NONCE_SALT", { salts: JSON.stringify(saltsWithoutOne) }],
+        ["a salts secret with an empty salt", { salts: JSON.stringify({ ...salts, AUTH_KEY: "" }) }],
+        ["a salts secret that is a list", { salts: JSON.stringify(Object.values(salts)) }],
+        ["a salts secret that is not JSON", { salts: "AUTH_KEY=x" }],
+    ];
+    for (const [what, over] of broken) {
+        it(`hms-wp-secrets fails and keeps the previous file on ${what}`, function () {
+            requireTool(this, "jq");
+            const previous = `${JSON.stringify(expected)}\n`;
+            const r = runSecrets(over, { "out/secrets.json": previous });
+            try {
+                assert.notStrictEqual(r.status, 0, `exit status ${r.status}; wrote ${r.read("out/secrets.json")}`);
+                assert.strictEqual(r.read("out/secrets.json"), previous);
+                assert.strictEqual(r.read("out/secrets.json.new"), undefined);
+                assert.deepStrictEqual(r.calls, [], "PHP-FPM not reloaded");
+            } finally {
+                r.cleanup();
+            }
+        });
+    }
+
+    it("the script runs the exported jq programs", () => {
+        assert.ok(secretsScript(a).includes(`'${WP_SECRETS_JQ}'`));
+        assert.ok(setupScript(a).includes(`jq ${shq(ADMIN_SECRET_CHECK_JQ)} "$admin"`));
+        assert.ok(credentialsScript(WEBSOCKET).includes(`jq -j -R -s '${REDIS_TOKEN_JQ}'`));
+        for (const p of [WP_SECRETS_JQ, REDIS_TOKEN_JQ]) {
+            assert.ok(!p.includes("'"), "single-quoted in the script");
+        }
+    });
+
+    const runInstallSite = (admin: string) =>
+        runBootScript(setupScript(a), {}, { [a.adminSecretArn]: admin }, ["--install-site"]);
+
+    it("hms-wp-setup --install-site gives WP-CLI the admin user name and, on stdin, the password", function () {
+        requireTool(this, "jq");
+        const r = runInstallSite(JSON.stringify({ username: "hms-admin", password: "pa'ss w$rd" }));
+        try {
+            assert.strictEqual(r.status, 0, r.stderr);
+            const install = r.calls.find((c) => c.includes(" core install "));
+            assert.ok(install, r.calls.join("\n"));
+            assert.match(install, / --admin_user=hms-admin /);
+            assert.doesNotMatch(install, /pa'ss/);
+            assert.strictEqual(r.read("admin-stdin"), "pa'ss w$rd\n");
+        } finally {
+            r.cleanup();
+        }
+    });
+
+    for (const [what, admin] of [
+        ["without password", JSON.stringify({ username: "hms-admin" })],
+        ["without username", JSON.stringify({ password: "x" })],
+        ["with an empty password", JSON.stringify({ username: "hms-admin", password: "" })],
+        ["that is not JSON", "hms-admin:x"],
+        ["that is a JSON string", JSON.stringify("hms-admin")],
+    ] as const) {
+        it(`hms-wp-setup --install-site fails before installing WordPress on an admin secret ${what}`, function () {
+            requireTool(this, "jq");
+            const r = runInstallSite(admin);
+            try {
+                assert.notStrictEqual(r.status, 0);
+                assert.ok(!r.calls.some((c) => c.includes(" core install ")), r.calls.join("\n"));
+            } finally {
+                r.cleanup();
+            }
+        });
+    }
+
+    const runCredentials = (secret: string, previous?: string) =>
+        runBootScript(
+            credentialsScript(WEBSOCKET),
+            { [WS_CREDENTIALS]: "credentials" },
+            { [WEBSOCKET.cache.authSecretArn]: secret },
+            [],
+            previous === undefined ? {} : { "credentials/redis-password": previous },
+        );
+
+    for (const [what, secret] of [
+        ["the cache secret object {host, port, token, tls}", JSON.stringify(cache)],
+        ["a plain token", cache.token],
+    ] as const) {
+        it(`hms-websocket-credentials writes the token, without newline, from ${what}`, function () {
+            requireTool(this, "jq");
+            const r = runCredentials(secret);
+            try {
+                assert.strictEqual(r.status, 0, r.stderr);
+                assert.strictEqual(r.read("credentials/redis-password"), cache.token);
+            } finally {
+                r.cleanup();
+            }
+        });
+    }
+
+    for (const [what, secret] of [
+        ["an object without token", JSON.stringify({ host: "h", port: 6379, tls: true })],
+        ["an empty token", JSON.stringify({ ...cache, token: "" })],
+        ["truncated JSON", '{"token":"abc"'],
+        ["an empty secret", ""],
+    ] as const) {
+        it(`hms-websocket-credentials fails and keeps the previous token on ${what}`, function () {
+            requireTool(this, "jq");
+            const r = runCredentials(secret, "previous-token");
+            try {
+                assert.notStrictEqual(r.status, 0);
+                assert.strictEqual(r.read("credentials/redis-password"), "previous-token");
+            } finally {
+                r.cleanup();
+            }
+        });
+    }
 });

@@ -1,4 +1,4 @@
-// Runs generated files through the real tools (nginx, cloud-init, shellcheck).
+// Runs generated files through the real tools (nginx, cloud-init, shellcheck, php, jq).
 // Locally a missing tool skips the test with the command that installs it;
 // under CI (CI=true) a missing tool fails the test, since .ci/run installs them.
 
@@ -8,6 +8,8 @@ const INSTALL: Record<string, string> = {
     nginx: "apt-get install -y --no-install-recommends nginx-light",
     "cloud-init": "apt-get install -y --no-install-recommends cloud-init",
     shellcheck: "apt-get install -y shellcheck",
+    php: "apt-get install -y --no-install-recommends php-cli",
+    jq: "apt-get install -y jq",
 };
 
 export function hasTool(tool: string): boolean {
