@@ -426,17 +426,17 @@ function runBootScript(
         fs.writeFileSync(path.join(dir, "secrets", sha(id)), value);
     }
     const realInstall = spawnSync("sh", ["-c", "command -v install"], { encoding: "utf8" }).stdout.trim();
-    const stub = (name: string, body: string) => fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
-    stub(
+    const fakeCommand = (name: string, body: string) => fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
+    fakeCommand(
         "aws",
         `while [ $# -gt 0 ]; do [ "$1" = --secret-id ] && id=$2; shift; done
 f="${dir}/secrets/$(printf %s "$id" | sha256sum | cut -c1-64)"
 [ -f "$f" ] || { echo "ResourceNotFoundException: $id" >&2; exit 254; }
 cat "$f"; echo`,
     );
-    stub("install", `a=(); while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2;; *) a+=("$1"); shift;; esac; done; exec ${realInstall} "\${a[@]}"`);
-    stub("systemctl", `echo "systemctl $*" >> "${dir}/calls"`);
-    stub(
+    fakeCommand("install", `a=(); while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2;; *) a+=("$1"); shift;; esac; done; exec ${realInstall} "\${a[@]}"`);
+    fakeCommand("systemctl", `echo "systemctl $*" >> "${dir}/calls"`);
+    fakeCommand(
         "runuser",
         `echo "runuser $*" >> "${dir}/calls"
 case "$*" in *"core is-installed"*) exit 1;; *"core install"*) cat > "${dir}/admin-stdin";; esac`,

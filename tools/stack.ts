@@ -112,7 +112,7 @@ function resolve(value: unknown): Promise<unknown> {
 }
 
 /** Waits until no registration has arrived for a few turns of the event loop. */
-async function settle(monitor: RecordingMonitor): Promise<void> {
+export async function settle(monitor: RecordingMonitor): Promise<void> {
     let last = -1;
     let quiet = 0;
     while (quiet < 3) {
