@@ -3,6 +3,7 @@ import { ConfigError, parseConfig } from "../config";
 import { BACKUP_ROLE_POLICIES, restoreTestingName } from "../components/backup";
 import { RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { keyArn, ofType } from "./support/resources";
 
 type Lifecycle = { deleteAfter?: number; coldStorageAfter?: number };
 type Rule = {
@@ -15,14 +16,11 @@ type Rule = {
     copyActions?: Array<{ destinationVaultArn: string; lifecycle?: Lifecycle }>;
 };
 
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 const one = (run: StackRun, type: string, nameSuffix = ""): RecordedResource => {
     const list = ofType(run, type).filter((r) => r.name.endsWith(nameSuffix));
     assert.strictEqual(list.length, 1, `${type} ${nameSuffix}: ${list.map((r) => r.name).join(", ")}`);
     return list[0];
 };
-const keyArn = (run: StackRun, suffix: string): unknown =>
-    run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith(`-keys-${suffix}`))?.outputs.arn;
 const rulesOf = (run: StackRun): Rule[] => one(run, "aws:backup/plan:Plan").inputs.rules as Rule[];
 const vaults = (run: StackRun) => ofType(run, "aws:backup/vault:Vault");
 const primaryVault = (run: StackRun) => one(run, "aws:backup/vault:Vault", "-backup-vault");

@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import { randomInt } from "crypto";
-import { ConfigError, parseConfig } from "../config";
 import {
     AUTH_TOKEN_PASSWORD,
     AUTH_TOKEN_SPECIALS_ALLOWED,
@@ -11,11 +10,11 @@ import {
 } from "../components/cache";
 import { isAwsIdentifier } from "../components/identifiers";
 import { isSecret, RecordedResource } from "../tools/mocks";
-import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { readStackConfig, runStack, StackRun } from "../tools/stack";
 import { buildComponent } from "./support/components";
+import { byId, configProblems, keyArn, ofType } from "./support/resources";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 /** The one resource of `type` that the Cache component created (other tiers may create the same types). */
 const one = (run: StackRun, type: string): RecordedResource => {
     const component = run.resources.filter((r) => r.type === "hms:cache:Cache");
@@ -24,13 +23,6 @@ const one = (run: StackRun, type: string): RecordedResource => {
     assert.strictEqual(list.length, 1, `${type}: ${list.map((r) => r.name).join(", ")}`);
     return list[0];
 };
-const byId = (run: StackRun, id: unknown): RecordedResource => {
-    const r = run.resources.find((x) => x.id === id);
-    assert.ok(r, `no resource with id ${id}`);
-    return r;
-};
-const keyArn = (run: StackRun, suffix: string): unknown =>
-    run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith(`-keys-${suffix}`))?.outputs.arn;
 
 /** The cache's secret value {host, port, token, tls}, read from inside its secret envelope. */
 function secretValue(run: StackRun): { host: string; port: number; token: string; tls: boolean } {
@@ -363,21 +355,7 @@ describe("Cache (ElastiCache)", () => {
     });
 
     describe("configuration", () => {
-        const problemsOf = (overrides: Record<string, unknown>): string[] => {
-            const config = applyOverrides(readStackConfig("production"), overrides);
-            const values = Object.fromEntries(
-                Object.entries(config)
-                    .filter(([k]) => k.startsWith("hms:"))
-                    .map(([k, v]) => [k.slice(4), v]),
-            );
-            try {
-                parseConfig("hms", values, config["aws:region"]);
-            } catch (e) {
-                assert.ok(e instanceof ConfigError, String(e));
-                return e.problems;
-            }
-            return [];
-        };
+        const problemsOf = (overrides: Record<string, unknown>): string[] => configProblems("production", overrides);
 
         it("refuses a snapshot window that overlaps the maintenance window", () => {
             const problems = problemsOf({ cacheSnapshotWindow: "05:30-06:30" });

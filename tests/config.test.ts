@@ -3,25 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { ConfigError, HmsConfig, parseConfig } from "../config";
-import { applyOverrides, listStacks, readStackConfig, ROOT, runStack } from "../tools/stack";
-
-/** The `hms:` values of a stack file (without the namespace) and its aws:region, as the CLI passes them. */
-function stackValues(stack: string, overrides: Record<string, unknown> = {}): { values: Record<string, string>; region?: string } {
-    const config = applyOverrides(readStackConfig(stack), overrides);
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(config)) {
-        if (k.startsWith("hms:")) {
-            values[k.slice(4)] = v;
-        }
-    }
-    return { values, region: config["aws:region"] };
-}
-
-function parseStack(stack: string, overrides: Record<string, unknown> = {}): HmsConfig {
-    const { values, region } = stackValues(stack, overrides);
-    return parseConfig("hms", values, region);
-}
+import { ConfigError, parseConfig } from "../config";
+import { listStacks, readStackConfig, ROOT, runStack } from "../tools/stack";
+import { parseStack, stackValues } from "./support/resources";
 
 /** Asserts that the overrides make the stack's config invalid, with a message naming `key` and matching `accepted`. */
 function rejects(stack: string, overrides: Record<string, unknown>, key: string, accepted: RegExp): ConfigError {

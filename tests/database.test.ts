@@ -1,12 +1,11 @@
 import * as assert from "assert";
-import { ConfigError, parseConfig } from "../config";
 import { auroraMaxConnections, auroraMysqlFamily, Database, DatabaseArgs } from "../components/database";
 import { awsIdentifier, isAwsIdentifier } from "../components/identifiers";
 import { RecordedResource } from "../tools/mocks";
-import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { readStackConfig, runStack, StackRun } from "../tools/stack";
 import { buildComponent } from "./support/components";
+import { byId, configProblems, keyArn, ofType } from "./support/resources";
 
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 /** The one resource of `type` that the Database component created (other tiers may create the same types). */
 const one = (run: StackRun, type: string): RecordedResource => {
     const component = run.resources.filter((r) => r.type === "hms:database:Database");
@@ -15,13 +14,6 @@ const one = (run: StackRun, type: string): RecordedResource => {
     assert.strictEqual(list.length, 1, `${type}: ${list.map((r) => r.name).join(", ")}`);
     return list[0];
 };
-const byId = (run: StackRun, id: unknown): RecordedResource => {
-    const r = run.resources.find((x) => x.id === id);
-    assert.ok(r, `no resource with id ${id}`);
-    return r;
-};
-const keyArn = (run: StackRun, suffix: string): unknown =>
-    run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith(`-keys-${suffix}`))?.outputs.arn;
 
 type Parameter = { name: string; value: string; applyMethod?: string };
 
@@ -319,24 +311,7 @@ describe("Database (Aurora MySQL)", () => {
     });
 
     describe("configuration", () => {
-        const parse = (overrides: Record<string, unknown>) => {
-            const config = applyOverrides(readStackConfig("production"), overrides);
-            const values = Object.fromEntries(
-                Object.entries(config)
-                    .filter(([k]) => k.startsWith("hms:"))
-                    .map(([k, v]) => [k.slice(4), v]),
-            );
-            return parseConfig("hms", values, config["aws:region"]);
-        };
-        const problemsOf = (overrides: Record<string, unknown>): string[] => {
-            try {
-                parse(overrides);
-            } catch (e) {
-                assert.ok(e instanceof ConfigError, String(e));
-                return e.problems;
-            }
-            return [];
-        };
+        const problemsOf = (overrides: Record<string, unknown>): string[] => configProblems("production", overrides);
 
         it("refuses backup and maintenance windows shorter than RDS's 30 minutes", () => {
             assert.ok(

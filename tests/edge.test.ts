@@ -10,6 +10,7 @@ import { MANAGED_RULESETS, OWASP_ANOMALY_RULE_ID } from "../components/edge";
 import { renderSmokeTest } from "../templates/smoke-test";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { ofType } from "./support/resources";
 import { requireTool, run as runTool } from "./support/tools";
 
 type Run = StackRun;
@@ -25,7 +26,6 @@ type Rule = {
 
 const stackRun = (stack: string, overrides: Record<string, unknown> = {}): Promise<Run> => runStack(stack, overrides);
 
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 const one = (run: StackRun, type: string): RecordedResource => {
     const all = ofType(run, type);
     assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);

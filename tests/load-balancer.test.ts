@@ -8,8 +8,8 @@ import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "..
 import { readStackConfig, runStack, StackRun } from "../tools/stack";
 import { makeSandbox, nginxTest, relocate, removeSandbox } from "./support/nginx-sandbox";
 import { requireTool, run } from "./support/tools";
+import { ofType } from "./support/resources";
 
-const ofType = (r: StackRun, type: string): RecordedResource[] => r.resources.filter((x) => x.type === type);
 const one = (r: StackRun, type: string): RecordedResource => {
     const all = ofType(r, type);
     assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);

@@ -5,8 +5,8 @@ import { ConfigError } from "../config";
 import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
+import { ofType } from "./support/resources";
 
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 const one = (run: StackRun, type: string): RecordedResource => {
     const all = ofType(run, type);
     assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import { splitCidr } from "../components/network";
 import { RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
+import { ofType } from "./support/resources";
 
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 const byUrn = (run: StackRun, urn: string): RecordedResource => {
     const r = run.resources.find((x) => x.urn === urn);
     assert.ok(r, `no resource ${urn}`);

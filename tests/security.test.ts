@@ -2,17 +2,12 @@ import * as assert from "assert";
 import { vpcResolver } from "../components/security";
 import { isSecret, MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
+import { byId, ofType } from "./support/resources";
 
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 const one = (run: StackRun, type: string): RecordedResource => {
     const all = ofType(run, type);
     assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);
     return all[0];
-};
-const byId = (run: StackRun, id: unknown): RecordedResource => {
-    const r = run.resources.find((x) => x.id === id);
-    assert.ok(r, `no resource with id ${String(id)}`);
-    return r;
 };
 /** Resources of the Security component (other tiers use some of the same types). */
 const sec = (run: StackRun, type: string): RecordedResource[] => ofType(run, type).filter((r) => /-security-/.test(r.name));

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { ConfigError, parseConfig } from "../config";
 import { RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { configProblems, keyArn, ofType, parseStack } from "./support/resources";
 
 type Statement = {
     Sid?: string;
@@ -12,7 +12,6 @@ type Statement = {
     Condition?: Record<string, Record<string, unknown>>;
 };
 
-const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
 const buckets = (run: StackRun) => ofType(run, "aws:s3/bucket:Bucket");
 /** The buckets of the Storage tier (other tiers, such as the audit trail, own their buckets). */
 const storageBuckets = (run: StackRun) => buckets(run).filter((b) => /-storage-/.test(b.name));
@@ -31,8 +30,6 @@ const onlyConfigOf = (run: StackRun, type: string, b: RecordedResource): Recorde
 };
 const policyOf = (run: StackRun, b: RecordedResource): Statement[] =>
     JSON.parse(String(onlyConfigOf(run, "aws:s3/bucketPolicy:BucketPolicy", b).inputs.policy)).Statement as Statement[];
-const keyArn = (run: StackRun, suffix: string): unknown =>
-    run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith(`-keys-${suffix}`))?.outputs.arn;
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /**
@@ -334,22 +331,8 @@ describe("Storage (S3)", () => {
     });
 
     describe("configuration", () => {
-        const parse = (overrides: Record<string, unknown>) => {
-            const config = applyOverrides(readStackConfig("production"), overrides);
-            const values = Object.fromEntries(
-                Object.entries(config).filter(([k]) => k.startsWith("hms:")).map(([k, v]) => [k.slice(4), v]),
-            );
-            return parseConfig("hms", values, config["aws:region"]);
-        };
-        const problemsOf = (overrides: Record<string, unknown>): string[] => {
-            try {
-                parse(overrides);
-            } catch (e) {
-                assert.ok(e instanceof ConfigError, String(e));
-                return e.problems;
-            }
-            return [];
-        };
+        const parse = (overrides: Record<string, unknown>) => parseStack("production", overrides);
+        const problemsOf = (overrides: Record<string, unknown>): string[] => configProblems("production", overrides);
 
         it("a data classification is one of the known ones, named in the error", () => {
             assert.strictEqual(parse({ storageDataClassification: "internal" }).storage.dataClassification, "internal");

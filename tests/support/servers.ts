@@ -11,6 +11,7 @@ import { parse } from "yaml";
 import { RecordedResource } from "../../tools/mocks";
 import { StackRun } from "../../tools/stack";
 import { requireTool, run } from "./tools";
+import { ofType } from "./resources";
 
 export interface CloudDoc {
     packages?: string[];
@@ -19,7 +20,7 @@ export interface CloudDoc {
     [key: string]: unknown;
 }
 
-export const ofType = (r: StackRun, type: string): RecordedResource[] => r.resources.filter((x) => x.type === type);
+export { ofType };
 
 export const instancesWithRole = (r: StackRun, role: string): RecordedResource[] =>
     ofType(r, "aws:ec2/instance:Instance").filter((i) => (i.inputs.tags as Record<string, string>).Role === role);
