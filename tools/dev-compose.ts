@@ -53,6 +53,15 @@ export function devImages(prod: HmsConfig) {
 const G = "./generated";
 const healthy = { condition: "service_healthy" };
 const completed = { condition: "service_completed_successfully" };
+/** Services without a health check, and why; every other long-running service has one. */
+export const NO_HEALTHCHECK: Readonly<Record<string, string>> = {
+    "fluent-bit-nginx": "distroless image without a shell or HTTP client; Compose restarts it when it exits",
+    "fluent-bit-app": "distroless image without a shell or HTTP client; Compose restarts it when it exits",
+};
+
+/** One-shot services: they run to completion and the others wait for `service_completed_successfully`. */
+export const ONE_SHOT = ["wp-init", "minio-init"] as const;
+
 const check = (test: string[], start = "20s") => ({ test, interval: "10s", timeout: "5s", retries: 10, start_period: start });
 /** Compose interpolates `$`; `$$` passes a literal `$` to the container's shell. */
 const shell = (command: string) => command.replace(/\$/g, "$$$$");
@@ -236,11 +245,17 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
         environment: agentEnv(role),
         volumes: [`${G}/telemetry/fluent-bit-${role}.conf:/fluent-bit/etc/hms.conf:ro`, `${logs}:/var/log/nginx:ro`, `fluent-bit-${role}:/var/lib/fluent-bit`],
         networks: ["hms"],
-        depends_on: { "data-prepper": { condition: "service_started" } },
+        depends_on: { "data-prepper": healthy },
         restart: "unless-stopped",
     });
     return {
-        "node-exporter": { ...profile, image: images.nodeExporter, networks: ["hms"], restart: "unless-stopped" },
+        "node-exporter": {
+            ...profile,
+            image: images.nodeExporter,
+            networks: ["hms"],
+            healthcheck: check(["CMD", "wget", "-qO", "/dev/null", "http://127.0.0.1:9100/metrics"]),
+            restart: "unless-stopped",
+        },
         "prometheus-agent": {
             ...profile,
             image: images.prometheus,
@@ -249,7 +264,8 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
             command: ["--agent", "--config.file=/etc/prometheus/prometheus.yml", "--enable-feature=expand-external-labels", "--storage.agent.path=/prometheus"],
             environment: agentEnv("app"),
             volumes: [`${G}/telemetry/prometheus-agent.yml:/etc/prometheus/prometheus.yml:ro`, "prometheus-agent:/prometheus"],
-            depends_on: { prometheus: healthy, "node-exporter": { condition: "service_started" } },
+            healthcheck: check(["CMD", "wget", "-qO", "/dev/null", "http://127.0.0.1:9090/-/ready"]),
+            depends_on: { prometheus: healthy, "node-exporter": healthy },
             restart: "unless-stopped",
         },
         prometheus: {
@@ -270,6 +286,7 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
             volumes: ["./monitoring/grafana-datasources.yaml:/etc/grafana/provisioning/datasources/hms.yaml:ro", "grafana-data:/var/lib/grafana"],
             networks: ["hms"],
             ports: [loopback(DEV_PORTS.grafana, 3000)],
+            healthcheck: check(["CMD", "wget", "-qO", "/dev/null", "http://127.0.0.1:3000/api/health"]),
             depends_on: { prometheus: healthy },
             restart: "unless-stopped",
         },
@@ -288,6 +305,7 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
             environment: { OPENSEARCH_HOSTS: '["http://opensearch:9200"]', DISABLE_SECURITY_DASHBOARDS_PLUGIN: "true" },
             networks: ["hms"],
             ports: [loopback(DEV_PORTS.dashboards, 5601)],
+            healthcheck: check(["CMD", "curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:5601/api/status"], "90s"),
             depends_on: { opensearch: healthy },
             restart: "unless-stopped",
         },
@@ -299,6 +317,8 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
                 "./monitoring/data-prepper-config.yaml:/usr/share/data-prepper/config/data-prepper-config.yaml:ro",
             ],
             networks: ["hms"],
+            // The pipeline's HTTP source accepts connections (bash's /dev/tcp: the image has no HTTP client).
+            healthcheck: check(["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/2021"], "60s"),
             depends_on: { opensearch: healthy },
             restart: "unless-stopped",
         },
