@@ -17,24 +17,24 @@ export interface Difference {
 /** The differences, for the production region (it appears in the SigV4 settings development leaves out). */
 export function devDifferences(region: string): Difference[] {
     return [
-    {
-        file: "nginx/hms.conf",
-        production: "ssl_verify_client on;",
-        development: "ssl_verify_client off;",
-        why: "no Cloudflare in front to present the Authenticated Origin Pulls certificate: browsers and curl connect directly",
-    },
-    {
-        file: "telemetry/prometheus-agent.yml",
-        production: `  - url: "https://prometheus:9090/api/v1/remote_write"\n    sigv4:\n      region: ${JSON.stringify(region)}\n`,
-        development: '  - url: "http://prometheus:9090/api/v1/write"\n',
-        why: "a local Prometheus (remote-write receiver) stands in for Amazon Managed Service for Prometheus: no SigV4, plain HTTP inside the Compose network",
-    },
-    ...(["nginx", "app"] as const).map((role) => ({
-        file: `telemetry/fluent-bit-${role}.conf`,
-        production: `    tls On\n    tls.verify On\n    aws_auth On\n    aws_region ${region}\n    aws_service osis\n`,
-        development: "    tls Off\n",
-        why: "a local Data Prepper (the engine of OpenSearch Ingestion) receives the logs: no SigV4, plain HTTP inside the Compose network",
-    })),
+        {
+            file: "nginx/hms.conf",
+            production: "ssl_verify_client on;",
+            development: "ssl_verify_client off;",
+            why: "no Cloudflare in front to present the Authenticated Origin Pulls certificate: browsers and curl connect directly",
+        },
+        {
+            file: "telemetry/prometheus-agent.yml",
+            production: `  - url: "https://prometheus:9090/api/v1/remote_write"\n    sigv4:\n      region: ${JSON.stringify(region)}\n`,
+            development: '  - url: "http://prometheus:9090/api/v1/write"\n',
+            why: "a local Prometheus (remote-write receiver) stands in for Amazon Managed Service for Prometheus: no SigV4, plain HTTP inside the Compose network",
+        },
+        ...(["nginx", "app"] as const).map((role) => ({
+            file: `telemetry/fluent-bit-${role}.conf`,
+            production: `    tls On\n    tls.verify On\n    aws_auth On\n    aws_region ${region}\n    aws_service osis\n`,
+            development: "    tls Off\n",
+            why: "a local Data Prepper (the engine of OpenSearch Ingestion) receives the logs: no SigV4, plain HTTP inside the Compose network",
+        })),
     ];
 }
 
