@@ -150,7 +150,8 @@ function dataServices(images: ReturnType<typeof devImages>): Record<string, unkn
             secrets: ["db_password", "db_root_password"],
             volumes: ["mysql-data:/var/lib/mysql", `${G}/mysql/hms.cnf:/etc/mysql/conf.d/hms.cnf:ro`, `${G}/tls/mysql:${MYSQL_TLS_DIR}:ro`],
             networks: ["hms"],
-            healthcheck: check(["CMD", "mysqladmin", "ping", "--protocol=socket"], "60s"),
+            // Over TCP with TLS: the image's first-start initialisation runs a socket-only server that must not count.
+            healthcheck: check(["CMD", "mysqladmin", "ping", "--protocol=tcp", "-h", "127.0.0.1", "--ssl-mode=REQUIRED"], "60s"),
             restart: "unless-stopped",
         },
         redis: {

@@ -34,9 +34,12 @@ export const DEV_IPS = {
 /** Browsers resolve every *.localhost name to the loopback interface (RFC 6761), so no hosts file is needed. */
 export const DEV_DOMAIN = "hms.localhost";
 
-/** Ports published on the laptop's loopback interface only. */
+/**
+ * Ports published on the laptop's loopback interface only. The site is on 443:
+ * the production wp-config sets WP_HOME to https://<domain> without a port.
+ */
 export const DEV_PORTS = {
-    https: 8443,
+    https: 443,
     mailpit: 8025,
     minioConsole: 9001,
     minioApi: 9000,

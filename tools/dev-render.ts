@@ -142,5 +142,5 @@ if (require.main === module) {
     const out = i > 0 ? path.resolve(process.argv[i + 1]) : DEV_DIR;
     const files = renderDev(out);
     console.log(`dev render: ${files.length} files written under ${out}`);
-    console.log("next: cd dev && docker compose up --build   (https://hms.localhost:8443/)");
+    console.log("next: cd dev && docker compose up --build   (https://hms.localhost/)");
 }
