@@ -17,6 +17,7 @@ import { devWebSocketArgs, MYSQL_TLS_DIR, parseEnvironmentFile } from "./dev-fil
  * production where production has one: MySQL 8.0.42 is what Aurora MySQL
  * 3.10 is compatible with, Redis 7.2 answers the Redis OSS 7.1 protocol of
  * ElastiCache, Node.js and PHP majors come from the production stack.
+ * MinIO publishes its images on quay.io (its Docker Hub repository is no longer updated).
  */
 /** Exact PHP and Node.js releases of each major the production stack may name. */
 export const PHP_IMAGE_RELEASES: Readonly<Record<string, string>> = { "8.1": "8.1.31", "8.3": "8.3.14" };
@@ -37,15 +38,15 @@ export function devImages(prod: HmsConfig) {
         mysql: "mysql:8.0.42",
         redis: "redis:7.2.7",
         node: `node:${node}-bookworm-slim`,
-        minio: "minio/minio:RELEASE.2025-04-22T22-12-26Z",
-        mc: "minio/mc:RELEASE.2025-04-16T18-13-26Z",
-        mailpit: "axllent/mailpit:v1.27.0",
+        minio: "quay.io/minio/minio:RELEASE.2025-04-22T22-12-26Z",
+        mc: "quay.io/minio/mc:RELEASE.2025-04-16T18-13-26Z",
+        mailpit: "axllent/mailpit:v1.22.3",
         prometheus: "prom/prometheus:v3.1.0",
         nodeExporter: "prom/node-exporter:v1.8.2",
         grafana: "grafana/grafana:11.4.0",
         opensearch: "opensearchproject/opensearch:2.19.1",
         dashboards: "opensearchproject/opensearch-dashboards:2.19.1",
-        dataPrepper: "opensearchproject/data-prepper:2.10.2",
+        dataPrepper: "opensearchproject/data-prepper:2.12.0",
         fluentBit: "fluent/fluent-bit:3.2.4",
     };
 }
