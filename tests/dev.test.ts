@@ -13,7 +13,8 @@ import * as path from "path";
 import { parse } from "yaml";
 import { auroraClusterParameters } from "../components/database";
 import { HmsConfig } from "../config";
-import { renderNginxSite } from "../templates/nginx";
+import { gunzipSync } from "zlib";
+import { NGINX_PATHS, renderNginxSite } from "../templates/nginx";
 import { renderFluentBitConfig, renderPrometheusConfig } from "../templates/telemetry";
 import { fpmPool, settingsPhp, wordpressNginxSite } from "../templates/wordpress";
 import { devCompose, NO_HEALTHCHECK, ONE_SHOT, renderCompose } from "../tools/dev-compose";
@@ -29,6 +30,9 @@ import {
     renderDevFiles,
 } from "../tools/dev-files";
 import { DEV_DIR } from "../tools/dev-render";
+import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6 } from "../tools/mocks";
+import { runStack } from "../tools/stack";
+import { ofType } from "./support/resources";
 import { requireTool, run } from "./support/tools";
 
 const COMPOSE = path.join(DEV_DIR, "compose.yaml");
@@ -203,6 +207,38 @@ describe("development environment (dev/)", () => {
             assert.strictEqual(files["app/hms-wordpress-pool.conf"], fpmPool(wp));
             assert.strictEqual(files["app/hms-wordpress.conf"], wordpressNginxSite(wp));
             assert.doesNotMatch(files["app/settings.php"], /undefined/);
+        });
+
+        it("the development Nginx site is the production load balancer's, but for the documented inputs and differences", async function () {
+            // Each run registers hundreds of resources; the run is shared with the other test files.
+            this.timeout(300_000);
+            const production = await runStack("production");
+            const instance = ofType(production, "aws:ec2/instance:Instance").find((i) => /-nginx-1$/.test(i.name));
+            assert.ok(instance, "a production Nginx instance");
+            const userData = gunzipSync(Buffer.from(String(instance.inputs.userDataBase64), "base64")).toString("utf8");
+            const doc = parse(userData) as { write_files: Array<{ path: string; content: string }> };
+            const prodSite = doc.write_files.find((f) => f.path === NGINX_PATHS.siteConf)?.content ?? "";
+            assert.match(prodSite, /upstream wordpress/);
+            const privateIps = new Set(ofType(production, "aws:ec2/instance:Instance").map((i) => String(i.outputs.privateIp)));
+            const cloudflare = [...CLOUDFLARE_IPV4, ...CLOUDFLARE_IPV6];
+            // A line may differ only where it carries an input DEV_INPUT_DIFFERENCES documents.
+            const productionInput = (l: string) =>
+                l.includes(prod.domain) ||
+                l.includes(prod.network.vpcCidr) ||
+                cloudflare.some((c) => l === `set_real_ip_from ${c};`) ||
+                [...privateIps].some((ip) => l.trim().startsWith(`server ${ip}:`));
+            const developmentInput = (l: string) =>
+                l.includes(DEV_DOMAIN) || l.includes(DEV_SUBNET) || [...DEV_IPS.app, DEV_IPS.websocket].some((ip) => l.trim().startsWith(`server ${ip}:`));
+            const documented = devDifferences(prod.region).filter((d) => d.file === "nginx/hms.conf");
+            const diff = lineDiff(prodSite, files["nginx/hms.conf"]);
+            for (const l of diff.removed) {
+                assert.ok(productionInput(l) || documented.some((d) => d.production.includes(l)), `undocumented production line: ${l}`);
+            }
+            for (const l of diff.added) {
+                assert.ok(developmentInput(l) || documented.some((d) => d.development.includes(l)), `undocumented development line: ${l}`);
+            }
+            const upstreams = (t: string) => (/upstream wordpress \{([^}]*)\}/.exec(t)?.[1].match(/ server /g) ?? []).length;
+            assert.strictEqual(upstreams(files["nginx/hms.conf"]), upstreams(prodSite), "as many app servers as production");
         });
 
         it("takes production's upload limit, ports and versions; differs only in the documented inputs", () => {
