@@ -224,7 +224,7 @@ describe("development environment (dev/)", () => {
             // A line may differ only where it carries an input DEV_INPUT_DIFFERENCES documents.
             const productionInput = (l: string) =>
                 l.includes(prod.domain) ||
-                l.includes(prod.network.vpcCidr) ||
+                l.includes(prod.network.cidr) ||
                 cloudflare.some((c) => l === `set_real_ip_from ${c};`) ||
                 [...privateIps].some((ip) => l.trim().startsWith(`server ${ip}:`));
             const developmentInput = (l: string) =>
