@@ -169,7 +169,9 @@ function dataServices(images: ReturnType<typeof devImages>): Record<string, unkn
         minio: {
             image: images.minio,
             command: ["server", "/data", "--console-address", ":9001"],
-            environment: { MINIO_ROOT_USER_FILE: "/run/secrets/s3_access_key", MINIO_ROOT_PASSWORD_FILE: "/run/secrets/s3_secret_key" },
+            // Secret names, not paths: MinIO reads /run/secrets/<value> (docker_secrets_env in
+            // minio/minio's dockerscripts/docker-entrypoint.sh).
+            environment: { MINIO_ROOT_USER_FILE: "s3_access_key", MINIO_ROOT_PASSWORD_FILE: "s3_secret_key" },
             secrets: ["s3_access_key", "s3_secret_key"],
             volumes: ["minio-data:/data"],
             networks: ["hms"],
