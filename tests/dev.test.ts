@@ -278,6 +278,21 @@ describe("development environment (dev/)", () => {
             assert.match(conf, /^require_secure_transport = ON$/m);
         });
 
+        it("the Prometheus agent's configuration passes promtool (and a broken one does not)", function () {
+            requireTool(this, "promtool");
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-dev-prom-"));
+            try {
+                const f = path.join(dir, "prometheus.yml");
+                fs.writeFileSync(f, files["telemetry/prometheus-agent.yml"]);
+                const ok = run("promtool", ["check", "config", "--agent", f]);
+                assert.strictEqual(ok.status, 0, `${ok.stdout}${ok.stderr}`);
+                fs.writeFileSync(f, files["telemetry/prometheus-agent.yml"].replace("scrape_interval: 30s", "scrape_interval: soon"));
+                assert.notStrictEqual(run("promtool", ["check", "config", "--agent", f]).status, 0);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+
         it("the PHP files pass php -l and the init script passes shellcheck", function () {
             requireTool(this, "php");
             requireTool(this, "shellcheck");

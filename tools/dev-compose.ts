@@ -265,7 +265,8 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
             image: images.prometheus,
             // Shares node-exporter's network namespace: the agent scrapes 127.0.0.1:9100 as on a server.
             network_mode: "service:node-exporter",
-            // Prometheus 3 expands ${VAR} in external labels without a feature flag (the 3.0 migration guide).
+            // Prometheus 3 expands ${VAR} in external labels without a feature flag
+            // (https://prometheus.io/docs/prometheus/latest/migration/).
             command: ["--agent", "--config.file=/etc/prometheus/prometheus.yml", "--storage.agent.path=/prometheus"],
             environment: agentEnv("app"),
             volumes: [`${G}/telemetry/prometheus-agent.yml:/etc/prometheus/prometheus.yml:ro`, "prometheus-agent:/prometheus"],
