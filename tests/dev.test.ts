@@ -170,6 +170,13 @@ describe("development environment (dev/)", () => {
             const build = devCompose(prod).services as Record<string, { build?: { args: Record<string, string> } }>;
             assert.strictEqual(build["app-1"].build?.args.WORDPRESS_VERSION, prod.app?.wordpressVersion);
             assert.strictEqual(build["app-1"].build?.args.WORDPRESS_SHA1, prod.app?.wordpressSha1);
+            // Every build argument is one the Dockerfile declares without a default, and each of those is given.
+            const dockerfile = fs.readFileSync(path.join(DEV_DIR, "app", "Dockerfile"), "utf8");
+            const required = [...dockerfile.matchAll(/^ARG (\w+)$/gm)].map((m) => m[1]).sort();
+            assert.deepStrictEqual(Object.keys(build["app-1"].build?.args ?? {}).sort(), required);
+            for (const [k, v] of Object.entries(build["app-1"].build?.args ?? {})) {
+                assert.match(String(v), /^[\w.:-]+$/, k);
+            }
         });
     });
 
