@@ -71,7 +71,14 @@ describe("development environment (dev/)", () => {
 
     describe("compose.yaml", () => {
         it("is the current render (run `npm run dev:render` after changing tools/dev-*.ts or the production stack)", () => {
-            assert.strictEqual(fs.readFileSync(COMPOSE, "utf8"), renderCompose(prod));
+            const committed = fs.readFileSync(COMPOSE, "utf8").split("\n");
+            const current = renderCompose(prod).split("\n");
+            const at = current.findIndex((l, i) => l !== committed[i]);
+            assert.ok(
+                at === -1 && committed.length === current.length,
+                `dev/compose.yaml is stale: run \`npm run dev:render\` and commit it (line ${at + 1}: ` +
+                    `committed ${JSON.stringify(committed[at])}, render ${JSON.stringify(current[at])})`,
+            );
         });
 
         it("validates against the Compose Specification schema, which catches a broken file", () => {
