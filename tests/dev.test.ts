@@ -16,7 +16,7 @@ import { HmsConfig } from "../config";
 import { gunzipSync } from "zlib";
 import { NGINX_PATHS, renderNginxSite } from "../templates/nginx";
 import { renderFluentBitConfig, renderPrometheusConfig } from "../templates/telemetry";
-import { fpmPool, settingsPhp, wordpressNginxSite } from "../templates/wordpress";
+import { fpmPool, settingsPhp, WORDPRESS_SALT_NAMES, wordpressNginxSite, WP_SECRETS_JQ } from "../templates/wordpress";
 import { devCompose, NO_HEALTHCHECK, ONE_SHOT, renderCompose } from "../tools/dev-compose";
 import { applyDifferences, devDifferences } from "../tools/dev-differences";
 import { APP_HTTP_PORT, DEV_DOMAIN, DEV_IPS, DEV_SUBNET, productionConfig } from "../tools/dev-env";
@@ -29,7 +29,7 @@ import {
     mysqlConf,
     renderDevFiles,
 } from "../tools/dev-files";
-import { DEV_DIR } from "../tools/dev-render";
+import { DEV_DIR, renderDev } from "../tools/dev-render";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6 } from "../tools/mocks";
 import { runStack } from "../tools/stack";
 import { ofType } from "./support/resources";
@@ -184,6 +184,54 @@ describe("development environment (dev/)", () => {
             for (const [k, v] of Object.entries(build["app-1"].build?.args ?? {})) {
                 assert.match(String(v), /^[\w.:-]+$/, k);
             }
+        });
+    });
+
+    describe("secrets and the development CA (dev/generated/)", () => {
+        let out = "";
+        before(function () {
+            this.timeout(60_000);
+            out = fs.mkdtempSync(path.join(os.tmpdir(), "hms-dev-secrets-"));
+        });
+        after(() => fs.rmSync(out, { recursive: true, force: true }));
+        const read = (f: string) => fs.readFileSync(path.join(out, "generated", f), "utf8");
+
+        it("are made once and kept by later renders (MySQL keeps its password in its volume)", function () {
+            requireTool(this, "openssl");
+            this.timeout(60_000);
+            renderDev(out);
+            const first = { wp: read("secrets/wordpress.json"), ca: read("tls/ca.pem"), db: read("secrets/db-password") };
+            renderDev(out);
+            assert.deepStrictEqual({ wp: read("secrets/wordpress.json"), ca: read("tls/ca.pem"), db: read("secrets/db-password") }, first);
+            assert.strictEqual(fs.statSync(path.join(out, "generated", "tls", "ca.key")).mode & 0o077, 0, "the CA key is private to its owner");
+            const v = run("openssl", ["verify", "-CAfile", path.join(out, "generated", "tls", "ca.pem"), path.join(out, "generated", "tls", "nginx", "origin.crt")]);
+            assert.strictEqual(v.status, 0, v.stderr);
+            const san = run("openssl", ["x509", "-noout", "-ext", "subjectAltName", "-in", path.join(out, "generated", "tls", "mysql", "mysql.crt")]);
+            assert.match(san.stdout, /DNS:mysql/);
+        });
+
+        it("WordPress's secrets file has the shape the servers' hms-wp-secrets writes (its own jq program)", function () {
+            requireTool(this, "jq");
+            requireTool(this, "openssl");
+            if (!fs.existsSync(path.join(out, "generated", "secrets", "wordpress.json"))) {
+                renderDev(out);
+            }
+            const dev = JSON.parse(read("secrets/wordpress.json")) as Record<string, string>;
+            const dir = path.join(out, "jq");
+            fs.mkdirSync(dir, { recursive: true });
+            fs.writeFileSync(path.join(dir, "db"), JSON.stringify({ username: dev.HMS_DB_USER, password: dev.HMS_DB_PASSWORD }));
+            fs.writeFileSync(path.join(dir, "cache"), `${dev.HMS_REDIS_PASSWORD}\n`);
+            fs.writeFileSync(path.join(dir, "salts"), JSON.stringify(Object.fromEntries(WORDPRESS_SALT_NAMES.map((k) => [k, dev[k]]))));
+            const r = run("jq", ["-n", "--rawfile", "db", path.join(dir, "db"), "--rawfile", "cache", path.join(dir, "cache"), "--rawfile", "salts", path.join(dir, "salts"), WP_SECRETS_JQ]);
+            assert.strictEqual(r.status, 0, r.stderr);
+            const production = JSON.parse(r.stdout) as Record<string, string>;
+            const { HMS_DEV_S3_ACCESS_KEY, HMS_DEV_S3_SECRET_KEY, ...shared } = dev;
+            assert.ok(HMS_DEV_S3_ACCESS_KEY && HMS_DEV_S3_SECRET_KEY, "MinIO's keys for the development plugin");
+            assert.deepStrictEqual(shared, production);
+            assert.strictEqual(dev.HMS_DB_PASSWORD, read("secrets/db-password"), "WordPress uses MySQL's password");
+            const mysqlEnv = (devCompose(prod).services as Record<string, { environment: Record<string, string> }>).mysql.environment;
+            assert.strictEqual(dev.HMS_DB_USER, mysqlEnv.MYSQL_USER);
+            assert.ok(read("secrets/redis.conf").includes(`requirepass ${dev.HMS_REDIS_PASSWORD}\n`), "Redis AUTH is WordPress's token");
         });
     });
 
