@@ -33,7 +33,7 @@ import { DEV_DIR, renderDev } from "../tools/dev-render";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6 } from "../tools/mocks";
 import { runStack } from "../tools/stack";
 import { ofType } from "./support/resources";
-import { requireTool, run } from "./support/tools";
+import { hasTool, requireTool, run } from "./support/tools";
 
 const COMPOSE = path.join(DEV_DIR, "compose.yaml");
 const SCHEMA = path.join(__dirname, "schemas", "compose-spec.json");
@@ -350,6 +350,29 @@ describe("development environment (dev/)", () => {
                 assert.strictEqual(ok.status, 0, `${ok.stdout}${ok.stderr}`);
                 fs.writeFileSync(f, files["telemetry/prometheus-agent.yml"].replace("scrape_interval: 30s", "scrape_interval: soon"));
                 assert.notStrictEqual(run("promtool", ["check", "config", "--agent", f]).status, 0);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+
+        it("the PHP-FPM pool passes the real php-fpm -t (and a broken one does not)", function () {
+            // Debian names the binary after the PHP version (php-fpm8.2); the official images call it php-fpm.
+            const fpm = ["php-fpm", "php-fpm8.4", "php-fpm8.3", "php-fpm8.2", "php-fpm8.1"].find(hasTool);
+            if (!fpm) {
+                requireTool(this, "php-fpm");
+                return;
+            }
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-dev-fpm-"));
+            try {
+                const pool = path.join(dir, "pool.conf");
+                const conf = path.join(dir, "php-fpm.conf");
+                fs.writeFileSync(conf, `[global]\npid = ${dir}/fpm.pid\nerror_log = ${dir}/fpm.log\ninclude = ${pool}\n`);
+                const text = files["app/hms-wordpress-pool.conf"].replace(/^listen = .*$/m, `listen = ${dir}/fpm.sock`);
+                fs.writeFileSync(pool, text);
+                const ok = run(fpm, ["-t", "-y", conf]);
+                assert.strictEqual(ok.status, 0, `${ok.stdout}${ok.stderr}`);
+                fs.writeFileSync(pool, text.replace(/^pm\.max_children = \d+$/m, "pm.max_children = many"));
+                assert.notStrictEqual(run(fpm, ["-t", "-y", conf]).status, 0);
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });
             }
