@@ -170,6 +170,28 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
         assert.ok(nginx && nginx.exitCode === null, "nginx is running");
     });
 
+    it("the app servers' nginx (renderNginxConf + wordpressNginxSite, as the web containers run them) passes nginx -t", function () {
+        need(this);
+        assert.ok(out, "rendered");
+        const generated = path.join(out, "generated");
+        const box = makeSandbox(DEV_DOMAIN);
+        try {
+            const main = relocate(fs.readFileSync(path.join(generated, "app", "nginx.conf"), "utf8"), box);
+            fs.writeFileSync(box.paths.mainConf, main.replace(/include \/etc\/nginx\/conf\.d\/hms-wordpress\.conf;/, `include ${box.paths.siteConf};`));
+            const site = fs
+                .readFileSync(path.join(generated, "app", "hms-wordpress.conf"), "utf8")
+                .replace(/\/var\/log\/nginx\//g, `${box.dir}/`)
+                .replace(/include fastcgi_params;/g, `include ${box.dir}/fastcgi_params;`);
+            fs.writeFileSync(box.paths.siteConf, site);
+            // The nginx package's fastcgi_params (the nginx image ships the same file).
+            fs.copyFileSync("/etc/nginx/fastcgi_params", path.join(box.dir, "fastcgi_params"));
+            const t = nginxTest(box);
+            assert.ok(t.ok, t.output);
+        } finally {
+            removeSandbox(box);
+        }
+    });
+
     it("balances over both app servers with production's headers, without a client certificate", async function () {
         need(this);
         const answers = [];
