@@ -69,5 +69,6 @@ export const DEV_INPUT_DIFFERENCES: ReadonlyArray<{ input: string; development: 
     { input: "vcpus / memoryGiB of the PHP-FPM pool", development: `${DEV_APP_SIZE.vcpus} / ${DEV_APP_SIZE.memoryGiB}`, why: "a laptop, not an 8 vCPU / 32 GiB server" },
     { input: "database / cache host", development: "mysql / redis", why: "Compose service names; their TLS certificates name them" },
     { input: "mediaBucket", development: DEV_BUCKET, why: "a MinIO bucket; no AWS credentials needed" },
+    { input: "telemetry agents", development: "Fluent Bit for nginx and app-1, one Prometheus agent with one node_exporter", why: "one set of agents per tier is enough on a laptop; production runs them on every server" },
     { input: "telemetry endpoints", development: "prometheus:9090 / data-prepper:2021", why: "a local Prometheus and Data Prepper (the engine of OpenSearch Ingestion) stand in for the AWS services" },
 ];
