@@ -70,7 +70,10 @@ describe("GitHub Actions workflows", () => {
         it("reports a broken workflow (the linter really runs)", async () => {
             const broken = byFile("deploy.yml").text.replace("needs: staging", "needs: stagign");
             const errors = await runLint(broken, ".github/workflows/deploy.yml");
-            assert.ok(errors.some((e) => e.kind === "job-needs"), JSON.stringify(errors));
+            assert.ok(
+                errors.some((e) => e.kind === "job-needs"),
+                JSON.stringify(errors),
+            );
         });
     });
 
@@ -120,7 +123,11 @@ describe("GitHub Actions workflows", () => {
             );
             const noJobBlock = changed("deploy.yml", (wf) => delete wf.jobs.staging.permissions);
             assert.match(permissionProblems(noJobBlock).join("\n"), /deploy.yml staging: no permissions block/);
-            const idToken = edited("checks.yml", "      contents: read\n", "      contents: read\n      id-token: write\n");
+            const idToken = edited(
+                "checks.yml",
+                "      contents: read\n",
+                "      contents: read\n      id-token: write\n",
+            );
             assert.match(permissionProblems(idToken).join("\n"), /id-token: write without an OIDC role/);
         });
 
@@ -136,7 +143,9 @@ describe("GitHub Actions workflows", () => {
         });
 
         it("an update or preview without the policy pack", () => {
-            const wf = changed("deploy.yml", (wf) => pulumiSteps(wf).forEach(({ step }) => delete step.with?.policyPacks));
+            const wf = changed("deploy.yml", (wf) =>
+                pulumiSteps(wf).forEach(({ step }) => delete step.with?.policyPacks),
+            );
             assert.match(policyPackProblems(wf).join("\n"), /production: pulumi up without policyPacks/);
             assert.match(policyPackProblems(wf).join("\n"), /staging: pulumi up without policyPacks/);
             const cli = edited("checks.yml", "run: npm run lint", "run: pulumi preview --stack staging");
@@ -153,7 +162,11 @@ describe("GitHub Actions workflows", () => {
         });
 
         it("an expression expanded inside a script", () => {
-            const wf = edited("drift.yml", 'title="Drift on stack ${STACK}"', 'title="Drift on stack ${{ matrix.stack }}"');
+            const wf = edited(
+                "drift.yml",
+                'title="Drift on stack ${STACK}"',
+                'title="Drift on stack ${{ matrix.stack }}"',
+            );
             assert.match(expressionsInScripts(wf).join("\n"), /expands/);
         });
     });
@@ -196,7 +209,13 @@ describe("GitHub Actions workflows", () => {
             .join("\n");
 
         it("install, lint, format-check, type-check and test", () => {
-            for (const command of ["npm ci", "npm run lint", "npm run format:check", "npx tsc --noEmit -p .", "npm test"]) {
+            for (const command of [
+                "npm ci",
+                "npm run lint",
+                "npm run format:check",
+                "npx tsc --noEmit -p .",
+                "npm test",
+            ]) {
                 assert.ok(script.includes(command), `checks run ${command}`);
             }
         });
@@ -249,7 +268,10 @@ describe("GitHub Actions workflows", () => {
 
         it("runs daily on a schedule and on demand", () => {
             const crons = (wf.on.schedule as Array<{ cron: string }>).map((s) => s.cron);
-            assert.ok(crons.some((c) => /^\d+ \d+ \* \* \*$/.test(c)), `a daily cron among ${crons.join(", ")}`);
+            assert.ok(
+                crons.some((c) => /^\d+ \d+ \* \* \*$/.test(c)),
+                `a daily cron among ${crons.join(", ")}`,
+            );
             assert.ok("workflow_dispatch" in wf.on);
             assert.ok(wf.jobs.drift.if?.includes(`github.event.schedule == '${crons[0]}'`));
         });
@@ -284,7 +306,9 @@ describe("GitHub Actions workflows", () => {
 
     describe("runtime", () => {
         it("every setup-node step takes the version from .nvmrc", () => {
-            const setups = workflows.flatMap((wf) => steps(wf)).filter(({ step }) => step.uses?.startsWith("actions/setup-node@"));
+            const setups = workflows
+                .flatMap((wf) => steps(wf))
+                .filter(({ step }) => step.uses?.startsWith("actions/setup-node@"));
             assert.ok(setups.length >= 4);
             for (const { step } of setups) {
                 assert.strictEqual(step.with?.["node-version-file"], ".nvmrc");
@@ -293,7 +317,9 @@ describe("GitHub Actions workflows", () => {
         });
 
         it("the Pulumi CLI is the release of the @pulumi/pulumi SDK the program uses", () => {
-            const sdk = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).dependencies["@pulumi/pulumi"];
+            const sdk = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).dependencies[
+                "@pulumi/pulumi"
+            ];
             for (const wf of workflows.filter((w) => pulumiSteps(w).length > 0)) {
                 assert.strictEqual(wf.env?.PULUMI_VERSION, sdk, wf.file);
                 for (const { step } of pulumiSteps(wf)) {
@@ -306,7 +332,10 @@ describe("GitHub Actions workflows", () => {
             for (const wf of workflows) {
                 for (const [name, job] of Object.entries(wf.jobs)) {
                     if (job.uses) continue; // a reusable workflow's jobs carry their own
-                    assert.ok(typeof (job as { "timeout-minutes"?: number })["timeout-minutes"] === "number", `${wf.file} ${name}`);
+                    assert.ok(
+                        typeof (job as { "timeout-minutes"?: number })["timeout-minutes"] === "number",
+                        `${wf.file} ${name}`,
+                    );
                 }
             }
         });
@@ -323,7 +352,8 @@ describe("GitHub Actions workflows", () => {
                     const file = path.join(dir, `${wf.file}-${job}-${i}.sh`);
                     fs.writeFileSync(file, `#!/usr/bin/env bash\nset -eo pipefail\n${step.run}`);
                     const r = run("shellcheck", ["--severity=style", file]);
-                    if (r.status !== 0) problems.push(`${wf.file} ${job} "${step.name ?? step.run}":\n${r.stdout}${r.stderr}`);
+                    if (r.status !== 0)
+                        problems.push(`${wf.file} ${job} "${step.name ?? step.run}":\n${r.stdout}${r.stderr}`);
                 });
             }
             assert.deepStrictEqual(problems, []);

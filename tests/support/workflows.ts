@@ -60,39 +60,124 @@ export function listWorkflows(): Workflow[] {
 export const steps = (wf: Workflow): Array<{ job: string; step: Step }> =>
     Object.entries(wf.jobs).flatMap(([job, j]) => (j.steps ?? []).map((step) => ({ job, step })));
 
-const envName = (j: Job): string | undefined => (typeof j.environment === "string" ? j.environment : j.environment?.name);
+const envName = (j: Job): string | undefined =>
+    typeof j.environment === "string" ? j.environment : j.environment?.name;
 
 /** The inputs each pinned action accepts, from its action.yml at the pinned commit (actionlint only knows tagged refs). */
 export const ACTION_INPUTS: Record<string, string[]> = {
     // actions/checkout v7.0.1, action.yml
     "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1": [
-        "repository", "ref", "token", "ssh-key", "ssh-known-hosts", "ssh-strict", "ssh-user", "persist-credentials",
-        "path", "clean", "filter", "sparse-checkout", "sparse-checkout-cone-mode", "fetch-depth", "fetch-tags",
-        "show-progress", "lfs", "submodules", "set-safe-directory", "github-server-url", "allow-unsafe-pr-checkout",
+        "repository",
+        "ref",
+        "token",
+        "ssh-key",
+        "ssh-known-hosts",
+        "ssh-strict",
+        "ssh-user",
+        "persist-credentials",
+        "path",
+        "clean",
+        "filter",
+        "sparse-checkout",
+        "sparse-checkout-cone-mode",
+        "fetch-depth",
+        "fetch-tags",
+        "show-progress",
+        "lfs",
+        "submodules",
+        "set-safe-directory",
+        "github-server-url",
+        "allow-unsafe-pr-checkout",
     ],
     // actions/setup-node v7.0.0, action.yml
     "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020": [
-        "node-version", "node-version-file", "architecture", "check-latest", "registry-url", "scope", "token", "cache",
-        "package-manager-cache", "cache-dependency-path", "mirror", "mirror-token",
+        "node-version",
+        "node-version-file",
+        "architecture",
+        "check-latest",
+        "registry-url",
+        "scope",
+        "token",
+        "cache",
+        "package-manager-cache",
+        "cache-dependency-path",
+        "mirror",
+        "mirror-token",
     ],
     // pulumi/actions v7.0.0, action.yml
     "pulumi/actions@8e5e406f4007fca908480587cb9893c07090f58d": [
-        "command", "stack-name", "pulumi-version", "pulumi-version-file", "work-dir", "comment-on-pr",
-        "comment-on-pr-number", "comment-on-summary", "github-token", "cloud-url", "secrets-provider", "parallel",
-        "message", "config-map", "expect-no-changes", "diff", "replace", "exclude", "exclude-dependents", "target",
-        "target-dependents", "policyPacks", "policyPackConfigs", "refresh", "upsert", "remove", "edit-pr-comment",
-        "color", "exclude-protected", "plan", "suppress-outputs", "suppress-progress", "always-include-summary",
-        "continue-on-error", "log-verbosity", "log-flow", "debug",
+        "command",
+        "stack-name",
+        "pulumi-version",
+        "pulumi-version-file",
+        "work-dir",
+        "comment-on-pr",
+        "comment-on-pr-number",
+        "comment-on-summary",
+        "github-token",
+        "cloud-url",
+        "secrets-provider",
+        "parallel",
+        "message",
+        "config-map",
+        "expect-no-changes",
+        "diff",
+        "replace",
+        "exclude",
+        "exclude-dependents",
+        "target",
+        "target-dependents",
+        "policyPacks",
+        "policyPackConfigs",
+        "refresh",
+        "upsert",
+        "remove",
+        "edit-pr-comment",
+        "color",
+        "exclude-protected",
+        "plan",
+        "suppress-outputs",
+        "suppress-progress",
+        "always-include-summary",
+        "continue-on-error",
+        "log-verbosity",
+        "log-flow",
+        "debug",
     ],
     // aws-actions/configure-aws-credentials v6.2.3, action.yml
     "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c": [
-        "aws-region", "aws-profile", "overwrite-aws-profile", "role-to-assume", "aws-access-key-id",
-        "aws-secret-access-key", "aws-session-token", "web-identity-token-file", "role-chaining", "audience",
-        "http-proxy", "no-proxy", "mask-aws-account-id", "role-duration-seconds", "role-external-id",
-        "role-session-name", "role-skip-session-tagging", "transitive-tag-keys", "inline-session-policy",
-        "managed-session-policies", "output-credentials", "output-env-credentials", "unset-current-credentials",
-        "disable-retry", "retry-max-attempts", "special-characters-workaround", "use-existing-credentials",
-        "allowed-account-ids", "force-skip-oidc", "action-timeout-s", "custom-tags", "sts-endpoint",
+        "aws-region",
+        "aws-profile",
+        "overwrite-aws-profile",
+        "role-to-assume",
+        "aws-access-key-id",
+        "aws-secret-access-key",
+        "aws-session-token",
+        "web-identity-token-file",
+        "role-chaining",
+        "audience",
+        "http-proxy",
+        "no-proxy",
+        "mask-aws-account-id",
+        "role-duration-seconds",
+        "role-external-id",
+        "role-session-name",
+        "role-skip-session-tagging",
+        "transitive-tag-keys",
+        "inline-session-policy",
+        "managed-session-policies",
+        "output-credentials",
+        "output-env-credentials",
+        "unset-current-credentials",
+        "disable-retry",
+        "retry-max-attempts",
+        "special-characters-workaround",
+        "use-existing-credentials",
+        "allowed-account-ids",
+        "force-skip-oidc",
+        "action-timeout-s",
+        "custom-tags",
+        "sts-endpoint",
     ],
 };
 
@@ -108,7 +193,8 @@ export function unpinnedActions(wf: Workflow): string[] {
             continue;
         }
         if (uses.startsWith("docker://")) {
-            if (!/@sha256:[0-9a-f]{64}$/.test(uses)) problems.push(`${wf.file} ${job}: ${uses} is not pinned by digest`);
+            if (!/@sha256:[0-9a-f]{64}$/.test(uses))
+                problems.push(`${wf.file} ${job}: ${uses} is not pinned by digest`);
             continue;
         }
         if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses)) {
@@ -130,7 +216,9 @@ export function unknownInputs(wf: Workflow): string[] {
         if (!step.uses || step.uses.startsWith("./")) continue;
         const known = ACTION_INPUTS[step.uses];
         if (!known) {
-            problems.push(`${wf.file} ${job}: ${step.uses} is not a known pinned action (add its inputs to ACTION_INPUTS)`);
+            problems.push(
+                `${wf.file} ${job}: ${step.uses} is not a known pinned action (add its inputs to ACTION_INPUTS)`,
+            );
             continue;
         }
         for (const input of Object.keys(step.with ?? {})) {
