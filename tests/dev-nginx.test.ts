@@ -84,7 +84,9 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
         );
         const ws = http.createServer((_req, res) => res.end("not an upgrade"));
         ws.on("upgrade", (req, socket) =>
-            socket.end(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Seen-Path: ${req.url}\r\n\r\n`),
+            socket.end(
+                `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Seen-Path: ${req.url}\r\n\r\n`,
+            ),
         );
         servers.push(...apps, ws);
         const backend: number[] = [];
@@ -98,14 +100,27 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
         // Compose addresses and container ports → loopback stand-ins and free ports.
         const site = devNginxSiteArgs(productionConfig());
         let text = fs.readFileSync(path.join(generated, "nginx", "hms.conf"), "utf8");
-        DEV_IPS.app.forEach((ip, i) => (text = text.split(`server ${ip}:${site.appPort} `).join(`server 127.0.0.1:${backend[i]} `)));
-        text = text.split(`server ${DEV_IPS.websocket}:${site.websocket?.port} `).join(`server 127.0.0.1:${backend[apps.length]} `);
-        text = text.split("listen 443 ").join(`listen ${ports.https} `).split(`listen ${NGINX_HEALTH_PORT} `).join(`listen ${ports.health} `);
+        DEV_IPS.app.forEach(
+            (ip, i) => (text = text.split(`server ${ip}:${site.appPort} `).join(`server 127.0.0.1:${backend[i]} `)),
+        );
+        text = text
+            .split(`server ${DEV_IPS.websocket}:${site.websocket?.port} `)
+            .join(`server 127.0.0.1:${backend[apps.length]} `);
+        text = text
+            .split("listen 443 ")
+            .join(`listen ${ports.https} `)
+            .split(`listen ${NGINX_HEALTH_PORT} `)
+            .join(`listen ${ports.health} `);
         fs.writeFileSync(box.paths.siteConf, relocate(text, box));
-        fs.writeFileSync(box.paths.mainConf, relocate(fs.readFileSync(path.join(generated, "nginx", "nginx.conf"), "utf8"), box));
+        fs.writeFileSync(
+            box.paths.mainConf,
+            relocate(fs.readFileSync(path.join(generated, "nginx", "nginx.conf"), "utf8"), box),
+        );
         const t = nginxTest(box);
         assert.ok(t.ok, t.output);
-        nginx = spawn("nginx", ["-c", box.paths.mainConf, "-p", `${box.dir}/`, "-g", "daemon off;"], { stdio: "ignore" });
+        nginx = spawn("nginx", ["-c", box.paths.mainConf, "-p", `${box.dir}/`, "-g", "daemon off;"], {
+            stdio: "ignore",
+        });
         await listening(ports.https);
         await listening(ports.health);
     });
@@ -128,7 +143,10 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
         requireTool(ctx, "nginx");
     };
 
-    const request = (p: string, opts: { headers?: Record<string, string | number>; body?: Buffer; upgrade?: boolean; host?: string } = {}): Promise<Answer> =>
+    const request = (
+        p: string,
+        opts: { headers?: Record<string, string | number>; body?: Buffer; upgrade?: boolean; host?: string } = {},
+    ): Promise<Answer> =>
         new Promise((res, rej) => {
             const req = https.request({
                 host: "127.0.0.1",
@@ -177,7 +195,10 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
         const box = makeSandbox(DEV_DOMAIN);
         try {
             const main = relocate(fs.readFileSync(path.join(generated, "app", "nginx.conf"), "utf8"), box);
-            fs.writeFileSync(box.paths.mainConf, main.replace(/include \/etc\/nginx\/conf\.d\/hms-wordpress\.conf;/, `include ${box.paths.siteConf};`));
+            fs.writeFileSync(
+                box.paths.mainConf,
+                main.replace(/include \/etc\/nginx\/conf\.d\/hms-wordpress\.conf;/, `include ${box.paths.siteConf};`),
+            );
             const site = fs
                 .readFileSync(path.join(generated, "app", "hms-wordpress.conf"), "utf8")
                 .replace(/\/var\/log\/nginx\//g, `${box.dir}/`)
@@ -204,7 +225,10 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
                 assert.strictEqual(a.headers[h.toLowerCase()], v, h);
             }
         }
-        assert.deepStrictEqual(new Set(answers.map((a) => a.body)), new Set(DEV_IPS.app.map((_, i) => `wordpress-${i}`)));
+        assert.deepStrictEqual(
+            new Set(answers.map((a) => a.body)),
+            new Set(DEV_IPS.app.map((_, i) => `wordpress-${i}`)),
+        );
         const last = seen[seen.length - 1].headers;
         assert.strictEqual(last["x-forwarded-proto"], "https");
         assert.strictEqual(last.host, DEV_DOMAIN);
@@ -223,7 +247,9 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
         need(this);
         const small = await request("/wp-admin/async-upload.php", { body: Buffer.alloc(2 * 1024 * 1024, 1) });
         assert.strictEqual(small.status, 200);
-        const big = await request("/wp-admin/async-upload.php", { headers: { "Content-Length": maxUploadMiB * 1024 * 1024 + 1 } });
+        const big = await request("/wp-admin/async-upload.php", {
+            headers: { "Content-Length": maxUploadMiB * 1024 * 1024 + 1 },
+        });
         assert.strictEqual(big.status, 413);
     });
 

@@ -54,7 +54,8 @@ interface Compose {
 
 /** Lines of `a` missing from `b`, and of `b` missing from `a` (multiset difference). */
 function lineDiff(a: string, b: string): { removed: string[]; added: string[] } {
-    const count = (text: string) => text.split("\n").reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+    const count = (text: string) =>
+        text.split("\n").reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
     const [ca, cb] = [count(a), count(b)];
     const minus = (x: Map<string, number>, y: Map<string, number>) =>
         [...x].flatMap(([l, n]) => Array<string>(Math.max(0, n - (y.get(l) ?? 0))).fill(l));
@@ -97,7 +98,15 @@ describe("development environment (dev/)", () => {
             this.timeout(60_000);
             requireTool(this, "docker-compose");
             for (const profile of [[], ["--profile", "monitoring"]]) {
-                const r = run("docker-compose", ["--project-directory", DEV_DIR, "-f", COMPOSE, ...profile, "config", "--services"]);
+                const r = run("docker-compose", [
+                    "--project-directory",
+                    DEV_DIR,
+                    "-f",
+                    COMPOSE,
+                    ...profile,
+                    "config",
+                    "--services",
+                ]);
                 assert.strictEqual(r.status, 0, r.stderr);
                 // docker-compose 1.29 lists every service, whatever the profile.
                 assert.deepStrictEqual(r.stdout.trim().split("\n").sort(), Object.keys(compose.services).sort());
@@ -112,7 +121,11 @@ describe("development environment (dev/)", () => {
                     continue;
                 }
                 // name:1.2.3..., name:v1.2.3..., or a dated MinIO release; never latest or a bare major.
-                assert.match(image, /^[\w./-]+:(v?\d+\.\d+\.\d+[\w.-]*|RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ)$/, `${name}: ${image}`);
+                assert.match(
+                    image,
+                    /^[\w./-]+:(v?\d+\.\d+\.\d+[\w.-]*|RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ)$/,
+                    `${name}: ${image}`,
+                );
             }
         });
 
@@ -149,7 +162,10 @@ describe("development environment (dev/)", () => {
             }
             assert.deepStrictEqual([...used].sort(), Object.keys(compose.volumes).sort());
             for (const stateful of ["mysql", "redis", "minio"]) {
-                assert.ok(compose.services[stateful].volumes?.some((v) => /^[a-z-]+-data:/.test(v)), stateful);
+                assert.ok(
+                    compose.services[stateful].volumes?.some((v) => /^[a-z-]+-data:/.test(v)),
+                    stateful,
+                );
             }
         });
 
@@ -168,10 +184,29 @@ describe("development environment (dev/)", () => {
         it("runs the production topology: two app servers, the WebSocket server, MySQL, Redis, S3, mail; monitoring as a profile", () => {
             const s = compose.services;
             assert.strictEqual(DEV_IPS.app.length, prod.app?.count);
-            for (const n of ["nginx", "app-1", "app-2", "app-1-web", "app-2-web", "websocket", "mysql", "redis", "minio", "mailpit"]) {
+            for (const n of [
+                "nginx",
+                "app-1",
+                "app-2",
+                "app-1-web",
+                "app-2-web",
+                "websocket",
+                "mysql",
+                "redis",
+                "minio",
+                "mailpit",
+            ]) {
                 assert.ok(s[n] && !s[n].profiles, n);
             }
-            for (const n of ["prometheus", "grafana", "opensearch", "dashboards", "data-prepper", "fluent-bit-nginx", "prometheus-agent"]) {
+            for (const n of [
+                "prometheus",
+                "grafana",
+                "opensearch",
+                "dashboards",
+                "data-prepper",
+                "fluent-bit-nginx",
+                "prometheus-agent",
+            ]) {
                 assert.deepStrictEqual(s[n]?.profiles, ["monitoring"], n);
             }
             const build = devCompose(prod).services as Record<string, { build?: { args: Record<string, string> } }>;
@@ -200,13 +235,36 @@ describe("development environment (dev/)", () => {
             requireTool(this, "openssl");
             this.timeout(60_000);
             renderDev(out);
-            const first = { wp: read("secrets/wordpress.json"), ca: read("tls/ca.pem"), db: read("secrets/db-password") };
+            const first = {
+                wp: read("secrets/wordpress.json"),
+                ca: read("tls/ca.pem"),
+                db: read("secrets/db-password"),
+            };
             renderDev(out);
-            assert.deepStrictEqual({ wp: read("secrets/wordpress.json"), ca: read("tls/ca.pem"), db: read("secrets/db-password") }, first);
-            assert.strictEqual(fs.statSync(path.join(out, "generated", "tls", "ca.key")).mode & 0o077, 0, "the CA key is private to its owner");
-            const v = run("openssl", ["verify", "-CAfile", path.join(out, "generated", "tls", "ca.pem"), path.join(out, "generated", "tls", "nginx", "origin.crt")]);
+            assert.deepStrictEqual(
+                { wp: read("secrets/wordpress.json"), ca: read("tls/ca.pem"), db: read("secrets/db-password") },
+                first,
+            );
+            assert.strictEqual(
+                fs.statSync(path.join(out, "generated", "tls", "ca.key")).mode & 0o077,
+                0,
+                "the CA key is private to its owner",
+            );
+            const v = run("openssl", [
+                "verify",
+                "-CAfile",
+                path.join(out, "generated", "tls", "ca.pem"),
+                path.join(out, "generated", "tls", "nginx", "origin.crt"),
+            ]);
             assert.strictEqual(v.status, 0, v.stderr);
-            const san = run("openssl", ["x509", "-noout", "-ext", "subjectAltName", "-in", path.join(out, "generated", "tls", "mysql", "mysql.crt")]);
+            const san = run("openssl", [
+                "x509",
+                "-noout",
+                "-ext",
+                "subjectAltName",
+                "-in",
+                path.join(out, "generated", "tls", "mysql", "mysql.crt"),
+            ]);
             assert.match(san.stdout, /DNS:mysql/);
         });
 
@@ -219,19 +277,41 @@ describe("development environment (dev/)", () => {
             const dev = JSON.parse(read("secrets/wordpress.json")) as Record<string, string>;
             const dir = path.join(out, "jq");
             fs.mkdirSync(dir, { recursive: true });
-            fs.writeFileSync(path.join(dir, "db"), JSON.stringify({ username: dev.HMS_DB_USER, password: dev.HMS_DB_PASSWORD }));
+            fs.writeFileSync(
+                path.join(dir, "db"),
+                JSON.stringify({ username: dev.HMS_DB_USER, password: dev.HMS_DB_PASSWORD }),
+            );
             fs.writeFileSync(path.join(dir, "cache"), `${dev.HMS_REDIS_PASSWORD}\n`);
-            fs.writeFileSync(path.join(dir, "salts"), JSON.stringify(Object.fromEntries(WORDPRESS_SALT_NAMES.map((k) => [k, dev[k]]))));
-            const r = run("jq", ["-n", "--rawfile", "db", path.join(dir, "db"), "--rawfile", "cache", path.join(dir, "cache"), "--rawfile", "salts", path.join(dir, "salts"), WP_SECRETS_JQ]);
+            fs.writeFileSync(
+                path.join(dir, "salts"),
+                JSON.stringify(Object.fromEntries(WORDPRESS_SALT_NAMES.map((k) => [k, dev[k]]))),
+            );
+            const r = run("jq", [
+                "-n",
+                "--rawfile",
+                "db",
+                path.join(dir, "db"),
+                "--rawfile",
+                "cache",
+                path.join(dir, "cache"),
+                "--rawfile",
+                "salts",
+                path.join(dir, "salts"),
+                WP_SECRETS_JQ,
+            ]);
             assert.strictEqual(r.status, 0, r.stderr);
             const production = JSON.parse(r.stdout) as Record<string, string>;
             const { HMS_DEV_S3_ACCESS_KEY, HMS_DEV_S3_SECRET_KEY, ...shared } = dev;
             assert.ok(HMS_DEV_S3_ACCESS_KEY && HMS_DEV_S3_SECRET_KEY, "MinIO's keys for the development plugin");
             assert.deepStrictEqual(shared, production);
             assert.strictEqual(dev.HMS_DB_PASSWORD, read("secrets/db-password"), "WordPress uses MySQL's password");
-            const mysqlEnv = (devCompose(prod).services as Record<string, { environment: Record<string, string> }>).mysql.environment;
+            const mysqlEnv = (devCompose(prod).services as Record<string, { environment: Record<string, string> }>)
+                .mysql.environment;
             assert.strictEqual(dev.HMS_DB_USER, mysqlEnv.MYSQL_USER);
-            assert.ok(read("secrets/redis.conf").includes(`requirepass ${dev.HMS_REDIS_PASSWORD}\n`), "Redis AUTH is WordPress's token");
+            assert.ok(
+                read("secrets/redis.conf").includes(`requirepass ${dev.HMS_REDIS_PASSWORD}\n`),
+                "Redis AUTH is WordPress's token",
+            );
         });
     });
 
@@ -259,7 +339,10 @@ describe("development environment (dev/)", () => {
                     },
                     { removed: [] as string[], added: [] as string[] },
                 );
-                assert.ok(documented.length > 0, `${file} has no documented difference: it should be the production render as is`);
+                assert.ok(
+                    documented.length > 0,
+                    `${file} has no documented difference: it should be the production render as is`,
+                );
                 assert.deepStrictEqual(diff.removed.sort(), expected.removed.sort(), file);
                 assert.deepStrictEqual(diff.added.sort(), expected.added.sort(), file);
             }
@@ -281,7 +364,9 @@ describe("development environment (dev/)", () => {
             const doc = parse(userData) as { write_files: Array<{ path: string; content: string }> };
             const prodSite = doc.write_files.find((f) => f.path === NGINX_PATHS.siteConf)?.content ?? "";
             assert.match(prodSite, /upstream wordpress/);
-            const privateIps = new Set(ofType(production, "aws:ec2/instance:Instance").map((i) => String(i.outputs.privateIp)));
+            const privateIps = new Set(
+                ofType(production, "aws:ec2/instance:Instance").map((i) => String(i.outputs.privateIp)),
+            );
             const cloudflare = [...CLOUDFLARE_IPV4, ...CLOUDFLARE_IPV6];
             // A line may differ only where it carries an input DEV_INPUT_DIFFERENCES documents.
             const productionInput = (l: string) =>
@@ -290,17 +375,30 @@ describe("development environment (dev/)", () => {
                 cloudflare.some((c) => l === `set_real_ip_from ${c};`) ||
                 [...privateIps].some((ip) => l.trim().startsWith(`server ${ip}:`));
             const developmentInput = (l: string) =>
-                l.includes(DEV_DOMAIN) || l.includes(DEV_SUBNET) || [...DEV_IPS.app, DEV_IPS.websocket].some((ip) => l.trim().startsWith(`server ${ip}:`));
+                l.includes(DEV_DOMAIN) ||
+                l.includes(DEV_SUBNET) ||
+                [...DEV_IPS.app, DEV_IPS.websocket].some((ip) => l.trim().startsWith(`server ${ip}:`));
             const documented = devDifferences(prod.region).filter((d) => d.file === "nginx/hms.conf");
             const diff = lineDiff(prodSite, files["nginx/hms.conf"]);
             for (const l of diff.removed) {
-                assert.ok(productionInput(l) || documented.some((d) => d.production.includes(l)), `undocumented production line: ${l}`);
+                assert.ok(
+                    productionInput(l) || documented.some((d) => d.production.includes(l)),
+                    `undocumented production line: ${l}`,
+                );
             }
             for (const l of diff.added) {
-                assert.ok(developmentInput(l) || documented.some((d) => d.development.includes(l)), `undocumented development line: ${l}`);
+                assert.ok(
+                    developmentInput(l) || documented.some((d) => d.development.includes(l)),
+                    `undocumented development line: ${l}`,
+                );
             }
-            const upstreams = (t: string) => (/upstream wordpress \{([^}]*)\}/.exec(t)?.[1].match(/ server /g) ?? []).length;
-            assert.strictEqual(upstreams(files["nginx/hms.conf"]), upstreams(prodSite), "as many app servers as production");
+            const upstreams = (t: string) =>
+                (/upstream wordpress \{([^}]*)\}/.exec(t)?.[1].match(/ server /g) ?? []).length;
+            assert.strictEqual(
+                upstreams(files["nginx/hms.conf"]),
+                upstreams(prodSite),
+                "as many app servers as production",
+            );
         });
 
         it("takes production's upload limit, ports and versions; differs only in the documented inputs", () => {
@@ -313,7 +411,10 @@ describe("development environment (dev/)", () => {
             const wp = devWordPressArgs(prod, 0);
             assert.strictEqual(wp.maxUploadMiB, prod.loadBalancer?.maxUploadMiB);
             assert.strictEqual(wp.phpVersion, prod.app?.phpVersion);
-            assert.match(files["app/hms-wordpress-pool.conf"], new RegExp(`upload_max_filesize\\] = ${prod.loadBalancer?.maxUploadMiB}M`));
+            assert.match(
+                files["app/hms-wordpress-pool.conf"],
+                new RegExp(`upload_max_filesize\\] = ${prod.loadBalancer?.maxUploadMiB}M`),
+            );
         });
 
         it("a production template change reaches the development render (and an undocumented one is refused)", () => {
@@ -334,7 +435,11 @@ describe("development environment (dev/)", () => {
                 if (name in AURORA_ONLY_PARAMETERS) {
                     assert.doesNotMatch(conf, new RegExp(`^${name} =`, "m"));
                 } else {
-                    assert.match(conf, new RegExp(`^${name} = ${String(p.value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"), name);
+                    assert.match(
+                        conf,
+                        new RegExp(`^${name} = ${String(p.value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"),
+                        name,
+                    );
                 }
             }
             assert.match(conf, /^require_secure_transport = ON$/m);
@@ -348,7 +453,10 @@ describe("development environment (dev/)", () => {
                 fs.writeFileSync(f, files["telemetry/prometheus-agent.yml"]);
                 const ok = run("promtool", ["check", "config", "--agent", f]);
                 assert.strictEqual(ok.status, 0, `${ok.stdout}${ok.stderr}`);
-                fs.writeFileSync(f, files["telemetry/prometheus-agent.yml"].replace("scrape_interval: 30s", "scrape_interval: soon"));
+                fs.writeFileSync(
+                    f,
+                    files["telemetry/prometheus-agent.yml"].replace("scrape_interval: 30s", "scrape_interval: soon"),
+                );
                 assert.notStrictEqual(run("promtool", ["check", "config", "--agent", f]).status, 0);
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });
@@ -366,7 +474,10 @@ describe("development environment (dev/)", () => {
             try {
                 const pool = path.join(dir, "pool.conf");
                 const conf = path.join(dir, "php-fpm.conf");
-                fs.writeFileSync(conf, `[global]\npid = ${dir}/fpm.pid\nerror_log = ${dir}/fpm.log\ninclude = ${pool}\n`);
+                fs.writeFileSync(
+                    conf,
+                    `[global]\npid = ${dir}/fpm.pid\nerror_log = ${dir}/fpm.log\ninclude = ${pool}\n`,
+                );
                 const text = files["app/hms-wordpress-pool.conf"].replace(/^listen = .*$/m, `listen = ${dir}/fpm.sock`);
                 fs.writeFileSync(pool, text);
                 const ok = run(fpm, ["-t", "-y", conf]);
@@ -386,7 +497,10 @@ describe("development environment (dev/)", () => {
                 const php = {
                     ...Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith(".php"))),
                     "hms-development.php": fs.readFileSync(path.join(DEV_DIR, "app", "hms-development.php"), "utf8"),
-                    "synthetic-patients.php": fs.readFileSync(path.join(DEV_DIR, "seed", "synthetic-patients.php"), "utf8"),
+                    "synthetic-patients.php": fs.readFileSync(
+                        path.join(DEV_DIR, "seed", "synthetic-patients.php"),
+                        "utf8",
+                    ),
                 };
                 for (const [name, text] of Object.entries(php)) {
                     const f = path.join(dir, path.basename(name));

@@ -63,7 +63,13 @@ export const NO_HEALTHCHECK: Readonly<Record<string, string>> = {
 /** One-shot services: they run to completion and the others wait for `service_completed_successfully`. */
 export const ONE_SHOT = ["wp-init", "minio-init"] as const;
 
-const check = (test: string[], start = "20s") => ({ test, interval: "10s", timeout: "5s", retries: 10, start_period: start });
+const check = (test: string[], start = "20s") => ({
+    test,
+    interval: "10s",
+    timeout: "5s",
+    retries: 10,
+    start_period: start,
+});
 /** Compose interpolates `$`; `$$` passes a literal `$` to the container's shell. */
 const shell = (command: string) => command.replace(/\$/g, "$$$$");
 const loopback = (host: number, container: number) => `127.0.0.1:${host}:${container}`;
@@ -112,7 +118,12 @@ function appServices(prod: HmsConfig, images: ReturnType<typeof devImages>): Rec
         out[n] = {
             ...appImage,
             // One uploads volume for both servers (on AWS each server keeps a copy, synced from the bucket).
-            volumes: [...config, `${n}-run:/run/php`, `${n}-code:${WORDPRESS_ROOT}`, `uploads:${WORDPRESS_ROOT}/wp-content/uploads`],
+            volumes: [
+                ...config,
+                `${n}-run:/run/php`,
+                `${n}-code:${WORDPRESS_ROOT}`,
+                `uploads:${WORDPRESS_ROOT}/wp-content/uploads`,
+            ],
             networks: { hms: { ipv4_address: ip } },
             healthcheck: check(["CMD", "test", "-S", socket]),
             depends_on: { "wp-init": completed, mailpit: healthy },
@@ -149,20 +160,33 @@ function dataServices(images: ReturnType<typeof devImages>): Record<string, unkn
                 MYSQL_ROOT_PASSWORD_FILE: "/run/secrets/db_root_password",
             },
             secrets: ["db_password", "db_root_password"],
-            volumes: ["mysql-data:/var/lib/mysql", `${G}/mysql/hms.cnf:/etc/mysql/conf.d/hms.cnf:ro`, `${G}/tls/mysql:${MYSQL_TLS_DIR}:ro`],
+            volumes: [
+                "mysql-data:/var/lib/mysql",
+                `${G}/mysql/hms.cnf:/etc/mysql/conf.d/hms.cnf:ro`,
+                `${G}/tls/mysql:${MYSQL_TLS_DIR}:ro`,
+            ],
             networks: ["hms"],
             // Over TCP with TLS: the image's first-start initialisation runs a socket-only server that must not count.
-            healthcheck: check(["CMD", "mysqladmin", "ping", "--protocol=tcp", "-h", "127.0.0.1", "--ssl-mode=REQUIRED"], "60s"),
+            healthcheck: check(
+                ["CMD", "mysqladmin", "ping", "--protocol=tcp", "-h", "127.0.0.1", "--ssl-mode=REQUIRED"],
+                "60s",
+            ),
             restart: "unless-stopped",
         },
         redis: {
             image: images.redis,
             command: ["redis-server", "/usr/local/etc/redis/redis.conf"],
-            volumes: ["redis-data:/data", `${G}/secrets/redis.conf:/usr/local/etc/redis/redis.conf:ro`, `${G}/tls/redis:/tls:ro`],
+            volumes: [
+                "redis-data:/data",
+                `${G}/secrets/redis.conf:/usr/local/etc/redis/redis.conf:ro`,
+                `${G}/tls/redis:/tls:ro`,
+            ],
             networks: ["hms"],
             healthcheck: check([
                 "CMD-SHELL",
-                shell('REDISCLI_AUTH="$(sed -n "s/^requirepass //p" /usr/local/etc/redis/redis.conf)" redis-cli --tls --cacert /tls/ca.pem -h 127.0.0.1 ping | grep -q PONG'),
+                shell(
+                    'REDISCLI_AUTH="$(sed -n "s/^requirepass //p" /usr/local/etc/redis/redis.conf)" redis-cli --tls --cacert /tls/ca.pem -h 127.0.0.1 ping | grep -q PONG',
+                ),
             ]),
             restart: "unless-stopped",
         },
@@ -183,8 +207,10 @@ function dataServices(images: ReturnType<typeof devImages>): Record<string, unkn
             image: images.mc,
             entrypoint: ["/bin/sh", "-c"],
             command: [
-                shell('mc alias set local http://minio:9000 "$(cat /run/secrets/s3_access_key)" "$(cat /run/secrets/s3_secret_key)" && ' +
-                    `mc mb --ignore-existing local/${DEV_BUCKET} && mc version enable local/${DEV_BUCKET} && mc anonymous set none local/${DEV_BUCKET}`),
+                shell(
+                    'mc alias set local http://minio:9000 "$(cat /run/secrets/s3_access_key)" "$(cat /run/secrets/s3_secret_key)" && ' +
+                        `mc mb --ignore-existing local/${DEV_BUCKET} && mc version enable local/${DEV_BUCKET} && mc anonymous set none local/${DEV_BUCKET}`,
+                ),
             ],
             secrets: ["s3_access_key", "s3_secret_key"],
             networks: ["hms"],
@@ -216,7 +242,12 @@ function edgeServices(prod: HmsConfig, images: ReturnType<typeof devImages>): Re
             networks: { hms: { ipv4_address: DEV_IPS.nginx } },
             ports: [loopback(DEV_PORTS.https, 443)],
             // The health endpoint answers the Compose network only, as production's answers the VPC only.
-            healthcheck: check(["CMD", "curl", "-fsS", `http://${DEV_IPS.nginx}:${NGINX_HEALTH_PORT}${NGINX_HEALTH_PATH}`]),
+            healthcheck: check([
+                "CMD",
+                "curl",
+                "-fsS",
+                `http://${DEV_IPS.nginx}:${NGINX_HEALTH_PORT}${NGINX_HEALTH_PATH}`,
+            ]),
             depends_on: { ...appsReady, websocket: healthy },
             restart: "unless-stopped",
         },
@@ -247,7 +278,11 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
         image: images.fluentBit,
         command: ["/fluent-bit/bin/fluent-bit", "-c", "/fluent-bit/etc/hms.conf"],
         environment: agentEnv(role),
-        volumes: [`${G}/telemetry/fluent-bit-${role}.conf:/fluent-bit/etc/hms.conf:ro`, `${logs}:/var/log/nginx:ro`, `fluent-bit-${role}:/var/lib/fluent-bit`],
+        volumes: [
+            `${G}/telemetry/fluent-bit-${role}.conf:/fluent-bit/etc/hms.conf:ro`,
+            `${logs}:/var/log/nginx:ro`,
+            `fluent-bit-${role}:/var/lib/fluent-bit`,
+        ],
         networks: ["hms"],
         depends_on: { "data-prepper": healthy },
         restart: "unless-stopped",
@@ -269,7 +304,10 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
             // (https://prometheus.io/docs/prometheus/latest/migration/).
             command: ["--agent", "--config.file=/etc/prometheus/prometheus.yml", "--storage.agent.path=/prometheus"],
             environment: agentEnv("app"),
-            volumes: [`${G}/telemetry/prometheus-agent.yml:/etc/prometheus/prometheus.yml:ro`, "prometheus-agent:/prometheus"],
+            volumes: [
+                `${G}/telemetry/prometheus-agent.yml:/etc/prometheus/prometheus.yml:ro`,
+                "prometheus-agent:/prometheus",
+            ],
             healthcheck: check(["CMD", "wget", "-qO", "/dev/null", "http://127.0.0.1:9090/-/ready"]),
             depends_on: { prometheus: healthy, "node-exporter": healthy },
             restart: "unless-stopped",
@@ -277,7 +315,11 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
         prometheus: {
             ...profile,
             image: images.prometheus,
-            command: ["--config.file=/etc/prometheus/prometheus.yml", "--web.enable-remote-write-receiver", "--storage.tsdb.path=/prometheus"],
+            command: [
+                "--config.file=/etc/prometheus/prometheus.yml",
+                "--web.enable-remote-write-receiver",
+                "--storage.tsdb.path=/prometheus",
+            ],
             volumes: ["prometheus-data:/prometheus"],
             networks: ["hms"],
             ports: [loopback(DEV_PORTS.prometheus, 9090)],
@@ -289,7 +331,10 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
             image: images.grafana,
             environment: { GF_SECURITY_ADMIN_PASSWORD__FILE: "/run/secrets/grafana_admin_password" },
             secrets: ["grafana_admin_password"],
-            volumes: ["./monitoring/grafana-datasources.yaml:/etc/grafana/provisioning/datasources/hms.yaml:ro", "grafana-data:/var/lib/grafana"],
+            volumes: [
+                "./monitoring/grafana-datasources.yaml:/etc/grafana/provisioning/datasources/hms.yaml:ro",
+                "grafana-data:/var/lib/grafana",
+            ],
             networks: ["hms"],
             ports: [loopback(DEV_PORTS.grafana, 3000)],
             healthcheck: check(["CMD", "wget", "-qO", "/dev/null", "http://127.0.0.1:3000/api/health"]),
@@ -299,10 +344,18 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
         opensearch: {
             ...profile,
             image: images.opensearch,
-            environment: { "discovery.type": "single-node", DISABLE_SECURITY_PLUGIN: "true", DISABLE_INSTALL_DEMO_CONFIG: "true", OPENSEARCH_JAVA_OPTS: "-Xms512m -Xmx512m" },
+            environment: {
+                "discovery.type": "single-node",
+                DISABLE_SECURITY_PLUGIN: "true",
+                DISABLE_INSTALL_DEMO_CONFIG: "true",
+                OPENSEARCH_JAVA_OPTS: "-Xms512m -Xmx512m",
+            },
             volumes: ["opensearch-data:/usr/share/opensearch/data"],
             networks: ["hms"],
-            healthcheck: check(["CMD-SHELL", "curl -fsS http://127.0.0.1:9200/_cluster/health?wait_for_status=yellow&timeout=5s"], "90s"),
+            healthcheck: check(
+                ["CMD-SHELL", "curl -fsS http://127.0.0.1:9200/_cluster/health?wait_for_status=yellow&timeout=5s"],
+                "90s",
+            ),
             restart: "unless-stopped",
         },
         dashboards: {
@@ -336,11 +389,25 @@ function monitoringServices(images: ReturnType<typeof devImages>): Record<string
 /** The Compose project, as data. */
 export function devCompose(prod: HmsConfig): Record<string, unknown> {
     const images = devImages(prod);
-    const services = { ...edgeServices(prod, images), ...appServices(prod, images), ...dataServices(images), ...monitoringServices(images) };
+    const services = {
+        ...edgeServices(prod, images),
+        ...appServices(prod, images),
+        ...dataServices(images),
+        ...monitoringServices(images),
+    };
     const volumes = [
-        "mysql-data", "redis-data", "minio-data", "nginx-logs", "uploads",
+        "mysql-data",
+        "redis-data",
+        "minio-data",
+        "nginx-logs",
+        "uploads",
         ...DEV_IPS.app.flatMap((_, i) => [`app-${i + 1}-run`, `app-${i + 1}-code`, `app-${i + 1}-logs`]),
-        "prometheus-data", "prometheus-agent", "grafana-data", "opensearch-data", "fluent-bit-nginx", "fluent-bit-app",
+        "prometheus-data",
+        "prometheus-agent",
+        "grafana-data",
+        "opensearch-data",
+        "fluent-bit-nginx",
+        "fluent-bit-app",
     ];
     const secret = (f: string) => ({ file: `${G}/secrets/${f}` });
     return {
@@ -357,7 +424,8 @@ export function devCompose(prod: HmsConfig): Record<string, unknown> {
     };
 }
 
-export const COMPOSE_HEADER = "# Generated by `npm run dev:render` (tools/dev-compose.ts); edit the code, not this file.\n";
+export const COMPOSE_HEADER =
+    "# Generated by `npm run dev:render` (tools/dev-compose.ts); edit the code, not this file.\n";
 
 export function renderCompose(prod: HmsConfig): string {
     return COMPOSE_HEADER + stringify(devCompose(prod), { lineWidth: 0, aliasDuplicateObjects: false });

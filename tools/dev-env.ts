@@ -62,13 +62,41 @@ export const DEV_BUCKET = "hms-development-media";
  * with the reason. Every other input is the production stack's value.
  */
 export const DEV_INPUT_DIFFERENCES: ReadonlyArray<{ input: string; development: string; why: string }> = [
-    { input: "domain", development: DEV_DOMAIN, why: "*.localhost resolves to the laptop; the hospital's zone is served by Cloudflare" },
-    { input: "cloudflareCidrs", development: DEV_SUBNET, why: "no Cloudflare in front: CF-Connecting-IP is trusted from the Compose network (the published port's gateway)" },
+    {
+        input: "domain",
+        development: DEV_DOMAIN,
+        why: "*.localhost resolves to the laptop; the hospital's zone is served by Cloudflare",
+    },
+    {
+        input: "cloudflareCidrs",
+        development: DEV_SUBNET,
+        why: "no Cloudflare in front: CF-Connecting-IP is trusted from the Compose network (the published port's gateway)",
+    },
     { input: "vpcCidr", development: DEV_SUBNET, why: "the Compose network plays the VPC" },
-    { input: "appServers / websocket address", development: `${DEV_IPS.app.join(", ")} / ${DEV_IPS.websocket}`, why: "fixed addresses on the Compose network instead of EC2 private IPs" },
-    { input: "vcpus / memoryGiB of the PHP-FPM pool", development: `${DEV_APP_SIZE.vcpus} / ${DEV_APP_SIZE.memoryGiB}`, why: "a laptop, not an 8 vCPU / 32 GiB server" },
-    { input: "database / cache host", development: "mysql / redis", why: "Compose service names; their TLS certificates name them" },
+    {
+        input: "appServers / websocket address",
+        development: `${DEV_IPS.app.join(", ")} / ${DEV_IPS.websocket}`,
+        why: "fixed addresses on the Compose network instead of EC2 private IPs",
+    },
+    {
+        input: "vcpus / memoryGiB of the PHP-FPM pool",
+        development: `${DEV_APP_SIZE.vcpus} / ${DEV_APP_SIZE.memoryGiB}`,
+        why: "a laptop, not an 8 vCPU / 32 GiB server",
+    },
+    {
+        input: "database / cache host",
+        development: "mysql / redis",
+        why: "Compose service names; their TLS certificates name them",
+    },
     { input: "mediaBucket", development: DEV_BUCKET, why: "a MinIO bucket; no AWS credentials needed" },
-    { input: "telemetry agents", development: "Fluent Bit for nginx and app-1, one Prometheus agent with one node_exporter", why: "one set of agents per tier is enough on a laptop; production runs them on every server" },
-    { input: "telemetry endpoints", development: "prometheus:9090 / data-prepper:2021", why: "a local Prometheus and Data Prepper (the engine of OpenSearch Ingestion) stand in for the AWS services" },
+    {
+        input: "telemetry agents",
+        development: "Fluent Bit for nginx and app-1, one Prometheus agent with one node_exporter",
+        why: "one set of agents per tier is enough on a laptop; production runs them on every server",
+    },
+    {
+        input: "telemetry endpoints",
+        development: "prometheus:9090 / data-prepper:2021",
+        why: "a local Prometheus and Data Prepper (the engine of OpenSearch Ingestion) stand in for the AWS services",
+    },
 ];

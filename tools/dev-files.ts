@@ -33,7 +33,8 @@ export const AURORA_SLOW_QUERY_SECONDS = 2;
  * mapped or listed here.
  */
 export const AURORA_ONLY_PARAMETERS: Readonly<Record<string, string>> = {
-    server_audit_logging: "Aurora's Advanced Auditing; MySQL Community has no audit plugin (the general log is not equivalent)",
+    server_audit_logging:
+        "Aurora's Advanced Auditing; MySQL Community has no audit plugin (the general log is not equivalent)",
     server_audit_events: "Aurora's Advanced Auditing (see server_audit_logging)",
 };
 
@@ -131,7 +132,10 @@ export function devTelemetryArgs(prod: HmsConfig, role: "nginx" | "app"): Teleme
         logsIngestEndpoint: "https://data-prepper:2021",
         role,
         environment: "development",
-        logFiles: role === "nginx" ? [NGINX_PATHS.accessLog, NGINX_PATHS.errorLog] : wordpressLogFiles(php).filter((f) => f.startsWith("/var/log/nginx/")),
+        logFiles:
+            role === "nginx"
+                ? [NGINX_PATHS.accessLog, NGINX_PATHS.errorLog]
+                : wordpressLogFiles(php).filter((f) => f.startsWith("/var/log/nginx/")),
     };
 }
 
@@ -167,18 +171,37 @@ export function renderDevFiles(prod: HmsConfig): Record<string, string> {
         "nginx/nginx.conf": renderNginxConf({ paths: NGINX_PATHS, user: "www-data" }),
         "nginx/hms.conf": dev("nginx/hms.conf", renderNginxSite(devNginxSiteArgs(prod))),
         "app/nginx.conf": renderNginxConf({ paths: { ...NGINX_PATHS, siteConf: APP_SITE }, user: "www-data" }),
-        "app/hms-wordpress.conf": wordpressNginxSite({ vpcCidr: wp.vpcCidr, httpPort: wp.httpPort, maxUploadMiB: wp.maxUploadMiB, phpVersion: wp.phpVersion }),
+        "app/hms-wordpress.conf": wordpressNginxSite({
+            vpcCidr: wp.vpcCidr,
+            httpPort: wp.httpPort,
+            maxUploadMiB: wp.maxUploadMiB,
+            phpVersion: wp.phpVersion,
+        }),
         "app/settings.php": settingsPhp(wp),
         "app/wp-config.php": wpConfigPhp(),
         "app/healthz.php": healthzPhp(),
-        "app/hms-wordpress-pool.conf": fpmPool({ phpVersion: wp.phpVersion, vcpus: wp.vcpus, memoryGiB: wp.memoryGiB, maxUploadMiB: wp.maxUploadMiB }),
+        "app/hms-wordpress-pool.conf": fpmPool({
+            phpVersion: wp.phpVersion,
+            vcpus: wp.vcpus,
+            memoryGiB: wp.memoryGiB,
+            maxUploadMiB: wp.maxUploadMiB,
+        }),
         "app/90-hms.ini": phpIni(),
         "mysql/hms.cnf": mysqlConf(),
         "websocket/server.js": builtinServerJs(),
         "websocket/environment": websocketEnvironment(ws),
-        "telemetry/prometheus-agent.yml": dev("telemetry/prometheus-agent.yml", renderPrometheusConfig(devTelemetryArgs(prod, "app"))),
-        "telemetry/fluent-bit-nginx.conf": dev("telemetry/fluent-bit-nginx.conf", renderFluentBitConfig(devTelemetryArgs(prod, "nginx"))),
-        "telemetry/fluent-bit-app.conf": dev("telemetry/fluent-bit-app.conf", renderFluentBitConfig(devTelemetryArgs(prod, "app"))),
+        "telemetry/prometheus-agent.yml": dev(
+            "telemetry/prometheus-agent.yml",
+            renderPrometheusConfig(devTelemetryArgs(prod, "app")),
+        ),
+        "telemetry/fluent-bit-nginx.conf": dev(
+            "telemetry/fluent-bit-nginx.conf",
+            renderFluentBitConfig(devTelemetryArgs(prod, "nginx")),
+        ),
+        "telemetry/fluent-bit-app.conf": dev(
+            "telemetry/fluent-bit-app.conf",
+            renderFluentBitConfig(devTelemetryArgs(prod, "app")),
+        ),
         "telemetry/data-prepper-pipelines.yaml": dataPrepperPipeline(prod.region),
     };
     return files;

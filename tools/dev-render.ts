@@ -35,9 +35,47 @@ function serverCertificate(tls: string, dir: string, cn: string, names: string[]
     fs.mkdirSync(path.join(tls, dir), { recursive: true });
     const base = path.join(dir, dir);
     const san = names.map((n) => (/^[\d.]+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(",");
-    fs.writeFileSync(path.join(tls, `${base}.ext`), `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`);
-    openssl(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${base}.key`, "-out", `${base}.csr`, "-subj", `/CN=${cn}`], tls);
-    openssl(["x509", "-req", "-in", `${base}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "365", "-out", `${base}.crt`, "-extfile", `${base}.ext`], tls);
+    fs.writeFileSync(
+        path.join(tls, `${base}.ext`),
+        `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`,
+    );
+    openssl(
+        [
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            `${base}.key`,
+            "-out",
+            `${base}.csr`,
+            "-subj",
+            `/CN=${cn}`,
+        ],
+        tls,
+    );
+    openssl(
+        [
+            "x509",
+            "-req",
+            "-in",
+            `${base}.csr`,
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "365",
+            "-out",
+            `${base}.crt`,
+            "-extfile",
+            `${base}.ext`,
+        ],
+        tls,
+    );
     fs.rmSync(path.join(tls, `${base}.csr`));
     fs.rmSync(path.join(tls, `${base}.ext`));
     fs.copyFileSync(path.join(tls, "ca.pem"), path.join(tls, dir, "ca.pem"));
@@ -53,11 +91,30 @@ export function ensurePki(generated: string): void {
         return;
     }
     fs.mkdirSync(tls, { recursive: true, mode: 0o700 });
-    openssl([
-        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-        "-subj", "/CN=HMS development CA (this laptop only)", "-days", "365",
-        "-addext", "basicConstraints=critical,CA:TRUE,pathlen:0", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-    ], tls);
+    openssl(
+        [
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-subj",
+            "/CN=HMS development CA (this laptop only)",
+            "-days",
+            "365",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE,pathlen:0",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+        tls,
+    );
     fs.chmodSync(path.join(tls, "ca.key"), 0o600);
     serverCertificate(tls, "nginx", DEV_DOMAIN, [DEV_DOMAIN, `*.${DEV_DOMAIN}`, "localhost", "127.0.0.1"]);
     // Nginx's file names are production's (NGINX_PATHS); the development CA plays the origin-pull CA.
@@ -110,7 +167,7 @@ export function ensureSecrets(generated: string): void {
             "tls-key-file /tls/redis.key",
             "tls-ca-cert-file /tls/ca.pem",
             "tls-auth-clients no",
-            "tls-protocols \"TLSv1.2 TLSv1.3\"",
+            'tls-protocols "TLSv1.2 TLSv1.3"',
             `requirepass ${s.redis}`,
             "appendonly yes",
             "",
