@@ -405,6 +405,9 @@ function readNetwork(s: Section): NetworkConfig {
         accepted: `a whole number from 1 to hms:networkAzCount (${azCount}); one per AZ survives the loss of an AZ`,
     });
     const flowLogRetentionDays = s.int("flowLogRetentionDays", { default: 365, min: 1 });
+    if (!LOG_RETENTION_DAYS.includes(flowLogRetentionDays)) {
+        s.problem("flowLogRetentionDays", flowLogRetentionDays, `must be a CloudWatch Logs retention, one of ${LOG_RETENTION_DAYS.join(", ")}`);
+    }
     return { cidr, azCount, natGateways, flowLogRetentionDays };
 }
 
