@@ -3,6 +3,7 @@
 // returns. Every key read here is declared in `Pulumi.yaml`.
 
 import * as pulumi from "@pulumi/pulumi";
+import { checkServiceRegions } from "./regions";
 import { isCidr, Problems, Section, show } from "./reader";
 import { CACHE_NODE_TYPES, EC2_INSTANCE_TYPES, RDS_INSTANCE_CLASSES, Size, suggestions } from "./sizing";
 
@@ -296,6 +297,9 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
     const security = when("security", (s) => readSecurity(s, network.cidr, problems));
     const monitoring = when("monitoring", (s) => readMonitoring(s, network.azCount, problems));
     top.reportUnknownKeys();
+    if ((AWS_REGIONS as readonly string[]).includes(region)) {
+        checkServiceRegions(problems, region, drRegion, tiers, monitoring?.grafana ? [{ key: "hms:monitoringGrafana", service: "grafana" }] : []);
+    }
 
     if (environment === "production" && !protectData) {
         problems.add("hms:protectData", false, "must be true in production: patient data stores are always protected");

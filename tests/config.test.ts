@@ -120,6 +120,15 @@ describe("stack configuration", () => {
             assert.deepStrictEqual(configProblems("production", { networkFlowLogRetentionDays: 400 }), []);
         });
 
+        it("a region that does not offer a service an enabled tier needs (AWS SDK endpoint model)", () => {
+            // OpenSearch Ingestion (the monitoring tier's log pipeline) has no endpoint in eu-west-3.
+            rejects("production", { "aws:region": "eu-west-3" }, "aws:region", /"eu-west-3": does not offer osis \(needed by the monitoring tiers; source: botocore/);
+            const tiers = (JSON.parse(readStackConfig("production")["hms:tiers"]) as string[]).filter((t) => t !== "monitoring");
+            assert.deepStrictEqual(configProblems("production", { "aws:region": "eu-west-3", tiers }), []);
+            rejects("staging", { monitoringGrafana: true }, "hms:monitoringGrafana", /grafana is not offered in aws:region sa-east-1 .*us-east-1/);
+            assert.deepStrictEqual(configProblems("staging", { "aws:region": "us-east-2", monitoringGrafana: true }), []);
+        });
+
         it("instance types that do not exist", () => {
             // c5 has 9xlarge and 18xlarge, no 8xlarge or 16xlarge.
             rejects("production", { appInstanceType: "c5.8xlarge", appVcpus: 32, appMemoryGiB: 64 }, "hms:appInstanceType", /c5\.8xlarge/);
