@@ -190,6 +190,8 @@ export interface HmsConfig {
     owner: string;
     /** Protect stateful resources: `protect`, deletion protection, final snapshots. */
     protectData: boolean;
+    /** This stack owns the account-wide services (GuardDuty, Inspector, OpenSearch service-linked role, Backup opt-in). */
+    accountBaseline: boolean;
     logRetentionDays: number;
     ubuntuRelease: UbuntuRelease;
     tiers: Record<Tier, boolean>;
@@ -267,6 +269,7 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
     });
     const owner = top.string("owner", { accepted: "the team or e-mail address that owns this stack" });
     const protectData = top.bool("protectData", true);
+    const accountBaseline = top.bool("accountBaseline", false);
     const logRetentionDays = top.int("logRetentionDays", { default: 365, min: 1 });
     if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
         problems.add("hms:logRetentionDays", logRetentionDays, `must be one of ${LOG_RETENTION_DAYS.join(", ")}`);
@@ -313,7 +316,7 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
 
     problems.throwIfAny();
     return {
-        project, environment, region, drRegion, domain, owner, protectData, logRetentionDays, ubuntuRelease,
+        project, environment, region, drRegion, domain, owner, protectData, accountBaseline, logRetentionDays, ubuntuRelease,
         tiers, network, edge, loadBalancer, app, websocket, database, cache, storage, backup, security, monitoring,
     };
 }
