@@ -575,8 +575,13 @@ describe("Edge (Cloudflare)", () => {
                 assert.ok(standalone.length + inline.length + legacy.length > 0, "the NLB's group has ingress rules");
                 for (const r of standalone) {
                     const cidr = r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6;
+                    // A rule may admit a managed prefix list that holds only Cloudflare's ranges.
+                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find((l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId);
+                    const listCidrs = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map((e) => e.cidr);
                     assert.ok(
-                        CLOUDFLARE_IPV4.includes(String(r.inputs.cidrIpv4)) || CLOUDFLARE_IPV6.includes(String(r.inputs.cidrIpv6)),
+                        CLOUDFLARE_IPV4.includes(String(r.inputs.cidrIpv4)) ||
+                            CLOUDFLARE_IPV6.includes(String(r.inputs.cidrIpv6)) ||
+                            (listCidrs.length > 0 && listCidrs.every((c) => CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c))),
                         `${stack}: ${r.name} admits ${cidr ?? r.inputs.referencedSecurityGroupId ?? r.inputs.prefixListId}`,
                     );
                     assert.deepStrictEqual([r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort], ["tcp", 443, 443], r.name);
