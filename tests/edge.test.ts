@@ -591,8 +591,13 @@ describe("Edge (Cloudflare)", () => {
                     assert.ok(cidrs.length > 0 && !r.securityGroups && !r.prefixListIds && !r.self, `${stack}: ${JSON.stringify(r)}`);
                     cidrs.forEach((c) => assert.ok(CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c), `${stack}: ${c}`));
                 }
-                assert.strictEqual(standalone.filter((r) => r.inputs.cidrIpv4).length, CLOUDFLARE_IPV4.length);
-                assert.strictEqual(standalone.filter((r) => r.inputs.cidrIpv6).length, CLOUDFLARE_IPV6.length);
+                // Every published range is admitted, by a rule of its own or through a prefix list.
+                const admitted = standalone.flatMap((r) => {
+                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find((l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId);
+                    const listed = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map((e) => e.cidr);
+                    return [r.inputs.cidrIpv4, r.inputs.cidrIpv6, ...listed].filter((c): c is string => typeof c === "string");
+                });
+                assert.deepStrictEqual([...new Set(admitted)].sort(), [...CLOUDFLARE_IPV4, ...CLOUDFLARE_IPV6].sort());
             }
         });
     });
