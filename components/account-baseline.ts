@@ -54,7 +54,11 @@ export class AccountBaseline extends pulumi.ComponentResource {
         if (args.guardDuty) {
             const detector = new aws.guardduty.Detector(
                 `${name}-guardduty`,
-                { enable: true, findingPublishingFrequency: args.guardDuty.findingPublishingFrequency ?? "FIFTEEN_MINUTES", region },
+                {
+                    enable: true,
+                    findingPublishingFrequency: args.guardDuty.findingPublishingFrequency ?? "FIFTEEN_MINUTES",
+                    region,
+                },
                 parent,
             );
             const features: Array<[string, aws.guardduty.DetectorFeatureArgs["additionalConfigurations"]]> = [
@@ -78,13 +82,20 @@ export class AccountBaseline extends pulumi.ComponentResource {
         if (args.inspector) {
             const account = aws.getCallerIdentityOutput({}, parent).accountId;
             // Continuous scanning: Inspector rescans instances when packages change or new CVEs are published.
-            new aws.inspector2.Enabler(`${name}-inspector`, { accountIds: [account], resourceTypes: ["EC2"], region }, parent);
+            new aws.inspector2.Enabler(
+                `${name}-inspector`,
+                { accountIds: [account], resourceTypes: ["EC2"], region },
+                parent,
+            );
         }
 
         if (args.openSearchServiceRole) {
             this.openSearchServiceRole = new aws.iam.ServiceLinkedRole(
                 `${name}-opensearch-slr`,
-                { awsServiceName: "opensearchservice.amazonaws.com", description: "Lets OpenSearch Service manage VPC domains of this account" },
+                {
+                    awsServiceName: "opensearchservice.amazonaws.com",
+                    description: "Lets OpenSearch Service manage VPC domains of this account",
+                },
                 { parent: this, retainOnDelete: true },
             );
             this.ready.push(this.openSearchServiceRole);

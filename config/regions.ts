@@ -28,7 +28,9 @@ export function servicesMissingIn(region: string, services: readonly string[]): 
     return services.filter((s) => {
         const offered = SERVICE_REGIONS[s];
         if (offered === undefined) {
-            throw new Error(`config/regions.ts: no region data for service "${s}"; add it to tools/generate-service-regions.ts and regenerate`);
+            throw new Error(
+                `config/regions.ts: no region data for service "${s}"; add it to tools/generate-service-regions.ts and regenerate`,
+            );
         }
         return offered !== "global" && !offered.includes(region);
     });
@@ -46,7 +48,9 @@ export function checkServiceRegions(
     tiers: Readonly<Record<string, boolean>>,
     extra: ReadonlyArray<{ key: string; service: string }> = [],
 ): void {
-    const needed = [...new Set(Object.entries(TIER_SERVICES).flatMap(([tier, services]) => (tiers[tier] ? services : [])))];
+    const needed = [
+        ...new Set(Object.entries(TIER_SERVICES).flatMap(([tier, services]) => (tiers[tier] ? services : []))),
+    ];
     const missing = servicesMissingIn(region, needed);
     if (missing.length > 0) {
         const byTier = Object.entries(TIER_SERVICES)
@@ -62,7 +66,11 @@ export function checkServiceRegions(
     for (const { key, service } of extra) {
         if (servicesMissingIn(region, [service]).length > 0) {
             const offered = SERVICE_REGIONS[service] as readonly string[];
-            problems.add(key, true, `${service} is not offered in aws:region ${region} (${ENDPOINT_MODEL_SOURCE}); it is offered in ${offered.join(", ")}`);
+            problems.add(
+                key,
+                true,
+                `${service} is not offered in aws:region ${region} (${ENDPOINT_MODEL_SOURCE}); it is offered in ${offered.join(", ")}`,
+            );
         }
     }
     if (drRegion !== "") {

@@ -16,8 +16,15 @@ export interface OriginPullWaitArgs {
 }
 
 export function renderOriginPullWait(a: OriginPullWaitArgs): string {
-    if (!Number.isInteger(a.attempts) || a.attempts < 1 || !Number.isInteger(a.intervalSeconds) || a.intervalSeconds < 1) {
-        throw new Error(`origin pull wait: attempts and intervalSeconds must be whole numbers of at least 1, got ${a.attempts}, ${a.intervalSeconds}`);
+    if (
+        !Number.isInteger(a.attempts) ||
+        a.attempts < 1 ||
+        !Number.isInteger(a.intervalSeconds) ||
+        a.intervalSeconds < 1
+    ) {
+        throw new Error(
+            `origin pull wait: attempts and intervalSeconds must be whole numbers of at least 1, got ${a.attempts}, ${a.intervalSeconds}`,
+        );
     }
     return `set -euo pipefail
 : "\${CLOUDFLARE_API_TOKEN:?set CLOUDFLARE_API_TOKEN, the token the Cloudflare provider uses}"

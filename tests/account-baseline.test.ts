@@ -10,7 +10,7 @@ const ACCOUNT_WIDE = [
     "aws:iam/serviceLinkedRole:ServiceLinkedRole",
 ];
 const under = (run: StackRun, r: RecordedResource, type: string): boolean => {
-    for (let p = r.parent; p; ) {
+    for (let p = r.parent; p;) {
         const parent = run.resources.find((x) => x.urn === p);
         if (!parent) return false;
         if (parent.type === type) return true;
@@ -36,12 +36,22 @@ describe("AccountBaseline (account-wide services, one stack per account)", () =>
         for (const type of ACCOUNT_WIDE) {
             const mine = ofType(runs.production, type);
             assert.ok(mine.length >= 1, type);
-            mine.forEach((r) => assert.ok(under(runs.production, r, "hms:account:AccountBaseline"), `${r.name} belongs to the baseline`));
+            mine.forEach((r) =>
+                assert.ok(
+                    under(runs.production, r, "hms:account:AccountBaseline"),
+                    `${r.name} belongs to the baseline`,
+                ),
+            );
             assert.strictEqual(ofType(runs.staging, type).length, 0, `staging creates no ${type}`);
         }
-        const optIn = ofType(runs.production, "command:local:Command").filter((c) => under(runs.production, c, "hms:account:AccountBaseline"));
+        const optIn = ofType(runs.production, "command:local:Command").filter((c) =>
+            under(runs.production, c, "hms:account:AccountBaseline"),
+        );
         assert.strictEqual(optIn.length, 1);
-        assert.strictEqual(ofType(runs.staging, "command:local:Command").filter((c) => /backup-opt-in/.test(c.name)).length, 0);
+        assert.strictEqual(
+            ofType(runs.staging, "command:local:Command").filter((c) => /backup-opt-in/.test(c.name)).length,
+            0,
+        );
     });
 
     it("GuardDuty: detector enabled with S3, EBS malware, RDS login and runtime protection", () => {
@@ -54,9 +64,16 @@ describe("AccountBaseline (account-wide services, one stack per account)", () =>
             assert.strictEqual(f.inputs.detectorId, detector.id);
             assert.strictEqual(f.inputs.status, "ENABLED");
         }
-        assert.deepStrictEqual(features.map((f) => f.inputs.name).sort(), ["EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"]);
+        assert.deepStrictEqual(features.map((f) => f.inputs.name).sort(), [
+            "EBS_MALWARE_PROTECTION",
+            "RDS_LOGIN_EVENTS",
+            "RUNTIME_MONITORING",
+            "S3_DATA_EVENTS",
+        ]);
         const runtime = features.find((f) => f.inputs.name === "RUNTIME_MONITORING")!;
-        assert.deepStrictEqual(runtime.inputs.additionalConfigurations, [{ name: "EC2_AGENT_MANAGEMENT", status: "ENABLED" }]);
+        assert.deepStrictEqual(runtime.inputs.additionalConfigurations, [
+            { name: "EC2_AGENT_MANAGEMENT", status: "ENABLED" },
+        ]);
         assert.strictEqual(run.outputs.guardDutyDetectorId, detector.id);
     });
 
@@ -75,6 +92,9 @@ describe("AccountBaseline (account-wide services, one stack per account)", () =>
     it("AWS Backup is opted in for the resource types the plans select (Aurora, EBS, EC2, S3)", () => {
         const cmd = ofType(runs.production, "command:local:Command").find((c) => /backup-opt-in/.test(c.name));
         assert.ok(cmd);
-        assert.match(String(cmd.inputs.create), /^aws backup update-region-settings --region 'sa-east-1' --resource-type-opt-in-preference 'Aurora=true,EBS=true,EC2=true,S3=true'$/);
+        assert.match(
+            String(cmd.inputs.create),
+            /^aws backup update-region-settings --region 'sa-east-1' --resource-type-opt-in-preference 'Aurora=true,EBS=true,EC2=true,S3=true'$/,
+        );
     });
 });

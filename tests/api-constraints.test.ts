@@ -10,7 +10,11 @@ import { runStack, StackRun } from "../tools/stack";
 const STACKS = ["production", "staging", "development"] as const;
 
 /** A copy of a run's resources with `change` applied to every resource of `type`. */
-function weakened(run: StackRun, type: string, change: (inputs: Record<string, unknown>) => void): { resources: ApiResource[]; changed: RecordedResource[] } {
+function weakened(
+    run: StackRun,
+    type: string,
+    change: (inputs: Record<string, unknown>) => void,
+): { resources: ApiResource[]; changed: RecordedResource[] } {
     const resources = structuredClone(run.resources);
     const changed = resources.filter((r) => r.type === type);
     changed.forEach((r) => change(r.inputs));
@@ -35,7 +39,11 @@ describe("API constraints (what the real AWS and Cloudflare APIs accept)", () =>
 
     it("every rule cites the documentation it encodes", () => {
         for (const rule of API_RULES) {
-            assert.match(rule.doc, /^https:\/\/(docs\.aws\.amazon\.com|developers\.cloudflare\.com)\//, `${rule.types[0]} ${rule.input}`);
+            assert.match(
+                rule.doc,
+                /^https:\/\/(docs\.aws\.amazon\.com|developers\.cloudflare\.com)\//,
+                `${rule.types[0]} ${rule.input}`,
+            );
         }
     });
 
@@ -67,23 +75,38 @@ describe("API constraints (what the real AWS and Cloudflare APIs accept)", () =>
             ["aws:rds/cluster:Cluster", (i) => (i.preferredBackupWindow = "03:00-03:20"), "preferredBackupWindow"],
             ["aws:rds/cluster:Cluster", (i) => (i.backupRetentionPeriod = 36), "backupRetentionPeriod"],
             ["aws:elasticache/replicationGroup:ReplicationGroup", (i) => (i.numCacheClusters = 7), "numCacheClusters"],
-            ["aws:backup/plan:Plan", (i) => ((i.rules as Array<Record<string, unknown>>)[0].schedule = "cron(0 5 * * * *)"), "rules[0].schedule"],
+            [
+                "aws:backup/plan:Plan",
+                (i) => ((i.rules as Array<Record<string, unknown>>)[0].schedule = "cron(0 5 * * * *)"),
+                "rules[0].schedule",
+            ],
             ["aws:secretsmanager/secret:Secret", (i) => (i.recoveryWindowInDays = 3), "recoveryWindowInDays"],
         ];
         for (const [type, change, input] of cases) {
             const { resources, changed } = weakened(run, type, change);
             assert.ok(changed.length > 0, type);
             const found = checkApiConstraints(resources).filter((v) => v.type === type && v.input === input);
-            assert.strictEqual(found.length, changed.length, `${type} ${input}: ${checkApiConstraints(resources).map(formatApiViolation)}`);
+            assert.strictEqual(
+                found.length,
+                changed.length,
+                `${type} ${input}: ${checkApiConstraints(resources).map(formatApiViolation)}`,
+            );
         }
     });
 
     it("tag keys and values: AWS's character set and lengths on every AWS resource", () => {
-        assert.match(String(awsTags({ BackupExempt: "logs are kept by lifecycle rules, not backed up" })), /BackupExempt/);
+        assert.match(
+            String(awsTags({ BackupExempt: "logs are kept by lifecycle rules, not backed up" })),
+            /BackupExempt/,
+        );
         assert.match(String(awsTags({ "aws:owner": "x" })), /reserved/);
         assert.match(String(awsTags({ Name: "x".repeat(257) })), /0-256/);
         assert.strictEqual(awsTags({ Name: "hms-production: files/medical images @ sa-east-1 +=_." }), undefined);
-        const { resources } = weakened(runs.staging, "aws:ec2/subnet:Subnet", (i) => ((i.tags as Record<string, string>).Tier = "app, private"));
+        const { resources } = weakened(
+            runs.staging,
+            "aws:ec2/subnet:Subnet",
+            (i) => ((i.tags as Record<string, string>).Tier = "app, private"),
+        );
         assert.ok(checkApiConstraints(resources).some((v) => v.type === "aws:ec2/subnet:Subnet" && v.input === "tags"));
     });
 
@@ -97,11 +120,18 @@ describe("API constraints (what the real AWS and Cloudflare APIs accept)", () =>
     });
 
     it("a resource in a region where its service is not offered fails, with the endpoint model as source", () => {
-        const { resources, changed } = weakened(runs.production, "aws:opensearchingest/pipeline:Pipeline", (i) => (i.region = "eu-west-3"));
+        const { resources, changed } = weakened(
+            runs.production,
+            "aws:opensearchingest/pipeline:Pipeline",
+            (i) => (i.region = "eu-west-3"),
+        );
         assert.strictEqual(changed.length, 1);
         const found = checkApiConstraints(resources).filter((v) => v.input === "region");
         assert.strictEqual(found.length, 1);
-        assert.match(formatApiViolation(found[0]), /region = "eu-west-3": osis is not offered in eu-west-3 \[botocore \d+\.\d+\.\d+/);
+        assert.match(
+            formatApiViolation(found[0]),
+            /region = "eu-west-3": osis is not offered in eu-west-3 \[botocore \d+\.\d+\.\d+/,
+        );
     });
 
     it("every AWS resource type of the stacks has a service in the region table", () => {
@@ -121,7 +151,10 @@ describe("API constraints (what the real AWS and Cloudflare APIs accept)", () =>
             assert.ok(SERVICE_REGIONS[service], service);
         }
         // The endpoint model's facts the stacks rely on.
-        assert.ok(!(SERVICE_REGIONS.grafana as readonly string[]).includes("sa-east-1"), "Managed Grafana has no sa-east-1 endpoint");
+        assert.ok(
+            !(SERVICE_REGIONS.grafana as readonly string[]).includes("sa-east-1"),
+            "Managed Grafana has no sa-east-1 endpoint",
+        );
         assert.ok((SERVICE_REGIONS.osis as readonly string[]).includes("sa-east-1"));
     });
 });

@@ -16,14 +16,22 @@ describe("Authenticated Origin Pulls certificate rotation (upload, wait until ac
     });
 
     it("the new certificate is created before the old one is deleted, and origin pulls wait until Cloudflare reports it active", () => {
-        const cert = ofType(stack, "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate");
+        const cert = ofType(
+            stack,
+            "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate",
+        );
         assert.strictEqual(cert.length, 1);
         assert.notStrictEqual(cert[0].options.deleteBeforeReplace, true, "create-before-delete");
-        const wait = ofType(stack, "command:local:Command").find((c) => (c.inputs.triggers as string[]).includes(cert[0].id));
+        const wait = ofType(stack, "command:local:Command").find((c) =>
+            (c.inputs.triggers as string[]).includes(cert[0].id),
+        );
         assert.ok(wait, "a wait re-run for every new certificate");
         assert.ok(wait.dependencies.includes(cert[0].urn));
         assert.deepStrictEqual(wait.inputs.environment, { ZONE_ID: cert[0].inputs.zoneId, CERTIFICATE_ID: cert[0].id });
-        const settings = ofType(stack, "cloudflare:index/authenticatedOriginPullsSettings:AuthenticatedOriginPullsSettings")[0];
+        const settings = ofType(
+            stack,
+            "cloudflare:index/authenticatedOriginPullsSettings:AuthenticatedOriginPullsSettings",
+        )[0];
         assert.ok(settings.dependencies.includes(wait.urn));
     });
 
@@ -45,9 +53,18 @@ describe("Authenticated Origin Pulls certificate rotation (upload, wait until ac
             const exec = () =>
                 spawnSync("bash", ["-c", script], {
                     encoding: "utf8",
-                    env: { PATH: process.env.PATH, CLOUDFLARE_API_TOKEN: "test", ZONE_ID: "z1", CERTIFICATE_ID: "c1", CLOUDFLARE_API_BASE: `file://${dir}` },
+                    env: {
+                        PATH: process.env.PATH,
+                        CLOUDFLARE_API_TOKEN: "test",
+                        ZONE_ID: "z1",
+                        CERTIFICATE_ID: "c1",
+                        CLOUDFLARE_API_BASE: `file://${dir}`,
+                    },
                 });
-            fs.writeFileSync(file, JSON.stringify({ success: true, result: { id: "c1", status: "pending_deployment" } }));
+            fs.writeFileSync(
+                file,
+                JSON.stringify({ success: true, result: { id: "c1", status: "pending_deployment" } }),
+            );
             const pending = exec();
             assert.strictEqual(pending.status, 1, pending.stdout + pending.stderr);
             assert.match(pending.stderr, /still pending_deployment after 2 attempts/);

@@ -63,7 +63,10 @@ export function serviceOf(type: string): string | undefined {
 }
 
 /** Checks every input rule and the region of every AWS resource. */
-export function checkApiConstraints(resources: readonly ApiResource[], rules: readonly ApiRule[] = API_RULES): ApiViolation[] {
+export function checkApiConstraints(
+    resources: readonly ApiResource[],
+    rules: readonly ApiRule[] = API_RULES,
+): ApiViolation[] {
     const violations: ApiViolation[] = [];
     const providerRegion = new Map<string, string>();
     for (const r of resources) {
@@ -95,14 +98,35 @@ function regionViolations(r: ApiResource, providerRegion: Map<string, string>): 
     const service = serviceOf(r.type);
     const doc = `${ENDPOINT_MODEL_SOURCE}; tools/api-rules.ts SERVICE_OF_MODULE`;
     if (service === undefined || SERVICE_REGIONS[service] === undefined) {
-        return [{ urn: r.urn, type: r.type, input: "(type)", value: r.type, rule: "no region data for this AWS service: add it to tools/api-rules.ts and tools/generate-service-regions.ts", doc }];
+        return [
+            {
+                urn: r.urn,
+                type: r.type,
+                input: "(type)",
+                value: r.type,
+                rule: "no region data for this AWS service: add it to tools/api-rules.ts and tools/generate-service-regions.ts",
+                doc,
+            },
+        ];
     }
     // The provider reference is its URN (plan resources) or `<urn>::<id>` (recorded registrations).
     const provider = r.provider ?? "";
-    const region = typeof r.inputs.region === "string" ? r.inputs.region : (providerRegion.get(provider) ?? providerRegion.get(provider.replace(/::[^:]*$/, "")));
+    const region =
+        typeof r.inputs.region === "string"
+            ? r.inputs.region
+            : (providerRegion.get(provider) ?? providerRegion.get(provider.replace(/::[^:]*$/, "")));
     const offered = SERVICE_REGIONS[service];
     if (region === undefined || offered === "global" || offered.includes(region)) return [];
-    return [{ urn: r.urn, type: r.type, input: "region", value: region, rule: `${service} is not offered in ${region}`, doc }];
+    return [
+        {
+            urn: r.urn,
+            type: r.type,
+            input: "region",
+            value: region,
+            rule: `${service} is not offered in ${region}`,
+            doc,
+        },
+    ];
 }
 
 /** One line per violation, for the plan's report and test messages. */
