@@ -9,6 +9,7 @@ import { LoadBalancer } from "./load-balancer";
 import { Network } from "./network";
 import { SmokeTest } from "./smoke-test";
 import { Security } from "./security";
+import { awsIdentifier } from "./identifiers";
 import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 import { Backup } from "./backup";
@@ -140,6 +141,8 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 `${name}-monitoring`,
                 {
                     region: c.region,
+                    environment: c.environment,
+                    resourcePrefix: awsIdentifier(name, 30),
                     vpcId: this.network.vpcId,
                     vpcCidr: c.network.cidr,
                     appSubnetIds: this.network.appSubnets.ids,
@@ -148,7 +151,16 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     dataKeyArn: this.keys.dataKeyArn,
                     logRetentionDays: c.logRetentionDays,
                     alarmEmail: m.alarmEmail,
-                    grafana: m.grafana,
+                    grafana:
+                        m.grafana && this.security?.vpnSecurityGroupId
+                            ? {
+                                  instanceType: m.grafanaInstanceType,
+                                  ubuntuRelease: c.ubuntuRelease,
+                                  vpnSecurityGroupId: this.security.vpnSecurityGroupId,
+                                  // Probed through Cloudflare when this stack serves the site.
+                                  probeUrls: c.edge ? [`https://${c.domain}/`] : [],
+                              }
+                            : undefined,
                     opensearch: m.opensearch,
                     ingest: m.ingest,
                     adminSecurityGroupId: this.security?.vpnSecurityGroupId,

@@ -171,11 +171,18 @@ export function renderAuditConfig(): object {
     };
 }
 
-/** What the setup function PUTs, in order. */
-export function logStoreRequests(a: { dataNodes: number; retentionDays: number }): Array<{ path: string; body: object }> {
+/** What the setup function PUTs, in order. `readerRoleArns` get the predefined read-only role (Grafana). */
+export function logStoreRequests(a: { dataNodes: number; retentionDays: number; readerRoleArns: string[] }): Array<{ path: string; body: object }> {
+    for (const arn of a.readerRoleArns) {
+        if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/.test(arn)) {
+            throw new Error(`logStoreRequests: readerRoleArns entry ${JSON.stringify(arn)} is not an IAM role ARN`);
+        }
+    }
     return [
         { path: `/_plugins/_ism/policies/${ISM_POLICY_ID}`, body: renderIsmPolicy(a) },
         { path: `/_index_template/${INDEX_TEMPLATE_NAME}`, body: renderIndexTemplate(a) },
         { path: "/_plugins/_security/api/audit/config", body: renderAuditConfig() },
+        // https://docs.opensearch.org/latest/security/access-control/api/#create-role-mapping (replaces the mapping)
+        ...(a.readerRoleArns.length > 0 ? [{ path: "/_plugins/_security/api/rolesmapping/readall", body: { backend_roles: a.readerRoleArns } }] : []),
     ];
 }

@@ -94,7 +94,7 @@ export const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] as const;
 /** A Fluent Bit regex parser (Onigmo syntax; the tests run the same patterns on real sample lines). */
 export interface LogParser {
     name: string;
-    format: "json" | "regex";
+    format: "json" | "regex" | "logfmt";
     regex?: string;
     timeKey: string;
     timeFormat: string;
@@ -151,6 +151,8 @@ export const LOG_PARSERS: readonly LogParser[] = [
         timeKey: "time",
         timeFormat: "%b %d %H:%M:%S",
     },
+    // Grafana's own log (logfmt: t=... level=... msg=...).
+    { name: "hms_grafana", format: "logfmt", timeKey: "t", timeFormat: "%Y-%m-%dT%H:%M:%S.%L%z" },
     // The WebSocket service logs one JSON object per line (time, level, message); other lines stay as `log`.
     { name: "hms_json", format: "json", timeKey: "time", timeFormat: "%Y-%m-%dT%H:%M:%S.%L%z" },
 ];
@@ -163,6 +165,7 @@ export const LOG_FORMATS: ReadonlyArray<{ test: RegExp; kind: "access" | "error"
     { test: /^\/var\/log\/php[\d.]*-fpm\.log$/, kind: "error", parsers: ["hms_php_fpm"] },
     { test: /^\/var\/log\/syslog$/, kind: "system", parsers: ["hms_syslog_rfc3339", "hms_syslog_bsd"] },
     { test: /^\/var\/log\/hms-websocket\/[^/]*\.log$/, kind: "app", parsers: ["hms_json"] },
+    { test: /^\/var\/log\/grafana\/grafana\.log$/, kind: "app", parsers: ["hms_grafana"] },
 ];
 
 /** The format entry of a log file; throws for a file no parser reads. */
