@@ -235,7 +235,9 @@ fetch "$KEY_URL" "$work/grafana.key"
 keys=$(gpg --batch --with-colons --show-keys "$work/grafana.key")
 primary=$(printf '%s\\n' "$keys" | awk -F: '$1 == "pub"' | wc -l)
 fingerprint=$(printf '%s\\n' "$keys" | awk -F: '$1 == "fpr" { print $10; exit }')
-[ "$primary" -eq 1 ] && [ "$fingerprint" = "$KEY_FINGERPRINT" ] || die "$KEY_URL: fingerprint $fingerprint ($primary keys), expected $KEY_FINGERPRINT"
+if [ "$primary" -ne 1 ] || [ "$fingerprint" != "$KEY_FINGERPRINT" ]; then
+    die "$KEY_URL: fingerprint $fingerprint ($primary keys), expected $KEY_FINGERPRINT"
+fi
 gpg --batch --yes --dearmor -o "$KEYRING" "$work/grafana.key"
 chmod 0644 "$KEYRING"
 echo "deb [signed-by=$KEYRING] https://apt.grafana.com stable main" > /etc/apt/sources.list.d/grafana.list
