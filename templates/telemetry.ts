@@ -387,6 +387,12 @@ export function renderFluentBitConfig(args: TelemetryArgs): string {
     });
     out.push(
         "",
+        "# The request's Host header (JSON access log) must not collide with the server's name.",
+        "[FILTER]",
+        "    Name modify",
+        "    Match hms.*",
+        "    Rename host request_host",
+        "",
         "[FILTER]",
         "    Name record_modifier",
         "    Match hms.*",

@@ -10,6 +10,8 @@ const INSTALL: Record<string, string> = {
     shellcheck: "apt-get install -y shellcheck",
     php: "apt-get install -y --no-install-recommends php-cli",
     jq: "apt-get install -y jq",
+    promtool: "apt-get install -y --no-install-recommends prometheus",
+    amtool: "apt-get install -y --no-install-recommends prometheus-alertmanager",
 };
 
 export function hasTool(tool: string): boolean {
