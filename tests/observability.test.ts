@@ -13,7 +13,7 @@ import { renderDashboardProvider, renderGrafanaDatasources, renderGrafanaIni } f
 import { DASHBOARDS, DATASOURCE_UIDS, renderDashboard } from "../templates/grafana-dashboards";
 import { logStoreRequests, renderIndexTemplate, renderIsmPolicy, renderPipelineConfiguration } from "../templates/log-pipeline";
 import { CLOUDWATCH_NAMESPACES, metricNamesInPromQL, PROMETHEUS_PRODUCERS, prometheusMetricNames } from "../templates/metrics-catalog";
-import { NGINX_PATHS } from "../templates/nginx";
+import { NGINX_PATHS, renderNginxSite } from "../templates/nginx";
 import { renderOpenSearchSetupSource } from "../templates/opensearch-setup";
 import {
     LOG_PARSERS,
@@ -21,11 +21,16 @@ import {
     renderFluentBitConfig,
     renderFluentBitParsers,
     renderPrometheusConfig,
+    renderTelemetry,
     scrapeJobs,
+    FPM_STATUS_PATH,
+    STATUS_ADDRESS,
+    STUB_STATUS_PATH,
+    TELEMETRY_PATHS,
     TelemetryArgs,
 } from "../templates/telemetry";
 import { WEBSOCKET_LOG_FILES } from "../templates/websocket";
-import { wordpressLogFiles } from "../templates/wordpress";
+import { fpmPool, wordpressLogFiles, wordpressNginxSite } from "../templates/wordpress";
 import { requireTool, run } from "./support/tools";
 
 const README = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
@@ -181,6 +186,30 @@ describe("observability", () => {
     describe("metrics behind every panel and alert", () => {
         const produced = prometheusMetricNames();
         const scraped = new Set(ROLES.flatMap((role) => scrapeJobs(args(role)).map((j) => (j as { job_name: string }).job_name)));
+
+        it("the tiers serve, on localhost only, the status pages their exporters and Prometheus read", () => {
+            const lb = renderNginxSite({
+                paths: NGINX_PATHS,
+                domain: "hms.example.org",
+                cloudflareCidrs: ["173.245.48.0/20"],
+                vpcCidr: "10.20.0.0/16",
+                appServers: ["10.20.64.10"],
+                appPort: 80,
+                maxUploadMiB: 8,
+            });
+            assert.match(lb, new RegExp(`listen ${STATUS_ADDRESS};[^}]*allow 127\\.0\\.0\\.1;\\s*allow unix:;\\s*deny all;\\s*location = ${STUB_STATUS_PATH} \\{\\s*stub_status;`));
+            const exporter = renderTelemetry(args("nginx")).writeFiles.find((f) => f.path === TELEMETRY_PATHS.nginxExporterDefaults)!;
+            assert.ok(exporter.content.includes(`--nginx.scrape-uri=http://${STATUS_ADDRESS}${STUB_STATUS_PATH} `));
+            const socket = "/run/php/php8.3-fpm-wordpress.sock";
+            const wp = wordpressNginxSite({ vpcCidr: "10.20.0.0/16", httpPort: 8080, maxUploadMiB: 8, phpVersion: "8.3" });
+            assert.match(wp, new RegExp(`location = ${FPM_STATUS_PATH} \\{[^}]*fastcgi_pass unix:${socket};`));
+            const pool = fpmPool({ phpVersion: "8.3", vcpus: 2, memoryGiB: 8, maxUploadMiB: 8 });
+            assert.match(pool, new RegExp(`^listen = ${socket}$`, "m"));
+            assert.match(pool, new RegExp(`^pm\\.status_path = ${FPM_STATUS_PATH}$`, "m"));
+            const job = scrapeJobs({ role: "app" }).find((j) => (j as { job_name: string }).job_name === "php-fpm") as { metrics_path: string; static_configs: Array<{ targets: string[] }> };
+            assert.strictEqual(job.metrics_path, FPM_STATUS_PATH);
+            assert.deepStrictEqual(job.static_configs[0].targets, [STATUS_ADDRESS]);
+        });
 
         it("every producer of the catalogue is scraped by some tier (the catalogue matches the configuration)", () => {
             for (const p of PROMETHEUS_PRODUCERS.filter((x) => x.job !== "prometheus")) {
