@@ -143,21 +143,18 @@ export const DASHBOARDS: readonly DashboardModel[] = [
 
 function target(q: PanelQuery, refId: string, region: string): object {
     if (q.kind === "prometheus") {
-        return { refId, datasource: { type: "prometheus", uid: DATASOURCE_UIDS.prometheus }, expr: q.expr, legendFormat: q.legend ?? "__auto", range: true };
+        return { refId, datasource: { type: "prometheus", uid: DATASOURCE_UIDS.prometheus }, expr: q.expr, legendFormat: q.legend ?? "__auto" };
     }
     return {
         refId,
         datasource: { type: "cloudwatch", uid: DATASOURCE_UIDS.cloudwatch },
-        queryMode: "Metrics",
-        metricQueryType: 0,
-        metricEditorMode: 0,
+        // Metric search (the default query type), every resource matching the dimensions.
         region,
         namespace: q.namespace,
         metricName: q.metric,
         statistic: q.stat,
         dimensions: q.dimensions,
         matchExact: false,
-        period: "",
     };
 }
 
@@ -191,9 +188,10 @@ export function renderDashboard(d: DashboardModel, region: string): string {
             type: "timeseries",
             title: p.title,
             gridPos: { h: 8, w: 12, x: (i % 2) * 12, y: Math.floor(i / 2) * 8 },
-            fieldConfig: { defaults: p.unit ? { unit: p.unit } : {}, overrides: [] },
+            ...(p.unit ? { fieldConfig: { defaults: { unit: p.unit } } } : {}),
             targets: p.queries.map((q, j) => target(q, String.fromCharCode(65 + j), region)),
         })),
     };
-    return JSON.stringify(dashboard, null, 2) + "\n";
+    // Compact: eight dashboards must fit, gzipped, in EC2's 16 KiB of user data.
+    return JSON.stringify(dashboard) + "\n";
 }
