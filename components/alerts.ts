@@ -31,9 +31,9 @@ export class Alerts extends pulumi.ComponentResource {
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
         // The topic and the finding rules were children of Monitoring before this component existed.
         const moved = (oldName: string): pulumi.CustomResourceOptions => ({ parent: this, aliases: [{ name: oldName, parent: opts?.parent }] });
-        const former = name.replace(/-alerts$/, "");
+        const former = name.replace(/-alarms$/, "");
 
-        const topic = new aws.sns.Topic(`${name}-topic`, { kmsMasterKeyId: args.logsKeyArn, region }, moved(`${former}-alarms`));
+        const topic = new aws.sns.Topic(name, { kmsMasterKeyId: args.logsKeyArn, region }, moved(`${former}-alarms`));
         const publishFrom = (sid: string, service: string, sourceArn: pulumi.Input<string>) => ({
             Sid: sid,
             Effect: "Allow",
@@ -43,7 +43,7 @@ export class Alerts extends pulumi.ComponentResource {
             Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": sourceArn } },
         });
         new aws.sns.TopicPolicy(
-            `${name}-topic`,
+            name,
             {
                 arn: topic.arn,
                 region,

@@ -41,6 +41,7 @@ export class GrafanaServer extends pulumi.ComponentResource {
     /** The instance role: OpenSearch maps it to read-only access. */
     public readonly roleArn: pulumi.Output<string>;
     public readonly instanceId: pulumi.Output<string>;
+    public readonly instanceArn: pulumi.Output<string>;
 
     constructor(name: string, args: GrafanaServerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:monitoring:GrafanaServer", name, {}, opts);
@@ -183,6 +184,7 @@ export class GrafanaServer extends pulumi.ComponentResource {
         );
         instanceAlarms(name, instance.id, args.alarmTopicArn, region, this);
         this.instanceId = instance.id;
+        this.instanceArn = instance.arn;
         this.url = pulumi.interpolate`https://${instance.privateIp}:${GRAFANA_PORT}`;
         this.registerOutputs({ url: this.url, adminSecretArn: this.adminSecretArn, roleArn: this.roleArn, instanceId: this.instanceId });
     }

@@ -414,7 +414,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 parent,
             );
             if (c.edge.smokeTest.enabled) {
-                const origin = [lb, this.appServers, this.websocket].filter((r): r is NonNullable<typeof r> => r !== undefined);
+                const origin = [lb, this.appServers, this.websocket, this.monitoring?.grafana].filter((r): r is NonNullable<typeof r> => r !== undefined);
                 // Runs again when the edge configuration, the NLB or any server changes.
                 const triggers = pulumi
                     .all([
@@ -423,8 +423,11 @@ export class HospitalSystem extends pulumi.ComponentResource {
                         pulumi.all(lb.nginxInstanceIds),
                         pulumi.all(this.appServers?.instanceIds ?? []),
                         this.websocket?.instanceId ?? "",
+                        this.monitoring?.grafana?.instanceId ?? "",
                     ])
-                    .apply(([digest, nlbArn, nginx, app, websocket]) => [digest, nlbArn, ...nginx, ...app, websocket].filter((t) => t !== ""));
+                    .apply(([digest, nlbArn, nginx, app, websocket, grafana]) =>
+                        [digest, nlbArn, ...nginx, ...app, websocket, grafana].filter((t) => t !== ""),
+                    );
                 new SmokeTest(
                     `${name}-smoke-test`,
                     {
@@ -446,6 +449,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 ...(this.appServers?.instanceArns ?? []),
                 ...(this.websocket ? [this.websocket.instanceArn] : []),
                 ...(this.loadBalancer?.nginxInstanceArns ?? []),
+                ...(this.monitoring?.grafana ? [this.monitoring.grafana.instanceArn] : []),
             ];
             const drKeyArn = this.keys.drKeyArn;
             if (c.backup.copyToDr && !drKeyArn) {

@@ -95,6 +95,8 @@ export class Monitoring extends pulumi.ComponentResource {
     public readonly grafanaEndpoint?: pulumi.Output<string>;
     /** Secret with the Grafana admin password. */
     public readonly grafanaAdminSecretArn?: pulumi.Output<string>;
+    /** The Grafana server, when there is one (a server of the stack like any other: backed up, awaited). */
+    public readonly grafana?: GrafanaServer;
     /** Host name of the domain's VPC endpoint (HTTPS); Dashboards at /_dashboards. */
     public readonly opensearchEndpoint: pulumi.Output<string>;
     public readonly opensearchDomainArn: pulumi.Output<string>;
@@ -141,7 +143,7 @@ export class Monitoring extends pulumi.ComponentResource {
 
         // --- alarm topic, alert rules, events and findings ------------------------------------
         const alerts = new Alerts(
-            `${name}-alerts`,
+            `${name}-alarms`,
             {
                 region,
                 environment: args.environment,
@@ -410,6 +412,7 @@ export class Monitoring extends pulumi.ComponentResource {
               )
             : undefined;
         this.grafanaEndpoint = grafana?.url;
+        this.grafana = grafana;
         this.grafanaAdminSecretArn = grafana?.adminSecretArn;
 
         // --- the domain's own configuration, through its API ------------------------------------
