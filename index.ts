@@ -42,8 +42,9 @@ export const guardDutyDetectorId = hms.accountBaseline?.guardDutyDetectorId;
 export const vpnEndpointId = hms.security?.vpnEndpointId;
 export const vpnClientSecretArn = hms.security?.vpnClientSecretArn;
 export const alarmTopicArn = hms.monitoring?.alarmTopicArn;
-/** Grafana (sign-in with IAM Identity Center). */
+/** Grafana (self-hosted, over the Client VPN; admin password in the secret `grafanaAdminSecretArn`). */
 export const grafanaUrl = hms.monitoring?.grafanaEndpoint;
+export const grafanaAdminSecretArn = hms.monitoring?.grafanaAdminSecretArn;
 /** OpenSearch (logs) inside the VPC: reachable over the VPN; sign requests as opensearchAdminRoleArn. */
 export const opensearchEndpoint = hms.monitoring?.opensearchEndpoint;
 export const opensearchDashboardsUrl = hms.monitoring?.opensearchEndpoint.apply((e) => `https://${e}/_dashboards`);

@@ -324,6 +324,14 @@ export class Cache extends pulumi.ComponentResource {
                 threshold: 50000,
                 treatMissingData: "missing",
             });
+            // Sustained evictions mean the working set (sessions included) no longer fits: staff get logged out.
+            alarm("evictions", pulumi.interpolate`${node}: more than 1000 keys evicted in each of 3 consecutive 5-minute periods (runbook: README.md#runbook-cache-evictions)`, {
+                metricName: "Evictions",
+                statistic: "Sum",
+                comparisonOperator: "GreaterThanThreshold",
+                threshold: 1000,
+                treatMissingData: "notBreaching",
+            });
             if (nodes > 1) {
                 // Only replicas report the metric; the node that is primary has none.
                 alarm("replication-lag", pulumi.interpolate`${node}: replica more than 10 seconds behind the primary`, {

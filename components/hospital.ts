@@ -10,6 +10,7 @@ import { Network } from "./network";
 import { SmokeTest } from "./smoke-test";
 import { Security } from "./security";
 import { AccountBaseline, BACKUP_OPT_IN_TYPES } from "./account-baseline";
+import { awsIdentifier } from "./identifiers";
 import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 import { Backup } from "./backup";
@@ -156,6 +157,8 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 `${name}-monitoring`,
                 {
                     region: c.region,
+                    environment: c.environment,
+                    resourcePrefix: awsIdentifier(name, 30),
                     vpcId: this.network.vpcId,
                     vpcCidr: c.network.cidr,
                     appSubnetIds: this.network.appSubnets.ids,
@@ -164,11 +167,21 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     dataKeyArn: this.keys.dataKeyArn,
                     logRetentionDays: c.logRetentionDays,
                     alarmEmail: m.alarmEmail,
-                    grafana: m.grafana,
+                    grafana:
+                        m.grafana && this.security?.vpnSecurityGroupId
+                            ? {
+                                  instanceType: m.grafanaInstanceType,
+                                  ubuntuRelease: c.ubuntuRelease,
+                                  vpnSecurityGroupId: this.security.vpnSecurityGroupId,
+                                  // Probed through Cloudflare when this stack serves the site.
+                                  probeUrls: c.edge ? [`https://${c.domain}/`] : [],
+                              }
+                            : undefined,
                     opensearch: m.opensearch,
                     ingest: m.ingest,
                     adminSecurityGroupId: this.security?.vpnSecurityGroupId,
                     protect: c.protectData,
+                    domainDependsOn: this.accountBaseline?.ready,
                 },
                 parent,
             );
@@ -418,7 +431,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 parent,
             );
             if (c.edge.smokeTest.enabled) {
-                const origin = [lb, this.appServers, this.websocket].filter((r): r is NonNullable<typeof r> => r !== undefined);
+                const origin = [lb, this.appServers, this.websocket, this.monitoring?.grafana].filter((r): r is NonNullable<typeof r> => r !== undefined);
                 // Runs again when the edge configuration, the NLB or any server changes.
                 const triggers = pulumi
                     .all([
@@ -427,8 +440,11 @@ export class HospitalSystem extends pulumi.ComponentResource {
                         pulumi.all(lb.nginxInstanceIds),
                         pulumi.all(this.appServers?.instanceIds ?? []),
                         this.websocket?.instanceId ?? "",
+                        this.monitoring?.grafana?.instanceId ?? "",
                     ])
-                    .apply(([digest, nlbArn, nginx, app, websocket]) => [digest, nlbArn, ...nginx, ...app, websocket].filter((t) => t !== ""));
+                    .apply(([digest, nlbArn, nginx, app, websocket, grafana]) =>
+                        [digest, nlbArn, ...nginx, ...app, websocket, grafana].filter((t) => t !== ""),
+                    );
                 new SmokeTest(
                     `${name}-smoke-test`,
                     {
@@ -450,6 +466,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 ...(this.appServers?.instanceArns ?? []),
                 ...(this.websocket ? [this.websocket.instanceArn] : []),
                 ...(this.loadBalancer?.nginxInstanceArns ?? []),
+                ...(this.monitoring?.grafana ? [this.monitoring.grafana.instanceArn] : []),
             ];
             const drKeyArn = this.keys.drKeyArn;
             if (c.backup.copyToDr && !drKeyArn) {

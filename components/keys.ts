@@ -103,7 +103,7 @@ export class Keys extends pulumi.ComponentResource {
             {
                 Sid: "ServicesPublishToEncryptedTopics",
                 Effect: "Allow",
-                Principal: { Service: ["cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"] },
+                Principal: { Service: ["cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com", "aps.amazonaws.com"] },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
                 Condition: { StringEquals: { "aws:SourceAccount": account } },

@@ -1,8 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { stringify } from "yaml";
+import { logStoreRequests, renderPipelineConfiguration } from "../templates/log-pipeline";
+import { OPENSEARCH_SETUP_RUNTIME, renderOpenSearchSetupSource } from "../templates/opensearch-setup";
 import { LOGS_INGEST_PATH } from "../templates/telemetry";
+import { Alerts } from "./alerts";
+import { GrafanaServer } from "./grafana";
 import { awsIdentifier } from "./identifiers";
+
+/** Moved to templates/log-pipeline.ts; re-exported for existing callers. */
+export { renderPipelineConfiguration };
 
 export interface OpenSearchArgs {
     /** OpenSearch Service engine version, e.g. OpenSearch_2.19. */
@@ -15,12 +21,25 @@ export interface OpenSearchArgs {
     volumeGiB: number;
 }
 
+export interface GrafanaArgs {
+    instanceType: string;
+    ubuntuRelease: string;
+    /** Security group of the Client VPN: the only way in. */
+    vpnSecurityGroupId: pulumi.Input<string>;
+    /** Public URLs probed through Cloudflare (site up, certificate expiry). */
+    probeUrls: string[];
+}
+
 export interface MonitoringArgs {
     region: string;
+    /** The environment (production, staging, ...): a label of every alert and log record. */
+    environment: string;
+    /** Identifier prefix of this environment's databases and caches (failover events are filtered on it). */
+    resourcePrefix: string;
     vpcId: pulumi.Input<string>;
     /** CIDR of the VPC: hosts in it reach the log pipeline and OpenSearch over HTTPS. */
     vpcCidr: string;
-    /** Subnets with a route to the internet through NAT, one per AZ (Grafana's network interfaces). */
+    /** Subnets with a route to the internet through NAT, one per AZ (the Grafana server runs in the first). */
     appSubnetIds: pulumi.Input<string>[];
     /** Private subnets without internet, one per AZ (OpenSearch and the ingestion pipeline). */
     dataSubnetIds: pulumi.Input<string>[];
@@ -28,11 +47,12 @@ export interface MonitoringArgs {
     logsKeyArn: pulumi.Input<string>;
     /** Encrypts metrics (Prometheus) and log documents (OpenSearch) at rest (the data key of `Keys`). */
     dataKeyArn: pulumi.Input<string>;
+    /** Days CloudWatch log groups keep their events and OpenSearch keeps log indices (ISM). */
     logRetentionDays: number;
     /** Subscribed to the alarm topic by e-mail (the recipient must confirm). */
     alarmEmail?: string;
-    /** Amazon Managed Grafana workspace (IAM Identity Center sign-in). */
-    grafana: boolean;
+    /** The self-hosted Grafana server; absent = none. */
+    grafana?: GrafanaArgs;
     opensearch: OpenSearchArgs;
     /** Capacity of the ingestion pipeline in Ingestion OCUs. */
     ingest: { minUnits: number; maxUnits: number };
@@ -40,6 +60,11 @@ export interface MonitoringArgs {
     adminSecurityGroupId?: pulumi.Input<string>;
     /** Protect the OpenSearch domain (the log store) from `pulumi destroy`. */
     protect: boolean;
+    /**
+     * What a VPC domain needs first in a new account: the OpenSearch Service
+     * service-linked role (`AccountBaseline.ready`, when this stack owns it).
+     */
+    domainDependsOn?: pulumi.Resource[];
 }
 
 /** OpenSearch Service log types, published to CloudWatch Logs. */
@@ -55,13 +80,15 @@ export function opensearchZones(azCount: number, instanceCount: number): number 
 
 /**
  * Metrics, logs and alarms of one environment (spec section 8):
- * - an SNS alarm topic encrypted with the logs key (CloudWatch alarms and
- *   high-severity GuardDuty / critical Inspector findings), e-mail subscription;
- * - Amazon Managed Service for Prometheus: the hosts' agents remote-write node metrics;
- * - Amazon Managed Grafana (optional) over Prometheus, CloudWatch and OpenSearch;
+ * - Amazon Managed Service for Prometheus: the hosts' agents remote-write their metrics;
+ * - `Alerts` (components/alerts.ts): the alarm topic and what is routed to it;
+ * - `GrafanaServer` (components/grafana.ts, optional): self-hosted Grafana with
+ *   dashboards and data sources provisioned from code, over the Client VPN;
  * - Amazon OpenSearch Service in the VPC as the ELK stack (Dashboards = Kibana),
  *   an OpenSearch Ingestion pipeline as the managed Logstash that Fluent Bit
- *   on the hosts posts to (SigV4), and the domain's CloudWatch alarms;
+ *   on the hosts posts to (SigV4), the domain's CloudWatch alarms, and a
+ *   setup function that applies the index template, retention (ISM) policy,
+ *   audit logging and Grafana's read-only mapping through the domain's API;
  * - `hostTelemetryPolicyArn`: what a host role needs to send both
  *   (see templates/telemetry.ts).
  */
@@ -69,7 +96,12 @@ export class Monitoring extends pulumi.ComponentResource {
     public readonly alarmTopicArn: pulumi.Output<string>;
     /** Workspace endpoint; remote write is `<endpoint>api/v1/remote_write`. */
     public readonly prometheusEndpoint: pulumi.Output<string>;
+    /** https://<private IP>:3000 of the Grafana server (over the Client VPN). */
     public readonly grafanaEndpoint?: pulumi.Output<string>;
+    /** Secret with the Grafana admin password. */
+    public readonly grafanaAdminSecretArn?: pulumi.Output<string>;
+    /** The Grafana server, when there is one (a server of the stack like any other: backed up, awaited). */
+    public readonly grafana?: GrafanaServer;
     /** Host name of the domain's VPC endpoint (HTTPS); Dashboards at /_dashboards. */
     public readonly opensearchEndpoint: pulumi.Output<string>;
     public readonly opensearchDomainArn: pulumi.Output<string>;
@@ -96,94 +128,6 @@ export class Monitoring extends pulumi.ComponentResource {
             throw new pulumi.RunError(`${name}: ingestion capacity must satisfy 1 <= minUnits <= maxUnits`);
         }
 
-        // --- alarm topic -----------------------------------------------------------
-        const topic = new aws.sns.Topic(`${name}-alarms`, { kmsMasterKeyId: args.logsKeyArn, region }, parent);
-        new aws.sns.TopicPolicy(
-            `${name}-alarms`,
-            {
-                arn: topic.arn,
-                region,
-                policy: pulumi.jsonStringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Sid: "AccountManagesTopic",
-                            Effect: "Allow",
-                            Principal: { AWS: pulumi.interpolate`arn:aws:iam::${account}:root` },
-                            Action: [
-                                "sns:GetTopicAttributes",
-                                "sns:SetTopicAttributes",
-                                "sns:AddPermission",
-                                "sns:RemovePermission",
-                                "sns:DeleteTopic",
-                                "sns:Subscribe",
-                                "sns:ListSubscriptionsByTopic",
-                                "sns:Publish",
-                            ],
-                            Resource: topic.arn,
-                        },
-                        {
-                            Sid: "CloudWatchAlarmsPublish",
-                            Effect: "Allow",
-                            Principal: { Service: "cloudwatch.amazonaws.com" },
-                            Action: "sns:Publish",
-                            Resource: topic.arn,
-                            Condition: {
-                                StringEquals: { "aws:SourceAccount": account },
-                                ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:aws:cloudwatch:${region}:${account}:alarm:*` },
-                            },
-                        },
-                        {
-                            Sid: "EventBridgeRulesPublish",
-                            Effect: "Allow",
-                            Principal: { Service: "events.amazonaws.com" },
-                            Action: "sns:Publish",
-                            Resource: topic.arn,
-                            Condition: {
-                                StringEquals: { "aws:SourceAccount": account },
-                                ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:aws:events:${region}:${account}:rule/*` },
-                            },
-                        },
-                        {
-                            Sid: "DenyInsecureTransport",
-                            Effect: "Deny",
-                            Principal: "*",
-                            Action: "sns:Publish",
-                            Resource: topic.arn,
-                            Condition: { Bool: { "aws:SecureTransport": "false" } },
-                        },
-                    ],
-                }),
-            },
-            parent,
-        );
-        if (args.alarmEmail) {
-            new aws.sns.TopicSubscription(`${name}-alarms-email`, { topic: topic.arn, protocol: "email", endpoint: args.alarmEmail, region }, parent);
-        }
-        this.alarmTopicArn = topic.arn;
-
-        // Security findings that need a person now: GuardDuty high/critical, Inspector critical.
-        const findings: Array<[string, string, object]> = [
-            ["guardduty", "GuardDuty findings of high or critical severity", {
-                source: ["aws.guardduty"],
-                "detail-type": ["GuardDuty Finding"],
-                detail: { severity: [{ numeric: [">=", 7] }] },
-            }],
-            ["inspector", "Inspector findings of critical severity", {
-                source: ["aws.inspector2"],
-                "detail-type": ["Inspector2 Finding"],
-                detail: { severity: ["CRITICAL"], status: ["ACTIVE"] },
-            }],
-        ];
-        for (const [suffix, description, pattern] of findings) {
-            const rule = new aws.cloudwatch.EventRule(
-                `${name}-${suffix}-findings`,
-                { description, eventPattern: JSON.stringify(pattern), region },
-                parent,
-            );
-            new aws.cloudwatch.EventTarget(`${name}-${suffix}-findings`, { rule: rule.name, arn: topic.arn, region }, parent);
-        }
-
         // --- Prometheus ----------------------------------------------------------------
         const promLogs = new aws.cloudwatch.LogGroup(
             `${name}-prometheus`,
@@ -201,6 +145,22 @@ export class Monitoring extends pulumi.ComponentResource {
             parent,
         );
         this.prometheusEndpoint = workspace.prometheusEndpoint;
+
+        // --- alarm topic, alert rules, events and findings ------------------------------------
+        const alerts = new Alerts(
+            `${name}-alarms`,
+            {
+                region,
+                environment: args.environment,
+                logsKeyArn: args.logsKeyArn,
+                alarmEmail: args.alarmEmail,
+                workspace: { id: workspace.id, arn: workspace.arn },
+                resourcePrefix: args.resourcePrefix,
+            },
+            parent,
+        );
+        const topic = { arn: alerts.topicArn };
+        this.alarmTopicArn = alerts.topicArn;
 
         // --- OpenSearch (the ELK stack) --------------------------------------------------
         const domainName = awsIdentifier(name, 28);
@@ -233,35 +193,13 @@ export class Monitoring extends pulumi.ComponentResource {
         }
         this.securityGroupId = osSg.id;
 
-        // Administrators, the ingestion pipeline and Grafana reach the domain
-        // through this role, the fine-grained access control master: every
-        // permission stays in IAM, no mapping inside OpenSearch is needed.
-        const grafanaRole = args.grafana
-            ? new aws.iam.Role(
-                  `${name}-grafana`,
-                  {
-                      assumeRolePolicy: pulumi.jsonStringify({
-                          Version: "2012-10-17",
-                          Statement: [
-                              {
-                                  Effect: "Allow",
-                                  Principal: { Service: "grafana.amazonaws.com" },
-                                  Action: "sts:AssumeRole",
-                                  Condition: {
-                                      StringEquals: { "aws:SourceAccount": account },
-                                      ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:aws:grafana:${region}:${account}:/workspaces/*` },
-                                  },
-                              },
-                          ],
-                      }),
-                  },
-                  parent,
-              )
-            : undefined;
+        // Administrators, the ingestion pipeline and the setup function reach the
+        // domain through this role, the fine-grained access control master.
+        // Grafana's role is mapped to the read-only `readall` role by the setup function.
         const adminRole = new aws.iam.Role(
             `${name}-opensearch-admin`,
             {
-                description: `${name}: administers the OpenSearch domain; used by administrators, the log pipeline and Grafana`,
+                description: `${name}: administers the OpenSearch domain; used by administrators, the log pipeline and its setup function`,
                 assumeRolePolicy: pulumi.jsonStringify({
                     Version: "2012-10-17",
                     Statement: [
@@ -278,9 +216,13 @@ export class Monitoring extends pulumi.ComponentResource {
                             Action: "sts:AssumeRole",
                             Condition: { StringEquals: { "aws:SourceAccount": account } },
                         },
-                        ...(grafanaRole
-                            ? [{ Sid: "Grafana", Effect: "Allow", Principal: { AWS: grafanaRole.arn }, Action: "sts:AssumeRole" }]
-                            : []),
+                        {
+                            Sid: "SetupFunction",
+                            Effect: "Allow",
+                            Principal: { Service: "lambda.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceAccount": account } },
+                        },
                     ],
                 }),
             },
@@ -383,7 +325,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 // (engine versions 5.3 and later); there is nothing to configure.
                 tags: { Name: domainName },
             },
-            { parent: this, protect: args.protect, dependsOn: [logPolicy] },
+            { parent: this, protect: args.protect, dependsOn: [logPolicy, ...(args.domainDependsOn ?? [])] },
         );
         this.opensearchEndpoint = domain.endpoint;
         this.opensearchDomainArn = domain.arn;
@@ -426,7 +368,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 pipelineRoleArn: adminRole.arn,
                 pipelineConfigurationBody: pulumi
                     .all([domain.endpoint, adminRole.arn])
-                    .apply(([endpoint, roleArn]) => renderPipelineConfiguration({ endpoint, roleArn, region })),
+                    .apply(([endpoint, roleArn]) => renderPipelineConfiguration({ endpoint, roleArn, region, environment: args.environment })),
                 vpcOptions: { subnetIds: args.dataSubnetIds, securityGroupIds: [ingestSg.id], vpcEndpointManagement: "SERVICE" },
                 logPublishingOptions: { isLoggingEnabled: true, cloudwatchLogDestination: { logGroup: pipelineLogs.name } },
                 tags: { Name: pipelineName },
@@ -452,94 +394,47 @@ export class Monitoring extends pulumi.ComponentResource {
         );
         this.hostTelemetryPolicyArn = hostPolicy.arn;
 
-        // --- Grafana ---------------------------------------------------------------------
-        if (grafanaRole) {
-            new aws.iam.RolePolicy(
-                `${name}-grafana`,
-                {
-                    role: grafanaRole.id,
-                    policy: pulumi.jsonStringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Sid: "QueryPrometheus",
-                                Effect: "Allow",
-                                Action: ["aps:QueryMetrics", "aps:GetSeries", "aps:GetLabels", "aps:GetMetricMetadata", "aps:DescribeWorkspace"],
-                                Resource: workspace.arn,
-                            },
-                            { Sid: "ListPrometheus", Effect: "Allow", Action: "aps:ListWorkspaces", Resource: "*" },
-                            {
-                                Sid: "ReadCloudWatch",
-                                Effect: "Allow",
-                                Action: [
-                                    "cloudwatch:DescribeAlarmsForMetric",
-                                    "cloudwatch:DescribeAlarmHistory",
-                                    "cloudwatch:DescribeAlarms",
-                                    "cloudwatch:ListMetrics",
-                                    "cloudwatch:GetMetricData",
-                                    "cloudwatch:GetInsightRuleReport",
-                                    "logs:DescribeLogGroups",
-                                    "logs:GetLogGroupFields",
-                                    "logs:StartQuery",
-                                    "logs:StopQuery",
-                                    "logs:GetQueryResults",
-                                    "logs:GetLogEvents",
-                                    "ec2:DescribeTags",
-                                    "ec2:DescribeInstances",
-                                    "ec2:DescribeRegions",
-                                    "tag:GetResources",
-                                ],
-                                Resource: "*",
-                            },
-                            {
-                                Sid: "ReadOpenSearch",
-                                Effect: "Allow",
-                                Action: ["es:ESHttpGet", "es:ESHttpPost", "es:DescribeDomain", "es:DescribeDomains"],
-                                Resource: [domainArn, pulumi.interpolate`${domainArn}/*`],
-                            },
-                            { Sid: "ListOpenSearch", Effect: "Allow", Action: "es:ListDomainNames", Resource: "*" },
-                            { Sid: "OpenSearchAsMaster", Effect: "Allow", Action: "sts:AssumeRole", Resource: adminRole.arn },
-                            { Sid: "NotifyAlarmTopic", Effect: "Allow", Action: "sns:Publish", Resource: topic.arn },
-                        ],
-                    }),
-                },
-                parent,
-            );
-            const grafanaSg = new aws.ec2.SecurityGroup(
-                `${name}-grafana`,
-                { vpcId: args.vpcId, description: "Grafana workspace: HTTPS to its data sources", region, tags: { Name: `${name}-grafana` } },
-                parent,
-            );
-            new aws.vpc.SecurityGroupEgressRule(
-                `${name}-grafana-https`,
-                {
-                    securityGroupId: grafanaSg.id,
-                    ipProtocol: "tcp",
-                    fromPort: 443,
-                    toPort: 443,
-                    cidrIpv4: "0.0.0.0/0",
-                    description: "HTTPS to OpenSearch in the VPC and to AWS APIs through NAT",
-                    region,
-                },
-                parent,
-            );
-            const grafana = new aws.grafana.Workspace(
-                `${name}-grafana`,
-                {
-                    description: `${name}: metrics and logs of the Hospital Management System`,
-                    accountAccessType: "CURRENT_ACCOUNT",
-                    authenticationProviders: ["AWS_SSO"],
-                    permissionType: "CUSTOMER_MANAGED",
-                    roleArn: grafanaRole.arn,
-                    dataSources: ["PROMETHEUS", "CLOUDWATCH", "AMAZON_OPENSEARCH_SERVICE"],
-                    notificationDestinations: ["SNS"],
-                    vpcConfiguration: { subnetIds: args.appSubnetIds, securityGroupIds: [grafanaSg.id] },
-                    region,
-                },
-                parent,
-            );
-            this.grafanaEndpoint = pulumi.interpolate`https://${grafana.endpoint}`;
-        }
+        // --- Grafana --------------------------------------------------------------------------
+        const grafana = args.grafana
+            ? new GrafanaServer(
+                  `${name}-grafana`,
+                  {
+                      region,
+                      environment: args.environment,
+                      vpcId: args.vpcId,
+                      subnetId: args.appSubnetIds[0],
+                      vpnSecurityGroupId: args.grafana.vpnSecurityGroupId,
+                      instanceType: args.grafana.instanceType,
+                      ubuntuRelease: args.grafana.ubuntuRelease,
+                      dataKeyArn: args.dataKeyArn,
+                      prometheus: { endpoint: workspace.prometheusEndpoint, workspaceArn: workspace.arn },
+                      opensearch: { endpoint: domain.endpoint, domainArn: domain.arn, engineVersion: os.engineVersion },
+                      telemetry: { remoteWriteUrl: workspace.prometheusEndpoint, logsIngestEndpoint: this.logsIngestEndpoint, policyArn: hostPolicy.arn },
+                      probeUrls: args.grafana.probeUrls,
+                      alarmTopicArn: alerts.topicArn,
+                  },
+                  parent,
+              )
+            : undefined;
+        this.grafanaEndpoint = grafana?.url;
+        this.grafana = grafana;
+        this.grafanaAdminSecretArn = grafana?.adminSecretArn;
+
+        // --- the domain's own configuration, through its API ------------------------------------
+        this.configureLogStore(name, {
+            region,
+            vpcId: args.vpcId,
+            subnetIds: args.dataSubnetIds,
+            opensearchSecurityGroupId: osSg.id,
+            adminRoleArn: adminRole.arn,
+            adminRoleName: adminRole.name,
+            logsKeyArn: args.logsKeyArn,
+            logRetentionDays: args.logRetentionDays,
+            endpoint: domain.endpoint,
+            domain,
+            dataNodes: os.instanceCount,
+            readerRoleArns: grafana ? [grafana.roleArn] : [],
+        });
 
         // --- alarms of the log store ----------------------------------------------------------
         const alarm = (suffix: string, a: Omit<aws.cloudwatch.MetricAlarmArgs, "namespace" | "dimensions" | "alarmActions" | "okActions" | "region">) =>
@@ -606,11 +501,81 @@ export class Monitoring extends pulumi.ComponentResource {
             alarmTopicArn: this.alarmTopicArn,
             prometheusEndpoint: this.prometheusEndpoint,
             grafanaEndpoint: this.grafanaEndpoint,
+            grafanaAdminSecretArn: this.grafanaAdminSecretArn,
             opensearchEndpoint: this.opensearchEndpoint,
             logsIngestEndpoint: this.logsIngestEndpoint,
             hostTelemetryPolicyArn: this.hostTelemetryPolicyArn,
             securityGroupId: this.securityGroupId,
         });
+    }
+
+    /**
+     * A function in the VPC (the domain has no public endpoint) that PUTs the
+     * index template, the ISM retention policy, the audit logging configuration
+     * and Grafana's read-only role mapping; `pulumi up` invokes it again
+     * whenever one of them changes.
+     */
+    private configureLogStore(
+        name: string,
+        a: {
+            region: string;
+            vpcId: pulumi.Input<string>;
+            subnetIds: pulumi.Input<string>[];
+            opensearchSecurityGroupId: pulumi.Input<string>;
+            adminRoleArn: pulumi.Input<string>;
+            adminRoleName: pulumi.Input<string>;
+            logsKeyArn: pulumi.Input<string>;
+            logRetentionDays: number;
+            endpoint: pulumi.Input<string>;
+            domain: aws.opensearch.Domain;
+            dataNodes: number;
+            readerRoleArns: pulumi.Input<string>[];
+        },
+    ): void {
+        const parent = { parent: this };
+        const region = a.region;
+        const sg = new aws.ec2.SecurityGroup(
+            `${name}-os-setup`,
+            { vpcId: a.vpcId, description: "OpenSearch setup function: HTTPS to the domain only", region, tags: { Name: `${name}-os-setup` } },
+            parent,
+        );
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-os-setup-to-opensearch`,
+            { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, referencedSecurityGroupId: a.opensearchSecurityGroupId, description: "setup function to OpenSearch", region },
+            parent,
+        );
+        const vpcAccess = new aws.iam.RolePolicyAttachment(
+            `${name}-os-setup-vpc`,
+            { role: a.adminRoleName, policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole" },
+            parent,
+        );
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-os-setup`,
+            { namePrefix: `/hms/${name}/opensearch-setup-`, retentionInDays: a.logRetentionDays, kmsKeyId: a.logsKeyArn, region },
+            parent,
+        );
+        const fn = new aws.lambda.Function(
+            `${name}-os-setup`,
+            {
+                description: `${name}: applies the log store's index template, retention, audit logging and role mappings`,
+                runtime: OPENSEARCH_SETUP_RUNTIME,
+                handler: "index.handler",
+                role: a.adminRoleArn,
+                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(renderOpenSearchSetupSource()) }),
+                timeout: 120,
+                memorySize: 256,
+                vpcConfig: { subnetIds: a.subnetIds, securityGroupIds: [sg.id] },
+                loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
+                region,
+            },
+            { parent: this, dependsOn: [vpcAccess] },
+        );
+        const input = pulumi
+            .all([a.endpoint, pulumi.all(a.readerRoleArns)])
+            .apply(([endpoint, readerRoleArns]) =>
+                JSON.stringify({ endpoint, requests: logStoreRequests({ dataNodes: a.dataNodes, retentionDays: a.logRetentionDays, readerRoleArns }) }),
+            );
+        new aws.lambda.Invocation(`${name}-os-setup`, { functionName: fn.name, input, region }, { parent: this, dependsOn: [a.domain] });
     }
 }
 
@@ -620,30 +585,4 @@ export function logsIngestUrl(ingestEndpointUrls: string[]): string {
         throw new pulumi.RunError("the ingestion pipeline reported no endpoint URL");
     }
     return `https://${ingestEndpointUrls[0].replace(/^https:\/\//, "")}${LOGS_INGEST_PATH}`;
-}
-
-/**
- * The ingestion pipeline (Data Prepper) configuration: an HTTP source on
- * LOGS_INGEST_PATH (SigV4-authenticated by the service) and the OpenSearch
- * domain as the sink, one index per day. Pure.
- */
-export function renderPipelineConfiguration(args: { endpoint: string; roleArn: string; region: string }): string {
-    return stringify(
-        {
-            version: "2",
-            "hms-logs": {
-                source: { http: { path: LOGS_INGEST_PATH } },
-                sink: [
-                    {
-                        opensearch: {
-                            hosts: [`https://${args.endpoint.replace(/^https:\/\//, "")}`],
-                            index: "logs-%{yyyy.MM.dd}",
-                            aws: { sts_role_arn: args.roleArn, region: args.region },
-                        },
-                    },
-                ],
-            },
-        },
-        { lineWidth: 0 },
-    );
 }

@@ -174,7 +174,10 @@ export interface SecurityConfig {
 
 export interface MonitoringConfig {
     alarmEmail?: string;
+    /** Self-hosted Grafana server in the app subnets, reached over the Client VPN. */
     grafana: boolean;
+    /** EC2 instance type of the Grafana server. */
+    grafanaInstanceType: string;
     opensearch: { engineVersion: string; instanceType: string; instanceCount: number; volumeGiB: number };
     /** Capacity of the OpenSearch Ingestion pipeline in Ingestion OCUs. */
     ingest: { minUnits: number; maxUnits: number };
@@ -301,11 +304,18 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
     const monitoring = when("monitoring", (s) => readMonitoring(s, network.azCount, problems));
     top.reportUnknownKeys();
     if ((AWS_REGIONS as readonly string[]).includes(region)) {
-        checkServiceRegions(problems, region, drRegion, tiers, monitoring?.grafana ? [{ key: "hms:monitoringGrafana", service: "grafana" }] : []);
+        checkServiceRegions(problems, region, drRegion, tiers);
     }
 
     if (environment === "production" && !protectData) {
         problems.add("hms:protectData", false, "must be true in production: patient data stores are always protected");
+    }
+    if (monitoring?.grafana && !security?.vpn.enabled) {
+        problems.add(
+            "hms:monitoringGrafana",
+            true,
+            "the Grafana server is reached only over the Client VPN: list the security tier in hms:tiers with hms:securityVpnEnabled = true, or set hms:monitoringGrafana = false",
+        );
     }
     if (database && windowsOverlap(database.backupWindow, database.maintenanceWindow)) {
         problems.addRaw(
@@ -906,7 +916,11 @@ function readMonitoring(s: Section, azCount: number, problems: Problems): Monito
         max: 96,
         accepted: `a whole number from hms:monitoringIngestMinUnits (${minUnits}) to 96`,
     });
-    return { alarmEmail, grafana: s.bool("grafana", true), opensearch, ingest: { minUnits, maxUnits } };
+    const grafanaInstanceType = s.string("grafanaInstanceType", { default: "t3.small", accepted: "an EC2 instance type, for example t3.small" });
+    if (!EC2_INSTANCE_TYPES.has(grafanaInstanceType)) {
+        problems.add(s.path("grafanaInstanceType"), grafanaInstanceType, `is not a known instance type; accepted types include ${suggestions(EC2_INSTANCE_TYPES, grafanaInstanceType)}`);
+    }
+    return { alarmEmail, grafana: s.bool("grafana", true), grafanaInstanceType, opensearch, ingest: { minUnits, maxUnits } };
 }
 
 function toRange(cidr: string): [number, number] {

@@ -38,15 +38,13 @@ export function servicesMissingIn(region: string, services: readonly string[]): 
 
 /**
  * Adds a problem for aws:region (and hms:drRegion) when a service the enabled
- * tiers need is not offered there. `extra` lists services switched on by a
- * setting rather than a tier (for example Amazon Managed Grafana).
+ * tiers need is not offered there.
  */
 export function checkServiceRegions(
     problems: Problems,
     region: string,
     drRegion: string,
     tiers: Readonly<Record<string, boolean>>,
-    extra: ReadonlyArray<{ key: string; service: string }> = [],
 ): void {
     const needed = [
         ...new Set(Object.entries(TIER_SERVICES).flatMap(([tier, services]) => (tiers[tier] ? services : []))),
@@ -62,16 +60,6 @@ export function checkServiceRegions(
             `does not offer ${missing.join(", ")} (needed by the ${byTier.join(", ")} tiers; source: ${ENDPOINT_MODEL_SOURCE}); ` +
                 "pick a region that offers them or switch those tiers off",
         );
-    }
-    for (const { key, service } of extra) {
-        if (servicesMissingIn(region, [service]).length > 0) {
-            const offered = SERVICE_REGIONS[service] as readonly string[];
-            problems.add(
-                key,
-                true,
-                `${service} is not offered in aws:region ${region} (${ENDPOINT_MODEL_SOURCE}); it is offered in ${offered.join(", ")}`,
-            );
-        }
     }
     if (drRegion !== "") {
         const drMissing = servicesMissingIn(drRegion, DR_SERVICES);

@@ -11,7 +11,7 @@
 
 import { CloudConfig, mergeCloudConfig, renderCloudConfig } from "./cloud-init";
 import { addMinutes, telemetryCloudConfig, unattendedUpgradeFiles } from "./host";
-import { TelemetrySnippet } from "./telemetry";
+import { renderStatusServer, STATUS_ADDRESS, TelemetrySnippet } from "./telemetry";
 
 /** Port of the plain-HTTP health endpoint the NLB checks (no client certificate involved). */
 export const NGINX_HEALTH_PORT = 8081;
@@ -36,6 +36,8 @@ export interface NginxPaths {
     privateKey: string;
     /** CA that signs Cloudflare's Authenticated Origin Pulls client certificate (public). */
     clientCa: string;
+    /** Where the status server (stub_status for the metrics exporter) listens: localhost on the servers. */
+    statusListen: string;
 }
 
 export const NGINX_PATHS: NginxPaths = {
@@ -49,6 +51,7 @@ export const NGINX_PATHS: NginxPaths = {
     certificate: "/etc/nginx/tls/origin.crt",
     privateKey: "/etc/nginx/tls/origin.key",
     clientCa: "/etc/nginx/tls/origin-pull-ca.pem",
+    statusListen: STATUS_ADDRESS,
 };
 
 /**
@@ -360,6 +363,8 @@ export function renderNginxSite(args: NginxSiteArgs): string {
         "}",
         "",
     );
+    // stub_status for the metrics exporter, localhost only (templates/telemetry.ts).
+    out.push(renderStatusServer({ listen: p.statusListen }));
     return out.join("\n");
 }
 

@@ -15,6 +15,17 @@
 //   tails the given files and posts them as JSON over HTTPS, SigV4-signed for
 //   `osis`, to the OpenSearch Ingestion pipeline (the managed Logstash).
 //
+// - Exporters by tier: Nginx's stub_status through Ubuntu's
+//   `prometheus-nginx-exporter` (Nginx tier); PHP-FPM's own status page in
+//   OpenMetrics format (app tier, PHP 8.1+, no exporter needed); the parsed
+//   access logs turned into request counters and a latency histogram by
+//   Fluent Bit's `log_to_metrics` filter (all tiers); the blackbox exporter's
+//   probes of the public site (Grafana server). templates/metrics-catalog.ts
+//   lists what each produces.
+// - Logs are parsed on the host (LOG_FORMATS: Nginx JSON and combined access
+//   logs, Nginx and PHP-FPM error logs, which carry WordPress' PHP errors,
+//   syslog, the WebSocket log), so OpenSearch receives fields, not lines.
+//
 // The instance role needs the managed policy `hostTelemetryPolicyArn` of the
 // Monitoring tier (aps:RemoteWrite + osis:Ingest). Pure functions only.
 
@@ -43,11 +54,16 @@ export interface TelemetryArgs {
      */
     logsIngestEndpoint: string;
     /** The server's tier, added to every metric and log record. */
-    role: "app" | "websocket" | "nginx";
+    role: "app" | "websocket" | "nginx" | "grafana";
     /** The environment (production, staging, ...), added to every metric and log record. */
     environment: string;
-    /** Absolute paths (glob patterns allowed) of the log files to ship. */
+    /**
+     * Absolute paths (glob patterns allowed) of the log files to ship; each must
+     * match a LOG_FORMATS entry (its parser). The system log is always shipped.
+     */
     logFiles: string[];
+    /** URLs the blackbox exporter probes (Grafana server only): the public site through Cloudflare. */
+    probeUrls?: string[];
 }
 
 /** HTTP path of the ingestion pipeline's source; Monitoring configures the pipeline with it. */
@@ -59,6 +75,107 @@ export const FLUENT_BIT_KEY_FINGERPRINT = "C3C0A28534B9293EAF51FABD9F9DDC083888C
 
 export const NODE_EXPORTER_ADDRESS = "127.0.0.1:9100";
 export const PROMETHEUS_ADDRESS = "127.0.0.1:9090";
+/** Ubuntu's prometheus-nginx-exporter (Nginx tier), reading STUB_STATUS_URL. */
+export const NGINX_EXPORTER_ADDRESS = "127.0.0.1:9113";
+/** Fluent Bit's prometheus_exporter output: the metrics derived from logs. */
+export const FLUENT_BIT_METRICS_ADDRESS = "127.0.0.1:2021";
+/** The local status server (see renderStatusServer): stub_status and PHP-FPM status, localhost only. */
+export const STATUS_ADDRESS = "127.0.0.1:8080";
+export const STUB_STATUS_PATH = "/stub_status";
+export const FPM_STATUS_PATH = "/fpm-status";
+/** The blackbox exporter on the Grafana server (see templates/grafana.ts). */
+export const BLACKBOX_EXPORTER_ADDRESS = "127.0.0.1:9115";
+/** The system log (rsyslog), shipped from every host. */
+export const SYSLOG_FILE = "/var/log/syslog";
+
+/** Latency histogram buckets (seconds) of the access logs' request_time. */
+export const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] as const;
+
+/** A Fluent Bit regex parser (Onigmo syntax; the tests run the same patterns on real sample lines). */
+export interface LogParser {
+    name: string;
+    format: "json" | "regex" | "logfmt";
+    regex?: string;
+    timeKey: string;
+    timeFormat: string;
+    types?: string;
+}
+
+/**
+ * Parsers of the log formats the servers write. Query strings are never
+ * captured (they can carry patient identifiers): paths and referers stop at
+ * "?", and the raw line is dropped once parsed.
+ */
+export const LOG_PARSERS: readonly LogParser[] = [
+    // templates/nginx.ts JSON_LOG_FORMAT ($time_iso8601, numbers unquoted).
+    { name: "hms_nginx_json", format: "json", timeKey: "time", timeFormat: "%Y-%m-%dT%H:%M:%S%z" },
+    {
+        // Nginx's predefined "combined" format (app servers).
+        name: "hms_nginx_combined",
+        format: "regex",
+        regex: '^(?<client_ip>[^ ]+) - (?<remote_user>[^ ]+) \\[(?<time>[^\\]]+)\\] "(?<method>[A-Z]+) (?<path>[^ ?"]*)(?:\\?[^ "]*)? (?<protocol>[^"]*)" (?<status>\\d{3}) (?<bytes_sent>\\d+) "(?<referer>[^"?]*)(?:\\?[^"]*)?" "(?<user_agent>[^"]*)"',
+        timeKey: "time",
+        timeFormat: "%d/%b/%Y:%H:%M:%S %z",
+        types: "status:integer bytes_sent:integer",
+    },
+    {
+        // ngx_log_error_core: "YYYY/MM/DD HH:MM:SS [level] pid#tid: *cid message, client: ..., request: ...".
+        // PHP (WordPress) errors reach it as `FastCGI sent in stderr: "PHP message: PHP Warning: ..."`.
+        name: "hms_nginx_error",
+        format: "regex",
+        regex: '^(?<time>\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}) \\[(?<level>[a-z]+)\\] (?<pid>\\d+)#(?<tid>\\d+): (?:\\*(?<connection_id>\\d+) )?(?<message>.*?)(?:, client: (?<client_ip>[^,]+))?(?:, server: (?<server>[^,]*))?(?:, request: "(?<method>[A-Z]+) (?<path>[^ ?"]*)(?:\\?[^ "]*)? (?<protocol>[^"]*)")?(?:, upstream: "(?<upstream>[^"?]*)(?:\\?[^"]*)?")?(?:, host: "(?<request_host>[^"]*)")?(?:, referrer: "(?<referer>[^"?]*)(?:\\?[^"]*)?")?$',
+        timeKey: "time",
+        timeFormat: "%Y/%m/%d %H:%M:%S",
+    },
+    {
+        // PHP-FPM's error log: "[02-Dec-2026 04:31:55] WARNING: [pool wordpress] child 12 said into stderr: ...".
+        name: "hms_php_fpm",
+        format: "regex",
+        regex: "^\\[(?<time>\\d{2}-[A-Za-z]{3}-\\d{4} \\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?\\] (?<level>[A-Z]+): (?:\\[pool (?<pool>[^\\]]+)\\] )?(?<message>.*)$",
+        timeKey: "time",
+        timeFormat: "%d-%b-%Y %H:%M:%S",
+    },
+    {
+        // rsyslog on Ubuntu 23.10+: RFC 3339 timestamps with microseconds.
+        name: "hms_syslog_rfc3339",
+        format: "regex",
+        regex: "^(?<time>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})) (?<hostname>[^ ]+) (?<ident>[^\\[: ]+)(?:\\[(?<pid>\\d+)\\])?: (?<message>.*)$",
+        timeKey: "time",
+        timeFormat: "%Y-%m-%dT%H:%M:%S.%L%z",
+    },
+    {
+        // rsyslog's traditional format (Ubuntu 22.04).
+        name: "hms_syslog_bsd",
+        format: "regex",
+        regex: "^(?<time>[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}) (?<hostname>[^ ]+) (?<ident>[^\\[: ]+)(?:\\[(?<pid>\\d+)\\])?: (?<message>.*)$",
+        timeKey: "time",
+        timeFormat: "%b %d %H:%M:%S",
+    },
+    // Grafana's own log (logfmt: t=... level=... msg=...).
+    { name: "hms_grafana", format: "logfmt", timeKey: "t", timeFormat: "%Y-%m-%dT%H:%M:%S.%L%z" },
+    // The WebSocket service logs one JSON object per line (time, level, message); other lines stay as `log`.
+    { name: "hms_json", format: "json", timeKey: "time", timeFormat: "%Y-%m-%dT%H:%M:%S.%L%z" },
+];
+
+/** Which parsers read which log files, and what kind of log each is (the tag: hms.<kind>.<n>). */
+export const LOG_FORMATS: ReadonlyArray<{ test: RegExp; kind: "access" | "error" | "system" | "app"; parsers: string[] }> = [
+    { test: /^\/var\/log\/nginx\/[^/]*\.json\.log$/, kind: "access", parsers: ["hms_nginx_json"] },
+    { test: /^\/var\/log\/nginx\/[^/]*access\.log$/, kind: "access", parsers: ["hms_nginx_combined"] },
+    { test: /^\/var\/log\/nginx\/[^/]*error\.log$/, kind: "error", parsers: ["hms_nginx_error"] },
+    { test: /^\/var\/log\/php[\d.]*-fpm\.log$/, kind: "error", parsers: ["hms_php_fpm"] },
+    { test: /^\/var\/log\/syslog$/, kind: "system", parsers: ["hms_syslog_rfc3339", "hms_syslog_bsd"] },
+    { test: /^\/var\/log\/hms-websocket\/[^/]*\.log$/, kind: "app", parsers: ["hms_json"] },
+    { test: /^\/var\/log\/grafana\/grafana\.log$/, kind: "app", parsers: ["hms_grafana"] },
+];
+
+/** The format entry of a log file; throws for a file no parser reads. */
+export function logFormatOf(path: string): (typeof LOG_FORMATS)[number] {
+    const f = LOG_FORMATS.find((x) => x.test.test(path));
+    if (!f) {
+        throw new Error(`renderTelemetry: logFiles entry ${JSON.stringify(path)}: no parser for this log (add one to LOG_FORMATS)`);
+    }
+    return f;
+}
 
 /** Paths of the files the snippet writes (tests and the compute tiers refer to them). */
 export const TELEMETRY_PATHS = {
@@ -66,6 +183,8 @@ export const TELEMETRY_PATHS = {
     prometheusConfig: "/etc/prometheus/prometheus.yml",
     prometheusDropIn: "/etc/systemd/system/prometheus.service.d/hms-agent.conf",
     fluentBitConfig: "/etc/fluent-bit/fluent-bit.conf",
+    fluentBitParsers: "/etc/fluent-bit/hms-parsers.conf",
+    nginxExporterDefaults: "/etc/default/prometheus-nginx-exporter",
     fluentBitDropIn: "/etc/systemd/system/fluent-bit.service.d/hms.conf",
     setupScript: "/usr/local/sbin/hms-telemetry-setup",
     /** Written by the setup script: host identity and the Prometheus mode. */
@@ -125,16 +244,54 @@ function check(args: TelemetryArgs): void {
                 `renderTelemetry: logFiles entry ${JSON.stringify(f)}: must be an absolute path (globs allowed) without spaces, commas or quotes`,
             );
         }
+        logFormatOf(f);
+    }
+    for (const u of args.probeUrls ?? []) {
+        if (args.role !== "grafana") {
+            throw new Error(`renderTelemetry: probeUrls are probed from the Grafana server only, not from role ${args.role}`);
+        }
+        httpsUrl("probeUrls entry", u);
     }
 }
 
-/** Prometheus configuration: scrape the local node_exporter, remote-write with SigV4. */
+/** Scrape jobs of a tier: the node exporter everywhere, log-derived metrics, and the tier's own exporters. */
+export function scrapeJobs(args: Pick<TelemetryArgs, "role" | "probeUrls">): object[] {
+    const jobs: object[] = [
+        { job_name: "node", static_configs: [{ targets: [NODE_EXPORTER_ADDRESS] }] },
+        { job_name: "logs", metrics_path: "/metrics", static_configs: [{ targets: [FLUENT_BIT_METRICS_ADDRESS] }] },
+    ];
+    if (args.role === "nginx") {
+        jobs.push({ job_name: "nginx", static_configs: [{ targets: [NGINX_EXPORTER_ADDRESS] }] });
+    }
+    if (args.role === "app") {
+        // PHP-FPM answers in OpenMetrics itself (PHP 8.1+); the status server proxies it on localhost.
+        jobs.push({ job_name: "php-fpm", metrics_path: FPM_STATUS_PATH, params: { openmetrics: [""] }, static_configs: [{ targets: [STATUS_ADDRESS] }] });
+    }
+    if (args.role === "grafana" && (args.probeUrls ?? []).length > 0) {
+        // The blackbox exporter's multi-target pattern: the probed URL becomes `instance`.
+        jobs.push({
+            job_name: "edge",
+            metrics_path: "/probe",
+            params: { module: ["https_2xx"] },
+            scrape_interval: "60s",
+            static_configs: [{ targets: args.probeUrls }],
+            relabel_configs: [
+                { source_labels: ["__address__"], target_label: "__param_target" },
+                { source_labels: ["__param_target"], target_label: "instance" },
+                { target_label: "__address__", replacement: BLACKBOX_EXPORTER_ADDRESS },
+            ],
+        });
+    }
+    return jobs;
+}
+
+/** Prometheus configuration: scrape the local exporters, remote-write with SigV4. */
 export function renderPrometheusConfig(args: TelemetryArgs): string {
-    // The file is YAML; JSON strings are valid YAML scalars, so values are
-    // written with JSON.stringify and cannot break the document.
+    // The file is YAML; JSON is valid YAML, so values are written with
+    // JSON.stringify and cannot break the document.
     const q = JSON.stringify;
     return [
-        "# Generated by templates/telemetry.ts: node_exporter -> Amazon Managed Prometheus (SigV4).",
+        "# Generated by templates/telemetry.ts: local exporters -> Amazon Managed Prometheus (SigV4).",
         "global:",
         "  scrape_interval: 30s",
         "  scrape_timeout: 10s",
@@ -145,9 +302,7 @@ export function renderPrometheusConfig(args: TelemetryArgs): string {
         '    instance_id: "${HMS_INSTANCE_ID}"',
         '    host: "${HMS_HOSTNAME}"',
         "scrape_configs:",
-        "  - job_name: node",
-        "    static_configs:",
-        `      - targets: [${q(NODE_EXPORTER_ADDRESS)}]`,
+        ...scrapeJobs(args).map((j) => `  - ${q(j)}`),
         "remote_write:",
         `  - url: ${q(remoteWriteEndpoint(args.remoteWriteUrl))}`,
         "    sigv4:",
@@ -160,31 +315,83 @@ export function renderPrometheusConfig(args: TelemetryArgs): string {
     ].join("\n");
 }
 
-/** Fluent Bit configuration (classic format): tail the log files, post them to the pipeline with SigV4. */
+/** Fluent Bit parsers file (classic format). */
+export function renderFluentBitParsers(): string {
+    const out = ["# Generated by templates/telemetry.ts: parsers of the HMS log formats."];
+    for (const p of LOG_PARSERS) {
+        out.push(
+            "",
+            "[PARSER]",
+            `    Name ${p.name}`,
+            `    Format ${p.format}`,
+            ...(p.regex ? [`    Regex ${p.regex}`] : []),
+            `    Time_Key ${p.timeKey}`,
+            `    Time_Format ${p.timeFormat}`,
+            "    Time_Keep On",
+            ...(p.types ? [`    Types ${p.types}`] : []),
+        );
+    }
+    return out.join("\n") + "\n";
+}
+
+/** The log files a host ships: its own plus the system log. */
+export function shippedLogFiles(args: Pick<TelemetryArgs, "logFiles">): string[] {
+    return [...new Set([...args.logFiles, SYSLOG_FILE])];
+}
+
+/**
+ * Fluent Bit configuration (classic format): tail each log file, parse it
+ * (LOG_FORMATS), add the host's identity, derive request and error metrics
+ * from the parsed records (log_to_metrics, exposed to Prometheus on
+ * localhost) and post the records to the pipeline with SigV4.
+ */
 export function renderFluentBitConfig(args: TelemetryArgs): string {
     const target = ingestTarget(args.logsIngestEndpoint);
-    return [
+    const out: string[] = [
         "# Generated by templates/telemetry.ts: logs -> OpenSearch Ingestion (HTTPS, SigV4).",
         "[SERVICE]",
         "    Flush 5",
         "    Daemon Off",
         "    Log_Level info",
         "    HTTP_Server Off",
+        `    Parsers_File ${TELEMETRY_PATHS.fluentBitParsers}`,
         "    storage.path /var/lib/fluent-bit/buffer",
         "    storage.sync normal",
         "    storage.backlog.mem_limit 16M",
+    ];
+    shippedLogFiles(args).forEach((path, i) => {
+        const f = logFormatOf(path);
+        const tag = `hms.${f.kind}.${i + 1}`;
+        out.push(
+            "",
+            "[INPUT]",
+            "    Name tail",
+            `    Tag ${tag}`,
+            `    Path ${path}`,
+            "    Path_Key log_file",
+            `    DB /var/lib/fluent-bit/tail-${i + 1}.db`,
+            "    DB.locking true",
+            "    Mem_Buf_Limit 32MB",
+            "    Skip_Long_Lines On",
+            "    Refresh_Interval 10",
+            "    storage.type filesystem",
+            "",
+            "[FILTER]",
+            "    Name parser",
+            `    Match ${tag}`,
+            "    Key_Name log",
+            ...f.parsers.map((p) => `    Parser ${p}`),
+            "    Reserve_Data On",
+            "    Preserve_Key Off",
+        );
+    });
+    out.push(
         "",
-        "[INPUT]",
-        "    Name tail",
-        `    Tag hms.${args.role}`,
-        `    Path ${args.logFiles.join(",")}`,
-        "    Path_Key log_file",
-        "    DB /var/lib/fluent-bit/tail.db",
-        "    DB.locking true",
-        "    Mem_Buf_Limit 32MB",
-        "    Skip_Long_Lines On",
-        "    Refresh_Interval 10",
-        "    storage.type filesystem",
+        "# The request's Host header (JSON access log) must not collide with the server's name.",
+        "[FILTER]",
+        "    Name modify",
+        "    Match hms.*",
+        "    Rename host request_host",
         "",
         "[FILTER]",
         "    Name record_modifier",
@@ -193,6 +400,51 @@ export function renderFluentBitConfig(args: TelemetryArgs): string {
         `    Record role ${args.role}`,
         "    Record instance_id ${HMS_INSTANCE_ID}",
         "    Record host ${HMS_HOSTNAME}",
+        "",
+        "# Requests by status, from the parsed access logs.",
+        "[FILTER]",
+        "    Name log_to_metrics",
+        "    Match hms.access.*",
+        "    Tag hms_metrics",
+        "    Metric_Mode counter",
+        "    Metric_Namespace hms",
+        "    Metric_Subsystem http",
+        "    Metric_Name requests_total",
+        "    Metric_Description Requests answered, by HTTP status",
+        "    Label_Field status",
+        "    Regex status ^[0-9]{3}$",
+        "",
+        "# Request duration, from the JSON access log's request_time (seconds).",
+        "[FILTER]",
+        "    Name log_to_metrics",
+        "    Match hms.access.*",
+        "    Tag hms_metrics",
+        "    Metric_Mode histogram",
+        "    Metric_Namespace hms",
+        "    Metric_Subsystem http",
+        "    Metric_Name request_duration_seconds",
+        "    Metric_Description Time to answer a request (Nginx request_time)",
+        "    Value_Field request_time",
+        "    Regex request_time ^[0-9.]+$",
+        ...LATENCY_BUCKETS.map((b) => `    Bucket ${b}`),
+        "",
+        "# Errors logged (Nginx/PHP-FPM error logs and the WebSocket log).",
+        "[FILTER]",
+        "    Name log_to_metrics",
+        "    Match_Regex ^hms\\.(error|app)\\.",
+        "    Tag hms_metrics",
+        "    Metric_Mode counter",
+        "    Metric_Namespace hms",
+        "    Metric_Subsystem log",
+        "    Metric_Name errors_total",
+        "    Metric_Description Log records of level error or worse",
+        "    Regex level ^(?i)(error|err|crit|critical|alert|emerg|fatal)$",
+        "",
+        "[OUTPUT]",
+        "    Name prometheus_exporter",
+        "    Match hms_metrics",
+        `    Host ${FLUENT_BIT_METRICS_ADDRESS.split(":")[0]}`,
+        `    Port ${FLUENT_BIT_METRICS_ADDRESS.split(":")[1]}`,
         "",
         "[OUTPUT]",
         "    Name http",
@@ -209,6 +461,40 @@ export function renderFluentBitConfig(args: TelemetryArgs): string {
         `    aws_region ${args.region}`,
         "    aws_service osis",
         "    Retry_Limit no_limits",
+        "",
+    );
+    return out.join("\n");
+}
+
+/**
+ * The local status server, for the tiers' Nginx site configuration: stub_status
+ * (read by the Nginx exporter) and, on app servers, PHP-FPM's status page
+ * (`pm.status_path` = FPM_STATUS_PATH in the pool). Localhost only.
+ */
+export function renderStatusServer(opts: { phpFpmSocket?: string; listen?: string } = {}): string {
+    return [
+        "# Generated by templates/telemetry.ts: status pages for the local metric exporters, localhost only.",
+        "server {",
+        `    listen ${opts.listen ?? STATUS_ADDRESS};`,
+        "    server_name localhost;",
+        "    access_log off;",
+        "    allow 127.0.0.1;",
+        "    allow unix:;",
+        "    deny all;",
+        `    location = ${STUB_STATUS_PATH} {`,
+        "        stub_status;",
+        "    }",
+        ...(opts.phpFpmSocket
+            ? [
+                  `    location = ${FPM_STATUS_PATH} {`,
+                  "        include fastcgi_params;",
+                  `        fastcgi_param SCRIPT_NAME ${FPM_STATUS_PATH};`,
+                  `        fastcgi_param SCRIPT_FILENAME ${FPM_STATUS_PATH};`,
+                  `        fastcgi_pass unix:${opts.phpFpmSocket};`,
+                  "    }",
+              ]
+            : []),
+        "}",
         "",
     ].join("\n");
 }
@@ -252,6 +538,11 @@ chmod 0644 "$ENV_FILE"
 systemctl daemon-reload
 systemctl enable prometheus-node-exporter prometheus
 systemctl restart prometheus-node-exporter prometheus
+# The Nginx tier's exporter (installed there only) picks up its defaults file.
+if [ -f ${p.nginxExporterDefaults} ] && systemctl cat prometheus-nginx-exporter.service > /dev/null 2>&1; then
+    systemctl enable prometheus-nginx-exporter
+    systemctl restart prometheus-nginx-exporter
+fi
 
 # 3. Fluent Bit from its signed repository, key fingerprint pinned.
 work=$(mktemp -d)
@@ -291,7 +582,14 @@ export function renderTelemetry(args: TelemetryArgs): TelemetrySnippet {
     check(args);
     const p = TELEMETRY_PATHS;
     return {
-        packages: ["prometheus-node-exporter", "prometheus", "curl", "gnupg", "ca-certificates"],
+        packages: [
+            "prometheus-node-exporter",
+            "prometheus",
+            ...(args.role === "nginx" ? ["prometheus-nginx-exporter"] : []),
+            "curl",
+            "gnupg",
+            "ca-certificates",
+        ],
         writeFiles: [
             {
                 // Read by the Ubuntu package's unit; kept on install (cloud-init installs with --force-confold).
@@ -325,6 +623,21 @@ export function renderTelemetry(args: TelemetryArgs): TelemetrySnippet {
                 content: renderFluentBitConfig(args),
                 permissions: "0644",
             },
+            {
+                path: p.fluentBitParsers,
+                content: renderFluentBitParsers(),
+                permissions: "0644",
+            },
+            ...(args.role === "nginx"
+                ? [
+                      {
+                          // Read by the Ubuntu package's unit; double-dash flags are accepted by 0.x (Go flag) and 1.x (kingpin).
+                          path: p.nginxExporterDefaults,
+                          content: `# Generated by templates/telemetry.ts: stub_status -> metrics, on localhost only.\nARGS="--nginx.scrape-uri=http://${STATUS_ADDRESS}${STUB_STATUS_PATH} --web.listen-address=${NGINX_EXPORTER_ADDRESS}"\n`,
+                          permissions: "0644",
+                      },
+                  ]
+                : []),
             {
                 path: p.fluentBitDropIn,
                 content: ["# Generated by templates/telemetry.ts", "[Service]", `EnvironmentFile=-${p.environmentFile}`, ""].join("\n"),

@@ -10,6 +10,7 @@
 import { UBUNTU_PHP } from "../config";
 import { CloudConfig, mergeCloudConfig, renderCloudConfig, WriteFile } from "./cloud-init";
 import { addMinutes, scriptHeader, shellLibFile, shq, TelemetrySnippet, telemetryCloudConfig, unattendedUpgradeFiles } from "./host";
+import { FPM_STATUS_PATH, renderStatusServer } from "./telemetry";
 
 /** PHP version each Ubuntu LTS release ships; the servers use the distribution's PHP-FPM. */
 export const DISTRO_PHP: Readonly<Record<string, string>> = UBUNTU_PHP;
@@ -307,7 +308,7 @@ server {
         try_files $uri =404;
     }
 }
-`;
+${renderStatusServer({ phpFpmSocket: `/run/php/php${a.phpVersion}-fpm-wordpress.sock` })}`;
 }
 
 /** A PHP-FPM pool for WordPress, sized from the server's vCPUs and memory. */
@@ -329,6 +330,8 @@ pm.max_spare_servers = ${Math.max(spare, Math.floor(max / 2))}
 pm.max_requests = 1000
 request_terminate_timeout = 300s
 catch_workers_output = yes
+; Status page for the metrics agent (OpenMetrics with ?openmetrics), served on localhost only (templates/telemetry.ts).
+pm.status_path = ${FPM_STATUS_PATH}
 security.limit_extensions = .php
 php_admin_value[upload_max_filesize] = ${a.maxUploadMiB}M
 php_admin_value[post_max_size] = ${a.maxUploadMiB + 8}M

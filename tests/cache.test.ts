@@ -232,7 +232,7 @@ describe("Cache (ElastiCache)", () => {
                 const component = run.resources.find((r) => r.type === "hms:cache:Cache");
                 const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.parent === component?.urn);
                 const nodes = Number(one(run, RG).inputs.numCacheClusters);
-                assert.strictEqual(alarms.length, nodes * (nodes > 1 ? 4 : 3));
+                assert.strictEqual(alarms.length, nodes * (nodes > 1 ? 5 : 4));
                 const topic = run.resources.find((r) => r.type === "aws:sns/topic:Topic" && r.name.endsWith("-monitoring-alarms"));
                 assert.ok(topic, "no monitoring topic");
                 alarms.forEach((a) => assert.deepStrictEqual(a.inputs.alarmActions, [topic.outputs.arn]));
@@ -290,13 +290,13 @@ describe("Cache (ElastiCache)", () => {
         };
         const alarmsOf = (resources: RecordedResource[]) => resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
 
-        it("with an alarm topic: engine CPU, swap, connections and replication lag on every node, notifying the topic", async () => {
+        it("with an alarm topic: engine CPU, swap, connections, evictions and replication lag on every node, notifying the topic", async () => {
             const alarms = alarmsOf(await buildComponent(() => new Cache("hms-test-cache", { ...args, alarmTopicArn: TOPIC })));
             const nodes = new Set(alarms.map((a) => (a.inputs.dimensions as Record<string, string>).CacheClusterId));
             assert.deepStrictEqual([...nodes].sort(), ["hms-test-cache-001", "hms-test-cache-002", "hms-test-cache-003"]);
             for (const node of nodes) {
                 const metrics = alarms.filter((a) => (a.inputs.dimensions as Record<string, string>).CacheClusterId === node).map((a) => a.inputs.metricName);
-                assert.deepStrictEqual(metrics.sort(), ["CurrConnections", "EngineCPUUtilization", "ReplicationLag", "SwapUsage"]);
+                assert.deepStrictEqual(metrics.sort(), ["CurrConnections", "EngineCPUUtilization", "Evictions", "ReplicationLag", "SwapUsage"]);
             }
             for (const a of alarms) {
                 assert.strictEqual(a.inputs.namespace, "AWS/ElastiCache");
@@ -306,7 +306,7 @@ describe("Cache (ElastiCache)", () => {
 
         it("a single node has no replication lag alarm; without a topic there are no alarms", async () => {
             const single = alarmsOf(await buildComponent(() => new Cache("hms-test-cache", { ...args, nodes: 1, alarmTopicArn: TOPIC })));
-            assert.deepStrictEqual(single.map((a) => a.inputs.metricName).sort(), ["CurrConnections", "EngineCPUUtilization", "SwapUsage"]);
+            assert.deepStrictEqual(single.map((a) => a.inputs.metricName).sort(), ["CurrConnections", "EngineCPUUtilization", "Evictions", "SwapUsage"]);
             assert.deepStrictEqual(alarmsOf(await buildComponent(() => new Cache("hms-test-cache", args))), []);
         });
     });

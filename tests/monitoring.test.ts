@@ -6,6 +6,10 @@ import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { ofType } from "./support/resources";
+import { assertCloudInitValid, assertNoSecrets, assertShellcheckClean, docOf, fileOf, userDataOf } from "./support/servers";
+import { DASHBOARDS } from "../templates/grafana-dashboards";
+import { isSecret } from "../tools/mocks";
+import { readStackConfig } from "../tools/stack";
 
 const one = (run: StackRun, type: string): RecordedResource => {
     const all = ofType(run, type);
@@ -29,8 +33,6 @@ describe("Monitoring", () => {
         this.timeout(300_000);
         runs.production = await runStack("production");
         runs.staging = await runStack("staging");
-        // Amazon Managed Grafana exists in a few regions only (not sa-east-1, the stacks' region).
-        runs.grafana = await runStack("staging", { "aws:region": "us-east-2", monitoringGrafana: true });
     });
 
     for (const [stack, cidr, nodes, zones] of [["production", "10.20.0.0/16", 3, 3], ["staging", "10.30.0.0/16", 1, 1]] as const) {
@@ -54,14 +56,46 @@ describe("Monitoring", () => {
                 assert.deepStrictEqual(subs.map((s) => [s.inputs.protocol, s.inputs.endpoint, s.inputs.topic]), [["email", "platform-team@example.org", topic.outputs.arn]]);
             });
 
-            it("high-severity GuardDuty and critical Inspector findings go to the alarm topic", () => {
+            it("security findings, failovers and failed backup or copy jobs go to the alarm topic, each with its runbook", () => {
                 const run = runs[stack];
                 const rules = mine(run, "aws:cloudwatch/eventRule:EventRule");
-                const sources = rules.map((r) => (JSON.parse(String(r.inputs.eventPattern)) as { source: string[] }).source[0]).sort();
-                assert.deepStrictEqual(sources, ["aws.guardduty", "aws.inspector2"]);
+                const patterns = rules.map((r) => JSON.parse(String(r.inputs.eventPattern)) as { source: string[]; detail: Record<string, unknown> });
+                assert.deepStrictEqual(patterns.map((p) => p.source[0]).sort(), ["aws.backup", "aws.elasticache", "aws.guardduty", "aws.inspector2", "aws.rds"]);
                 const targets = mine(run, "aws:cloudwatch/eventTarget:EventTarget");
-                assert.strictEqual(targets.length, 2);
+                assert.strictEqual(targets.length, rules.length);
                 targets.forEach((t) => assert.strictEqual(t.inputs.arn, run.outputs.alarmTopicArn));
+                // Failover events are this environment's: the prefix matches its own cluster and cache.
+                const cluster = String(one(run, "aws:rds/cluster:Cluster").inputs.clusterIdentifier);
+                const cache = String(one(run, "aws:elasticache/replicationGroup:ReplicationGroup").inputs.replicationGroupId);
+                for (const [source, id] of [["aws.rds", cluster], ["aws.elasticache", cache]]) {
+                    const p = patterns.find((x) => x.source[0] === source)!;
+                    const prefix = (p.detail.SourceIdentifier as Array<{ prefix: string }>)[0].prefix;
+                    assert.ok(id.startsWith(prefix), `${source}: ${id} does not start with the filter prefix ${prefix}`);
+                }
+                for (const r of rules.filter((x) => /rds|elasticache|backup/.test(String(x.inputs.eventPattern)))) {
+                    assert.match(String(r.inputs.description), /runbook: README\.md#runbook-[a-z0-9-]+/);
+                }
+            });
+
+            it("Prometheus alert rules are evaluated by the workspace and its Alertmanager publishes to the topic", () => {
+                const run = runs[stack];
+                const ws = one(run, "aws:amp/workspace:Workspace");
+                const rules = one(run, "aws:amp/ruleGroupNamespace:RuleGroupNamespace");
+                assert.strictEqual(rules.inputs.workspaceId, ws.id);
+                const groups = parse(String(rules.inputs.data)).groups as Array<{ rules: Array<{ alert: string; labels: { environment: string } }> }>;
+                assert.ok(groups[0].rules.length >= 5);
+                assert.ok(groups[0].rules.every((r) => r.labels.environment === stack));
+                const am = one(run, "aws:amp/alertManagerDefinition:AlertManagerDefinition");
+                const config = parse(parse(String(am.inputs.definition)).alertmanager_config);
+                assert.strictEqual(config.receivers[0].sns_configs[0].topic_arn, run.outputs.alarmTopicArn);
+                const policy = mine(run, "aws:sns/topicPolicy:TopicPolicy")[0];
+                const aps = json(policy.inputs.policy).Statement.find((x) => JSON.stringify(x.Principal) === JSON.stringify({ Service: "aps.amazonaws.com" }));
+                assert.ok(aps, "the workspace may publish to the topic");
+                assert.deepStrictEqual((aps.Condition as { ArnLike: object }).ArnLike, { "aws:SourceArn": ws.outputs.arn });
+                // The topic is encrypted: the key must let the service use it.
+                const key = run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-logs"))!;
+                const services = json(key.inputs.policy).Statement.flatMap((x) => [(x.Principal as { Service?: string | string[] })?.Service ?? []].flat());
+                assert.ok(services.includes("aps.amazonaws.com"), "logs key lets Prometheus publish to the encrypted topic");
             });
 
             it("Prometheus workspace encrypted with the data key, with logging", () => {
@@ -171,23 +205,71 @@ describe("Monitoring", () => {
                 ]);
             });
 
-            it("Grafana: IAM Identity Center sign-in, customer-managed role, Prometheus/CloudWatch/OpenSearch", () => {
-                const run = runs.grafana;
-                const ws = one(run, "aws:grafana/workspace:Workspace");
-                assert.deepStrictEqual(ws.inputs.authenticationProviders, ["AWS_SSO"]);
-                assert.strictEqual(ws.inputs.permissionType, "CUSTOMER_MANAGED");
-                assert.strictEqual(ws.inputs.accountAccessType, "CURRENT_ACCOUNT");
-                assert.deepStrictEqual(ws.inputs.dataSources, ["PROMETHEUS", "CLOUDWATCH", "AMAZON_OPENSEARCH_SERVICE"]);
-                const role = ofType(run, "aws:iam/role:Role").find((r) => r.outputs.arn === ws.inputs.roleArn);
-                assert.ok(role);
-                const policy = ofType(run, "aws:iam/rolePolicy:RolePolicy").find((p) => p.inputs.role === role.id);
-                assert.ok(policy);
-                const actions = json(policy.inputs.policy).Statement.flatMap((s) => [s.Action].flat() as string[]);
-                for (const a of ["aps:QueryMetrics", "cloudwatch:GetMetricData", "logs:StartQuery", "es:ESHttpGet"]) {
-                    assert.ok(actions.includes(a), a);
-                }
-                assert.ok(!actions.some((a) => /:\*$|^\*$/.test(a)), "no wildcard actions");
-                assert.strictEqual(run.outputs.grafanaUrl, `https://${ws.outputs.endpoint}`);
+            it("Grafana is a hardened server in a private app subnet, reached only from the Client VPN, no managed workspace", function () {
+                const run = runs[stack];
+                assert.strictEqual(ofType(run, "aws:grafana/workspace:Workspace").length, 0, "Amazon Managed Grafana is not offered in sa-east-1");
+                const server = ofType(run, "aws:ec2/instance:Instance").find((i) => (i.inputs.tags as Record<string, string>).Role === "grafana");
+                assert.ok(server);
+                assert.ok(subnetIds(run, "app").includes(server.inputs.subnetId as string), "in an app subnet");
+                assert.strictEqual(server.inputs.associatePublicIpAddress, false);
+                assert.strictEqual((server.inputs.metadataOptions as { httpTokens: string }).httpTokens, "required");
+                const root = server.inputs.rootBlockDevice as { encrypted: boolean; kmsKeyId: string };
+                assert.strictEqual(root.encrypted, true);
+                assert.strictEqual(root.kmsKeyId, keyArn(run, "data"));
+                const sgIds = server.inputs.vpcSecurityGroupIds as string[];
+                const ingress = ofType(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => sgIds.includes(r.inputs.securityGroupId as string));
+                const vpnSg = ofType(run, "aws:ec2/securityGroup:SecurityGroup").filter((g) => /-security-vpn$/.test(g.name));
+                assert.strictEqual(vpnSg.length, 1);
+                assert.deepStrictEqual(
+                    ingress.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4, r.inputs.fromPort]),
+                    [[vpnSg[0].id, undefined, 3000]],
+                    "HTTPS from the VPN's security group only",
+                );
+                assert.ok(String(run.outputs.grafanaUrl).startsWith("https://"));
+                // The admin password is generated, a Pulumi secret, kept in Secrets Manager, and not in the user data.
+                const secretArn = run.outputs.grafanaAdminSecretArn;
+                const secret = ofType(run, "aws:secretsmanager/secret:Secret").find((x) => x.outputs.arn === secretArn)!;
+                assert.ok(secret);
+                assert.strictEqual(secret.inputs.kmsKeyId, keyArn(run, "data"));
+                const version = ofType(run, "aws:secretsmanager/secretVersion:SecretVersion").find((v) => v.inputs.secretId === secret.id)!;
+                assert.ok(isSecret(version.rawInputs.secretString));
+                const userData = userDataOf(server);
+                assertNoSecrets(run, userData, "Grafana user data");
+                assert.ok(userData.includes(String(secretArn)), "the boot script fetches the password by its ARN");
+                const doc = docOf(userData);
+                const dashboards = (doc.write_files ?? []).filter((f) => /^\/var\/lib\/grafana\/dashboards\/hms\/.+\.json$/.test(f.path));
+                assert.strictEqual(dashboards.length, DASHBOARDS.length);
+                const ds = parse(fileOf(doc, "/etc/grafana/provisioning/datasources/hms.yaml")).datasources as Array<{ type: string; url?: string }>;
+                assert.deepStrictEqual(ds.map((d) => d.type).sort(), ["cloudwatch", "grafana-opensearch-datasource", "prometheus"]);
+                assert.strictEqual(ds.find((d) => d.type === "prometheus")!.url, one(run, "aws:amp/workspace:Workspace").outputs.prometheusEndpoint);
+                assertCloudInitValid(this, userData, "Grafana server");
+                assertShellcheckClean(this, doc, "Grafana server", 2);
+            });
+
+            it("the log store is configured through its API at deployment: retention, template, audit logging, Grafana read-only", () => {
+                const run = runs[stack];
+                const fn = mine(run, "aws:lambda/function:Function").find((f) => /os-setup/.test(f.name))!;
+                assert.ok(fn);
+                const vpc = fn.inputs.vpcConfig as { subnetIds: string[] };
+                assert.deepStrictEqual(vpc.subnetIds, subnetIds(run, "data"), "in the data subnets, next to the domain");
+                const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((g) => (fn.propertyDependencies.loggingConfig ?? []).includes(g.urn));
+                assert.strictEqual(groups.length, 1, "the function logs to a log group of its own");
+                assert.strictEqual(groups[0].inputs.kmsKeyId, keyArn(run, "logs"));
+                const inv = one(run, "aws:lambda/invocation:Invocation");
+                assert.deepStrictEqual(inv.propertyDependencies.functionName, [fn.urn], "invokes the setup function");
+                const input = JSON.parse(String(inv.inputs.input)) as { endpoint: string; requests: Array<{ path: string; body: Record<string, unknown> }> };
+                assert.strictEqual(input.endpoint, one(run, "aws:opensearch/domain:Domain").outputs.endpoint);
+                const body = (re: RegExp) => input.requests.find((r) => re.test(r.path))?.body;
+                const ism = JSON.stringify(body(/^\/_plugins\/_ism\/policies\//));
+                const days = readStackConfig(stack)["hms:logRetentionDays"] ?? "365";
+                assert.ok(ism.includes(`"min_index_age":"${days}d"`), `ISM deletes after hms:logRetentionDays (${days}): ${ism}`);
+                assert.strictEqual(body(/^\/_plugins\/_security\/api\/audit\/config$/)?.enabled, true, "audit logging switched on");
+                assert.ok(body(/^\/_index_template\//), "an index template maps the log fields");
+                const mapping = input.requests.find((r) => r.path.endsWith("/rolesmapping/readall"))!;
+                const grafanaInstance = ofType(run, "aws:ec2/instance:Instance").find((i) => (i.inputs.tags as Record<string, string>).Role === "grafana")!;
+                const profile = ofType(run, "aws:iam/instanceProfile:InstanceProfile").find((p) => p.outputs.name === grafanaInstance.inputs.iamInstanceProfile)!;
+                const grafanaRole = ofType(run, "aws:iam/role:Role").find((r) => r.outputs.name === profile.inputs.role)!;
+                assert.deepStrictEqual(mapping.body.backend_roles, [grafanaRole.outputs.arn]);
             });
 
             it("the log store raises alarms to the topic: cluster red, free storage, JVM memory pressure", () => {
@@ -204,6 +286,16 @@ describe("Monitoring", () => {
                 }
                 const storage = alarms.find((a) => a.inputs.metricName === "FreeStorageSpace")!;
                 assert.strictEqual(storage.inputs.threshold, (stack === "production" ? 200 : 50) * 1024 * 0.25);
+            });
+
+            it("every log group of the plan is encrypted with the logs key and bounded in retention", () => {
+                const run = runs[stack];
+                const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup");
+                assert.ok(groups.length > 5);
+                for (const g of groups) {
+                    assert.strictEqual(g.inputs.kmsKeyId, keyArn(run, "logs"), `${g.name} is not encrypted with the logs key`);
+                    assert.ok(Number(g.inputs.retentionInDays) > 0, `${g.name} keeps events forever`);
+                }
             });
 
             it("exports the operators' endpoints", () => {
@@ -223,13 +315,25 @@ describe("Monitoring", () => {
             run = await runStack("staging", { monitoringGrafana: false, monitoringAlarmEmail: undefined });
         });
 
-        it("creates neither the workspace nor its role, and no subscription", () => {
-            assert.strictEqual(ofType(run, "aws:grafana/workspace:Workspace").length, 0);
+        it("creates no Grafana server nor read-only mapping, and no subscription", () => {
+            assert.ok(!ofType(run, "aws:ec2/instance:Instance").some((i) => (i.inputs.tags as Record<string, string>).Role === "grafana"));
             assert.strictEqual(run.outputs.grafanaUrl, undefined);
             assert.strictEqual(mine(run, "aws:sns/topicSubscription:TopicSubscription").length, 0);
             const admin = ofType(run, "aws:iam/role:Role").find((r) => r.outputs.arn === run.outputs.opensearchAdminRoleArn)!;
             const trust = json(admin.inputs.assumeRolePolicy).Statement.map((s) => s.Sid);
-            assert.deepStrictEqual(trust, ["AccountAdministrators", "IngestionPipeline"]);
+            assert.deepStrictEqual(trust, ["AccountAdministrators", "IngestionPipeline", "SetupFunction"]);
+            const input = JSON.parse(String(one(run, "aws:lambda/invocation:Invocation").inputs.input)) as { requests: Array<{ path: string }> };
+            assert.ok(!input.requests.some((r) => r.path.includes("rolesmapping")));
+        });
+    });
+
+    describe("Grafana without the Client VPN", () => {
+        it("is refused at config time: the server is reachable only over the VPN", async () => {
+            await assert.rejects(runStack("staging", { securityVpnEnabled: false }), (e: unknown) => {
+                assert.ok(e instanceof ConfigError);
+                assert.match(e.message, /hms:monitoringGrafana = true: the Grafana server is reached only over the Client VPN/);
+                return true;
+            });
         });
     });
 

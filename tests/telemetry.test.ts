@@ -72,9 +72,15 @@ describe("templates/telemetry", () => {
         assert.match(dropIn, /^EnvironmentFile=-\/etc\/hms\/telemetry\.env$/m);
     });
 
-    it("the Prometheus configuration is YAML that scrapes node_exporter and remote-writes with SigV4", () => {
+    it("the Prometheus configuration is YAML that scrapes the local exporters only and remote-writes with SigV4", () => {
         const config = parse(file(snippet, TELEMETRY_PATHS.prometheusConfig).content);
-        assert.deepStrictEqual(config.scrape_configs, [{ job_name: "node", static_configs: [{ targets: ["127.0.0.1:9100"] }] }]);
+        const jobs = config.scrape_configs as Array<{ job_name: string; static_configs: Array<{ targets: string[] }> }>;
+        assert.deepStrictEqual(jobs.map((j) => j.job_name).sort(), ["logs", "nginx", "node"]);
+        for (const j of jobs) {
+            for (const t of j.static_configs.flatMap((c) => c.targets)) {
+                assert.match(t, /^127\.0\.0\.1:\d+$/, `${j.job_name} scrapes ${t}: exporters answer on localhost only`);
+            }
+        }
         assert.strictEqual(config.remote_write.length, 1);
         assert.strictEqual(config.remote_write[0].url, `${WORKSPACE}api/v1/remote_write`);
         assert.deepStrictEqual(config.remote_write[0].sigv4, { region: "sa-east-1" });
@@ -94,12 +100,10 @@ describe("templates/telemetry", () => {
     it("Fluent Bit tails the given files and posts them to the pipeline over TLS, SigV4-signed for osis", () => {
         const sections = fluentSections(file(snippet, TELEMETRY_PATHS.fluentBitConfig).content);
         const inputs = sections.filter((s) => s.name === "INPUT");
-        assert.strictEqual(inputs.length, 1);
-        assert.strictEqual(get(inputs[0], "name"), "tail");
-        assert.deepStrictEqual(get(inputs[0], "path")?.split(","), base.logFiles);
-        const outputs = sections.filter((s) => s.name === "OUTPUT");
-        assert.strictEqual(outputs.length, 1);
-        const out = outputs[0];
+        assert.ok(inputs.every((i) => get(i, "name") === "tail"));
+        assert.deepStrictEqual(inputs.map((i) => get(i, "path")), [...base.logFiles, "/var/log/syslog"], "the given files and the system log");
+        const out = sections.find((s) => s.name === "OUTPUT" && get(s, "name") === "http")!;
+        assert.ok(out);
         assert.strictEqual(get(out, "name"), "http");
         assert.strictEqual(get(out, "host"), PIPELINE_HOST);
         assert.strictEqual(get(out, "port"), "443");
@@ -110,8 +114,10 @@ describe("templates/telemetry", () => {
         assert.strictEqual(get(out, "aws_auth"), "On");
         assert.strictEqual(get(out, "aws_service"), "osis");
         assert.strictEqual(get(out, "aws_region"), "sa-east-1");
-        assert.ok(get(out, "match") && get(inputs[0], "tag")?.startsWith(get(out, "match")!.replace("*", "")), "the output matches the input's tag");
-        const filter = sections.find((s) => s.name === "FILTER");
+        for (const i of inputs) {
+            assert.ok(get(out, "match") && get(i, "tag")?.startsWith(get(out, "match")!.replace("*", "")), "the output matches every input's tag");
+        }
+        const filter = sections.find((s) => s.name === "FILTER" && get(s, "name") === "record_modifier");
         assert.ok(filter);
         const records = filter.entries.filter(([k]) => k === "record").map(([, v]) => v);
         assert.ok(records.includes("environment production") && records.includes("role nginx"), records.join("; "));
@@ -119,7 +125,7 @@ describe("templates/telemetry", () => {
 
     it("a bare pipeline host name gets the ingestion path", () => {
         const s = renderTelemetry({ ...base, logsIngestEndpoint: PIPELINE_HOST });
-        const out = fluentSections(file(s, TELEMETRY_PATHS.fluentBitConfig).content).find((x) => x.name === "OUTPUT")!;
+        const out = fluentSections(file(s, TELEMETRY_PATHS.fluentBitConfig).content).find((x) => x.name === "OUTPUT" && get(x, "name") === "http")!;
         assert.strictEqual(get(out, "host"), PIPELINE_HOST);
         assert.strictEqual(get(out, "uri"), LOGS_INGEST_PATH);
     });

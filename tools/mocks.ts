@@ -109,6 +109,21 @@ export function toPlain(v: unknown): unknown {
     return v;
 }
 
+/** `deserialized` with every asset or archive replaced by the same place of `serialized`. */
+function plainAssets(deserialized: unknown, serialized: unknown): unknown {
+    if (pulumi.asset.Asset.isInstance(deserialized as object) || pulumi.asset.Archive.isInstance(deserialized as object)) {
+        return serialized;
+    }
+    if (Array.isArray(deserialized as unknown)) {
+        return (deserialized as unknown[]).map((x, i) => plainAssets(x, (serialized as unknown[] | undefined)?.[i]));
+    }
+    if (typeof deserialized === "object" && deserialized !== null && Object.getPrototypeOf(deserialized) === Object.prototype) {
+        const ser = (serialized ?? {}) as Record<string, unknown>;
+        return Object.fromEntries(Object.entries(deserialized).map(([k, x]) => [k, plainAssets(x, ser[k])]));
+    }
+    return deserialized;
+}
+
 /** Removes secret envelopes (keeping the values), for mocks that compute outputs from inputs. */
 export function unwrapSecrets(v: unknown): unknown {
     if (isSecret(v)) {
@@ -449,7 +464,12 @@ export class RecordingMonitor extends MockMonitor {
     // The request type is the SDK's generated protobuf class; its TypeScript
     // declaration is not exported, hence `any` here.
     async registerResource(req: any, callback: (err: any, resp: any) => void): Promise<void> {
-        const rawInputs = rpc.deserializeProperties(req.getObject()) as Record<string, unknown>;
+        // Assets and archives deserialize to objects holding promises, which cannot be
+        // cloned: they are kept in their serialized (plain) form.
+        const rawInputs = plainAssets(
+            rpc.deserializeProperties(req.getObject()),
+            req.getObject()?.toJavaScript() ?? {},
+        ) as Record<string, unknown>;
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((deps: { getUrnsList(): string[] }, key: string) => {
             propertyDependencies[key] = deps.getUrnsList();

@@ -68,6 +68,7 @@ export function makeSandbox(domain: string): Sandbox {
         certificate: f("origin.crt"),
         privateKey: f("origin.key"),
         clientCa: f("pull-ca.pem"),
+        statusListen: `unix:${f("status.sock")}`,
     };
     fs.mkdirSync(paths.tempDir);
     fs.writeFileSync(paths.mimeTypes, "types {\n    text/html html;\n    text/css css;\n    application/javascript js;\n}\n");

@@ -13,6 +13,7 @@ const INSTALL: Record<string, string> = {
     "php-fpm": "apt-get install -y --no-install-recommends php-fpm",
     promtool: "apt-get install -y --no-install-recommends prometheus",
     "docker-compose": "apt-get install -y --no-install-recommends docker-compose",
+    amtool: "apt-get install -y --no-install-recommends prometheus-alertmanager",
 };
 
 export function hasTool(tool: string): boolean {
