@@ -33,6 +33,7 @@ export const CACHE_SETTINGS = {
         description: "ElastiCache node type, e.g. cache.r7g.large. Required while the tier is on.",
         unset: true,
         values: CACHE_NODE_TYPES,
+        accepted: `one of ${CACHE_NODE_TYPES.join(", ")}`,
     }),
     nodes: integerSetting({
         key: "cacheNodes",

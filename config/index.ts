@@ -39,18 +39,22 @@ export { keyOf } from "./setting";
 export type { AnySetting, Setting } from "./setting";
 export type { ServerSize } from "./sizing";
 
-/** Every setting, grouped as Pulumi.yaml and the README present them. */
+/**
+ * Every setting, grouped as Pulumi.yaml and the README present them. `tier`:
+ * the group is read only while `hms:tiers` lists that tier (network, storage
+ * and backup settings are read always: other tiers use them).
+ */
 export const SETTING_GROUPS: ReadonlyArray<{ title: string; tier?: Tier; settings: readonly AnySetting[] }> = [
     { title: "the stack", settings: Object.values(STACK_SETTINGS) },
-    { title: "network", tier: "network", settings: Object.values(NETWORK_SETTINGS) },
+    { title: "network", settings: Object.values(NETWORK_SETTINGS) },
     { title: "edge (Cloudflare)", tier: "edge", settings: Object.values(EDGE_SETTINGS) },
     { title: "load balancer (NLB + Nginx)", tier: "loadBalancer", settings: Object.values(LOAD_BALANCER_SETTINGS) },
     { title: "WordPress app servers", tier: "app", settings: Object.values(APP_SETTINGS) },
     { title: "WebSocket server", tier: "websocket", settings: Object.values(WEBSOCKET_SETTINGS) },
     { title: "database (Aurora MySQL)", tier: "database", settings: Object.values(DATABASE_SETTINGS) },
     { title: "cache (ElastiCache)", tier: "cache", settings: Object.values(CACHE_SETTINGS) },
-    { title: "storage (S3)", tier: "storage", settings: Object.values(STORAGE_SETTINGS) },
-    { title: "backup (AWS Backup)", tier: "backup", settings: Object.values(BACKUP_SETTINGS) },
+    { title: "storage (S3)", settings: Object.values(STORAGE_SETTINGS) },
+    { title: "backup (AWS Backup)", settings: Object.values(BACKUP_SETTINGS) },
     { title: "security", tier: "security", settings: Object.values(SECURITY_SETTINGS) },
     { title: "monitoring", tier: "monitoring", settings: Object.values(MONITORING_SETTINGS) },
 ];
