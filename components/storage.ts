@@ -400,14 +400,6 @@ function validate(name: string, args: StorageArgs): void {
                 "since bucket names derive from it",
         );
     }
-    if (args.noncurrentExpirationDays <= args.noncurrentTransitionDays) {
-        throw new pulumi.RunError(
-            `Storage "${name}": noncurrentExpirationDays (${args.noncurrentExpirationDays}) must exceed noncurrentTransitionDays (${args.noncurrentTransitionDays})`,
-        );
-    }
-    if (args.replica && args.replica.region === args.region) {
-        throw new pulumi.RunError(`Storage "${name}": the replica must be in another region than ${args.region}`);
-    }
 }
 
 interface Guards {
