@@ -55,7 +55,7 @@ export interface Setting<T> extends Declared {
     /** What the reader returns after a problem (so that later checks do not cascade). */
     readonly fallback: T;
     /** Validates one raw value, as the CLI hands it over (scalars as strings, lists as JSON). */
-    parse(raw: unknown): { value: T } | { problem: string };
+    parse(raw: unknown): { value: T } | { problem: string; shown?: unknown };
 }
 
 /** Any setting, whatever its value type. */
@@ -136,8 +136,11 @@ export function integerSetting(o: IntegerOptions): Setting<number> {
         parse(raw) {
             // The CLI hands every scalar to the program as a string.
             const n = typeof raw === "string" && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-            const ok = typeof n === "number" && Number.isInteger(n) && n >= o.min && n <= max && (o.values === undefined || o.values.includes(n));
-            return ok ? { value: n } : { problem: `must be ${accepted}` };
+            if (typeof n !== "number" || !Number.isInteger(n) || n < o.min || n > max) {
+                return { problem: `must be ${accepted}` };
+            }
+            // A whole number that is not one of the listed values is shown as the number.
+            return o.values === undefined || o.values.includes(n) ? { value: n } : { problem: `must be ${accepted}`, shown: n };
         },
     };
 }
@@ -224,7 +227,7 @@ export class Reader {
         }
         const r = s.parse(v);
         if ("problem" in r) {
-            this.problems.add(keyOf(s), v, r.problem);
+            this.problems.add(keyOf(s), "shown" in r && r.shown !== undefined ? r.shown : v, r.problem);
             return s.fallback;
         }
         return r.value;
