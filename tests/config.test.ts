@@ -162,7 +162,7 @@ describe("stack configuration", () => {
         it("reports every problem at once", () => {
             const e = rejects("production", { appCount: 0, drRegion: "sa-east-1", domain: undefined }, "hms:appCount", /whole number/);
             assert.ok(e.problems.length >= 3, e.message);
-            assert.match(e.message, /^Invalid stack configuration \(3 problems\):\n  - /);
+            assert.match(e.message, /^Invalid stack configuration \(3 problems\):\n {2}- /);
         });
 
         it("keys of a tier that is switched off are not validated", () => {
@@ -181,6 +181,7 @@ describe("stack configuration", () => {
             delete require.cache[entry];
             let error: unknown;
             try {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
                 require(entry);
             } catch (e) {
                 error = e;
