@@ -10,6 +10,9 @@ const INSTALL: Record<string, string> = {
     shellcheck: "apt-get install -y shellcheck",
     php: "apt-get install -y --no-install-recommends php-cli",
     jq: "apt-get install -y jq",
+    "php-fpm": "apt-get install -y --no-install-recommends php-fpm",
+    promtool: "apt-get install -y --no-install-recommends prometheus",
+    "docker-compose": "apt-get install -y --no-install-recommends docker-compose",
 };
 
 export function hasTool(tool: string): boolean {
