@@ -73,8 +73,6 @@ export const BACKUP_ROLE_POLICIES = [
     "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
 ];
 
-const CONTINUOUS_MAX_DAYS = 35;
-
 /**
  * AWS Backup for one environment. A plan with two rules, both keeping every
  * recovery point `retentionDays` and copying it to the DR vault for as long:
@@ -97,7 +95,6 @@ export class Backup extends pulumi.ComponentResource {
 
     constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:backup:Backup", name, {}, opts);
-        validate(name, args);
         const parent = { parent: this };
         const region = args.region;
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -380,21 +377,4 @@ export class Backup extends pulumi.ComponentResource {
 export function restoreTestingName(name: string): string {
     const n = `${name.replace(/[^A-Za-z0-9]+/g, "_")}_restore_tests`;
     return n.length <= 50 ? n : n.slice(n.length - 50).replace(/^_+/, "");
-}
-
-function validate(name: string, args: BackupArgs): void {
-    if (!Number.isInteger(args.retentionDays) || args.retentionDays < 1) {
-        throw new pulumi.RunError(`Backup "${name}": retentionDays must be a positive whole number, got ${args.retentionDays}`);
-    }
-    if (args.continuous && args.retentionDays > CONTINUOUS_MAX_DAYS) {
-        throw new pulumi.RunError(
-            `Backup "${name}": continuous backups are kept at most ${CONTINUOUS_MAX_DAYS} days, retentionDays is ${args.retentionDays}`,
-        );
-    }
-    if (args.dr && args.dr.region === args.region) {
-        throw new pulumi.RunError(`Backup "${name}": the DR vault must be in another region than ${args.region}`);
-    }
-    if (args.vaultLock && args.vaultLock.changeableForDays < 3) {
-        throw new pulumi.RunError(`Backup "${name}": a vault lock needs changeableForDays of at least 3 (AWS minimum)`);
-    }
 }

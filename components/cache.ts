@@ -75,7 +75,7 @@ export function cacheParameterFamily(engine: CacheEngine, engineVersion: string)
     const supported: Record<CacheEngine, number[]> = { redis: [7], valkey: [7, 8] };
     if (!supported[engine].includes(major)) {
         throw new pulumi.RunError(
-            `hms:cacheEngineVersion = "${engineVersion}": ${engine} on ElastiCache supports major versions ${supported[engine].join(", ")} here`,
+            `engine version "${engineVersion}": ${engine} on ElastiCache supports major versions ${supported[engine].join(", ")} here`,
         );
     }
     return `${engine}${major}`;
@@ -121,9 +121,6 @@ export class Cache extends pulumi.ComponentResource {
         super("hms:cache:Cache", name, {}, opts);
         const parent = { parent: this };
         const region = args.region;
-        if (!Number.isInteger(args.nodes) || args.nodes < 1 || args.nodes > 6) {
-            throw new pulumi.RunError(`hms:cacheNodes = ${args.nodes}: a whole number from 1 to 6`);
-        }
         const family = cacheParameterFamily(args.engine, args.engineVersion);
         const groupId = awsIdentifier(name, 40);
         const port = 6379;

@@ -67,7 +67,7 @@ export function auroraMysqlFamily(engineVersion: string): string {
     const m = /^(\d+\.\d+)\.mysql_aurora\.\d+\.\d+\.\d+$/.exec(engineVersion);
     if (!m) {
         throw new pulumi.RunError(
-            `hms:databaseEngineVersion = "${engineVersion}": not an Aurora MySQL engine version such as 8.0.mysql_aurora.3.10.0`,
+            `engine version "${engineVersion}" is not an Aurora MySQL engine version such as 8.0.mysql_aurora.3.10.0`,
         );
     }
     return `aurora-mysql${m[1]}`;
@@ -132,9 +132,6 @@ export class Database extends pulumi.ComponentResource {
         super("hms:database:Database", name, {}, opts);
         const parent = { parent: this };
         const region = args.region;
-        if (!Number.isInteger(args.instances) || args.instances < 1 || args.instances > 16) {
-            throw new pulumi.RunError(`hms:databaseInstances = ${args.instances}: a whole number from 1 to 16`);
-        }
         const family = auroraMysqlFamily(args.engineVersion);
         const clusterId = awsIdentifier(name, 63);
         const port = 3306;

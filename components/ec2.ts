@@ -18,7 +18,7 @@ const CODENAMES: Record<string, string> = { "22.04": "jammy", "24.04": "noble" }
 export function ubuntuAmiNamePattern(release: string, arch: "x86_64" | "arm64"): string {
     const codename = CODENAMES[release];
     if (!codename) {
-        throw new pulumi.RunError(`hms:ubuntuRelease = "${release}": no Ubuntu AMI naming known; use one of ${Object.keys(CODENAMES).join(", ")}`);
+        throw new pulumi.RunError(`Ubuntu release "${release}": no Ubuntu AMI naming known; use one of ${Object.keys(CODENAMES).join(", ")}`);
     }
     const volume = Number(release.split(".")[0]) >= 24 ? "hvm-ssd-gp3" : "hvm-ssd";
     const a = arch === "arm64" ? "arm64" : "amd64";

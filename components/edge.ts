@@ -143,9 +143,6 @@ export function managedWafRules(plan: CloudflarePlan, owasp?: OwaspOptions): Rul
     if (!owasp) {
         throw new Error(`Edge: the ${plan} plan runs the OWASP Core Ruleset, which needs its paranoia level and score threshold`);
     }
-    if (!Number.isInteger(owasp.paranoiaLevel) || owasp.paranoiaLevel < 1 || owasp.paranoiaLevel > 4) {
-        throw new Error(`Edge: the OWASP paranoia level must be 1-4, got ${owasp.paranoiaLevel}`);
-    }
     const disabledLevels = [2, 3, 4].filter((l) => l > owasp.paranoiaLevel);
     return [
         {

@@ -121,12 +121,6 @@ export class Monitoring extends pulumi.ComponentResource {
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
         const os = args.opensearch;
         const zones = opensearchZones(args.dataSubnetIds.length, os.instanceCount);
-        if (zones === 2 && os.instanceCount % 2 !== 0) {
-            throw new pulumi.RunError(`${name}: an OpenSearch domain over 2 zones needs an even number of nodes, not ${os.instanceCount}`);
-        }
-        if (args.ingest.minUnits < 1 || args.ingest.maxUnits < args.ingest.minUnits) {
-            throw new pulumi.RunError(`${name}: ingestion capacity must satisfy 1 <= minUnits <= maxUnits`);
-        }
 
         // --- Prometheus ----------------------------------------------------------------
         const promLogs = new aws.cloudwatch.LogGroup(

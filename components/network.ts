@@ -54,7 +54,7 @@ export class Network extends pulumi.ComponentResource {
             zones.names.apply((names) => {
                 if (names.length < args.azCount) {
                     throw new pulumi.RunError(
-                        `hms:networkAzCount = ${args.azCount}: ${region} has only ${names.length} available zones (${names.join(", ")})`,
+                        `${args.azCount} availability zones requested but ${region} has only ${names.length} available (${names.join(", ")})`,
                     );
                 }
                 return names[i];

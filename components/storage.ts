@@ -62,7 +62,7 @@ export class Storage extends pulumi.ComponentResource {
 
     constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:storage:Storage", name, {}, opts);
-        validate(name, args);
+        validate(name);
         const parent = { parent: this };
         const region = args.region;
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -392,21 +392,13 @@ export class Storage extends pulumi.ComponentResource {
 const LOG_PREFIX = "media/";
 
 /** S3 bucket names: 3-63 lower-case letters, digits and hyphens; Pulumi appends `-` and 7 characters. */
-function validate(name: string, args: StorageArgs): void {
+function validate(name: string): void {
     const longest = `${name}-access-logs-xxxxxxx`;
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || longest.length > 63) {
         throw new pulumi.RunError(
             `Storage "${name}": the name must be lower-case letters, digits and hyphens and at most ${63 - "-access-logs-xxxxxxx".length} characters, ` +
                 "since bucket names derive from it",
         );
-    }
-    if (args.noncurrentExpirationDays <= args.noncurrentTransitionDays) {
-        throw new pulumi.RunError(
-            `Storage "${name}": noncurrentExpirationDays (${args.noncurrentExpirationDays}) must exceed noncurrentTransitionDays (${args.noncurrentTransitionDays})`,
-        );
-    }
-    if (args.replica && args.replica.region === args.region) {
-        throw new pulumi.RunError(`Storage "${name}": the replica must be in another region than ${args.region}`);
     }
 }
 

@@ -5,6 +5,8 @@
 // that provides it; config validation checks that the two agree, so a typo in
 // an instance type cannot silently halve a server.
 
+import { integerSetting, keyOf, Reader, Setting, stringSetting } from "./setting";
+
 export interface Size {
     vcpus: number;
     memoryGiB: number;
@@ -100,4 +102,64 @@ export function suggestions(table: Map<string, Size>, t: string): string {
     const same = [...table.keys()].filter((k) => k.startsWith(`${family}.`));
     const list = same.length > 0 ? same : [...table.keys()].filter((k) => /\.(2xlarge)$/.test(k)).slice(0, 8);
     return list.join(", ");
+}
+
+/** The four sizing settings of a tier's servers (each tier declares its own, with literal keys). */
+export interface ServerSettings {
+    instanceType: Setting<string>;
+    vcpus: Setting<number>;
+    memoryGiB: Setting<number>;
+    volumeGiB?: Setting<number>;
+}
+
+export interface ServerSize extends Size {
+    instanceType: string;
+    volumeGiB: number;
+}
+
+/** Reads a server size and checks that the instance type has the declared vCPUs and memory. */
+export function readServer(r: Reader, s: ServerSettings & { volumeGiB: Setting<number> }): ServerSize {
+    const instanceType = r.get(s.instanceType);
+    const vcpus = r.get(s.vcpus);
+    const memoryGiB = r.get(s.memoryGiB);
+    const volumeGiB = r.get(s.volumeGiB);
+    checkSize(r, s, instanceType, { vcpus, memoryGiB }, EC2_INSTANCE_TYPES);
+    return { instanceType, vcpus, memoryGiB, volumeGiB };
+}
+
+/** Reports an instance type that is unknown or whose size differs from the declared one. */
+export function checkSize(r: Reader, s: ServerSettings, type: string, declared: Size, table: Map<string, Size>): void {
+    if (type === "") {
+        return;
+    }
+    const actual = table.get(type);
+    if (!actual) {
+        r.problem(s.instanceType, type, `is not a known instance type; accepted types include ${suggestions(table, type)}`);
+        return;
+    }
+    if (actual.vcpus !== declared.vcpus || actual.memoryGiB !== declared.memoryGiB) {
+        const same = [...table.entries()].filter(([, v]) => v.vcpus === declared.vcpus && v.memoryGiB === declared.memoryGiB).map(([k]) => k);
+        r.problem(
+            s.instanceType,
+            type,
+            `has ${actual.vcpus} vCPU / ${actual.memoryGiB} GiB but ${keyOf(s.vcpus)} / ${keyOf(s.memoryGiB)} declare ` +
+                `${declared.vcpus} vCPU / ${declared.memoryGiB} GiB; pick a type of that size (for example ` +
+                `${same.slice(0, 4).join(", ") || "none known"}) or change the declared size`,
+        );
+    }
+}
+
+/** The sizing settings of an EC2 server tier; `label` names the server in descriptions. */
+export function serverSettings(keys: { instanceType: string; vcpus: string; memoryGiB: string; volumeGiB: string }, label: string, volume: { default: number; description: string }) {
+    return {
+        instanceType: stringSetting({
+            key: keys.instanceType,
+            description: `EC2 instance type of ${label}; must match ${keys.vcpus} / ${keys.memoryGiB}. Required while the tier is on.`,
+            unset: true,
+            accepted: "an EC2 instance type, for example m6i.2xlarge",
+        }),
+        vcpus: integerSetting({ key: keys.vcpus, description: `Declared vCPUs of ${label}. Required while the tier is on.`, unset: true, min: 1 }),
+        memoryGiB: integerSetting({ key: keys.memoryGiB, description: `Declared memory of ${label} in GiB. Required while the tier is on.`, unset: true, min: 1 }),
+        volumeGiB: integerSetting({ key: keys.volumeGiB, description: volume.description, default: volume.default, min: 8, max: 16384 }),
+    };
 }

@@ -258,7 +258,7 @@ describe("Cache (ElastiCache)", () => {
         assert.strictEqual(rg.inputs.parameterGroupName, group.inputs.name);
         assert.strictEqual(cacheParameterFamily("valkey", "7.2"), "valkey7");
         assert.strictEqual(cacheParameterFamily("redis", "7.0"), "redis7");
-        assert.throws(() => cacheParameterFamily("redis", "8.0"), /hms:cacheEngineVersion/);
+        assert.throws(() => cacheParameterFamily("redis", "8.0"), /engine version "8.0": redis on ElastiCache supports major versions 7/);
     });
 
     it("without protectData: no final snapshot and no `protect`", async function () {

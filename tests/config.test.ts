@@ -4,7 +4,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { ConfigError, parseConfig } from "../config";
-import { listStacks, readStackConfig, ROOT, runStack } from "../tools/stack";
+import { useMocks } from "../tools/mocks";
+import { applyOverrides, listStacks, readStackConfig, ROOT, settle } from "../tools/stack";
 import { configProblems, parseStack, stackValues } from "./support/resources";
 
 /** Asserts that the overrides make the stack's config invalid, with a message naming `key` and matching `accepted`. */
@@ -66,7 +67,9 @@ describe("stack configuration", () => {
             rejects("staging", { appCount: "two" }, "hms:appCount", /"two".*whole number/);
             rejects("production", { databaseInstances: 0 }, "hms:databaseInstances", /1 writer plus readers/);
             rejects("production", { cacheNodes: 0 }, "hms:cacheNodes", /1 primary plus replicas/);
-            rejects("production", { loadBalancerNginxCount: 0 }, "hms:loadBalancerNginxCount", /from 1/);
+            // 0 is the key's declared default, "not set": one Nginx server per AZ.
+            rejects("production", { loadBalancerNginxCount: -1 }, "hms:loadBalancerNginxCount", /"-1": must be a whole number from 1 to 12/);
+            assert.strictEqual(parseStack("production", { loadBalancerNginxCount: 0 }).loadBalancer?.nginxCount, 3);
         });
 
         it("an unknown region", () => {
@@ -178,7 +181,7 @@ describe("stack configuration", () => {
         it("reports every problem at once", () => {
             const e = rejects("production", { appCount: 0, drRegion: "sa-east-1", domain: undefined }, "hms:appCount", /whole number/);
             assert.ok(e.problems.length >= 3, e.message);
-            assert.match(e.message, /^Invalid stack configuration \(3 problems\):\n  - /);
+            assert.match(e.message, /^Invalid stack configuration \(3 problems\):\n {2}- /);
         });
 
         it("keys of a tier that is switched off are not validated", () => {
@@ -189,19 +192,24 @@ describe("stack configuration", () => {
 
     describe("in the program", () => {
         it("bad config fails before any resource is registered, as a RunError (no stack trace)", async () => {
+            // Runs index.ts under the shared mocks like runStack, but keeps the
+            // monitor of this run: runStack throws the error without it.
+            const monitor = useMocks("hms", "production");
+            pulumi.runtime.setAllConfig(applyOverrides(readStackConfig("production"), { appCount: 0 }), []);
+            const entry = require.resolve(path.join(ROOT, "index"));
+            delete require.cache[entry];
             let error: unknown;
-            let registered = -1;
             try {
-                await runStack("production", { appCount: 0 });
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                require(entry);
             } catch (e) {
                 error = e;
-                const { useMocks } = await import("../tools/mocks");
-                registered = useMocks("hms", "production").recorded.length;
             }
+            await settle(monitor);
             assert.ok(error instanceof ConfigError, `expected ConfigError, got ${error}`);
             assert.ok(pulumi.RunError.isInstance(error), "a RunError is printed by the CLI without a stack trace");
             assert.match((error as Error).message, /hms:appCount = "0"/);
-            assert.strictEqual(registered, 0);
+            assert.deepStrictEqual(monitor.recorded.map((r) => r.name), [], "resources registered before the config was validated");
         });
     });
 });

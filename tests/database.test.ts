@@ -314,7 +314,7 @@ describe("Database (Aurora MySQL)", () => {
     describe("helpers", () => {
         it("derives the parameter group family from the engine version", () => {
             assert.strictEqual(auroraMysqlFamily("8.0.mysql_aurora.3.10.0"), "aurora-mysql8.0");
-            assert.throws(() => auroraMysqlFamily("8.0.36"), /hms:databaseEngineVersion/);
+            assert.throws(() => auroraMysqlFamily("8.0.36"), /engine version "8.0.36" is not an Aurora MySQL engine version/);
         });
 
         it("knows Aurora MySQL's default max_connections (documented table)", () => {

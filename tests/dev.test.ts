@@ -210,8 +210,8 @@ describe("development environment (dev/)", () => {
                 assert.deepStrictEqual(s[n]?.profiles, ["monitoring"], n);
             }
             const build = devCompose(prod).services as Record<string, { build?: { args: Record<string, string> } }>;
-            assert.strictEqual(build["app-1"].build?.args.WORDPRESS_VERSION, prod.app?.wordpressVersion);
-            assert.strictEqual(build["app-1"].build?.args.WORDPRESS_SHA1, prod.app?.wordpressSha1);
+            assert.strictEqual(build["app-1"].build?.args.WORDPRESS_VERSION, prod.app?.wordpress.version);
+            assert.strictEqual(build["app-1"].build?.args.WORDPRESS_SHA1, prod.app?.wordpress.sha1);
             // Every build argument is one the Dockerfile declares without a default, and each of those is given.
             const dockerfile = fs.readFileSync(path.join(DEV_DIR, "app", "Dockerfile"), "utf8");
             const required = [...dockerfile.matchAll(/^ARG (\w+)$/gm)].map((m) => m[1]).sort();

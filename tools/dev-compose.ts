@@ -83,15 +83,15 @@ function appServices(prod: HmsConfig, images: ReturnType<typeof devImages>): Rec
             context: "./app",
             args: {
                 PHP_IMAGE: images.php,
-                WORDPRESS_VERSION: app?.wordpressVersion,
-                WORDPRESS_SHA1: app?.wordpressSha1,
-                WP_CLI_VERSION: app?.wpCliVersion,
-                WP_CLI_SHA512: app?.wpCliSha512,
-                REDIS_CACHE_VERSION: app?.redisCachePluginVersion,
-                OFFLOAD_MEDIA_VERSION: app?.offloadMediaPluginVersion,
+                WORDPRESS_VERSION: app?.wordpress.version,
+                WORDPRESS_SHA1: app?.wordpress.sha1,
+                WP_CLI_VERSION: app?.wpCli.version,
+                WP_CLI_SHA512: app?.wpCli.sha512,
+                REDIS_CACHE_VERSION: app?.plugins.redisCache,
+                OFFLOAD_MEDIA_VERSION: app?.plugins.offloadMedia,
             },
         },
-        image: `hms-dev-app:${app?.wordpressVersion}-php${php}`,
+        image: `hms-dev-app:${app?.wordpress.version}-php${php}`,
     };
     const config = [
         `${G}/app/settings.php:${WP_SETTINGS}:ro`,

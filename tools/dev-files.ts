@@ -99,9 +99,9 @@ export function devWordPressArgs(prod: HmsConfig, index: number): WordPressHostA
         maxUploadMiB: prod.loadBalancer?.maxUploadMiB ?? 512,
         ubuntuRelease: prod.ubuntuRelease,
         phpVersion: app.phpVersion,
-        wordpress: { version: app.wordpressVersion, sha1: app.wordpressSha1 },
-        wpCli: { version: app.wpCliVersion, sha512: app.wpCliSha512 },
-        plugins: { redisCache: app.redisCachePluginVersion, offloadMedia: app.offloadMediaPluginVersion },
+        wordpress: { version: app.wordpress.version, sha1: app.wordpress.sha1 },
+        wpCli: { version: app.wpCli.version, sha512: app.wpCli.sha512 },
+        plugins: { redisCache: app.plugins.redisCache, offloadMedia: app.plugins.offloadMedia },
         database: { host: "mysql", port: 3306, name: "wordpress", secretArn: "" },
         cache: { host: "redis", port: 6379, authSecretArn: "" },
         // Secrets come from dev/generated/secrets (written by the render), not from Secrets Manager:
