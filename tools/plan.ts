@@ -21,10 +21,10 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
 import { ConfigError } from "../config";
 import { Diagnostic, LogLine, PolicyAnalyzer, PolicyInfo, PolicyPackError, StackInfo } from "./analyzer";
 import { PolicyConfig, PolicyConfigError, PolicyConfigFile, readPolicyConfigFile } from "./analyzer-config";
+import { CliConfigError, parseYaml } from "./cli-config";
 import { architecture, renderDiagram } from "./diagram";
 import {
     buildResources,
@@ -35,7 +35,7 @@ import {
     stackProperties,
 } from "./plan-resources";
 import { mask } from "./plan-values";
-import { applyOverrides, ConfigMap, listStacks, Overrides, PROJECT, readStackConfig, ROOT, runStack, StackRun } from "./stack";
+import { cliStackConfig, ConfigMap, listStacks, Overrides, PROJECT, ROOT, runStack, StackRun } from "./stack";
 
 export const DEFAULT_POLICY_PACK = path.join(ROOT, "policies");
 
@@ -108,8 +108,9 @@ export function checkStack(stack: string): void {
 
 /** The stack as the CLI describes it to the pack (environment and ConfigureStack). */
 export function stackInfo(stack: string, overrides: Overrides = {}): StackInfo {
-    const config: ConfigMap = applyOverrides(readStackConfig(stack), overrides);
-    const project = (parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) ?? {}) as { name?: string; description?: string };
+    // Refused here, before anything runs, when `pulumi preview` would refuse it.
+    const config: ConfigMap = cliStackConfig(stack, overrides);
+    const project = (parseYaml(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), "Pulumi.yaml") ?? {}) as { name?: string; description?: string };
     return {
         project: project.name ?? PROJECT,
         stack,
@@ -447,6 +448,8 @@ export async function main(argv: string[], io: Streams = { out: process.stdout, 
         return 0;
     }
     try {
+        // First, what `pulumi preview` checks before the program runs.
+        cliStackConfig(args.stack, args.config);
         const policyConfig = args.policyConfig ? readPolicyConfigFile(args.policyConfig) : undefined;
         const result = await runPlan({
             stack: args.stack,
@@ -471,6 +474,11 @@ export async function main(argv: string[], io: Streams = { out: process.stdout, 
     } catch (e) {
         if (e instanceof ConfigError) {
             io.err.write(`error: ${oneLine(e, args.stack)}\n`);
+            return 2;
+        }
+        if (e instanceof CliConfigError) {
+            // The CLI's own words, or `Pulumi.<stack>.yaml:<line>: <what>` for a file that is not YAML.
+            io.err.write(/^Pulumi\.[\w.-]+\.yaml:\d+: /.test(e.message) ? `${e.message}\n` : `error: ${e.message}\n`);
             return 2;
         }
         if (e instanceof PolicyConfigError || e instanceof UsageError) {
