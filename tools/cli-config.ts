@@ -69,24 +69,51 @@ export type StackConfig = Map<string, StackValue>;
 /** Parses YAML text the way a strict loader does: a duplicate key, a tab, an unclosed quote is an error at a line. */
 export function parseYaml(text: string, file: string): unknown {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines, intAsBigInt: true });
     const error = doc.errors[0];
     if (error) {
-        const { line } = lines.linePos(error.pos[0]);
+        let { line } = lines.linePos(error.pos[0]);
+        // An unclosed quote is found at the end of the input: name the line that opens it.
+        const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
+        if (quote) {
+            const textLines = text.split("\n");
+            for (let i = Math.min(line, textLines.length) - 1; i >= 0; i--) {
+                if ((textLines[i].split(quote).length - 1) % 2 === 1) {
+                    line = i + 1;
+                    break;
+                }
+            }
+        }
         throw new CliConfigError(`${path.basename(file)}:${line}: ${error.message.split("\n")[0]}`);
     }
-    // Integers keep being integers, floats floats (Go's yaml decoder tells them apart).
-    return doc.toJS();
+    // Integers stay exact (a uint64 too, as Go's yaml decoder keeps it), floats are floats.
+    return doc.toJS({ mapAsMap: false, maxAliasCount: 100 }) as unknown;
 }
 
 function readYamlFile(file: string): unknown {
     return parseYaml(fs.readFileSync(file, "utf8"), file);
 }
 
+/** JSON text of a decoded value; a bigint integer keeps all its digits. */
+export function toJson(v: unknown): string {
+    if (typeof v === "bigint") {
+        return v.toString();
+    }
+    if (Array.isArray(v)) {
+        return `[${v.map(toJson).join(",")}]`;
+    }
+    if (typeof v === "object" && v !== null) {
+        return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`).join(",")}}`;
+    }
+    return JSON.stringify(v ?? null);
+}
+
+const isInteger = (v: unknown) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** project.go isPrimitiveValue: string, int, bool (a float is not). */
-const isPrimitive = (v: unknown) => typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v));
+const isPrimitive = (v: unknown) => typeof v === "string" || typeof v === "boolean" || isInteger(v);
 
 function namespacedByProject(projectName: string, key: string): boolean {
     return !key.includes(":") || key.startsWith(`${projectName}:`);
@@ -160,7 +187,7 @@ export function validateConfigValue(type: string, items: ProjectConfigItemsType 
             return typeof value === "string";
         case "integer":
             // Whole numbers, and strings strconv.Atoi parses (an optional sign and decimal digits).
-            return (typeof value === "number" && Number.isInteger(value)) || (typeof value === "string" && /^[+-]?\d+$/.test(value));
+            return isInteger(value) || (typeof value === "string" && /^[+-]?\d+$/.test(value));
         case "boolean":
             return typeof value === "boolean" || value === "true" || value === "false";
         case "object":
@@ -186,7 +213,7 @@ export function stackValue(v: unknown): StackValue {
         return { text: v.secure, secure: true, object: false };
     }
     if (Array.isArray(v) || isObject(v)) {
-        return { text: JSON.stringify(v), secure: hasSecure(v), object: true };
+        return { text: toJson(v), secure: hasSecure(v), object: true };
     }
     return { text: v === null || v === undefined ? "" : String(v), secure: false, object: false };
 }
@@ -216,7 +243,7 @@ function createConfigValue(raw: unknown): StackValue {
     if (isPrimitive(raw)) {
         return { text: String(raw), secure: false, object: false };
     }
-    return { text: JSON.stringify(raw), secure: false, object: true };
+    return { text: toJson(raw), secure: false, object: true };
 }
 
 /**
