@@ -255,6 +255,8 @@ export function planJson(result: PlanResult): object {
             protect: r.protect,
             dependencies: r.dependencies,
             inputs: mask(r.inputs),
+            ...r.registration,
+            provider: r.provider === "" ? null : r.provider,
         })),
         policies: { pack: result.policies.pack, violations: result.policies.violations },
     };
