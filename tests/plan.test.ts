@@ -472,7 +472,6 @@ describe("offline plan (npm run plan)", function () {
                 json: "p.json",
                 diagram: "p.mmd",
                 config: { "hms:appCount": "3" },
-                typeCheck: false,
             });
             const refused = (args: string[], message: RegExp) =>
                 assert.throws(() => parseArgs(args), (e: unknown) => e instanceof UsageError && message.test(e.message));

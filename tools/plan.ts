@@ -1,6 +1,6 @@
 // The offline plan: `npm run plan -- --stack <stack> [--json FILE] [--diagram FILE]`
 // (also `--config KEY=VALUE` as in `pulumi preview`, `--policy-config FILE`
-// as `--policy-pack-config`, `--policy-pack DIR`, `--policy-typecheck`).
+// as `--policy-pack-config`, `--policy-pack DIR`).
 //
 // Runs the real program (index.ts) under the shared Pulumi mocks with the
 // stack's Pulumi.<stack>.yaml, hands every resource to the real policy pack
@@ -63,8 +63,6 @@ export interface PlanOptions {
     policyPack?: string;
     /** A pack started with `startAnalyzer` for this stack, reused across plans; otherwise one is started and stopped. */
     analyzer?: PolicyAnalyzer;
-    /** Type-check the pack on start as the CLI's runner does (slower). */
-    typeCheck?: boolean;
 }
 
 export interface PlanResult {
@@ -127,12 +125,11 @@ export function stackInfo(stack: string, overrides: Overrides = {}): StackInfo {
 }
 
 /** Starts the policy pack for a stack; reuse it for several `runPlan` calls on that stack, then `stop()` it. */
-export function startAnalyzer(stack: string, options: { policyPack?: string; overrides?: Overrides; typeCheck?: boolean } = {}) {
+export function startAnalyzer(stack: string, options: { policyPack?: string; overrides?: Overrides } = {}) {
     checkStack(stack);
     return PolicyAnalyzer.start({
         packDir: options.policyPack ?? DEFAULT_POLICY_PACK,
         stack: stackInfo(stack, options.overrides),
-        typeCheck: options.typeCheck,
     });
 }
 
@@ -160,7 +157,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     // The pack is a process of its own: it starts while the program runs.
     const starting = options.analyzer
         ? Promise.resolve(options.analyzer)
-        : PolicyAnalyzer.start({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info, typeCheck: options.typeCheck });
+        : PolicyAnalyzer.start({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
     // A failed start is reported once the program has run (awaited below), not as an unhandled rejection meanwhile.
     starting.catch(() => undefined);
     let resources: PlanResource[];
@@ -365,15 +362,14 @@ export interface CliArgs {
     diagram?: string;
     policyConfig?: string;
     policyPack?: string;
-    typeCheck: boolean;
 }
 
 const USAGE =
     "usage: npm run plan -- --stack <stack> [--json FILE] [--diagram FILE] [--config KEY=VALUE]... " +
-    "[--policy-config FILE] [--policy-pack DIR] [--policy-typecheck]";
+    "[--policy-config FILE] [--policy-pack DIR]";
 
 export function parseArgs(argv: string[]): CliArgs | "help" {
-    const args: Partial<CliArgs> = { typeCheck: false, config: {} };
+    const args: Partial<CliArgs> = { config: {} };
     const valued: Record<string, keyof CliArgs> = {
         "--stack": "stack",
         "--json": "json",
@@ -385,10 +381,6 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
         const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
         if (flag === "--help" || flag === "-h") {
             return "help";
-        }
-        if (flag === "--policy-typecheck") {
-            args.typeCheck = true;
-            continue;
         }
         if (flag === "--config" || flag === "-c") {
             const pair = inline ?? argv[++i];
@@ -458,7 +450,6 @@ export async function main(argv: string[], io: Streams = { out: process.stdout, 
             overrides: args.config,
             policyConfig,
             policyPack: args.policyPack,
-            typeCheck: args.typeCheck,
         });
         if (args.json) {
             writeFile(args.json, `${JSON.stringify(planJson(result), null, 2)}\n`);
