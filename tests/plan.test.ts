@@ -462,7 +462,7 @@ describe("offline plan (npm run plan)", function () {
             assert.notStrictEqual(r.status, 0);
             const lines = r.stderr.trim().split("\n");
             assert.strictEqual(lines.length, 1, r.stderr);
-            assert.match(lines[0], /^error: invalid configuration of stack development .*hms:logRetentionDays = 8: must be one of 1, 3, 5, 7, 14, 30/);
+            assert.match(lines[0], /^error: invalid configuration of stack development .*hms:logRetentionDays = "?8"?: must be one of 1, 3, 5, 7, 14, 30/);
             assert.doesNotMatch(r.stderr + r.stdout, /^\s+at /m);
         });
 
