@@ -29,6 +29,13 @@ type JsonResource = {
     protect: boolean;
     dependencies: string[];
     inputs: Record<string, unknown>;
+    ignoreChanges: string[];
+    deleteBeforeReplace: boolean;
+    replaceOnChanges: string[];
+    retainOnDelete: boolean;
+    customTimeouts: Record<string, string> | null;
+    aliases: string[];
+    provider: string | null;
 };
 type JsonPlan = {
     project: string;
@@ -104,9 +111,18 @@ describe("offline plan (npm run plan)", function () {
                 for (const r of json.resources) {
                     assert.deepStrictEqual(
                         Object.keys(r).sort(),
-                        ["custom", "dependencies", "inputs", "name", "parent", "protect", "type", "urn"],
+                        [
+                            "aliases", "custom", "customTimeouts", "deleteBeforeReplace", "dependencies", "ignoreChanges", "inputs",
+                            "name", "parent", "protect", "provider", "replaceOnChanges", "retainOnDelete", "type", "urn",
+                        ],
                         r.urn,
                     );
+                    // Every custom resource but a provider names the provider that manages it, which is in the plan.
+                    if (r.custom && !r.type.startsWith("pulumi:providers:")) {
+                        assert.ok(r.provider !== null && urns.has(r.provider), `${r.urn}: provider ${r.provider}`);
+                    } else {
+                        assert.strictEqual(r.provider, null, r.urn);
+                    }
                     assert.match(r.urn, new RegExp(`^urn:pulumi:${stack}::hms::([^:]+:[^:]+:[^:]+\\$)?${escape(r.type)}::${escape(r.name)}$`));
                     assert.strictEqual(typeof r.custom, "boolean", r.urn);
                     assert.strictEqual(typeof r.protect, "boolean", r.urn);
@@ -446,7 +462,7 @@ describe("offline plan (npm run plan)", function () {
             assert.notStrictEqual(r.status, 0);
             const lines = r.stderr.trim().split("\n");
             assert.strictEqual(lines.length, 1, r.stderr);
-            assert.match(lines[0], /^error: invalid configuration of stack development .*hms:logRetentionDays = 8: must be one of 1, 3, 5, 7, 14, 30/);
+            assert.match(lines[0], /^error: invalid configuration of stack development .*hms:logRetentionDays = "?8"?: must be one of 1, 3, 5, 7, 14, 30/);
             assert.doesNotMatch(r.stderr + r.stdout, /^\s+at /m);
         });
 
@@ -456,7 +472,6 @@ describe("offline plan (npm run plan)", function () {
                 json: "p.json",
                 diagram: "p.mmd",
                 config: { "hms:appCount": "3" },
-                typeCheck: false,
             });
             const refused = (args: string[], message: RegExp) =>
                 assert.throws(() => parseArgs(args), (e: unknown) => e instanceof UsageError && message.test(e.message));

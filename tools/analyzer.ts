@@ -6,8 +6,11 @@
 // with node, in the pack's directory, with the arguments
 // `<engine-address> . [-<runtime option>=<value>...]` and an environment
 // carrying the stack's config and names (PULUMI_CONFIG, PULUMI_NODEJS_STACK,
-// ...). The runner registers ts-node, requires the pack (whose `new
-// PolicyPack(...)` starts a gRPC server) and the pack prints its port on the
+// ...). The runner registers ts-node (with type-checking) and requires the
+// pack: `.` resolves to policies/package.json's `main`, the pack's built
+// JavaScript (bin/index.js), which ts-node leaves alone, so nothing is
+// type-checked at start (@pulumi/pulumi cmd/run-policy-pack/run.js). The pack's
+// `new PolicyPack(...)` starts a gRPC server and the pack prints its port on the
 // first line of stdout; later stdout/stderr lines are the pack's log output.
 // The runner drops the engine address (the SDK logs to the engine only when
 // PULUMI_NODEJS_ENGINE is set, which the CLI does not set for analyzers), and
@@ -130,8 +133,6 @@ export interface AnalyzerStartOptions {
     packDir: string;
     /** Environment of the pack process (the CLI starts one pack per stack operation). */
     stack: StackInfo;
-    /** Type-check the pack on start, as the CLI's runner does (slow); default: transpile only. */
-    typeCheck?: boolean;
     /** Give up when the pack has not printed its port after this long. Default 120 s. */
     startTimeoutMs?: number;
 }
@@ -282,7 +283,7 @@ export class PolicyAnalyzer {
         const runtimeOptions = readRuntime(packDir);
         const analyzer = new PolicyAnalyzer(packDir, options.stack);
         try {
-            await analyzer.launch(runtimeOptions, options.typeCheck ?? false, options.startTimeoutMs ?? 120_000);
+            await analyzer.launch(runtimeOptions, options.startTimeoutMs ?? 120_000);
         } catch (e) {
             await analyzer.stop();
             throw e;
@@ -290,7 +291,7 @@ export class PolicyAnalyzer {
         return analyzer;
     }
 
-    private async launch(runtimeOptions: Record<string, unknown>, typeCheck: boolean, timeoutMs: number): Promise<void> {
+    private async launch(runtimeOptions: Record<string, unknown>, timeoutMs: number): Promise<void> {
         const started = Date.now();
         const engine = await startEngine(this.logs, () => `urn:pulumi:${this.stack.stack}::${this.stack.project}::pulumi:pulumi:Stack::${this.stack.project}-${this.stack.stack}`);
         this.engine = engine.server;
@@ -311,7 +312,6 @@ export class PolicyAnalyzer {
                 args.push(`-${k}=${s}`);
             }
         }
-        const nodeArgs = typeCheck ? [] : ["--require", path.join(__dirname, "analyzer-preload.js")];
         const s = this.stack;
         const env: NodeJS.ProcessEnv = {
             ...process.env,
@@ -327,7 +327,7 @@ export class PolicyAnalyzer {
             env.PULUMI_NODEJS_ORGANIZATION = s.organization;
             env.PULUMI_ORGANIZATION = s.organization;
         }
-        const child = spawn(process.execPath, [...nodeArgs, runner, ...args], {
+        const child = spawn(process.execPath, [runner, ...args], {
             cwd: this.packDir,
             env,
             stdio: ["ignore", "pipe", "pipe"],

@@ -60,7 +60,9 @@ export interface RecordedResource {
 export interface RegistrationOptions {
     ignoreChanges: string[];
     additionalSecretOutputs: string[];
+    /** Every alias as a URN (an alias spec resolved the way the engine resolves it). */
     aliases: string[];
+    replaceOnChanges: string[];
     /** Go duration strings ("10m"), "" when unset. */
     customTimeouts: { create: string; update: string; delete: string };
     /** undefined when the program did not set it. */
@@ -452,10 +454,39 @@ export class HmsMocks implements pulumi.runtime.Mocks {
     }
 }
 
+/** An `Alias` of a registration request (proto/alias_pb): a URN or a spec. */
+interface AliasMessage {
+    getUrn(): string;
+    getSpec():
+        | { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean }
+        | undefined;
+}
+
+/**
+ * An alias as the URN the engine derives from it: unset fields of a spec
+ * take the resource's own name, type, parent, stack and project; under a
+ * parent, the parent's URN up to its name, then `$type::name`
+ * (resource.CreateURN, sdk/go/common/resource/alias.go, pulumi v3.260.0).
+ */
+export function aliasUrn(alias: AliasMessage, type: string, name: string, parent: string, stack: string, project: string): string {
+    const spec = alias.getSpec();
+    if (!spec) {
+        return alias.getUrn();
+    }
+    const parentUrn = spec.getNoparent() ? "" : spec.getParenturn() || parent;
+    const prefix = parentUrn
+        ? `${parentUrn.slice(0, parentUrn.lastIndexOf("::"))}$`
+        : `urn:pulumi:${spec.getStack() || stack}::${spec.getProject() || project}::`;
+    return `${prefix}${spec.getType() || type}::${spec.getName() || name}`;
+}
+
 /** A resource monitor that records every registration and delegates to the SDK's MockMonitor. */
 export class RecordingMonitor extends MockMonitor {
     // Not `resources`: MockMonitor keeps its own map under that name.
     readonly recorded: RecordedResource[] = [];
+    /** The stack and project being run (set by useMocks). */
+    stackName = "";
+    projectName = "";
 
     constructor(readonly hmsMocks: HmsMocks) {
         super(hmsMocks);
@@ -490,12 +521,15 @@ export class RecordingMonitor extends MockMonitor {
             options: {
                 ignoreChanges: [...req.getIgnorechangesList()],
                 additionalSecretOutputs: [...req.getAdditionalsecretoutputsList()],
-                // Aliases given as URNs; aliases given as specs (name/type/parent) are
-                // resolved by the engine and are not reconstructed here.
+                // The engine takes the alias URNs and the alias specs (pkg/resource/deploy/source_eval.go,
+                // RegisterResource); the SDK sends specs, where the same alias may come twice.
                 aliases: [
-                    ...req.getAliasurnsList(),
-                    ...req.getAliasesList().map((a: { getUrn(): string }) => a.getUrn()).filter((u: string) => u !== ""),
+                    ...new Set<string>([
+                        ...req.getAliasurnsList(),
+                        ...req.getAliasesList().map((a: AliasMessage) => aliasUrn(a, req.getType(), req.getName(), req.getParent(), this.stackName, this.projectName)),
+                    ]),
                 ],
+                replaceOnChanges: [...req.getReplaceonchangesList()],
                 customTimeouts: {
                     create: req.getCustomtimeouts()?.getCreate() ?? "",
                     update: req.getCustomtimeouts()?.getUpdate() ?? "",
@@ -543,6 +577,8 @@ export function useMocks(project: string, stack: string): RecordingMonitor {
         active = new RecordingMonitor(new HmsMocks());
     }
     settings.setMockOptions(active, project, stack, true);
+    active.stackName = stack;
+    active.projectName = project;
     // `getStore` is internal to the SDK (untyped); setMocks sets the same flags.
     const store = (state as unknown as { getStore(): Record<string, boolean> }).getStore();
     store.supportsSecrets = true;

@@ -40,9 +40,47 @@ export interface PlanResource {
      * these plus its (possibly weakened) inputs.
      */
     computed: PropertyMap;
+    /** The options as the analyzer protocol carries them. */
     options: PlanResourceOptions;
+    /** The resource options of the registration request, for the plan JSON (DESIGN.md, "Offline plan contract"). */
+    registration: RegistrationOptions;
     /** "engine" for the root stack and default providers, which the engine creates itself. */
     origin: "program" | "engine";
+}
+
+/** Resource options as the program registered them. */
+export interface RegistrationOptions {
+    ignoreChanges: string[];
+    /** false when the program did not set it. */
+    deleteBeforeReplace: boolean;
+    replaceOnChanges: string[];
+    retainOnDelete: boolean;
+    /** Go durations as registered ("10m"), only those set; null when none is. */
+    customTimeouts: { create?: string; update?: string; delete?: string } | null;
+    /** URNs. */
+    aliases: string[];
+}
+
+const NO_REGISTRATION: RegistrationOptions = {
+    ignoreChanges: [],
+    deleteBeforeReplace: false,
+    replaceOnChanges: [],
+    retainOnDelete: false,
+    customTimeouts: null,
+    aliases: [],
+};
+
+function registration(r: RecordedResource): RegistrationOptions {
+    const t = r.options.customTimeouts;
+    const timeouts = Object.fromEntries(Object.entries(t).filter(([, v]) => v !== ""));
+    return {
+        ignoreChanges: [...r.options.ignoreChanges],
+        deleteBeforeReplace: r.options.deleteBeforeReplace ?? false,
+        replaceOnChanges: [...r.options.replaceOnChanges],
+        retainOnDelete: r.retainOnDelete,
+        customTimeouts: Object.keys(timeouts).length > 0 ? timeouts : null,
+        aliases: [...r.options.aliases],
+    };
 }
 
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
@@ -141,6 +179,7 @@ export function buildResources(run: StackRun, project: string, config: ConfigMap
         inputs: {},
         computed: {},
         options: structuredClone(NO_OPTIONS),
+        registration: structuredClone(NO_REGISTRATION),
         origin: "engine",
     };
     const out: PlanResource[] = [rootStack];
@@ -177,6 +216,7 @@ export function buildResources(run: StackRun, project: string, config: ConfigMap
             inputs,
             computed: {},
             options: structuredClone(NO_OPTIONS),
+            registration: structuredClone(NO_REGISTRATION),
             origin: "engine",
         });
         defaults.set(key, urn);
@@ -211,6 +251,7 @@ export function buildResources(run: StackRun, project: string, config: ConfigMap
             inputs: structuredClone(r.serializedInputs),
             computed: structuredClone(computed),
             options: options(r),
+            registration: registration(r),
             origin: "program",
         });
     }

@@ -1,6 +1,6 @@
 // The offline plan: `npm run plan -- --stack <stack> [--json FILE] [--diagram FILE]`
 // (also `--config KEY=VALUE` as in `pulumi preview`, `--policy-config FILE`
-// as `--policy-pack-config`, `--policy-pack DIR`, `--policy-typecheck`).
+// as `--policy-pack-config`, `--policy-pack DIR`).
 //
 // Runs the real program (index.ts) under the shared Pulumi mocks with the
 // stack's Pulumi.<stack>.yaml, hands every resource to the real policy pack
@@ -21,11 +21,11 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
 import { ConfigError } from "../config";
 import { Diagnostic, LogLine, PolicyAnalyzer, PolicyInfo, PolicyPackError, StackInfo } from "./analyzer";
 import { checkApiConstraints, formatApiViolation } from "./api-constraints";
 import { PolicyConfig, PolicyConfigError, PolicyConfigFile, readPolicyConfigFile } from "./analyzer-config";
+import { CliConfigError, parseYaml } from "./cli-config";
 import { architecture, renderDiagram } from "./diagram";
 import {
     buildResources,
@@ -36,7 +36,7 @@ import {
     stackProperties,
 } from "./plan-resources";
 import { mask } from "./plan-values";
-import { applyOverrides, ConfigMap, listStacks, Overrides, PROJECT, readStackConfig, ROOT, runStack, StackRun } from "./stack";
+import { cliStackConfig, ConfigMap, listStacks, Overrides, PROJECT, ROOT, runStack, StackRun } from "./stack";
 
 export const DEFAULT_POLICY_PACK = path.join(ROOT, "policies");
 
@@ -64,8 +64,6 @@ export interface PlanOptions {
     policyPack?: string;
     /** A pack started with `startAnalyzer` for this stack, reused across plans; otherwise one is started and stopped. */
     analyzer?: PolicyAnalyzer;
-    /** Type-check the pack on start as the CLI's runner does (slower). */
-    typeCheck?: boolean;
 }
 
 export interface PlanResult {
@@ -109,8 +107,9 @@ export function checkStack(stack: string): void {
 
 /** The stack as the CLI describes it to the pack (environment and ConfigureStack). */
 export function stackInfo(stack: string, overrides: Overrides = {}): StackInfo {
-    const config: ConfigMap = applyOverrides(readStackConfig(stack), overrides);
-    const project = (parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) ?? {}) as { name?: string; description?: string };
+    // Refused here, before anything runs, when `pulumi preview` would refuse it.
+    const config: ConfigMap = cliStackConfig(stack, overrides);
+    const project = (parseYaml(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), "Pulumi.yaml") ?? {}) as { name?: string; description?: string };
     return {
         project: project.name ?? PROJECT,
         stack,
@@ -127,12 +126,11 @@ export function stackInfo(stack: string, overrides: Overrides = {}): StackInfo {
 }
 
 /** Starts the policy pack for a stack; reuse it for several `runPlan` calls on that stack, then `stop()` it. */
-export function startAnalyzer(stack: string, options: { policyPack?: string; overrides?: Overrides; typeCheck?: boolean } = {}) {
+export function startAnalyzer(stack: string, options: { policyPack?: string; overrides?: Overrides } = {}) {
     checkStack(stack);
     return PolicyAnalyzer.start({
         packDir: options.policyPack ?? DEFAULT_POLICY_PACK,
         stack: stackInfo(stack, options.overrides),
-        typeCheck: options.typeCheck,
     });
 }
 
@@ -160,7 +158,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     // The pack is a process of its own: it starts while the program runs.
     const starting = options.analyzer
         ? Promise.resolve(options.analyzer)
-        : PolicyAnalyzer.start({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info, typeCheck: options.typeCheck });
+        : PolicyAnalyzer.start({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
     // A failed start is reported once the program has run (awaited below), not as an unhandled rejection meanwhile.
     starting.catch(() => undefined);
     let resources: PlanResource[];
@@ -255,6 +253,8 @@ export function planJson(result: PlanResult): object {
             protect: r.protect,
             dependencies: r.dependencies,
             inputs: mask(r.inputs),
+            ...r.registration,
+            provider: r.provider === "" ? null : r.provider,
         })),
         policies: { pack: result.policies.pack, violations: result.policies.violations },
     };
@@ -363,15 +363,14 @@ export interface CliArgs {
     diagram?: string;
     policyConfig?: string;
     policyPack?: string;
-    typeCheck: boolean;
 }
 
 const USAGE =
     "usage: npm run plan -- --stack <stack> [--json FILE] [--diagram FILE] [--config KEY=VALUE]... " +
-    "[--policy-config FILE] [--policy-pack DIR] [--policy-typecheck]";
+    "[--policy-config FILE] [--policy-pack DIR]";
 
 export function parseArgs(argv: string[]): CliArgs | "help" {
-    const args: Partial<CliArgs> = { typeCheck: false, config: {} };
+    const args: Partial<CliArgs> = { config: {} };
     const valued: Record<string, keyof CliArgs> = {
         "--stack": "stack",
         "--json": "json",
@@ -383,10 +382,6 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
         const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
         if (flag === "--help" || flag === "-h") {
             return "help";
-        }
-        if (flag === "--policy-typecheck") {
-            args.typeCheck = true;
-            continue;
         }
         if (flag === "--config" || flag === "-c") {
             const pair = inline ?? argv[++i];
@@ -448,13 +443,14 @@ export async function main(argv: string[], io: Streams = { out: process.stdout, 
         return 0;
     }
     try {
+        // First, what `pulumi preview` checks before the program runs.
+        cliStackConfig(args.stack, args.config);
         const policyConfig = args.policyConfig ? readPolicyConfigFile(args.policyConfig) : undefined;
         const result = await runPlan({
             stack: args.stack,
             overrides: args.config,
             policyConfig,
             policyPack: args.policyPack,
-            typeCheck: args.typeCheck,
         });
         if (args.json) {
             writeFile(args.json, `${JSON.stringify(planJson(result), null, 2)}\n`);
@@ -477,6 +473,11 @@ export async function main(argv: string[], io: Streams = { out: process.stdout, 
     } catch (e) {
         if (e instanceof ConfigError) {
             io.err.write(`error: ${oneLine(e, args.stack)}\n`);
+            return 2;
+        }
+        if (e instanceof CliConfigError) {
+            // The CLI's own words, or `Pulumi.<stack>.yaml:<line>: <what>` for a file that is not YAML.
+            io.err.write(/^Pulumi\.[\w.-]+\.yaml:\d+: /.test(e.message) ? `${e.message}\n` : `error: ${e.message}\n`);
             return 2;
         }
         if (e instanceof PolicyConfigError || e instanceof UsageError) {

@@ -1,11 +1,12 @@
 // Runs the real program (index.ts) for a stack under the shared mocks, with
-// the configuration of Pulumi.<stack>.yaml, the way the CLI would hand it over.
+// the configuration of Pulumi.<stack>.yaml merged with Pulumi.yaml's defaults,
+// the way the CLI hands it over (tools/cli-config.ts).
 
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { parse } from "yaml";
+import { checkProviderKeys, fullKey, loadProject, loadStackConfig, mergeConfig, providerPackages, stackValue, toConfigMap } from "./cli-config";
 import { RecordedInvoke, RecordedResource, RecordingMonitor, useMocks } from "./mocks";
 
 export const ROOT = path.resolve(__dirname, "..");
@@ -13,19 +14,44 @@ export const PROJECT = "hms";
 
 export type ConfigMap = Record<string, string>;
 
-/** Reads Pulumi.<stack>.yaml into the flat `namespace:key` → string map the CLI passes to programs. */
+/** Reads Pulumi.<stack>.yaml's own values into the flat `namespace:key` → string map (no project defaults). */
 export function readStackConfig(stack: string): ConfigMap {
+    return toConfigMap(loadStackConfig(stackFile(stack), PROJECT));
+}
+
+function stackFile(stack: string): string {
     const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
         throw new Error(`no stack file ${file}; stacks: ${listStacks().join(", ")}`);
     }
-    const doc = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
-    const out: ConfigMap = {};
-    for (const [key, value] of Object.entries(doc?.config ?? {})) {
-        const full = key.includes(":") ? key : `${PROJECT}:${key}`;
-        out[full] = typeof value === "string" ? value : JSON.stringify(value);
+    return file;
+}
+
+/**
+ * The configuration the CLI hands to the program and the policy pack for
+ * `stack` with `overrides` applied (as `--config`): the stack file merged with
+ * Pulumi.yaml's defaults and values. With `validate`, refuses what `pulumi
+ * preview` refuses before the program runs (tools/cli-config.ts): a missing
+ * required key, a value of the wrong type, a secret in clear text, a key a
+ * provider does not know; without, it is `--skip-config-validation`.
+ * Throws a CliConfigError (one line) for either, and for a file that is not YAML.
+ */
+export function cliStackConfig(stack: string, overrides: Overrides = {}, validate = true): ConfigMap {
+    const project = loadProject(path.join(ROOT, "Pulumi.yaml"));
+    const config = loadStackConfig(stackFile(stack), project.name);
+    for (const [k, v] of Object.entries(overrides)) {
+        const key = fullKey(project.name, k);
+        if (v === undefined) {
+            config.delete(key);
+        } else {
+            config.set(key, stackValue(v));
+        }
     }
-    return out;
+    mergeConfig(stack, project, config, validate);
+    if (validate) {
+        checkProviderKeys(config, providerPackages(ROOT));
+    }
+    return toConfigMap(config);
 }
 
 export function listStacks(): string[] {
@@ -88,7 +114,7 @@ export async function runStack(stack: string, overrides: Overrides = {}): Promis
 const cache = new Map<string, Promise<StackRun>>();
 
 async function runStackUncached(stack: string, overrides: Overrides): Promise<StackRun> {
-    const config = applyOverrides(readStackConfig(stack), overrides);
+    const config = cliStackConfig(stack, overrides, false);
     const monitor = useMocks(PROJECT, stack);
     pulumi.runtime.setAllConfig(config, []);
 

@@ -4,9 +4,12 @@
 
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { Policy, PolicyPackArgs } from "@pulumi/policy";
+import * as ts from "typescript";
 import { parse } from "yaml";
+import { PolicyAnalyzer } from "../../tools/analyzer";
 
 const ROOT = path.resolve(__dirname, "../..");
 const POLICIES = path.join(ROOT, "policies");
@@ -18,8 +21,11 @@ interface Served {
     args: PolicyPackArgs;
 }
 
-/** Loads policies/index.ts the way the CLI does (cwd = the pack), capturing what PolicyPack hands to the gRPC server. */
-function loadPack(): Served {
+/**
+ * Loads the pack's entry (policies/index.ts, or the built `main`) with cwd =
+ * the pack, as the CLI does, capturing what PolicyPack hands to the gRPC server.
+ */
+function loadPack(entryFile = path.join(POLICIES, "index.ts")): Served {
     // PolicyPack's constructor calls serve() of the SDK's server module, which
     // starts the gRPC server; the test records the call instead.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,7 +38,7 @@ function loadPack(): Served {
     };
     try {
         process.chdir(POLICIES); // PolicyPack reads the version from ./package.json
-        const entry = require.resolve(path.join(POLICIES, "index.ts"));
+        const entry = require.resolve(entryFile);
         delete require.cache[entry];
         require(entry);
     } finally {
@@ -40,7 +46,7 @@ function loadPack(): Served {
         server.serve = original;
     }
     if (!served) {
-        throw new Error("policies/index.ts did not build a PolicyPack");
+        throw new Error(`${entryFile} did not build a PolicyPack`);
     }
     return served;
 }
@@ -182,6 +188,89 @@ describe("policies (pack)", () => {
 
         it("installs nothing inside policies/ (modules resolve from the repository's node_modules)", () => {
             assert.equal(fs.existsSync(path.join(POLICIES, "node_modules")), false);
+        });
+    });
+
+    describe("built JavaScript (what the CLI's runner loads)", () => {
+        const pkg = readJson(path.join(POLICIES, "package.json")) as { main?: string; scripts?: Record<string, string> };
+        const BIN = path.join(POLICIES, "bin");
+
+        it("package.json's main is the built index, which `.` resolves to as the runner requires it", () => {
+            assert.equal(pkg.main, "bin/index.js");
+            assert.equal(require.resolve(POLICIES), path.join(BIN, "index.js"));
+            assert.match(pkg.scripts?.build ?? "", /^tsc -p \.$/);
+        });
+
+        it("the committed build is current: every source compiles to exactly the committed file, and nothing else is there", () => {
+            const parsed = ts.getParsedCommandLineOfConfigFile(path.join(POLICIES, "tsconfig.json"), {}, {
+                ...ts.sys,
+                onUnRecoverableConfigFileDiagnostic: (d) => {
+                    throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+                },
+            })!;
+            const expected = new Map<string, string>();
+            for (const file of parsed.fileNames) {
+                const out = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: parsed.options, fileName: file });
+                expected.set(path.join("bin", path.relative(POLICIES, file).replace(/\.ts$/, ".js")), out.outputText);
+            }
+            const committed = (fs.readdirSync(BIN, { recursive: true }) as string[])
+                .filter((f) => fs.statSync(path.join(BIN, f)).isFile())
+                .map((f) => path.join("bin", f));
+            const stale = [...expected].filter(([f, text]) => !fs.existsSync(path.join(POLICIES, f)) || fs.readFileSync(path.join(POLICIES, f), "utf8") !== text);
+            const hint = "run `npm run build:policies` and commit policies/bin";
+            assert.deepEqual(stale.map(([f]) => f), [], `out of date: ${hint}`);
+            assert.deepEqual(committed.filter((f) => !expected.has(f)).sort(), [], `no source for these: ${hint}`);
+        });
+
+        it("serves the same policies, with the same metadata, as the sources", () => {
+            const built = loadPack(path.join(BIN, "index.js"));
+            const source = loadPack();
+            const describe = (s: Served) => ({
+                name: s.name,
+                version: s.version,
+                policies: (s.args.policies as Policy[]).map((p) => ({ ...p, validateResource: undefined, validateStack: undefined })),
+            });
+            assert.deepEqual(JSON.parse(JSON.stringify(describe(built))), JSON.parse(JSON.stringify(describe(source))));
+        });
+
+        it("started exactly as the CLI starts it, the pack compiles no TypeScript", async function () {
+            this.timeout(180_000);
+            // An observer (not part of the start: it only records) logs every file
+            // handed to the `.ts` loader that ts-node installs.
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-pack-"));
+            const log = path.join(dir, "ts-files.log");
+            const observer = path.join(dir, "observe.js");
+            fs.writeFileSync(log, "");
+            fs.writeFileSync(
+                observer,
+                `const fs = require("fs");
+let loader;
+Object.defineProperty(require.extensions, ".ts", {
+    configurable: true, enumerable: true,
+    get() { return loader; },
+    set(fn) { loader = function (m, file) { fs.appendFileSync(${JSON.stringify(log)}, file + "\\n"); return fn.call(this, m, file); }; },
+});
+`,
+            );
+            const saved = process.env.NODE_OPTIONS;
+            process.env.NODE_OPTIONS = `${saved ?? ""} --require ${observer}`.trim();
+            let analyzer: PolicyAnalyzer | undefined;
+            try {
+                analyzer = await PolicyAnalyzer.start({
+                    packDir: POLICIES,
+                    stack: { project: "hms", stack: "development", organization: "", dryRun: true, config: {}, secretKeys: [], tags: {} },
+                });
+                assert.equal(analyzer.info.name, "hms-policies");
+                assert.ok(analyzer.info.policies.length > 20);
+                assert.deepEqual(fs.readFileSync(log, "utf8").split("\n").filter(Boolean), [], "TypeScript compiled at start");
+            } finally {
+                process.env.NODE_OPTIONS = saved;
+                if (saved === undefined) {
+                    delete process.env.NODE_OPTIONS;
+                }
+                await analyzer?.stop();
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
         });
     });
 });
