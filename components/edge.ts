@@ -2,6 +2,7 @@ import * as crypto from "crypto";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudflarePlan } from "../config";
+import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clinical-files";
 
 type RulesetRule = cloudflare.types.input.RulesetRule;
 
@@ -25,6 +26,9 @@ export const STATIC_EXTENSIONS = [
 
 /** Paths under which static assets are cached: media uploads, WordPress core assets, theme and plugin assets. */
 export const STATIC_PATH_PREFIXES = ["/wp-content/uploads/", "/wp-includes/", "/wp-content/themes/", "/wp-content/plugins/"] as const;
+
+/** Paths of clinical files (medical images, patient documents): never cached at the edge, whatever the extension. */
+export const CLINICAL_PATH_PREFIXES = [CLINICAL_URL_PREFIX, CLINICAL_INTERNAL_PREFIX] as const;
 
 /** WordPress cookies of visitors who must never get a cached answer. */
 export const PRIVATE_COOKIES = ["wordpress_logged_in_", "wp-postpass_", "comment_author_"] as const;
@@ -261,9 +265,9 @@ export function loginRateLimitRules(plan: CloudflarePlan, limit: LoginRateLimitO
  *      patient's personal data; HTML is never cached);
  *   2. static assets (by extension) under uploads, wp-includes, themes and
  *      plugins are cached at the edge, with Cache Deception Armor;
- *   3. the WordPress admin, login, REST API, the WebSocket path and requests
- *      of logged-in / password-protected-post / commenting visitors bypass the
- *      cache, even for static files.
+ *   3. the WordPress admin, login, REST API, the WebSocket path, every
+ *      clinical-file path and requests of logged-in / password-protected-post /
+ *      commenting visitors bypass the cache, even for static files.
  */
 export function cacheRules(staticEdgeTtlSeconds: number): RulesetRule[] {
     const staticPaths = STATIC_PATH_PREFIXES.map((p) => `starts_with(${path}, ${quote(p)})`).join(" or ");
@@ -276,6 +280,7 @@ export function cacheRules(staticEdgeTtlSeconds: number): RulesetRule[] {
         `http.request.uri.query contains "rest_route="`,
         `${path} eq "/ws"`,
         `starts_with(${path}, "/ws/")`,
+        ...CLINICAL_PATH_PREFIXES.map((p) => `starts_with(${path}, ${quote(p)})`),
         ...PRIVATE_COOKIES.map((c) => `http.cookie contains ${quote(c)}`),
     ];
     return [
@@ -301,7 +306,7 @@ export function cacheRules(staticEdgeTtlSeconds: number): RulesetRule[] {
         },
         {
             ref: "hms_cache_bypass_private",
-            description: "Never cache the admin, login, REST API, WebSocket or requests of logged-in visitors",
+            description: "Never cache the admin, login, REST API, WebSocket, clinical files or requests of logged-in visitors",
             expression: `(${privatePaths.join(" or ")})`,
             action: "set_cache_settings",
             actionParameters: { cache: false },

@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { ConfigError, parseConfig } from "../config";
 import { MANAGED_RULESETS, OWASP_ANOMALY_RULE_ID } from "../components/edge";
+import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clinical-files";
 import { renderSmokeTest } from "../templates/smoke-test";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
@@ -364,6 +365,16 @@ describe("Edge (Cloudflare)", () => {
                     ]) {
                         assert.ok(last.expression.includes(needle), `bypass covers ${needle}`);
                     }
+                });
+                it(`${stack}: clinical files are never cached at the edge, whatever their extension; public media still is`, () => {
+                    const cache = rules(runs[stack], "http_request_cache_settings");
+                    const last = cache[cache.length - 1];
+                    assert.strictEqual(last.actionParameters?.cache, false);
+                    for (const p of [CLINICAL_URL_PREFIX, CLINICAL_INTERNAL_PREFIX]) {
+                        assert.ok(last.expression.includes(`starts_with(http.request.uri.path, "${p}")`), `the last (winning) bypass covers ${p}`);
+                    }
+                    const cached = cache.filter((r) => r.actionParameters?.cache === true);
+                    assert.ok(cached.some((r) => r.expression.includes('"/wp-content/uploads/"')), "public media keeps edge caching");
                 });
             }
         });
