@@ -91,7 +91,13 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     logsKeyArn: this.keys.logsKeyArn,
                     dataKeyArn: this.keys.dataKeyArn,
                     logRetentionDays: c.logRetentionDays,
-                    trail: s.cloudTrail ? { retentionDays: s.trailRetentionDays, dataEventBucketArn: mediaBucketArn } : undefined,
+                    trail: s.cloudTrail
+                        ? {
+                              retentionDays: s.trailRetentionDays,
+                              dataEventBucketArn: mediaBucketArn,
+                              replica: this.keys.drKeyArn ? { region: c.drRegion, kmsKeyArn: this.keys.drKeyArn } : undefined,
+                          }
+                        : undefined,
                     guardDuty: s.guardDuty ? { runtimeMonitoring: s.guardDutyRuntimeMonitoring } : undefined,
                     inspector: s.inspector,
                     vpn: s.vpn.enabled
