@@ -5,9 +5,11 @@
 
 import { PolicyPack } from "@pulumi/policy";
 import * as audit from "./audit";
+import * as auditEvidence from "./audit-evidence";
 import * as backup from "./backup";
 import * as compute from "./compute";
 import * as deletion from "./deletion-protection";
+import * as edgeCache from "./edge-cache";
 import * as encryption from "./encryption";
 import * as publicAccess from "./public-access";
 import * as transport from "./transport";
@@ -58,5 +60,8 @@ new PolicyPack("hms-policies", {
         // audit
         audit.cloudtrailIntegrity,
         audit.databaseAuditLogs,
+        auditEvidence.auditEvidenceLocked,
+        // clinical files
+        edgeCache.clinicalFilesNotCached,
     ],
 });
