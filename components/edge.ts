@@ -75,6 +75,8 @@ export interface EdgeArgs {
     loginRateLimit: LoginRateLimitOptions;
     /** IPv4 networks allowed to reach /wp-admin; empty: not restricted at the edge. */
     adminAllowCidrs?: string[];
+    /** The hospital's own egress networks (staff behind one NAT): exempt from the rate-limiting rules. */
+    hospitalEgressCidrs?: string[];
     /** Extra Rules language expressions whose requests are blocked. */
     blockExpressions?: string[];
     hsts: HstsOptions;
@@ -194,7 +196,7 @@ export function blockExpressionRef(expression: string): string {
  * hardening that works on every plan (no regular expressions), the /wp-admin
  * allowlist when networks are given, then the operator's extra expressions.
  */
-export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpressions: string[] = []): RulesetRule[] {
+export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpressions: string[] = [], hospitalEgressCidrs: string[] = []): RulesetRule[] {
     const rules: RulesetRule[] = [
         {
             ref: "hms_block_xmlrpc",
@@ -222,6 +224,7 @@ export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpress
             enabled: true,
         });
     }
+    rules.push(...hospitalEgressSkipRules(hospitalEgressCidrs));
     const refs = new Set<string>();
     for (const expression of blockExpressions) {
         const ref = blockExpressionRef(expression);
@@ -235,12 +238,42 @@ export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpress
 }
 
 /**
- * The `http_ratelimit` rule for /wp-login.php, counted per client IP in each
- * Cloudflare data center. Free and Pro rules may match on the path only;
- * Business and up count only login attempts (POST).
+ * The hospital's own egress networks skip the rate-limiting phase: a shift
+ * change logs dozens of staff in through one NAT address. Rate-limiting rules
+ * on Free and Pro cannot match the source IP, but a WAF custom rule can, on
+ * every plan, and its `skip` action with `phases: ["http_ratelimit"]` skips
+ * the rate-limiting rules only; the other custom and managed rules still run
+ * (developers.cloudflare.com/waf/custom-rules/skip/options/).
+ */
+export function hospitalEgressSkipRules(hospitalEgressCidrs: string[]): RulesetRule[] {
+    if (hospitalEgressCidrs.length === 0) {
+        return [];
+    }
+    return [
+        {
+            ref: "hms_skip_ratelimit_hospital_egress",
+            description: "The hospital's own networks are not rate-limited (staff share one NAT address at shift change)",
+            expression: `(ip.src in {${hospitalEgressCidrs.join(" ")}})`,
+            action: "skip",
+            actionParameters: { phases: ["http_ratelimit"] },
+            logging: { enabled: true },
+            enabled: true,
+        },
+    ];
+}
+
+/**
+ * The `http_ratelimit` rule for /wp-login.php, counted per client in each
+ * Cloudflare data center. What a rule may use depends on the plan
+ * (developers.cloudflare.com/waf/rate-limiting-rules/, "Availability"):
+ * Free matches on the path only and Pro on host/URI/path/query, both counting
+ * per IP; Business may match the method, so only login attempts (POST) count;
+ * Enterprise also counts per "IP with NAT support" (cf.unique_visitor_id), so
+ * staff behind one NAT address get separate counters.
  */
 export function loginRateLimitRules(plan: CloudflarePlan, limit: LoginRateLimitOptions): RulesetRule[] {
     const onlyPosts = plan === "business" || plan === "enterprise";
+    const client = plan === "enterprise" ? "cf.unique_visitor_id" : "ip.src";
     return [
         {
             ref: "hms_login_rate_limit",
@@ -248,7 +281,7 @@ export function loginRateLimitRules(plan: CloudflarePlan, limit: LoginRateLimitO
             expression: onlyPosts ? `(${path} eq "/wp-login.php" and http.request.method eq "POST")` : `(${path} eq "/wp-login.php")`,
             action: "block",
             ratelimit: {
-                characteristics: ["cf.colo.id", "ip.src"],
+                characteristics: ["cf.colo.id", client],
                 period: limit.periodSeconds,
                 requestsPerPeriod: limit.requests,
                 mitigationTimeout: limit.mitigationTimeoutSeconds,
@@ -376,7 +409,7 @@ export class Edge extends pulumi.ComponentResource {
                 suffix: "waf-custom",
                 phase: "http_request_firewall_custom",
                 label: "WordPress WAF custom rules",
-                rules: customFirewallRules(args.adminAllowCidrs, args.blockExpressions),
+                rules: customFirewallRules(args.adminAllowCidrs, args.blockExpressions, args.hospitalEgressCidrs),
             },
             { suffix: "rate-limit", phase: "http_ratelimit", label: "rate limiting", rules: loginRateLimitRules(args.plan, args.loginRateLimit) },
             { suffix: "cache", phase: "http_request_cache_settings", label: "cache rules", rules: cacheRules(args.staticEdgeTtlSeconds) },

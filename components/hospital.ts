@@ -401,6 +401,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     owasp: c.edge.owasp,
                     loginRateLimit: c.edge.loginRateLimit,
                     adminAllowCidrs: c.edge.adminAllowCidrs,
+                    hospitalEgressCidrs: c.edge.hospitalEgressCidrs,
                     blockExpressions: c.edge.blockExpressions,
                     hsts: c.edge.hsts,
                     staticEdgeTtlSeconds: c.edge.staticEdgeTtlSeconds,

@@ -78,6 +78,8 @@ export interface EdgeConfig {
     owasp?: { paranoiaLevel: number; scoreThreshold: "low" | "medium" | "high" };
     loginRateLimit: { requests: number; periodSeconds: number; mitigationTimeoutSeconds: number };
     adminAllowCidrs: string[];
+    /** The hospital's own egress networks: their requests skip the rate-limiting rules (every plan, through a WAF skip rule). */
+    hospitalEgressCidrs: string[];
     /** Extra Cloudflare Rules language expressions whose requests are blocked (custom rules). */
     blockExpressions: string[];
     /** HSTS sent by Cloudflare (`security_header` zone setting). */
@@ -445,10 +447,11 @@ export const CLOUDFLARE_PLAN_LIMITS: Record<CloudflarePlan, CloudflarePlanLimits
 /**
  * WAF custom rules the Edge component always creates besides `hms:edgeBlockExpressions`:
  * block /xmlrpc.php, block PHP under /wp-content/uploads, and (when
- * `hms:edgeAdminAllowCidrs` is set) the /wp-admin allowlist.
+ * `hms:edgeAdminAllowCidrs` is set) the /wp-admin allowlist, and (when
+ * `hms:edgeHospitalEgressCidrs` is set) the rate-limit skip rule.
  */
-export function builtInCustomRuleCount(adminAllowCidrs: string[]): number {
-    return 2 + (adminAllowCidrs.length > 0 ? 1 : 0);
+export function builtInCustomRuleCount(adminAllowCidrs: string[], hospitalEgressCidrs: string[] = []): number {
+    return 2 + (adminAllowCidrs.length > 0 ? 1 : 0) + (hospitalEgressCidrs.length > 0 ? 1 : 0);
 }
 
 /** Whether a Cloudflare Rules language expression uses a regular expression (`matches` or `~`) outside string literals. */
@@ -541,6 +544,11 @@ function readEdge(s: Section): EdgeConfig {
         accepted: "IPv4 CIDR blocks, for example 203.0.113.0/24",
     });
 
+    const hospitalEgressCidrs = s.stringList("hospitalEgressCidrs", {
+        item: isCidr,
+        accepted: "IPv4 CIDR blocks of the hospital's own internet egress (NAT), for example 203.0.113.0/28",
+    });
+
     const blockExpressions = s.stringList("blockExpressions", {
         accepted: 'Cloudflare Rules language expressions, for example (http.request.uri.path eq "/old-portal")',
     });
@@ -559,7 +567,7 @@ function readEdge(s: Section): EdgeConfig {
             );
         }
     });
-    const builtIn = builtInCustomRuleCount(adminAllowCidrs);
+    const builtIn = builtInCustomRuleCount(adminAllowCidrs, hospitalEgressCidrs);
     if (builtIn + blockExpressions.length > limits.customRules) {
         s.problem(
             "blockExpressions",
@@ -604,7 +612,7 @@ function readEdge(s: Section): EdgeConfig {
         attempts: t.int("attempts", { default: 30, min: 1, max: 120 }),
         intervalSeconds: t.int("intervalSeconds", { default: 10, min: 1, max: 300 }),
     };
-    return { zoneId, plan, owasp, loginRateLimit, adminAllowCidrs, blockExpressions, hsts, staticEdgeTtlSeconds, smokeTest };
+    return { zoneId, plan, owasp, loginRateLimit, adminAllowCidrs, hospitalEgressCidrs, blockExpressions, hsts, staticEdgeTtlSeconds, smokeTest };
 }
 
 function readLoadBalancer(s: Section, azCount: number, problems: Problems): LoadBalancerConfig {

@@ -340,6 +340,35 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "ec2-imdsv2-required", [instance.urn]);
         });
 
+        it("the audit trail bucket's Object Lock removed: audit-evidence-locked", async () => {
+            const lock = first("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", (r) => /-trail-lock$/.test(r.name));
+            const bucketUrns = lock.propertyDependencies.bucket ?? [];
+            const result = await weakened(lock, (r, all) => {
+                all.splice(all.indexOf(r), 1);
+            });
+            assertFires(result, "audit-evidence-locked", bucketUrns);
+        });
+
+        it("the audit trail bucket's deny on deletes dropped: audit-evidence-locked", async () => {
+            const policy = first("aws:s3/bucketPolicy:BucketPolicy", (r) => /-trail-policy$/.test(r.name));
+            const bucketUrns = policy.propertyDependencies.bucket ?? [];
+            const result = await weakened(policy, (r) => {
+                const doc = JSON.parse(String(r.inputs.policy)) as { Statement: Array<Record<string, unknown>> };
+                doc.Statement = doc.Statement.filter((s) => !JSON.stringify(s.Action).includes("s3:DeleteObjectVersion"));
+                r.inputs.policy = JSON.stringify(doc);
+            });
+            assertFires(result, "audit-evidence-locked", bucketUrns);
+        });
+
+        it("a cache rule after the bypass that caches everything: clinical-files-not-cached-at-edge", async () => {
+            const ruleset = first("cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === "http_request_cache_settings");
+            const result = await weakened(ruleset, (r) => {
+                const rules = r.inputs.rules as Array<Record<string, unknown>>;
+                rules.push({ ref: "cache_everything", action: "set_cache_settings", expression: "true", actionParameters: { cache: true }, enabled: true });
+            });
+            assertFires(result, "clinical-files-not-cached-at-edge", [ruleset.urn]);
+        });
+
         // More weakened variants, one per control: [what, resource type, which one, change, policy that must fire].
         type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- nested provider shapes, changed field by field
         const setting = (id: string) => (r: PlanResource) => r.inputs.settingId === id;
