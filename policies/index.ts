@@ -12,6 +12,7 @@ import * as deletion from "./deletion-protection";
 import * as edgeCache from "./edge-cache";
 import * as encryption from "./encryption";
 import * as publicAccess from "./public-access";
+import * as recoveryPoint from "./recovery-point";
 import * as transport from "./transport";
 import * as waf from "./waf";
 
@@ -37,6 +38,7 @@ new PolicyPack("hms-policies", {
         backup.databaseBackupRetention,
         backup.backupCoverage,
         backup.backupCrossRegionCopy,
+        recoveryPoint.backupRecoveryPoint,
         // encryption at rest
         encryption.rdsEncryptionAtRest,
         encryption.elasticacheEncryptionAtRest,

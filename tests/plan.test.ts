@@ -391,6 +391,13 @@ describe("offline plan (npm run plan)", function () {
             ["OpenSearch without enforced HTTPS", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.enforceHttps = false), "opensearch-https-tls12"],
             ["OpenSearch accepting TLS 1.0", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.tlsSecurityPolicy = "Policy-Min-TLS-1-0-2019-07"), "opensearch-https-tls12"],
             ["a copy kept 7 days", "aws:backup/plan:Plan", () => true, (i) => (i.rules[0].copyActions[0].lifecycle.deleteAfter = 7), "backup-plan-retention"],
+            [
+                "the hourly backup rule made daily (no continuous backup)",
+                "aws:backup/plan:Plan",
+                () => true,
+                (i) => (i.rules as Inputs[]).forEach((rule) => Object.assign(rule, { enableContinuousBackup: false, schedule: "cron(0 5 * * ? *)" })),
+                "backup-recovery-point",
+            ],
             ["no copy to another region", "aws:backup/plan:Plan", () => true, (i) => (i.rules as Inputs[]).forEach((rule) => delete rule.copyActions), "backup-cross-region-copy"],
             ["a backup vault without a customer managed key", "aws:backup/vault:Vault", () => true, (i) => delete i.kmsKeyArn, "backup-vault-encryption"],
             ["SSH open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-admin-ports"],
