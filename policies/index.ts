@@ -4,6 +4,7 @@
 //   pulumi preview --policy-pack policies [--policy-pack-config policies/config/development.json]
 
 import { PolicyPack } from "@pulumi/policy";
+import * as adminAccess from "./admin-access";
 import * as audit from "./audit";
 import * as auditEvidence from "./audit-evidence";
 import * as backup from "./backup";
@@ -54,6 +55,8 @@ new PolicyPack("hms-policies", {
         publicAccess.s3PublicAccessBlock,
         publicAccess.noPublicAdminPorts,
         publicAccess.databaseNotPublic,
+        adminAccess.adminAccessThroughVpn,
+        adminAccess.noPublicDataPorts,
         // deletion protection
         deletion.dataStoreDeletionProtection,
         // servers

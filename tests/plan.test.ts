@@ -360,6 +360,16 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "audit-evidence-locked", bucketUrns);
         });
 
+        it("the Client VPN endpoint removed: admin-access-through-vpn", async () => {
+            const vpn = first("aws:ec2clientvpn/endpoint:Endpoint");
+            const result = await weakened(vpn, (r, all) => {
+                all.splice(all.indexOf(r), 1);
+            });
+            const hits = mandatory(result).filter((v) => v.policy === "admin-access-through-vpn");
+            assert.ok(hits.length > 0, `admin-access-through-vpn did not fire; violations:\n${describeViolations(result)}`);
+            assert.ok(!mandatory(plans.production).some((v) => v.policy === "admin-access-through-vpn"));
+        });
+
         it("a cache rule after the bypass that caches everything: clinical-files-not-cached-at-edge", async () => {
             const ruleset = first("cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === "http_request_cache_settings");
             const result = await weakened(ruleset, (r) => {
@@ -400,6 +410,7 @@ describe("offline plan (npm run plan)", function () {
             ],
             ["no copy to another region", "aws:backup/plan:Plan", () => true, (i) => (i.rules as Inputs[]).forEach((rule) => delete rule.copyActions), "backup-cross-region-copy"],
             ["a backup vault without a customer managed key", "aws:backup/vault:Vault", () => true, (i) => delete i.kmsKeyArn, "backup-vault-encryption"],
+            ["MySQL open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-data-ports"],
             ["SSH open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-admin-ports"],
             ["an unencrypted root volume", "aws:ec2/instance:Instance", () => true, (i) => (i.rootBlockDevice.encrypted = false), "ebs-encryption-at-rest"],
             ["a bucket that may be made public", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", () => true, (i) => (i.blockPublicAcls = false), "s3-public-access-block"],
