@@ -12,6 +12,7 @@ import * as compute from "./compute";
 import * as deletion from "./deletion-protection";
 import * as edgeCache from "./edge-cache";
 import * as encryption from "./encryption";
+import * as highAvailability from "./high-availability";
 import * as publicAccess from "./public-access";
 import * as recoveryPoint from "./recovery-point";
 import * as transport from "./transport";
@@ -60,6 +61,7 @@ new PolicyPack("hms-policies", {
         // deletion protection
         deletion.dataStoreDeletionProtection,
         // servers
+        highAvailability.highAvailability,
         compute.ec2Imdsv2,
         compute.osStandardSupport,
         // audit
