@@ -360,6 +360,15 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "audit-evidence-locked", bucketUrns);
         });
 
+        it("every database instance in one availability zone: high-availability", async () => {
+            const instance = first("aws:rds/clusterInstance:ClusterInstance");
+            const result = await weakened(instance, (_r, all) => {
+                all.filter((x) => x.type === instance.type).forEach((x) => (x.inputs.availabilityZone = "sa-east-1a"));
+            });
+            const hits = mandatory(result).filter((v) => v.policy === "high-availability");
+            assert.ok(hits.some((v) => /all in one availability zone/.test(v.message)), `high-availability did not fire; violations:\n${describeViolations(result)}`);
+        });
+
         it("the Client VPN endpoint removed: admin-access-through-vpn", async () => {
             const vpn = first("aws:ec2clientvpn/endpoint:Endpoint");
             const result = await weakened(vpn, (r, all) => {
@@ -417,7 +426,6 @@ describe("offline plan (npm run plan)", function () {
                 (i) => Object.assign(i, { automaticFailoverEnabled: false, multiAzEnabled: false, numCacheClusters: 1 }),
                 "high-availability",
             ],
-            ["one database instance in one zone", "aws:rds/clusterInstance:ClusterInstance", () => true, (i) => (i.availabilityZone = "sa-east-1a"), "high-availability"],
             ["MySQL open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-data-ports"],
             ["SSH open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-admin-ports"],
             ["an unencrypted root volume", "aws:ec2/instance:Instance", () => true, (i) => (i.rootBlockDevice.encrypted = false), "ebs-encryption-at-rest"],
