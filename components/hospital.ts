@@ -77,6 +77,10 @@ export class HospitalSystem extends pulumi.ComponentResource {
         // created after this section (storage): its ARN is handed over at the
         // end of the monitoring section, which always runs after storage.
         let handOverMediaBucketArn: (arn: pulumi.Input<string> | undefined) => void = () => undefined;
+        let handOverReplicaBucketArn: (arn: pulumi.Input<string> | undefined) => void = () => undefined;
+        const replicaBucketArn: pulumi.Output<string | undefined> = pulumi
+            .output(new Promise<pulumi.Input<string> | undefined>((resolve) => (handOverReplicaBucketArn = resolve)))
+            .apply((arn) => pulumi.output(arn));
         const mediaBucketArn: pulumi.Output<string | undefined> = pulumi
             .output(new Promise<pulumi.Input<string> | undefined>((resolve) => (handOverMediaBucketArn = resolve)))
             .apply((arn) => pulumi.output(arn));
@@ -95,6 +99,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                         ? {
                               retentionDays: s.trailRetentionDays,
                               dataEventBucketArn: mediaBucketArn,
+                              dataEventReplicaBucketArn: replicaBucketArn,
                               replica: this.keys.drKeyArn ? { region: c.drRegion, kmsKeyArn: this.keys.drKeyArn } : undefined,
                           }
                         : undefined,
@@ -164,6 +169,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
             );
         }
         handOverMediaBucketArn(this.storage?.bucketArn);
+        handOverReplicaBucketArn(this.storage?.replicaBucketArn);
         // --- end monitoring ---------------------------------------------------------------
 
         // --- database (tier: database) ----------------------------------------------------

@@ -14,6 +14,8 @@ export interface TrailArgs {
      * of patients' files. May resolve to undefined (no bucket in the stack).
      */
     dataEventBucketArn?: pulumi.Input<string | undefined>;
+    /** Its DR replica (another region; a multi-region trail logs it too). May resolve to undefined. */
+    dataEventReplicaBucketArn?: pulumi.Input<string | undefined>;
     /**
      * Copies every log file to an Object-Locked bucket in `region` (the DR
      * region), encrypted with `kmsKeyArn` (a key of that region).
@@ -357,16 +359,16 @@ export class Security extends pulumi.ComponentResource {
             name: "Management events",
             fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
         };
-        const selectors = pulumi.output(t.dataEventBucketArn).apply((bucketArn) =>
+        const selectors = pulumi.all([t.dataEventBucketArn, t.dataEventReplicaBucketArn]).apply(([bucketArn, replicaArn]) =>
             bucketArn
                 ? [
                       management,
                       {
-                          name: "Object-level events of the media bucket",
+                          name: "Object-level events of the media bucket and its DR replica",
                           fieldSelectors: [
                               { field: "eventCategory", equals: ["Data"] },
                               { field: "resources.type", equals: ["AWS::S3::Object"] },
-                              { field: "resources.ARN", startsWiths: [`${bucketArn}/`] },
+                              { field: "resources.ARN", startsWiths: [bucketArn, replicaArn].filter((a): a is string => !!a).map((a) => `${a}/`) },
                           ],
                       },
                   ]

@@ -90,7 +90,9 @@ describe("Security", () => {
                 const data = selectors.find((s) => s.fieldSelectors.some((f) => f.field === "eventCategory" && f.equals?.includes("Data")));
                 assert.ok(data, "a data event selector");
                 assert.deepStrictEqual(data.fieldSelectors.find((f) => f.field === "resources.type")?.equals, ["AWS::S3::Object"]);
-                assert.deepStrictEqual(data.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths, [`${media.outputs.arn}/`]);
+                const prefixes = data.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths ?? [];
+                assert.strictEqual(prefixes[0], `${media.outputs.arn}/`);
+                assert.strictEqual(prefixes.length, stack === "production" ? 2 : 1, "plus the DR replica where there is one");
             });
 
             it("the trail bucket is private, TLS-only, KMS-encrypted, protected and exempt from backup plans with a reason", () => {
@@ -262,6 +264,15 @@ describe("Security", () => {
                 securityGuardDutyRuntimeMonitoring: false,
                 securityInspector: false,
             });
+        });
+
+        it("production logs the object-level events of the media bucket's DR replica too", () => {
+            const run = runs.production;
+            const replica = run.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && /-storage-replica/.test(r.name));
+            assert.ok(replica, "production has a media replica");
+            const selectors = one(run, "aws:cloudtrail/trail:Trail").inputs.advancedEventSelectors as Array<{ fieldSelectors: Array<{ field: string; startsWiths?: string[] }> }>;
+            const arns = selectors.flatMap((s) => s.fieldSelectors.filter((f) => f.field === "resources.ARN").flatMap((f) => f.startsWiths ?? []));
+            assert.ok(arns.includes(`${replica.outputs.arn}/`), `data events of ${replica.outputs.arn}: ${arns}`);
         });
 
         it("production copies the audit trail to an Object-Locked, deny-protected bucket in the DR region; deletes are not replicated", () => {
