@@ -100,7 +100,11 @@ export class HospitalSystem extends pulumi.ComponentResource {
                               retentionDays: s.trailRetentionDays,
                               dataEventBucketArn: mediaBucketArn,
                               dataEventReplicaBucketArn: replicaBucketArn,
-                              replica: this.keys.drKeyArn ? { region: c.drRegion, kmsKeyArn: this.keys.drKeyArn } : undefined,
+                              // The audit trail goes to the DR region where patient files do.
+                              replica:
+                                  c.tiers.storage && c.storage.replicateToDr && this.keys.drKeyArn
+                                      ? { region: c.drRegion, kmsKeyArn: this.keys.drKeyArn }
+                                      : undefined,
                           }
                         : undefined,
                     guardDuty: s.guardDuty ? { runtimeMonitoring: s.guardDutyRuntimeMonitoring } : undefined,
