@@ -28,6 +28,8 @@ export const cacheAuthSecretArn = hms.cache?.authSecretArn;
 export const mediaBucketName = hms.storage?.bucketName;
 export const mediaBucketAccessLogsBucketName = hms.storage?.logBucketName;
 export const mediaReplicaBucketArn = hms.storage?.replicaBucketArn;
+/** KMS key every upload under the media bucket's clinical/ prefix must name. */
+export const clinicalFilesKeyArn = hms.storage?.clinicalKeyArn;
 export const backupVaultArn = hms.backup?.vaultArn;
 export const backupDrVaultArn = hms.backup?.drVaultArn;
 export const backupPlanId = hms.backup?.planId;
@@ -37,6 +39,9 @@ export const nlbDnsName = hms.loadBalancer?.nlbDnsName;
 /** CloudTrail trail (multi-region) and the bucket holding its log files. */
 export const cloudTrailArn = hms.security?.trailArn;
 export const cloudTrailBucketName = hms.security?.trailBucketName;
+/** The DR copy of the trail bucket, and the only role that may delete audit evidence or cut its retention. */
+export const cloudTrailReplicaBucketName = hms.security?.trailReplicaBucketName;
+export const auditBreakGlassRoleArn = hms.security?.auditBreakGlassRoleArn;
 export const guardDutyDetectorId = hms.accountBaseline?.guardDutyDetectorId;
 /** Client VPN endpoint for administrators; its profile is in the secret below (an ARN, not the secret). */
 export const vpnEndpointId = hms.security?.vpnEndpointId;

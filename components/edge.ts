@@ -4,6 +4,7 @@ import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { renderOriginPullWait } from "../templates/origin-pull-rotation";
 import type { CloudflarePlan } from "../config";
+import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clinical-files";
 
 type RulesetRule = cloudflare.types.input.RulesetRule;
 
@@ -27,6 +28,9 @@ export const STATIC_EXTENSIONS = [
 
 /** Paths under which static assets are cached: media uploads, WordPress core assets, theme and plugin assets. */
 export const STATIC_PATH_PREFIXES = ["/wp-content/uploads/", "/wp-includes/", "/wp-content/themes/", "/wp-content/plugins/"] as const;
+
+/** Paths of clinical files (medical images, patient documents): never cached at the edge, whatever the extension. */
+export const CLINICAL_PATH_PREFIXES = [CLINICAL_URL_PREFIX, CLINICAL_INTERNAL_PREFIX] as const;
 
 /** WordPress cookies of visitors who must never get a cached answer. */
 export const PRIVATE_COOKIES = ["wordpress_logged_in_", "wp-postpass_", "comment_author_"] as const;
@@ -73,6 +77,8 @@ export interface EdgeArgs {
     loginRateLimit: LoginRateLimitOptions;
     /** IPv4 networks allowed to reach /wp-admin; empty: not restricted at the edge. */
     adminAllowCidrs?: string[];
+    /** The hospital's own egress networks (staff behind one NAT): exempt from the rate-limiting rules. */
+    hospitalEgressCidrs?: string[];
     /** Extra Rules language expressions whose requests are blocked. */
     blockExpressions?: string[];
     hsts: HstsOptions;
@@ -189,7 +195,7 @@ export function blockExpressionRef(expression: string): string {
  * hardening that works on every plan (no regular expressions), the /wp-admin
  * allowlist when networks are given, then the operator's extra expressions.
  */
-export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpressions: string[] = []): RulesetRule[] {
+export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpressions: string[] = [], hospitalEgressCidrs: string[] = []): RulesetRule[] {
     const rules: RulesetRule[] = [
         {
             ref: "hms_block_xmlrpc",
@@ -217,6 +223,7 @@ export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpress
             enabled: true,
         });
     }
+    rules.push(...hospitalEgressSkipRules(hospitalEgressCidrs));
     const refs = new Set<string>();
     for (const expression of blockExpressions) {
         const ref = blockExpressionRef(expression);
@@ -230,12 +237,42 @@ export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpress
 }
 
 /**
- * The `http_ratelimit` rule for /wp-login.php, counted per client IP in each
- * Cloudflare data center. Free and Pro rules may match on the path only;
- * Business and up count only login attempts (POST).
+ * The hospital's own egress networks skip the rate-limiting phase: a shift
+ * change logs dozens of staff in through one NAT address. Rate-limiting rules
+ * on Free and Pro cannot match the source IP, but a WAF custom rule can, on
+ * every plan, and its `skip` action with `phases: ["http_ratelimit"]` skips
+ * the rate-limiting rules only; the other custom and managed rules still run
+ * (developers.cloudflare.com/waf/custom-rules/skip/options/).
+ */
+export function hospitalEgressSkipRules(hospitalEgressCidrs: string[]): RulesetRule[] {
+    if (hospitalEgressCidrs.length === 0) {
+        return [];
+    }
+    return [
+        {
+            ref: "hms_skip_ratelimit_hospital_egress",
+            description: "The hospital's own networks are not rate-limited (staff share one NAT address at shift change)",
+            expression: `(ip.src in {${hospitalEgressCidrs.join(" ")}})`,
+            action: "skip",
+            actionParameters: { phases: ["http_ratelimit"] },
+            logging: { enabled: true },
+            enabled: true,
+        },
+    ];
+}
+
+/**
+ * The `http_ratelimit` rule for /wp-login.php, counted per client in each
+ * Cloudflare data center. What a rule may use depends on the plan
+ * (developers.cloudflare.com/waf/rate-limiting-rules/, "Availability"):
+ * Free matches on the path only and Pro on host/URI/path/query, both counting
+ * per IP; Business may match the method, so only login attempts (POST) count;
+ * Enterprise also counts per "IP with NAT support" (cf.unique_visitor_id), so
+ * staff behind one NAT address get separate counters.
  */
 export function loginRateLimitRules(plan: CloudflarePlan, limit: LoginRateLimitOptions): RulesetRule[] {
     const onlyPosts = plan === "business" || plan === "enterprise";
+    const client = plan === "enterprise" ? "cf.unique_visitor_id" : "ip.src";
     return [
         {
             ref: "hms_login_rate_limit",
@@ -243,7 +280,7 @@ export function loginRateLimitRules(plan: CloudflarePlan, limit: LoginRateLimitO
             expression: onlyPosts ? `(${path} eq "/wp-login.php" and http.request.method eq "POST")` : `(${path} eq "/wp-login.php")`,
             action: "block",
             ratelimit: {
-                characteristics: ["cf.colo.id", "ip.src"],
+                characteristics: ["cf.colo.id", client],
                 period: limit.periodSeconds,
                 requestsPerPeriod: limit.requests,
                 mitigationTimeout: limit.mitigationTimeoutSeconds,
@@ -260,9 +297,9 @@ export function loginRateLimitRules(plan: CloudflarePlan, limit: LoginRateLimitO
  *      patient's personal data; HTML is never cached);
  *   2. static assets (by extension) under uploads, wp-includes, themes and
  *      plugins are cached at the edge, with Cache Deception Armor;
- *   3. the WordPress admin, login, REST API, the WebSocket path and requests
- *      of logged-in / password-protected-post / commenting visitors bypass the
- *      cache, even for static files.
+ *   3. the WordPress admin, login, REST API, the WebSocket path, every
+ *      clinical-file path and requests of logged-in / password-protected-post /
+ *      commenting visitors bypass the cache, even for static files.
  */
 export function cacheRules(staticEdgeTtlSeconds: number): RulesetRule[] {
     const staticPaths = STATIC_PATH_PREFIXES.map((p) => `starts_with(${path}, ${quote(p)})`).join(" or ");
@@ -275,6 +312,7 @@ export function cacheRules(staticEdgeTtlSeconds: number): RulesetRule[] {
         `http.request.uri.query contains "rest_route="`,
         `${path} eq "/ws"`,
         `starts_with(${path}, "/ws/")`,
+        ...CLINICAL_PATH_PREFIXES.map((p) => `starts_with(${path}, ${quote(p)})`),
         ...PRIVATE_COOKIES.map((c) => `http.cookie contains ${quote(c)}`),
     ];
     return [
@@ -300,7 +338,7 @@ export function cacheRules(staticEdgeTtlSeconds: number): RulesetRule[] {
         },
         {
             ref: "hms_cache_bypass_private",
-            description: "Never cache the admin, login, REST API, WebSocket or requests of logged-in visitors",
+            description: "Never cache the admin, login, REST API, WebSocket, clinical files or requests of logged-in visitors",
             expression: `(${privatePaths.join(" or ")})`,
             action: "set_cache_settings",
             actionParameters: { cache: false },
@@ -384,7 +422,7 @@ export class Edge extends pulumi.ComponentResource {
                 suffix: "waf-custom",
                 phase: "http_request_firewall_custom",
                 label: "WordPress WAF custom rules",
-                rules: customFirewallRules(args.adminAllowCidrs, args.blockExpressions),
+                rules: customFirewallRules(args.adminAllowCidrs, args.blockExpressions, args.hospitalEgressCidrs),
             },
             { suffix: "rate-limit", phase: "http_ratelimit", label: "rate limiting", rules: loginRateLimitRules(args.plan, args.loginRateLimit) },
             { suffix: "cache", phase: "http_request_cache_settings", label: "cache rules", rules: cacheRules(args.staticEdgeTtlSeconds) },

@@ -89,6 +89,10 @@ export class HospitalSystem extends pulumi.ComponentResource {
         // created after this section (storage): its ARN is handed over at the
         // end of the monitoring section, which always runs after storage.
         let handOverMediaBucketArn: (arn: pulumi.Input<string> | undefined) => void = () => undefined;
+        let handOverReplicaBucketArn: (arn: pulumi.Input<string> | undefined) => void = () => undefined;
+        const replicaBucketArn: pulumi.Output<string | undefined> = pulumi
+            .output(new Promise<pulumi.Input<string> | undefined>((resolve) => (handOverReplicaBucketArn = resolve)))
+            .apply((arn) => pulumi.output(arn));
         const mediaBucketArn: pulumi.Output<string | undefined> = pulumi
             .output(new Promise<pulumi.Input<string> | undefined>((resolve) => (handOverMediaBucketArn = resolve)))
             .apply((arn) => pulumi.output(arn));
@@ -103,7 +107,18 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     logsKeyArn: this.keys.logsKeyArn,
                     dataKeyArn: this.keys.dataKeyArn,
                     logRetentionDays: c.logRetentionDays,
-                    trail: s.trail ? { ...s.trail, dataEventBucketArn: mediaBucketArn } : undefined,
+                    trail: s.trail
+                        ? {
+                              ...s.trail,
+                              dataEventBucketArn: mediaBucketArn,
+                              dataEventReplicaBucketArn: replicaBucketArn,
+                              // The audit trail goes to the DR region where patient files do.
+                              replica:
+                                  c.tiers.storage && c.storage.replicateToDr && this.keys.drKeyArn
+                                      ? { region: c.drRegion, kmsKeyArn: this.keys.drKeyArn }
+                                      : undefined,
+                          }
+                        : undefined,
                     vpn: s.vpn ? { ...s.vpn, subnetIds: this.network.appSubnets.ids } : undefined,
                     protect: c.protectData,
                 },
@@ -170,6 +185,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
             );
         }
         handOverMediaBucketArn(this.storage?.bucketArn);
+        handOverReplicaBucketArn(this.storage?.replicaBucketArn);
         // --- end monitoring ---------------------------------------------------------------
 
         // --- database (tier: database) ----------------------------------------------------

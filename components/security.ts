@@ -14,7 +14,26 @@ export interface TrailArgs {
      * of patients' files. May resolve to undefined (no bucket in the stack).
      */
     dataEventBucketArn?: pulumi.Input<string | undefined>;
+    /** Its DR replica (another region; a multi-region trail logs it too). May resolve to undefined. */
+    dataEventReplicaBucketArn?: pulumi.Input<string | undefined>;
+    /**
+     * Copies every log file to an Object-Locked bucket in `region` (the DR
+     * region), encrypted with `kmsKeyArn` (a key of that region).
+     */
+    replica?: { region: string; kmsKeyArn: pulumi.Input<string> };
 }
+
+/** Object Lock mode of audit buckets: GOVERNANCE, so only the break-glass role (s3:BypassGovernanceRetention) can cut a retention short. */
+export const AUDIT_LOCK_MODE = "GOVERNANCE";
+
+/** What no one but the break-glass role may do to audit evidence (deleting it, shortening or bypassing its retention). */
+export const AUDIT_PROTECTED_ACTIONS = [
+    "s3:DeleteObject",
+    "s3:DeleteObjectVersion",
+    "s3:PutObjectRetention",
+    "s3:BypassGovernanceRetention",
+    "s3:PutBucketObjectLockConfiguration",
+] as const;
 
 export interface VpnArgs {
     /** Address pool of VPN clients; must not overlap the VPC. */
@@ -51,6 +70,25 @@ const VPN_PROTOCOL = "tcp";
 const HOURS_PER_YEAR = 24 * 365;
 const RENEW_HOURS = 24 * 30;
 
+/**
+ * Bucket-policy statements that keep audit evidence: deleting objects or
+ * versions and shortening, bypassing or reconfiguring Object Lock retention
+ * are denied to every principal but the break-glass role (an explicit deny
+ * beats any allow, the account root's included).
+ */
+export function auditEvidenceStatements(bucketArn: pulumi.Input<string>, breakGlassRoleArn: pulumi.Input<string>): object[] {
+    return [
+        {
+            Sid: "DenyEvidenceTamperingButBreakGlass",
+            Effect: "Deny",
+            Principal: "*",
+            Action: [...AUDIT_PROTECTED_ACTIONS],
+            Resource: [bucketArn, pulumi.interpolate`${bucketArn}/*`],
+            Condition: { ArnNotEquals: { "aws:PrincipalArn": breakGlassRoleArn } },
+        },
+    ];
+}
+
 /** The VPC's DNS resolver: the base address of its CIDR plus two. */
 export function vpcResolver(cidr: string): string {
     const [ip] = cidr.split("/");
@@ -70,6 +108,9 @@ export function vpcResolver(cidr: string): string {
 export class Security extends pulumi.ComponentResource {
     public readonly trailArn?: pulumi.Output<string>;
     public readonly trailBucketName?: pulumi.Output<string>;
+    /** The only role that may delete audit evidence or shorten its retention (assumed with MFA, every use in CloudTrail). */
+    public readonly auditBreakGlassRoleArn?: pulumi.Output<string>;
+    public readonly trailReplicaBucketName?: pulumi.Output<string>;
     public readonly vpnEndpointId?: pulumi.Output<string>;
     /** Security group of Client VPN connections: tiers allow administrative access from it. */
     public readonly vpnSecurityGroupId?: pulumi.Output<string>;
@@ -82,9 +123,12 @@ export class Security extends pulumi.ComponentResource {
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
 
         if (args.trail) {
-            const { trail, bucket } = this.createTrail(name, args, args.trail, account);
+            const breakGlass = this.createBreakGlassRole(name, account);
+            this.auditBreakGlassRoleArn = breakGlass.arn;
+            const { trail, bucket, replica } = this.createTrail(name, args, args.trail, account, breakGlass.arn);
             this.trailArn = trail.arn;
             this.trailBucketName = bucket.bucket;
+            this.trailReplicaBucketName = replica?.bucket;
         }
 
         if (args.vpn) {
@@ -97,6 +141,8 @@ export class Security extends pulumi.ComponentResource {
         this.registerOutputs({
             trailArn: this.trailArn,
             trailBucketName: this.trailBucketName,
+            auditBreakGlassRoleArn: this.auditBreakGlassRoleArn,
+            trailReplicaBucketName: this.trailReplicaBucketName,
             vpnEndpointId: this.vpnEndpointId,
             vpnSecurityGroupId: this.vpnSecurityGroupId,
             vpnClientSecretArn: this.vpnClientSecretArn,
@@ -108,7 +154,8 @@ export class Security extends pulumi.ComponentResource {
         args: SecurityArgs,
         t: TrailArgs,
         account: pulumi.Output<string>,
-    ): { trail: aws.cloudtrail.Trail; bucket: aws.s3.Bucket } {
+        breakGlassRoleArn: pulumi.Output<string>,
+    ): { trail: aws.cloudtrail.Trail; bucket: aws.s3.Bucket; replica?: aws.s3.Bucket } {
         const parent = { parent: this };
         const region = args.region;
         // The name is fixed so the bucket policy can name the trail (aws:SourceArn) before it exists.
@@ -137,6 +184,13 @@ export class Security extends pulumi.ComponentResource {
             `${name}-trail-versioning`,
             { bucket: bucket.bucket, region, versioningConfiguration: { status: "Enabled" } },
             parent,
+        );
+        const lock = new aws.s3.BucketObjectLockConfiguration(
+            `${name}-trail-lock`,
+            // Enables Object Lock on a new or an existing versioned bucket
+            // (pulumi.com/registry/packages/aws/api-docs/s3/bucketobjectlockconfiguration, AWS v7.20).
+            { bucket: bucket.bucket, region, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } } },
+            { parent: this, dependsOn: [versioning] },
         );
         const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-trail-encryption`,
@@ -207,11 +261,13 @@ export class Security extends pulumi.ComponentResource {
                             Resource: pulumi.interpolate`${bucket.arn}/AWSLogs/${account}/*`,
                             Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
                         },
+                        ...auditEvidenceStatements(bucket.arn, breakGlassRoleArn),
                     ],
                 }),
             },
-            { parent: this, dependsOn: [publicAccess] },
+            { parent: this, dependsOn: [publicAccess, lock] },
         );
+        const replica = t.replica ? this.replicateTrail(name, args, t, t.replica, bucket, versioning, breakGlassRoleArn, account) : undefined;
 
         // CloudWatch Logs delivery, for metric filters and Logs Insights queries.
         const logGroup = new aws.cloudwatch.LogGroup(
@@ -258,16 +314,16 @@ export class Security extends pulumi.ComponentResource {
             name: "Management events",
             fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
         };
-        const selectors = pulumi.output(t.dataEventBucketArn).apply((bucketArn) =>
+        const selectors = pulumi.all([t.dataEventBucketArn, t.dataEventReplicaBucketArn]).apply(([bucketArn, replicaArn]) =>
             bucketArn
                 ? [
                       management,
                       {
-                          name: "Object-level events of the media bucket",
+                          name: "Object-level events of the media bucket and its DR replica",
                           fieldSelectors: [
                               { field: "eventCategory", equals: ["Data"] },
                               { field: "resources.type", equals: ["AWS::S3::Object"] },
-                              { field: "resources.ARN", startsWiths: [`${bucketArn}/`] },
+                              { field: "resources.ARN", startsWiths: [bucketArn, replicaArn].filter((a): a is string => !!a).map((a) => `${a}/`) },
                           ],
                       },
                   ]
@@ -290,7 +346,193 @@ export class Security extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [policy, encryption, rolePolicy] },
         );
-        return { trail, bucket };
+        return { trail, bucket, replica };
+    }
+
+    /** A role no one uses day to day: assumable by the account's administrators with MFA only; it alone may cut audit evidence short. */
+    private createBreakGlassRole(name: string, account: pulumi.Output<string>): aws.iam.Role {
+        return new aws.iam.Role(
+            `${name}-audit-break-glass`,
+            {
+                description: "Break-glass: the only principal that may delete audit evidence or shorten its Object Lock retention",
+                maxSessionDuration: 3600,
+                assumeRolePolicy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { AWS: pulumi.interpolate`arn:aws:iam::${account}:root` },
+                            Action: "sts:AssumeRole",
+                            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+                        },
+                    ],
+                }),
+                tags: { Purpose: "audit-break-glass" },
+            },
+            { parent: this },
+        );
+    }
+
+    /**
+     * The trail's log files, copied to an Object-Locked bucket in the DR
+     * region (same retention, same deny on deletes) by S3 replication, which
+     * carries each version's retention (Object Lock replication needs the
+     * source's s3:GetObjectRetention and s3:GetObjectLegalHold).
+     */
+    private replicateTrail(
+        name: string,
+        args: SecurityArgs,
+        t: TrailArgs,
+        dr: { region: string; kmsKeyArn: pulumi.Input<string> },
+        source: aws.s3.Bucket,
+        sourceVersioning: aws.s3.BucketVersioning,
+        breakGlassRoleArn: pulumi.Output<string>,
+        account: pulumi.Output<string>,
+    ): aws.s3.Bucket {
+        const parent = { parent: this };
+        const replica = new aws.s3.Bucket(
+            `${name}-trail-replica`,
+            {
+                region: dr.region,
+                objectLockEnabled: true,
+                forceDestroy: !args.protect,
+                tags: { Purpose: "cloudtrail-audit-logs-replica", [BACKUP_EXEMPT_TAG]: "DR copy of the audit log bucket, Object-Locked" },
+            },
+            { parent: this, protect: args.protect },
+        );
+        new aws.s3.BucketOwnershipControls(`${name}-trail-replica-ownership`, { bucket: replica.bucket, region: dr.region, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            `${name}-trail-replica-public-access`,
+            { bucket: replica.bucket, region: dr.region, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            parent,
+        );
+        const versioning = new aws.s3.BucketVersioning(
+            `${name}-trail-replica-versioning`,
+            { bucket: replica.bucket, region: dr.region, versioningConfiguration: { status: "Enabled" } },
+            parent,
+        );
+        const lock = new aws.s3.BucketObjectLockConfiguration(
+            `${name}-trail-replica-lock`,
+            { bucket: replica.bucket, region: dr.region, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } } },
+            { parent: this, dependsOn: [versioning] },
+        );
+        new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-trail-replica-encryption`,
+            {
+                bucket: replica.bucket,
+                region: dr.region,
+                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: dr.kmsKeyArn }, bucketKeyEnabled: true }],
+            },
+            parent,
+        );
+        const objects = pulumi.interpolate`${replica.arn}/*`;
+        new aws.s3.BucketPolicy(
+            `${name}-trail-replica-policy`,
+            {
+                bucket: replica.bucket,
+                region: dr.region,
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "DenyInsecureTransport",
+                            Effect: "Deny",
+                            Principal: "*",
+                            Action: "s3:*",
+                            Resource: [replica.arn, objects],
+                            Condition: { Bool: { "aws:SecureTransport": "false" } },
+                        },
+                        {
+                            Sid: "DenyTlsBefore12",
+                            Effect: "Deny",
+                            Principal: "*",
+                            Action: "s3:*",
+                            Resource: [replica.arn, objects],
+                            Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+                        },
+                        ...auditEvidenceStatements(replica.arn, breakGlassRoleArn),
+                    ],
+                }),
+            },
+            { parent: this, dependsOn: [publicAccess, lock] },
+        );
+        const role = new aws.iam.Role(
+            `${name}-trail-replication`,
+            {
+                description: `S3 replication of ${name} audit logs to ${dr.region}`,
+                assumeRolePolicy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "s3.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": source.arn } },
+                        },
+                    ],
+                }),
+            },
+            parent,
+        );
+        const rolePolicy = new aws.iam.RolePolicy(
+            `${name}-trail-replication`,
+            {
+                role: role.id,
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: source.arn },
+                        {
+                            Effect: "Allow",
+                            Action: [
+                                "s3:GetObjectVersionForReplication",
+                                "s3:GetObjectVersionAcl",
+                                "s3:GetObjectVersionTagging",
+                                "s3:GetObjectRetention",
+                                "s3:GetObjectLegalHold",
+                            ],
+                            Resource: pulumi.interpolate`${source.arn}/*`,
+                        },
+                        { Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateTags"], Resource: objects },
+                        {
+                            Effect: "Allow",
+                            Action: "kms:Decrypt",
+                            Resource: args.logsKeyArn,
+                            Condition: { StringEquals: { "kms:ViaService": `s3.${args.region}.amazonaws.com` } },
+                        },
+                        {
+                            Effect: "Allow",
+                            Action: ["kms:Encrypt", "kms:GenerateDataKey"],
+                            Resource: dr.kmsKeyArn,
+                            Condition: { StringEquals: { "kms:ViaService": `s3.${dr.region}.amazonaws.com` } },
+                        },
+                    ],
+                }),
+            },
+            parent,
+        );
+        new aws.s3.BucketReplicationConfig(
+            `${name}-trail-replication`,
+            {
+                bucket: source.bucket,
+                region: args.region,
+                role: role.arn,
+                rules: [
+                    {
+                        id: "audit-logs-to-dr",
+                        status: "Enabled",
+                        priority: 1,
+                        filter: { prefix: "" },
+                        // Deletes are not replicated: the DR copy outlives an attack on the primary.
+                        deleteMarkerReplication: { status: "Disabled" },
+                        sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+                        destination: { bucket: replica.arn, encryptionConfiguration: { replicaKmsKeyId: dr.kmsKeyArn } },
+                    },
+                ],
+            },
+            { parent: this, dependsOn: [sourceVersioning, versioning, lock, rolePolicy] },
+        );
+        return replica;
     }
 
     private createVpn(

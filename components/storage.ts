@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { CLINICAL_OBJECT_PREFIX } from "../templates/clinical-files";
 
 export interface ObjectLockArgs {
     /** Object Lock can only be switched on when a bucket is created. */
@@ -57,6 +58,8 @@ export class Storage extends pulumi.ComponentResource {
     public readonly accessPolicyArn: pulumi.Output<string>;
     public readonly logBucketName: pulumi.Output<string>;
     public readonly logBucketArn: pulumi.Output<string>;
+    /** KMS key of clinical files (the bucket's `CLINICAL_OBJECT_PREFIX`): uploads there must name it. */
+    public readonly clinicalKeyArn: pulumi.Output<string>;
     public readonly replicaBucketName?: pulumi.Output<string>;
     public readonly replicaBucketArn?: pulumi.Output<string>;
 
@@ -149,6 +152,8 @@ export class Storage extends pulumi.ComponentResource {
             sseAlgorithm: "aws:kms",
             kmsKeyArn: args.dataKeyArn,
         });
+        const clinicalKey = this.createClinicalKey(name, region, args.protect);
+        this.clinicalKeyArn = clinicalKey.arn;
         new aws.s3.BucketPolicy(
             `${name}-media-policy`,
             {
@@ -156,7 +161,11 @@ export class Storage extends pulumi.ComponentResource {
                 region,
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
-                    Statement: [...tlsOnlyStatements(this.bucket.arn), ...dataKeyOnlyStatements(this.bucket.arn, args.dataKeyArn)],
+                    Statement: [
+                        ...tlsOnlyStatements(this.bucket.arn),
+                        ...dataKeyOnlyStatements(this.bucket.arn, [args.dataKeyArn, clinicalKey.arn]),
+                        ...clinicalKeyStatements(this.bucket.arn, clinicalKey.arn),
+                    ],
                 }),
             },
             { parent: this, dependsOn: [media.publicAccessBlock] },
@@ -215,7 +224,7 @@ export class Storage extends pulumi.ComponentResource {
                     region: dr.region,
                     policy: pulumi.jsonStringify({
                         Version: "2012-10-17",
-                        Statement: [...tlsOnlyStatements(replica.arn), ...dataKeyOnlyStatements(replica.arn, dr.kmsKeyArn)],
+                        Statement: [...tlsOnlyStatements(replica.arn), ...dataKeyOnlyStatements(replica.arn, [dr.kmsKeyArn])],
                     }),
                 },
                 { parent: this, dependsOn: [guards.publicAccessBlock] },
@@ -281,7 +290,7 @@ export class Storage extends pulumi.ComponentResource {
                                 Sid: "DecryptSourceObjects",
                                 Effect: "Allow",
                                 Action: "kms:Decrypt",
-                                Resource: args.dataKeyArn,
+                                Resource: [args.dataKeyArn, clinicalKey.arn],
                                 Condition: {
                                     StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
                                     StringLike: { "kms:EncryptionContext:aws:s3:arn": [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`] },
@@ -360,10 +369,10 @@ export class Storage extends pulumi.ComponentResource {
                             Resource: pulumi.interpolate`${this.bucket.arn}/*`,
                         },
                         {
-                            Sid: "UseTheDataKeyThroughS3",
+                            Sid: "UseTheDataKeysThroughS3",
                             Effect: "Allow",
                             Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-                            Resource: args.dataKeyArn,
+                            Resource: [args.dataKeyArn, clinicalKey.arn],
                             Condition: {
                                 StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
                                 StringLike: { "kms:EncryptionContext:aws:s3:arn": [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`] },
@@ -384,7 +393,23 @@ export class Storage extends pulumi.ComponentResource {
             accessPolicyArn: this.accessPolicyArn,
             logBucketName: this.logBucketName,
             replicaBucketArn: this.replicaBucketArn,
+            clinicalKeyArn: this.clinicalKeyArn,
         });
+    }
+
+    /** The key of clinical files: apart from the data key, so access to patients' files can be granted, audited and revoked on its own. */
+    private createClinicalKey(name: string, region: string, protect: boolean): aws.kms.Key {
+        return new aws.kms.Key(
+            `${name}-clinical`,
+            {
+                region,
+                description: `${name}: clinical files (medical images, patient documents) under s3://<media bucket>/${CLINICAL_OBJECT_PREFIX}`,
+                enableKeyRotation: true,
+                deletionWindowInDays: 30,
+                tags: { Purpose: "clinical-files" },
+            },
+            { parent: this, protect },
+        );
     }
 }
 
@@ -486,10 +511,9 @@ function tlsOnlyStatements(bucketArn: pulumi.Output<string>): object[] {
  * header is present (`Null: false`): a negated operator alone also matches a
  * request without the header and would refuse every default-encrypted upload.
  */
-function dataKeyOnlyStatements(bucketArn: pulumi.Output<string>, keyArn: pulumi.Input<string>): object[] {
+function dataKeyOnlyStatements(bucketArn: pulumi.Output<string>, keyArns: pulumi.Input<string>[]): object[] {
     const objects = pulumi.interpolate`${bucketArn}/*`;
-    // Clients may name the key by ARN or by id (arn:aws:kms:<region>:<account>:key/<id>).
-    const keyNames = pulumi.output(keyArn).apply((arn) => [arn, arn.split("/").pop() ?? arn]);
+    const keyNames = keyNamesOf(keyArns);
     return [
         {
             Sid: "DenyOtherEncryption",
@@ -520,6 +544,37 @@ function dataKeyOnlyStatements(bucketArn: pulumi.Output<string>, keyArn: pulumi.
             Action: "s3:PutObject",
             Resource: objects,
             Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } },
+        },
+    ];
+}
+
+/** Clients may name a key by ARN or by id (arn:aws:kms:<region>:<account>:key/<id>). */
+function keyNamesOf(keyArns: pulumi.Input<string>[]): pulumi.Output<string[]> {
+    return pulumi.all(keyArns).apply((arns) => arns.flatMap((arn) => [arn, arn.split("/").pop() ?? arn]));
+}
+
+/**
+ * Clinical files: an upload under `CLINICAL_OBJECT_PREFIX` must name the
+ * clinical key (the bucket default, the data key, does not apply to them).
+ */
+function clinicalKeyStatements(bucketArn: pulumi.Output<string>, clinicalKeyArn: pulumi.Input<string>): object[] {
+    const clinical = pulumi.interpolate`${bucketArn}/${CLINICAL_OBJECT_PREFIX}*`;
+    return [
+        {
+            Sid: "DenyClinicalFilesWithoutTheirKey",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:PutObject",
+            Resource: clinical,
+            Condition: { Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "true" } },
+        },
+        {
+            Sid: "DenyClinicalFilesWithAnotherKey",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:PutObject",
+            Resource: clinical,
+            Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": keyNamesOf([clinicalKeyArn]) } },
         },
     ];
 }

@@ -50,10 +50,11 @@ export const CLOUDFLARE_PLAN_LIMITS: Record<CloudflarePlan, CloudflarePlanLimits
 /**
  * WAF custom rules the Edge component always creates besides `hms:edgeBlockExpressions`:
  * block /xmlrpc.php, block PHP under /wp-content/uploads, and (when
- * `hms:edgeAdminAllowCidrs` is set) the /wp-admin allowlist.
+ * `hms:edgeAdminAllowCidrs` is set) the /wp-admin allowlist, and (when
+ * `hms:edgeHospitalEgressCidrs` is set) the rate-limit skip rule.
  */
-export function builtInCustomRuleCount(adminAllowCidrs: string[]): number {
-    return 2 + (adminAllowCidrs.length > 0 ? 1 : 0);
+export function builtInCustomRuleCount(adminAllowCidrs: string[], hospitalEgressCidrs: string[] = []): number {
+    return 2 + (adminAllowCidrs.length > 0 ? 1 : 0) + (hospitalEgressCidrs.length > 0 ? 1 : 0);
 }
 
 /** Whether a Cloudflare Rules language expression uses a regular expression (`matches` or `~`) outside string literals. */
@@ -145,6 +146,13 @@ export const EDGE_SETTINGS = {
         item: isCidr,
         accepted: "IPv4 CIDR blocks, for example 203.0.113.0/24",
     }),
+    hospitalEgressCidrs: stringListSetting({
+        key: "edgeHospitalEgressCidrs",
+        description:
+            "IPv4 networks of the hospital's own internet egress (NAT): their requests skip the login rate limit (a WAF skip rule, every plan), so a shift change behind one address is not blocked.",
+        item: isCidr,
+        accepted: "IPv4 CIDR blocks of the hospital's own internet egress (NAT), for example 203.0.113.0/28",
+    }),
     blockExpressions: stringListSetting({
         key: "edgeBlockExpressions",
         description:
@@ -214,6 +222,8 @@ export type EdgeConfig = Pick<EdgeArgs, "plan" | "owasp" | "loginRateLimit" | "h
     /** Existing Cloudflare zone id; when absent the zone is looked up by `hms:domain`. */
     zoneId?: string;
     adminAllowCidrs: string[];
+    /** The hospital's own egress networks: their requests skip the rate-limiting rules (every plan, through a WAF skip rule). */
+    hospitalEgressCidrs: string[];
     blockExpressions: string[];
     smokeTest: SmokeTestConfig;
 };
@@ -275,8 +285,9 @@ export function readEdge(r: Reader): EdgeConfig {
     }
 
     const adminAllowCidrs = r.get(s.adminAllowCidrs);
+    const hospitalEgressCidrs = r.get(s.hospitalEgressCidrs);
     const blockExpressions = r.get(s.blockExpressions);
-    checkBlockExpressions(r, blockExpressions, plan, builtInCustomRuleCount(adminAllowCidrs));
+    checkBlockExpressions(r, blockExpressions, plan, builtInCustomRuleCount(adminAllowCidrs, hospitalEgressCidrs));
 
     const hsts = { maxAgeSeconds: r.get(s.hstsMaxAgeSeconds), preload: r.get(s.hstsPreload) };
     if (hsts.preload && hsts.maxAgeSeconds < 31536000) {
@@ -298,7 +309,7 @@ export function readEdge(r: Reader): EdgeConfig {
         attempts: r.get(s.smokeTestAttempts),
         intervalSeconds: r.get(s.smokeTestIntervalSeconds),
     };
-    return { zoneId, plan, owasp, loginRateLimit, adminAllowCidrs, blockExpressions, hsts, staticEdgeTtlSeconds, smokeTest };
+    return { zoneId, plan, owasp, loginRateLimit, adminAllowCidrs, hospitalEgressCidrs, blockExpressions, hsts, staticEdgeTtlSeconds, smokeTest };
 }
 
 function checkBlockExpressions(r: Reader, blockExpressions: string[], plan: CloudflarePlan, builtIn: number): void {

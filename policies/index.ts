@@ -4,12 +4,17 @@
 //   pulumi preview --policy-pack policies [--policy-pack-config policies/config/development.json]
 
 import { PolicyPack } from "@pulumi/policy";
+import * as adminAccess from "./admin-access";
 import * as audit from "./audit";
+import * as auditEvidence from "./audit-evidence";
 import * as backup from "./backup";
 import * as compute from "./compute";
 import * as deletion from "./deletion-protection";
+import * as edgeCache from "./edge-cache";
 import * as encryption from "./encryption";
+import * as highAvailability from "./high-availability";
 import * as publicAccess from "./public-access";
+import * as recoveryPoint from "./recovery-point";
 import * as transport from "./transport";
 import * as waf from "./waf";
 
@@ -35,6 +40,7 @@ new PolicyPack("hms-policies", {
         backup.databaseBackupRetention,
         backup.backupCoverage,
         backup.backupCrossRegionCopy,
+        recoveryPoint.backupRecoveryPoint,
         // encryption at rest
         encryption.rdsEncryptionAtRest,
         encryption.elasticacheEncryptionAtRest,
@@ -50,13 +56,19 @@ new PolicyPack("hms-policies", {
         publicAccess.s3PublicAccessBlock,
         publicAccess.noPublicAdminPorts,
         publicAccess.databaseNotPublic,
+        adminAccess.adminAccessThroughVpn,
+        adminAccess.noPublicDataPorts,
         // deletion protection
         deletion.dataStoreDeletionProtection,
         // servers
+        highAvailability.highAvailability,
         compute.ec2Imdsv2,
         compute.osStandardSupport,
         // audit
         audit.cloudtrailIntegrity,
         audit.databaseAuditLogs,
+        auditEvidence.auditEvidenceLocked,
+        // clinical files
+        edgeCache.clinicalFilesNotCached,
     ],
 });

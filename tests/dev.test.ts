@@ -4,6 +4,7 @@
 // renders with only the documented differences; the development Nginx passes
 // `nginx -t` and answers on loopback as production's does. No Docker daemon.
 
+import { clinicalOrigin } from "../templates/clinical-files";
 import * as assert from "assert";
 import Ajv from "ajv";
 import draft07 from "ajv/dist/refs/json-schema-draft-07.json";
@@ -350,7 +351,7 @@ describe("development environment (dev/)", () => {
             const wp = devWordPressArgs(prod, 0);
             assert.strictEqual(files["app/settings.php"], settingsPhp(wp));
             assert.strictEqual(files["app/hms-wordpress-pool.conf"], fpmPool(wp));
-            assert.strictEqual(files["app/hms-wordpress.conf"], wordpressNginxSite(wp));
+            assert.strictEqual(files["app/hms-wordpress.conf"], wordpressNginxSite({ ...wp, clinicalOrigin: clinicalOrigin(wp.mediaBucket, wp.region) }));
             assert.doesNotMatch(files["app/settings.php"], /undefined/);
         });
 

@@ -5,8 +5,9 @@ import * as https from "https";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { ConfigError, parseConfig } from "../config";
-import { MANAGED_RULESETS, OWASP_ANOMALY_RULE_ID } from "../components/edge";
+import { builtInCustomRuleCount, ConfigError, parseConfig } from "../config";
+import { customFirewallRules, loginRateLimitRules, MANAGED_RULESETS, OWASP_ANOMALY_RULE_ID } from "../components/edge";
+import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clinical-files";
 import { renderSmokeTest } from "../templates/smoke-test";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
@@ -365,6 +366,16 @@ describe("Edge (Cloudflare)", () => {
                         assert.ok(last.expression.includes(needle), `bypass covers ${needle}`);
                     }
                 });
+                it(`${stack}: clinical files are never cached at the edge, whatever their extension; public media still is`, () => {
+                    const cache = rules(runs[stack], "http_request_cache_settings");
+                    const last = cache[cache.length - 1];
+                    assert.strictEqual(last.actionParameters?.cache, false);
+                    for (const p of [CLINICAL_URL_PREFIX, CLINICAL_INTERNAL_PREFIX]) {
+                        assert.ok(last.expression.includes(`starts_with(http.request.uri.path, "${p}")`), `the last (winning) bypass covers ${p}`);
+                    }
+                    const cached = cache.filter((r) => r.actionParameters?.cache === true);
+                    assert.ok(cached.some((r) => r.expression.includes('"/wp-content/uploads/"')), "public media keeps edge caching");
+                });
             }
         });
     });
@@ -604,5 +615,44 @@ describe("Edge (Cloudflare)", () => {
             assert.match(String(runs[stack].outputs.zoneId), /^[0-9a-f]{32}$/);
             assert.strictEqual((runs[stack].outputs.hostnames as string[]).length, 2);
         }
+    });
+});
+
+describe("Edge login protection for a hospital (components/edge.ts)", () => {
+    const limit = { requests: 60, periodSeconds: 60, mitigationTimeoutSeconds: 600 };
+
+    it("the hospital's egress networks skip the rate-limiting phase only, on every plan", () => {
+        const egress = ["203.0.113.0/28", "198.51.100.7/32"];
+        const rules = customFirewallRules([], [], egress) as Rule[];
+        const skip = rules.filter((r) => r.action === "skip");
+        assert.strictEqual(skip.length, 1);
+        assert.strictEqual(skip[0].expression, "(ip.src in {203.0.113.0/28 198.51.100.7/32})");
+        assert.deepStrictEqual(skip[0].actionParameters, { phases: ["http_ratelimit"] }, "managed and custom rules still apply");
+        assert.ok(!rules.some((r) => r.action === "skip" && (r.actionParameters?.ruleset || r.actionParameters?.phases?.includes("http_request_firewall_managed"))));
+        assert.deepStrictEqual(customFirewallRules([], [], []).filter((r) => r.action === "skip"), [], "no networks, no exemption");
+        assert.strictEqual(builtInCustomRuleCount([], egress), builtInCustomRuleCount([], []) + 1, "the skip rule counts against the plan's custom rules");
+    });
+
+    it("counts per 'IP with NAT support' where the plan has it (enterprise), per IP elsewhere; only login POSTs on business and up", () => {
+        const [ent] = loginRateLimitRules("enterprise", limit) as Rule[];
+        assert.deepStrictEqual(ent.ratelimit?.characteristics, ["cf.colo.id", "cf.unique_visitor_id"]);
+        assert.match(String(ent.expression), /http.request.method eq "POST"/);
+        for (const plan of ["free", "pro"] as const) {
+            const [r] = loginRateLimitRules(plan, limit) as Rule[];
+            assert.deepStrictEqual(r.ratelimit?.characteristics, ["cf.colo.id", "ip.src"]);
+            assert.doesNotMatch(String(r.expression), /method|ip\.src/, `${plan}: rate-limiting rules may match the path only`);
+        }
+    });
+
+    it("production's threshold lets a shift change behind one unlisted NAT log in (about 30 logins a minute, GET and POST each)", () => {
+        const config = readStackConfig("production");
+        const requests = Number(config["hms:edgeLoginRateLimitRequests"]);
+        const period = Number(config["hms:edgeLoginRateLimitPeriodSeconds"]);
+        const shiftLogins = 30; // staff logging in within one minute through one address
+        assert.ok((requests * 60) / period >= shiftLogins * 2, `${requests} per ${period} s trips at a shift change`);
+    });
+
+    it("hms:edgeHospitalEgressCidrs takes IPv4 CIDR blocks, naming the key and the value otherwise", () => {
+        rejects("staging", { edgeHospitalEgressCidrs: ["10.0.0.0/33"] }, "hms:edgeHospitalEgressCidrs", /10\.0\.0\.0\/33.*IPv4 CIDR blocks/);
     });
 });

@@ -201,7 +201,7 @@ describe("observability", () => {
             const exporter = renderTelemetry(args("nginx")).writeFiles.find((f) => f.path === TELEMETRY_PATHS.nginxExporterDefaults)!;
             assert.ok(exporter.content.includes(`--nginx.scrape-uri=http://${STATUS_ADDRESS}${STUB_STATUS_PATH} `));
             const socket = "/run/php/php8.3-fpm-wordpress.sock";
-            const wp = wordpressNginxSite({ vpcCidr: "10.20.0.0/16", httpPort: 8080, maxUploadMiB: 8, phpVersion: "8.3" });
+            const wp = wordpressNginxSite({ vpcCidr: "10.20.0.0/16", httpPort: 8080, maxUploadMiB: 8, phpVersion: "8.3", clinicalOrigin: "https://hms-media.s3.sa-east-1.amazonaws.com" });
             assert.match(wp, new RegExp(`location = ${FPM_STATUS_PATH} \\{[^}]*fastcgi_pass unix:${socket};`));
             const pool = fpmPool({ phpVersion: "8.3", vcpus: 2, memoryGiB: 8, maxUploadMiB: 8 });
             assert.match(pool, new RegExp(`^listen = ${socket}$`, "m"));

@@ -356,6 +356,54 @@ describe("offline plan (npm run plan)", function () {
             assertFires(result, "ec2-imdsv2-required", [instance.urn]);
         });
 
+        it("the audit trail bucket's Object Lock removed: audit-evidence-locked", async () => {
+            const lock = first("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", (r) => /-trail-lock$/.test(r.name));
+            const bucketUrns = lock.propertyDependencies.bucket ?? [];
+            const result = await weakened(lock, (r, all) => {
+                all.splice(all.indexOf(r), 1);
+            });
+            assertFires(result, "audit-evidence-locked", bucketUrns);
+        });
+
+        it("the audit trail bucket's deny on deletes dropped: audit-evidence-locked", async () => {
+            const policy = first("aws:s3/bucketPolicy:BucketPolicy", (r) => /-trail-policy$/.test(r.name));
+            const bucketUrns = policy.propertyDependencies.bucket ?? [];
+            const result = await weakened(policy, (r) => {
+                const doc = JSON.parse(String(r.inputs.policy)) as { Statement: Array<Record<string, unknown>> };
+                doc.Statement = doc.Statement.filter((s) => !JSON.stringify(s.Action).includes("s3:DeleteObjectVersion"));
+                r.inputs.policy = JSON.stringify(doc);
+            });
+            assertFires(result, "audit-evidence-locked", bucketUrns);
+        });
+
+        it("every database instance in one availability zone: high-availability", async () => {
+            const instance = first("aws:rds/clusterInstance:ClusterInstance");
+            const result = await weakened(instance, (_r, all) => {
+                all.filter((x) => x.type === instance.type).forEach((x) => (x.inputs.availabilityZone = "sa-east-1a"));
+            });
+            const hits = mandatory(result).filter((v) => v.policy === "high-availability");
+            assert.ok(hits.some((v) => /all in one availability zone/.test(v.message)), `high-availability did not fire; violations:\n${describeViolations(result)}`);
+        });
+
+        it("the Client VPN endpoint removed: admin-access-through-vpn", async () => {
+            const vpn = first("aws:ec2clientvpn/endpoint:Endpoint");
+            const result = await weakened(vpn, (r, all) => {
+                all.splice(all.indexOf(r), 1);
+            });
+            const hits = mandatory(result).filter((v) => v.policy === "admin-access-through-vpn");
+            assert.ok(hits.length > 0, `admin-access-through-vpn did not fire; violations:\n${describeViolations(result)}`);
+            assert.ok(!mandatory(plans.production).some((v) => v.policy === "admin-access-through-vpn"));
+        });
+
+        it("a cache rule after the bypass that caches everything: clinical-files-not-cached-at-edge", async () => {
+            const ruleset = first("cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === "http_request_cache_settings");
+            const result = await weakened(ruleset, (r) => {
+                const rules = r.inputs.rules as Array<Record<string, unknown>>;
+                rules.push({ ref: "cache_everything", action: "set_cache_settings", expression: "true", actionParameters: { cache: true }, enabled: true });
+            });
+            assertFires(result, "clinical-files-not-cached-at-edge", [ruleset.urn]);
+        });
+
         // More weakened variants, one per control: [what, resource type, which one, change, policy that must fire].
         type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- nested provider shapes, changed field by field
         const setting = (id: string) => (r: PlanResource) => r.inputs.settingId === id;
@@ -378,8 +426,23 @@ describe("offline plan (npm run plan)", function () {
             ["OpenSearch without enforced HTTPS", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.enforceHttps = false), "opensearch-https-tls12"],
             ["OpenSearch accepting TLS 1.0", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.tlsSecurityPolicy = "Policy-Min-TLS-1-0-2019-07"), "opensearch-https-tls12"],
             ["a copy kept 7 days", "aws:backup/plan:Plan", () => true, (i) => (i.rules[0].copyActions[0].lifecycle.deleteAfter = 7), "backup-plan-retention"],
+            [
+                "the hourly backup rule made daily (no continuous backup)",
+                "aws:backup/plan:Plan",
+                () => true,
+                (i) => (i.rules as Inputs[]).forEach((rule) => Object.assign(rule, { enableContinuousBackup: false, schedule: "cron(0 5 * * ? *)" })),
+                "backup-recovery-point",
+            ],
             ["no copy to another region", "aws:backup/plan:Plan", () => true, (i) => (i.rules as Inputs[]).forEach((rule) => delete rule.copyActions), "backup-cross-region-copy"],
             ["a backup vault without a customer managed key", "aws:backup/vault:Vault", () => true, (i) => delete i.kmsKeyArn, "backup-vault-encryption"],
+            [
+                "the cache without failover",
+                "aws:elasticache/replicationGroup:ReplicationGroup",
+                () => true,
+                (i) => Object.assign(i, { automaticFailoverEnabled: false, multiAzEnabled: false, numCacheClusters: 1 }),
+                "high-availability",
+            ],
+            ["MySQL open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-data-ports"],
             ["SSH open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-admin-ports"],
             ["an unencrypted root volume", "aws:ec2/instance:Instance", () => true, (i) => (i.rootBlockDevice.encrypted = false), "ebs-encryption-at-rest"],
             ["a bucket that may be made public", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", () => true, (i) => (i.blockPublicAcls = false), "s3-public-access-block"],

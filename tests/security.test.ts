@@ -26,6 +26,23 @@ const policyOf = (r: RecordedResource, field = "policy") => JSON.parse(String(r.
 const logsKeyArn = (run: StackRun) => run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-logs"))!.outputs.arn;
 const dataKeyArn = (run: StackRun) => run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-data"))!.outputs.arn;
 
+/** The bucket's policy denies deleting or un-locking evidence to every principal but the break-glass role (assumable with MFA only). */
+function checkEvidenceDeny(run: StackRun, bucket: RecordedResource): void {
+    const policy = ofType(run, "aws:s3/bucketPolicy:BucketPolicy").find((r) => r.inputs.bucket === bucket.outputs.bucket);
+    assert.ok(policy, `policy of ${bucket.name}`);
+    const deny = policyOf(policy).Statement.filter((s) => s.Effect === "Deny" && s.Principal === "*");
+    for (const action of ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectRetention", "s3:BypassGovernanceRetention"]) {
+        const s = deny.find((d) => ([] as unknown[]).concat(d.Action).includes(action));
+        assert.ok(s, `${action} is denied`);
+        assert.ok(([] as unknown[]).concat(s.Resource).includes(`${bucket.outputs.arn}/*`), `${action} denied on the objects`);
+        const exempt = (s.Condition as Record<string, Record<string, string>> | undefined)?.ArnNotEquals?.["aws:PrincipalArn"];
+        const role = ofType(run, "aws:iam/role:Role").find((r) => r.outputs.arn === exempt);
+        assert.ok(role && /break-glass/.test(role.name), `${action}: only a break-glass role is exempt (${exempt})`);
+        const trust = JSON.parse(String(role.inputs.assumeRolePolicy)).Statement[0];
+        assert.deepStrictEqual(trust.Condition, { Bool: { "aws:MultiFactorAuthPresent": "true" } });
+    }
+}
+
 describe("Security", () => {
     const runs: Record<string, StackRun> = {};
     before(async function () {
@@ -73,7 +90,9 @@ describe("Security", () => {
                 const data = selectors.find((s) => s.fieldSelectors.some((f) => f.field === "eventCategory" && f.equals?.includes("Data")));
                 assert.ok(data, "a data event selector");
                 assert.deepStrictEqual(data.fieldSelectors.find((f) => f.field === "resources.type")?.equals, ["AWS::S3::Object"]);
-                assert.deepStrictEqual(data.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths, [`${media.outputs.arn}/`]);
+                const prefixes = data.fieldSelectors.find((f) => f.field === "resources.ARN")?.startsWiths ?? [];
+                assert.strictEqual(prefixes[0], `${media.outputs.arn}/`);
+                assert.strictEqual(prefixes.length, stack === "production" ? 2 : 1, "plus the DR replica where there is one");
             });
 
             it("the trail bucket is private, TLS-only, KMS-encrypted, protected and exempt from backup plans with a reason", () => {
@@ -112,6 +131,19 @@ describe("Security", () => {
                 }
                 const write = cloudTrail.find((s) => s.Action === "s3:PutObject")!;
                 assert.strictEqual(write.Resource, `${bucket.outputs.arn}/AWSLogs/${MOCK_ACCOUNT_ID}/*`);
+            });
+
+            it("the trail bucket is Object-Locked for the trail retention; only the break-glass role may delete or cut retention", () => {
+                const run = runs[stack];
+                const trail = one(run, "aws:cloudtrail/trail:Trail");
+                const bucket = run.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.outputs.bucket === trail.inputs.s3BucketName)!;
+                const lock = ofType(run, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").find((r) => r.inputs.bucket === bucket.outputs.bucket);
+                assert.ok(lock, "the trail bucket has an Object Lock configuration");
+                assert.strictEqual(lock.inputs.objectLockEnabled, "Enabled");
+                const retention = (lock.inputs.rule as { defaultRetention: { mode: string; days: number } }).defaultRetention;
+                assert.ok(["GOVERNANCE", "COMPLIANCE"].includes(retention.mode));
+                assert.ok(retention.days >= 2190, `locked ${retention.days} days, at least the six-year trail retention`);
+                checkEvidenceDeny(run, bucket);
             });
 
             it("Client VPN: mutual TLS with ACM certificates, TCP 443, the VPC resolver, connection logs", () => {
@@ -210,6 +242,41 @@ describe("Security", () => {
                 securityGuardDutyRuntimeMonitoring: false,
                 securityInspector: false,
             });
+        });
+
+        it("production logs the object-level events of the media bucket's DR replica too", () => {
+            const run = runs.production;
+            const replica = run.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && /-storage-replica/.test(r.name));
+            assert.ok(replica, "production has a media replica");
+            const selectors = one(run, "aws:cloudtrail/trail:Trail").inputs.advancedEventSelectors as Array<{ fieldSelectors: Array<{ field: string; startsWiths?: string[] }> }>;
+            const arns = selectors.flatMap((s) => s.fieldSelectors.filter((f) => f.field === "resources.ARN").flatMap((f) => f.startsWiths ?? []));
+            assert.ok(arns.includes(`${replica.outputs.arn}/`), `data events of ${replica.outputs.arn}: ${arns}`);
+        });
+
+        it("production copies the audit trail to an Object-Locked, deny-protected bucket in the DR region; deletes are not replicated", () => {
+            const run = runs.production;
+            const trail = one(run, "aws:cloudtrail/trail:Trail");
+            const source = run.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.outputs.bucket === trail.inputs.s3BucketName)!;
+            const repl = ofType(run, "aws:s3/bucketReplicationConfig:BucketReplicationConfig").find((r) => r.inputs.bucket === source.outputs.bucket);
+            assert.ok(repl, "the trail bucket replicates");
+            const [rule] = repl.inputs.rules as Array<{ status: string; destination: { bucket: string }; deleteMarkerReplication: { status: string } }>;
+            assert.strictEqual(rule.status, "Enabled");
+            assert.strictEqual(rule.deleteMarkerReplication.status, "Disabled");
+            const replica = run.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.outputs.arn === rule.destination.bucket);
+            assert.ok(replica);
+            assert.strictEqual(replica.inputs.region, "us-east-1", "the DR region");
+            assert.strictEqual(replica.inputs.objectLockEnabled, true);
+            assert.strictEqual(replica.protect, true);
+            const lock = ofType(run, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").find((r) => r.inputs.bucket === replica.outputs.bucket);
+            assert.ok(lock && (lock.inputs.rule as { defaultRetention: { days: number } }).defaultRetention.days >= 2190);
+            checkEvidenceDeny(run, replica);
+            const role = ofType(run, "aws:iam/role:Role").find((r) => r.outputs.arn === repl.inputs.role)!;
+            const perms = ofType(run, "aws:iam/rolePolicy:RolePolicy").find((p) => p.inputs.role === role.id)!;
+            const actions = policyOf(perms).Statement.flatMap((s) => ([] as unknown[]).concat(s.Action));
+            for (const a of ["s3:GetObjectRetention", "s3:GetObjectLegalHold", "s3:ReplicateObject"]) {
+                assert.ok(actions.includes(a), `replication role may ${a} (Object Lock replication)`);
+            }
+            assert.ok(!actions.includes("s3:ReplicateDelete"));
         });
 
         it("no VPN, trail or Inspector when their keys are false", () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { CLINICAL_OBJECT_PREFIX } from "../templates/clinical-files";
 import { configProblems, keyArn, ofType, parseStack } from "./support/resources";
 
 type Statement = {
@@ -69,6 +70,8 @@ function denied(statements: Statement[], action: string, resource: string, keys:
 }
 
 const TLS = { "aws:SecureTransport": "true", "s3:TlsVersion": "1.3" };
+const clinicalKeyArn = (run: StackRun): unknown =>
+    run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"))?.outputs.arn;
 
 describe("Storage (S3)", () => {
     const runs: Record<string, StackRun> = {};
@@ -179,6 +182,28 @@ describe("Storage (S3)", () => {
                 );
             });
 
+            it("clinical files have their own rotating key, which every upload under their prefix must name", () => {
+                const run = runs[stack];
+                const media = bucketNamed(run, "media");
+                const key = run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"));
+                assert.ok(key, "a clinical-files key");
+                assert.strictEqual(key.inputs.enableKeyRotation, true);
+                assert.notStrictEqual(key.outputs.arn, keyArn(run, "data"));
+                const clinicalArn = String(key.outputs.arn);
+                const statements = policyOf(run, media);
+                const clinical = `${media.outputs.arn}/${CLINICAL_OBJECT_PREFIX}patients/123/ct.dcm`;
+                const withKey = (k?: string) => ({
+                    ...TLS,
+                    "s3:x-amz-server-side-encryption": "aws:kms",
+                    "s3:x-amz-server-side-encryption-aws-kms-key-id": k,
+                });
+                assert.ok(!denied(statements, "s3:PutObject", clinical, withKey(clinicalArn)), "the clinical key by ARN");
+                assert.ok(!denied(statements, "s3:PutObject", clinical, withKey(clinicalArn.split("/").pop())), "the clinical key by id");
+                assert.ok(denied(statements, "s3:PutObject", clinical, { ...TLS }), "no key named: the data key default would apply");
+                assert.ok(denied(statements, "s3:PutObject", clinical, withKey(String(keyArn(run, "data")))), "the data key");
+                assert.ok(!denied(statements, "s3:PutObject", `${media.outputs.arn}/wp-content/uploads/logo.png`, { ...TLS }), "public media keep the default");
+            });
+
             it("the media bucket logs access to the log bucket, which accepts logs from it only", () => {
                 const run = runs[stack];
                 const media = bucketNamed(run, "media");
@@ -223,7 +248,7 @@ describe("Storage (S3)", () => {
                 for (const s of statements) {
                     assert.strictEqual(s.Effect, "Allow");
                     for (const r of list(s.Resource)) {
-                        assert.ok([arn, `${arn}/*`, keyArn(run, "data")].includes(r), `resource ${r}`);
+                        assert.ok([arn, `${arn}/*`, keyArn(run, "data"), clinicalKeyArn(run)].includes(r), `resource ${r}`);
                     }
                     for (const a of list(s.Action)) {
                         assert.ok(!a.endsWith("*"), `no wildcard actions: ${a}`);
@@ -299,7 +324,7 @@ describe("Storage (S3)", () => {
             const grants = (action: string) => statements.filter((s) => list(s.Action).includes(action)).flatMap((s) => list(s.Resource));
             assert.deepStrictEqual(grants("s3:ReplicateObject"), [`${replica.outputs.arn}/*`]);
             assert.deepStrictEqual(grants("s3:GetObjectVersionForReplication"), [`${media.outputs.arn}/*`]);
-            assert.deepStrictEqual(grants("kms:Decrypt"), [keyArn(run, "data")]);
+            assert.deepStrictEqual(grants("kms:Decrypt"), [keyArn(run, "data"), clinicalKeyArn(run)], "clinical files replicate too");
             assert.deepStrictEqual(grants("kms:Encrypt"), [drKey]);
         });
 
@@ -313,8 +338,10 @@ describe("Storage (S3)", () => {
 
     describe("Object Lock (hms:storageObjectLockEnabled)", () => {
         it("is off unless configured", () => {
-            assert.strictEqual(ofType(runs.production, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length, 0);
-            assert.ok(buckets(runs.production).every((b) => !b.inputs.objectLockEnabled));
+            // The storage tier's buckets (the audit trail's are always locked: Security).
+            const storageLocks = ofType(runs.production, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").filter((r) => /-storage-/.test(r.name));
+            assert.strictEqual(storageLocks.length, 0);
+            assert.ok(buckets(runs.production).filter((b) => /-storage-/.test(b.name)).every((b) => !b.inputs.objectLockEnabled));
         });
 
         it("when on, the media bucket is created with Object Lock and a default retention from config; so is its replica", () => {

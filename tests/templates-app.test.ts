@@ -298,7 +298,7 @@ describe("templates: WordPress app server", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-wp-trust-"));
         const check = async (vpcCidr: string): Promise<string> => {
             const port = await freePort();
-            const site = wordpressNginxSite({ vpcCidr, httpPort: port, maxUploadMiB: 64, phpVersion: "8.3" })
+            const site = wordpressNginxSite({ vpcCidr, httpPort: port, maxUploadMiB: 64, phpVersion: "8.3", clinicalOrigin: "http://127.0.0.1:9" })
                 .split("/var/log/nginx/")
                 .join(`${dir}/`)
                 .replace("    location = /healthz {", "    location = /healthz {\n        return 200 \"https=$hms_forwarded_https\";")

@@ -3,6 +3,7 @@
 // the inputs of tools/dev-env.ts, then the documented replacements of
 // tools/dev-differences.ts. Pure: no secret, no file system.
 
+import { clinicalOrigin } from "../templates/clinical-files";
 import { parse, stringify } from "yaml";
 import { auroraClusterParameters } from "../components/database";
 import { renderPipelineConfiguration } from "../templates/log-pipeline";
@@ -176,6 +177,8 @@ export function renderDevFiles(prod: HmsConfig): Record<string, string> {
             httpPort: wp.httpPort,
             maxUploadMiB: wp.maxUploadMiB,
             phpVersion: wp.phpVersion,
+            // The production origin as is: clinical files are not served in development (no patient files there).
+            clinicalOrigin: clinicalOrigin(wp.mediaBucket, wp.region),
         }),
         "app/settings.php": settingsPhp(wp),
         "app/wp-config.php": wpConfigPhp(),

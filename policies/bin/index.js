@@ -38,12 +38,17 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
 const policy_1 = require("@pulumi/policy");
+const adminAccess = __importStar(require("./admin-access"));
 const audit = __importStar(require("./audit"));
+const auditEvidence = __importStar(require("./audit-evidence"));
 const backup = __importStar(require("./backup"));
 const compute = __importStar(require("./compute"));
 const deletion = __importStar(require("./deletion-protection"));
+const edgeCache = __importStar(require("./edge-cache"));
 const encryption = __importStar(require("./encryption"));
+const highAvailability = __importStar(require("./high-availability"));
 const publicAccess = __importStar(require("./public-access"));
+const recoveryPoint = __importStar(require("./recovery-point"));
 const transport = __importStar(require("./transport"));
 const waf = __importStar(require("./waf"));
 new policy_1.PolicyPack("hms-policies", {
@@ -68,6 +73,7 @@ new policy_1.PolicyPack("hms-policies", {
         backup.databaseBackupRetention,
         backup.backupCoverage,
         backup.backupCrossRegionCopy,
+        recoveryPoint.backupRecoveryPoint,
         // encryption at rest
         encryption.rdsEncryptionAtRest,
         encryption.elasticacheEncryptionAtRest,
@@ -83,13 +89,19 @@ new policy_1.PolicyPack("hms-policies", {
         publicAccess.s3PublicAccessBlock,
         publicAccess.noPublicAdminPorts,
         publicAccess.databaseNotPublic,
+        adminAccess.adminAccessThroughVpn,
+        adminAccess.noPublicDataPorts,
         // deletion protection
         deletion.dataStoreDeletionProtection,
         // servers
+        highAvailability.highAvailability,
         compute.ec2Imdsv2,
         compute.osStandardSupport,
         // audit
         audit.cloudtrailIntegrity,
         audit.databaseAuditLogs,
+        auditEvidence.auditEvidenceLocked,
+        // clinical files
+        edgeCache.clinicalFilesNotCached,
     ],
 });

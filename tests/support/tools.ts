@@ -9,6 +9,7 @@ const INSTALL: Record<string, string> = {
     "cloud-init": "apt-get install -y --no-install-recommends cloud-init",
     shellcheck: "apt-get install -y shellcheck",
     php: "apt-get install -y --no-install-recommends php-cli",
+    "php-cgi": "apt-get install -y --no-install-recommends php-cgi",
     jq: "apt-get install -y jq",
     "php-fpm": "apt-get install -y --no-install-recommends php-fpm",
     promtool: "apt-get install -y --no-install-recommends prometheus",

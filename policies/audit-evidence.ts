@@ -1,0 +1,155 @@
+// Audit evidence cannot be destroyed: the buckets CloudTrail writes to are
+// Object-Locked for the evidence retention, and their bucket policy denies
+// deleting objects or cutting retention short to everyone but an exempted
+// (break-glass) principal (HIPAA 164.312(b) audit controls, 164.312(c)(1)
+// integrity; LGPD art. 46).
+
+import * as aws from "@pulumi/aws";
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { compliance } from "./lib/compliance";
+import { configWithDefaults } from "./lib/config";
+import { bucketIdentities, propsOf, refersTo, tagValue } from "./lib/resources";
+import { BUCKETS } from "./lib/types";
+import { isAnyOf } from "./lib/validate";
+import { any, asArray, isUnknown, parseJsonDocument, Tri } from "./lib/values";
+
+/** The `Purpose` tag of buckets that hold audit logs (CloudTrail and its replicas). */
+const AUDIT_PURPOSE = /^cloudtrail-audit-logs/;
+
+/** Deleting any of these must be denied (object versions are the evidence; a delete marker alone hides nothing). */
+const MUST_DENY = ["s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention"] as const;
+
+export interface AuditEvidenceConfig {
+    minimumLockDays: number;
+}
+
+/** Whether a statement's action list covers `action` (exact, `s3:*`, `*`, or a trailing-wildcard prefix). */
+function covers(actions: unknown, action: string): boolean {
+    return asArray(actions).some((a) => typeof a === "string" && (a === action || a === "*" || (a.endsWith("*") && action.startsWith(a.slice(0, -1)))));
+}
+
+/** Days of a lock rule's default retention (years count 365 days); undefined when unknown. */
+function lockDays(rule: unknown): number | undefined {
+    const r = rule as { defaultRetention?: { days?: unknown; years?: unknown } } | undefined;
+    const d = r?.defaultRetention;
+    if (!d || isUnknown(d) || isUnknown(d.days) || isUnknown(d.years)) {
+        return undefined;
+    }
+    return typeof d.days === "number" ? d.days : typeof d.years === "number" ? d.years * 365 : 0;
+}
+
+/** Buckets that hold audit logs: a trail writes to them, or they are tagged as its copy. */
+function auditBuckets(resources: PolicyResource[]): PolicyResource[] {
+    const trails = resources.filter((r) => r.isType(aws.cloudtrail.Trail));
+    return resources.filter((b) => {
+        if (!isAnyOf(b, BUCKETS)) {
+            return false;
+        }
+        const purpose = tagValue(b, "Purpose");
+        if (typeof purpose === "string" && AUDIT_PURPOSE.test(purpose)) {
+            return true;
+        }
+        return trails.some((t) => refersTo(t, "s3BucketName", b, bucketIdentities(b)) === true);
+    });
+}
+
+/** The lock verdict of a bucket: an Object Lock configuration (or inline setting) with at least `minDays` of default retention. */
+function lockVerdict(bucket: PolicyResource, resources: PolicyResource[], minDays: number): { ok: Tri; why: string } {
+    const configs = resources.filter((r) => r.isType(aws.s3.BucketObjectLockConfiguration) || r.isType(aws.s3.BucketObjectLockConfigurationV2));
+    const verdicts: Tri[] = [];
+    let why = "has no Object Lock configuration";
+    for (const c of configs) {
+        const linked = refersTo(c, "bucket", bucket, bucketIdentities(bucket));
+        if (linked === false) {
+            continue;
+        }
+        const p = propsOf(c);
+        const days = lockDays(p.rule);
+        const enabled = isUnknown(p.objectLockEnabled) ? undefined : p.objectLockEnabled !== "Disabled";
+        const v: Tri = enabled === false ? false : days === undefined ? undefined : days >= minDays;
+        if (v === false) {
+            why = enabled === false ? "has Object Lock disabled" : `keeps objects locked ${days} days, fewer than ${minDays}`;
+        }
+        verdicts.push(linked === true ? v : v === false ? false : undefined);
+    }
+    return { ok: any(verdicts), why };
+}
+
+/** Whether the bucket's policy denies `action` on its objects to every principal but an exempted one (condition on aws:PrincipalArn only). */
+function denyVerdict(bucket: PolicyResource, resources: PolicyResource[], action: string): Tri {
+    const policies = resources.filter((r) => r.isType(aws.s3.BucketPolicy));
+    const verdicts: Tri[] = [];
+    for (const policy of policies) {
+        const linked = refersTo(policy, "bucket", bucket, bucketIdentities(bucket));
+        if (linked === false) {
+            continue;
+        }
+        const doc = parseJsonDocument(propsOf(policy).policy);
+        if (!doc) {
+            verdicts.push(undefined);
+            continue;
+        }
+        const ok = asArray(doc.Statement).some((s) => {
+            const st = s as Record<string, unknown>;
+            if (st.Effect !== "Deny" || !covers(st.Action, action)) {
+                return false;
+            }
+            const principalAll = st.Principal === "*" || JSON.stringify(st.Principal) === JSON.stringify({ AWS: "*" });
+            const conditions = Object.entries((st.Condition as Record<string, Record<string, unknown>> | undefined) ?? {});
+            const onlyPrincipalExemption = conditions.every(
+                ([op, keys]) => /^Arn(Not)?(Equals|Like)$|^StringNot(Equals|Like)$/.test(op) && op.includes("Not") && Object.keys(keys).every((k) => k === "aws:PrincipalArn"),
+            );
+            const objects = asArray(st.Resource).some((r) => typeof r === "string" && (r.endsWith("/*") || r === "*"));
+            return principalAll && onlyPrincipalExemption && (objects || isUnknown(st.Resource));
+        });
+        verdicts.push(linked === true ? ok : ok ? undefined : false);
+    }
+    return any(verdicts);
+}
+
+export const auditEvidenceLocked: StackValidationPolicy = {
+    name: "audit-evidence-locked",
+    description:
+        "Every bucket that holds audit logs (a CloudTrail trail's bucket, or one tagged Purpose=cloudtrail-audit-logs*) has S3 " +
+        "Object Lock with a default retention of at least `minimumLockDays`, and a bucket policy that denies " +
+        "s3:DeleteObjectVersion, s3:PutObjectRetention and s3:BypassGovernanceRetention to every principal except a named " +
+        "break-glass role (a condition on aws:PrincipalArn only).",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    remediationSteps:
+        "Add an aws.s3.BucketObjectLockConfiguration (objectLockEnabled: \"Enabled\", rule.defaultRetention { mode: \"GOVERNANCE\", " +
+        "days: <trail retention> }) after the bucket's versioning, and to its bucket policy a Deny for Principal \"*\" on the " +
+        "delete/retention actions with Condition { ArnNotEquals: { \"aws:PrincipalArn\": <break-glass role ARN> } }.",
+    configSchema: {
+        properties: {
+            minimumLockDays: {
+                type: "integer",
+                minimum: 1,
+                default: 365,
+                description: "Fewest days new audit log versions stay Object-Locked (set it to the trail retention).",
+            },
+        },
+    },
+    ...compliance("164.312(b)", ["audit", "s3", "object-lock"], ["164.312(c)(1)"]),
+    validateStack: (args, report) => {
+        const config = configWithDefaults<AuditEvidenceConfig>(auditEvidenceLocked.configSchema!, args.getConfig<AuditEvidenceConfig>());
+        const buckets = auditBuckets(args.resources);
+        if (buckets.length === 0) {
+            args.notApplicable("no audit log bucket in the stack");
+        }
+        for (const bucket of buckets) {
+            const inline = propsOf(bucket).objectLockEnabled;
+            const lock = lockVerdict(bucket, args.resources, config.minimumLockDays);
+            if (lock.ok === false) {
+                report(`audit bucket ${bucket.name} ${lock.why}: its log files could be deleted or overwritten.`, bucket.urn);
+            } else if (inline === false && lock.ok !== true) {
+                report(`audit bucket ${bucket.name} is created without Object Lock.`, bucket.urn);
+            }
+            const missing = MUST_DENY.filter((a) => denyVerdict(bucket, args.resources, a) === false);
+            if (missing.length > 0) {
+                report(`audit bucket ${bucket.name}: its bucket policy does not deny ${missing.join(", ")} to everyone but a break-glass role.`, bucket.urn);
+            }
+        }
+    },
+};
+
