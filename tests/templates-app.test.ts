@@ -253,7 +253,6 @@ describe("templates: WordPress app server", () => {
             it("configures TLS to MySQL and Redis, HTTPS behind the proxy, S3 media with the role", () => {
                 const wp = fileOf(doc, "/var/www/wp-config.php");
                 for (const line of [
-                    "define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);",
                     "define('WP_HOME', 'https://' . HMS_DOMAIN);",
                     "define('FORCE_SSL_ADMIN', true);",
                     "define('DISALLOW_FILE_EDIT', true);",
@@ -491,7 +490,7 @@ describe("templates: PHP and jq of the app servers (php -l, jq)", () => {
             const files = doc.write_files.filter((f) => f.content.startsWith("<?php")).map((f) => ({ name: f.path, code: f.content }));
             assert.deepStrictEqual(
                 files.map((f) => f.name).sort(),
-                ["/etc/hms/wordpress/settings.php", "/usr/local/lib/hms/db-lock.php", "/usr/local/lib/hms/healthz.php", "/var/www/wp-config.php"],
+                ["/etc/hms/wordpress/settings.php", "/usr/local/lib/hms/db-lock.php", "/usr/local/lib/hms/db.php", "/usr/local/lib/hms/healthz.php", "/var/www/wp-config.php"],
             );
             // The one-liner of the setup script that reads the installed WordPress version.
             const inline = /php -r '([^']+)'/.exec(fileOf(doc, "/usr/local/sbin/hms-wp-setup"));
