@@ -13,6 +13,7 @@ import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 import { Backup } from "./backup";
 import { AppServers } from "./app-servers";
+import { Mail } from "./mail";
 import { fixedHostAddress, WebSocketServer } from "./websocket";
 
 export interface HospitalSystemArgs {
@@ -37,6 +38,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
     public readonly cache?: Cache;
     public readonly loadBalancer?: LoadBalancer;
     public readonly appServers?: AppServers;
+    public readonly mail?: Mail;
     public readonly websocket?: WebSocketServer;
     public readonly edge?: Edge;
 
@@ -233,6 +235,10 @@ export class HospitalSystem extends pulumi.ComponentResource {
             const cache = this.cache!;
             const storage = this.storage!;
             const mon = this.monitoring;
+            // Mail through SES needs the Cloudflare zone for its DNS records.
+            if (c.edge) {
+                this.mail = new Mail(`${name}-mail`, { region: c.region, domain: c.domain, zoneId: c.edge.zoneId, alarmTopicArn: mon?.alarmTopicArn }, parent);
+            }
             this.appServers = new AppServers(
                 `${name}-app`,
                 {
@@ -269,6 +275,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                         securityGroupId: cache.securityGroupId,
                     },
                     storage: { bucketName: storage.bucketName, accessPolicyArn: storage.accessPolicyArn },
+                    mail: this.mail ? { configurationSetName: this.mail.configurationSetName, sendPolicyArn: this.mail.sendPolicyArn } : undefined,
                     telemetry: mon
                         ? { remoteWriteUrl: mon.prometheusEndpoint, logsIngestEndpoint: mon.logsIngestEndpoint, policyArn: mon.hostTelemetryPolicyArn }
                         : undefined,
