@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as https from "https";
 import * as path from "path";
 import { FINGERPRINT_FILES, WORDPRESS_ROOT } from "../templates/wordpress";
-import { AppTier, DOMAIN, SITE_TITLE, startAppTier, stopAppTier } from "./support/e2e/app-tier";
+import { ADMIN_EMAIL, AppTier, DOMAIN, MAIL_CONFIGURATION_SET, SITE_TITLE, startAppTier, stopAppTier } from "./support/e2e/app-tier";
 import { requireTool } from "./support/tools";
 
 interface Reply {
@@ -165,6 +165,26 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
         assert.strictEqual(direct.status, 503);
         assert.strictEqual((JSON.parse(direct.body) as { service: string }).service, "hms-websocket");
         assert.strictEqual(r.status, 503);
+    });
+
+    it("sends WordPress's mail through SES with the instance role: a password reset reaches the administrator", async () => {
+        const a = tier();
+        const r = await request(a, "/wp-login.php?action=lostpassword", {
+            method: "POST",
+            body: new URLSearchParams({ user_login: a.admin.username, "wp-submit": "Get New Password" }).toString(),
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        });
+        assert.deepStrictEqual(a.aws.refused, []);
+        assert.strictEqual(r.status, 302, `WordPress could not send the mail: ${r.status} ${/login_error[^]*?<\/div>/.exec(r.body)?.[0] ?? ""}`);
+        assert.match(String(r.headers.location), /checkemail=confirm/);
+        assert.strictEqual(a.aws.sent.length, 1);
+        const [mail] = a.aws.sent;
+        assert.strictEqual(mail.configurationSet, MAIL_CONFIGURATION_SET);
+        assert.match(mail.raw, new RegExp(`^To: ${ADMIN_EMAIL}\r?$`, "m"));
+        assert.match(mail.raw, /^Subject: \[Hospital Management System\] Password Reset\r?$/m);
+        // From the verified domain identity.
+        assert.match(mail.raw, new RegExp(`^From: .*@${DOMAIN.replace(/\./g, "\\.")}>?\r?$`, "m"));
+        assert.match(mail.raw, /action=rp&key=/);
     });
 
     it("refuses to talk to a database that presents a certificate from the wrong CA", async () => {

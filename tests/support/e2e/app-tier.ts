@@ -19,7 +19,10 @@
 // - PHP-FPM and nginx run as root (the pool's user/group lines are dropped,
 //   php-fpm -R), listen on loopback high ports, and use Debian's PHP (the
 //   generated paths name Ubuntu's); the RDS bundle is the test CA;
-// - the WebSocket service listens on 127.0.0.1 instead of 0.0.0.0.
+// - the WebSocket service listens on 127.0.0.1 instead of 0.0.0.0;
+// - the instance metadata service and the SES API endpoint are a local
+//   stand-in (aws-standin.ts) that checks the IMDSv2 token and the SigV4
+//   signature; their URLs in the generated files are replaced by its URL.
 
 import * as crypto from "crypto";
 import * as fs from "fs";
@@ -28,13 +31,16 @@ import * as path from "path";
 import { SHELL_LIB, shellLib } from "../../../templates/host";
 import { NGINX_PATHS, renderNginxConf, renderNginxSite } from "../../../templates/nginx";
 import { builtinServerJs, websocketEnvironment } from "../../../templates/websocket";
-import { renderWordPressUserData, RDS_CA_FILE, WordPressHostArgs, WORDPRESS_ROOT, WORDPRESS_SALT_NAMES } from "../../../templates/wordpress";
+import { IMDS_URL, renderWordPressUserData, RDS_CA_FILE, sesEndpoint, WordPressHostArgs, WORDPRESS_ROOT, WORDPRESS_SALT_NAMES } from "../../../templates/wordpress";
+import { AwsStandin, startAwsStandin } from "./aws-standin";
 import { makeSandbox, relocate, removeSandbox, Sandbox } from "../nginx-sandbox";
 import { docOf } from "../servers";
 import { freePort, listening, must, Service, start, stop, tail, waitUntil } from "./processes";
 
 export const DOMAIN = "hms.example.org";
 export const SITE_TITLE = "Hospital Management System";
+export const MAIL_CONFIGURATION_SET = "hms-production-mail-config";
+export const ADMIN_EMAIL = "platform-team@example.org";
 const REGION = "sa-east-1";
 const arn = (n: string) => `arn:aws:secretsmanager:${REGION}:123456789012:secret:${n}`;
 
@@ -48,6 +54,8 @@ export interface AppTier {
     args: WordPressHostArgs;
     admin: { username: string; password: string };
     sandbox: Sandbox;
+    /** IMDS and SES: what the mail transport sent. */
+    aws: AwsStandin;
     lbPort: number;
     appPort: number;
     /** Calls to the stand-in commands (aws, systemctl, wp). */
@@ -123,8 +131,10 @@ export async function startAppTier(): Promise<AppTier> {
     for (const d of [root, bin, logs]) fs.mkdirSync(d);
     const services: Service[] = [];
     const sandbox = makeSandbox(DOMAIN);
+    const aws = await startAwsStandin(REGION);
     const stopAll = async () => {
         for (const s of services.reverse()) await stop(s);
+        await aws.close();
     };
     try {
         const [dbPort, appPort, wsPort, lbPort, lbHealthPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
@@ -152,13 +162,14 @@ export async function startAppTier(): Promise<AppTier> {
 
         // --- the app server's generated files, from its real user data ---
         const args: WordPressHostArgs = {
-            environment: "production", region: REGION, domain: DOMAIN, siteTitle: SITE_TITLE, adminEmail: "platform-team@example.org", index: 0,
+            environment: "production", region: REGION, domain: DOMAIN, siteTitle: SITE_TITLE, adminEmail: ADMIN_EMAIL, index: 0,
             vpcCidr: "127.0.0.0/8", httpPort: appPort, vcpus: 2, memoryGiB: 8, maxUploadMiB: 64, ubuntuRelease: "24.04", phpVersion: "8.3",
             wordpress: { version: "6.8.3", sha1: "0".repeat(40) }, wpCli: { version: "2.12.0", sha512: "0".repeat(128) },
             plugins: { redisCache: "2.6.5", offloadMedia: "3.2.11" },
             database: { host: "127.0.0.1", port: dbPort, name: "hms_wordpress", secretArn: arn("db") },
             cache: { host: "127.0.0.1", port: 6379, authSecretArn: arn("cache") },
             saltsSecretArn: arn("salts"), adminSecretArn: arn("admin"), mediaBucket: "hms-production-media",
+            mail: { configurationSet: MAIL_CONFIGURATION_SET },
         };
         const admin = { username: "hms-admin", password: `Adm-${crypto.randomBytes(12).toString("hex")}!#%&*()-_=+[]{}<>:?` };
         standins(bin, dir, {
@@ -172,7 +183,8 @@ export async function startAppTier(): Promise<AppTier> {
             if (f.path === SHELL_LIB || !ROOTED.some((p) => f.path.startsWith(p))) continue;
             const target = `${root}${f.path}`;
             fs.mkdirSync(path.dirname(target), { recursive: true });
-            fs.writeFileSync(target, rooted(f.content, root), { mode: parseInt(f.permissions ?? "0644", 8) });
+            const content = rooted(f.content, root).split(IMDS_URL).join(aws.url).split(sesEndpoint(REGION)).join(aws.url);
+            fs.writeFileSync(target, content, { mode: parseInt(f.permissions ?? "0644", 8) });
         }
         fs.mkdirSync(`${root}${path.dirname(SHELL_LIB)}`, { recursive: true });
         fs.writeFileSync(`${root}${SHELL_LIB}`, `${shellLib()}export AWS=${bin}/aws\n`);
@@ -252,7 +264,7 @@ export async function startAppTier(): Promise<AppTier> {
         await waitUntil(lb, () => listening(lbPort));
 
         return {
-            dir, root, args, admin, sandbox, lbPort, appPort, installOutput,
+            dir, root, args, admin, sandbox, aws, lbPort, appPort, installOutput,
             calls: () => (fs.existsSync(path.join(dir, "calls")) ? fs.readFileSync(path.join(dir, "calls"), "utf8").split("\n").filter(Boolean) : []),
             useRogueDatabaseCertificate: () => {
                 fs.copyFileSync(rogue.cert, dbCert);
