@@ -71,7 +71,7 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
         for (const tool of ["mariadbd", "mariadb-install-db", "php", "nginx", "jq", "openssl"]) {
             requireTool(this, tool);
         }
-        if (!fs.existsSync("/usr/share/wordpress/wp-settings.php")) {
+        if (!fs.existsSync("/usr/share/wordpress/wp-settings.php") || !fs.readdirSync("/usr/sbin").some((f) => /^php-fpm\d/.test(f))) {
             requireTool(this, "wordpress-package");
         }
         if (process.getuid?.() !== 0) {
