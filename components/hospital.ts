@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { HmsConfig } from "../config";
 import { Cache } from "./cache";
@@ -237,7 +238,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
             const mon = this.monitoring;
             // Mail through SES needs the Cloudflare zone for its DNS records.
             if (c.edge) {
-                this.mail = new Mail(`${name}-mail`, { region: c.region, domain: c.domain, zoneId: c.edge.zoneId, alarmTopicArn: mon?.alarmTopicArn }, parent);
+                this.mail = new Mail(`${name}-mail`, { region: c.region, domain: c.domain, zoneId: this.zoneId(c, parent), alarmTopicArn: mon?.alarmTopicArn }, parent);
             }
             this.appServers = new AppServers(
                 `${name}-app`,
@@ -394,7 +395,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 `${name}-edge`,
                 {
                     domain: c.domain,
-                    zoneId: c.edge.zoneId,
+                    zoneId: this.zoneId(c, parent),
                     plan: c.edge.plan,
                     originHostname: lb.nlbDnsName,
                     originPullCertificatePem: lb.originPullCertificatePem,
@@ -480,6 +481,14 @@ export class HospitalSystem extends pulumi.ComponentResource {
 
 
         this.registerOutputs({ vpcId: this.network?.vpcId });
+    }
+
+    private zone?: pulumi.Output<string>;
+
+    /** The Cloudflare zone of the site (edge and mail records): hms:edgeZoneId, else looked up once by the domain. */
+    private zoneId(c: HmsConfig, parent: pulumi.ResourceOptions): pulumi.Output<string> {
+        this.zone ??= c.edge?.zoneId ? pulumi.output(c.edge.zoneId) : cloudflare.getZoneOutput({ filter: { name: c.domain } }, parent).id;
+        return this.zone;
     }
 
     /**

@@ -21,8 +21,8 @@ export interface MailArgs {
     region: string;
     /** The site's domain: the verified identity; WordPress sends as wordpress@<domain>. */
     domain: string;
-    /** The Cloudflare zone holding `domain` (DKIM, MAIL FROM and DMARC records go there); looked up by `domain` when absent, as the edge does. */
-    zoneId?: pulumi.Input<string>;
+    /** The Cloudflare zone holding `domain` (DKIM, MAIL FROM and DMARC records go there). */
+    zoneId: pulumi.Input<string>;
     /** Bounces, complaints, rejections and rendering failures are published there, without addresses. */
     alarmTopicArn?: pulumi.Input<string>;
     /** Label under `domain` used as the MAIL FROM (bounce) domain, for SPF alignment. Default "mail". */
@@ -72,7 +72,6 @@ export class Mail extends pulumi.ComponentResource {
         }
         this.mailFromDomain = `${label}.${args.domain}`;
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
-        const zoneId = args.zoneId ? pulumi.output(args.zoneId) : cloudflare.getZoneOutput({ filter: { name: args.domain } }, parent).id;
 
         // --- configuration set: TLS required, suppression, events to EventBridge ------------------
         const configSet = new aws.sesv2.ConfigurationSet(
@@ -131,7 +130,7 @@ export class Mail extends pulumi.ComponentResource {
         const record = (suffix: string, r: { name: pulumi.Input<string>; type: string; content: pulumi.Input<string>; priority?: number }) =>
             new cloudflare.DnsRecord(
                 `${name}-${suffix}`,
-                { zoneId, proxied: false, ttl: 3600, comment: `${name}: Amazon SES; managed by Pulumi`, ...r },
+                { zoneId: args.zoneId, proxied: false, ttl: 3600, comment: `${name}: Amazon SES; managed by Pulumi`, ...r },
                 parent,
             );
         // Easy DKIM always publishes three selectors.
