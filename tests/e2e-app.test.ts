@@ -5,6 +5,7 @@
 
 import * as assert from "assert";
 import * as fs from "fs";
+import * as http from "http";
 import * as https from "https";
 import * as path from "path";
 import { FINGERPRINT_FILES, WORDPRESS_ROOT } from "../templates/wordpress";
@@ -198,5 +199,15 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
         assert.ok(!page.body.includes(SITE_TITLE), "nothing read from the database");
         const login = await request(a, "/wp-login.php");
         assert.strictEqual(login.status, 500);
+        // The app server's health check agrees, so the load balancer's passive checks see the server as broken.
+        const health = await new Promise<number>((resolve, reject) =>
+            http
+                .get({ host: "127.0.0.1", port: a.appPort, path: "/healthz" }, (res) => {
+                    res.resume();
+                    resolve(res.statusCode ?? 0);
+                })
+                .on("error", reject),
+        );
+        assert.strictEqual(health, 503);
     });
 });
