@@ -123,6 +123,62 @@ function phpFpmBinary(): string {
     return path.join("/usr/sbin", found[found.length - 1]);
 }
 
+/** MariaDB with TLS required (as Aurora with require_secure_transport), a certificate from the test "RDS" CA, and the app's user. */
+async function startDatabase(dir: string, logs: string, port: number, services: Service[]) {
+    const rds = databasePki(dir, "rds");
+    const rogue = databasePki(dir, "rogue");
+    const dbCert = path.join(dir, "db-server.crt");
+    const dbKey = path.join(dir, "db-server.key");
+    fs.copyFileSync(rds.cert, dbCert);
+    fs.copyFileSync(rds.key, dbKey);
+    const data = path.join(dir, "mysql");
+    const socket = path.join(dir, "mysql.sock");
+    must("mariadb-install-db", ["--no-defaults", `--datadir=${data}`, "--user=root", "--auth-root-authentication-method=socket", "--skip-test-db"]);
+    const db = start("mariadbd", "mariadbd", [
+        "--no-defaults", `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, "--bind-address=127.0.0.1", "--user=root",
+        `--pid-file=${dir}/mysql.pid`, `--ssl-ca=${rds.ca}`, `--ssl-cert=${dbCert}`, `--ssl-key=${dbKey}`, "--require-secure-transport=ON",
+        "--skip-log-bin", "--innodb-buffer-pool-size=32M",
+    ], path.join(logs, "mariadb.log"));
+    services.push(db);
+    await waitUntil(db, () => listening(port), 60);
+    const sql = (q: string) => must("mariadb", ["--no-defaults", "-S", socket, "-uroot", "-e", q]);
+    const user = { username: "hms_app", password: `Db-${crypto.randomBytes(12).toString("hex")}!#%&*()-_=+[]{}<>:?` };
+    sql(`CREATE USER '${user.username}'@'127.0.0.1' IDENTIFIED BY '${user.password}'; GRANT ALL ON \`hms_wordpress\`.* TO '${user.username}'@'127.0.0.1';`);
+    return {
+        user,
+        rdsCa: rds.ca,
+        useRogueCertificate: () => {
+            fs.copyFileSync(rogue.cert, dbCert);
+            fs.copyFileSync(rogue.key, dbKey);
+            sql("FLUSH SSL");
+        },
+    };
+}
+
+/** The WebSocket server's built-in service with its generated environment, and the load balancer's generated nginx in front. */
+async function startFront(dir: string, logs: string, sandbox: Sandbox, services: Service[], p: { appPort: number; wsPort: number; lbPort: number; lbHealthPort: number }) {
+    // --- the WebSocket server's built-in service with its generated environment ---
+    const wsEnv = Object.fromEntries(
+        websocketEnvironment({ environment: "production", region: REGION, port: p.wsPort, nodeMajor: 24, bucket: "hms-production-media",
+            cache: { host: "127.0.0.1", port: 6379, authSecretArn: arn("cache") }, wordpressUrls: [`http://127.0.0.1:${p.appPort}`] })
+            .trim().split("\n").map((l) => /^(\w+)="(.*)"$/.exec(l)!).map((m) => [m[1], m[2]]),
+    );
+    fs.writeFileSync(path.join(dir, "websocket.js"), builtinServerJs());
+    const ws = start("websocket", process.execPath, [path.join(dir, "websocket.js")], path.join(logs, "websocket.log"), { ...wsEnv, HOST: "127.0.0.1" });
+    services.push(ws);
+    await waitUntil(ws, () => listening(p.wsPort));
+
+    // --- the load balancer: generated nginx.conf and site, test PKI ---
+    fs.writeFileSync(sandbox.paths.mainConf, relocate(renderNginxConf({ paths: NGINX_PATHS, user: "www-data" }), sandbox));
+    fs.writeFileSync(sandbox.paths.siteConf, relocate(renderNginxSite({
+        paths: NGINX_PATHS, domain: DOMAIN, cloudflareCidrs: ["173.245.48.0/20", "2400:cb00::/32"], vpcCidr: "127.0.0.0/8",
+        appServers: ["127.0.0.1"], appPort: p.appPort, websocket: { address: "127.0.0.1", port: p.wsPort }, maxUploadMiB: 64, httpsPort: p.lbPort, healthPort: p.lbHealthPort,
+    }), sandbox).replace(/listen (\d+)/g, "listen 127.0.0.1:$1"));
+    const lb = start("load balancer", "nginx", ["-c", sandbox.paths.mainConf, "-p", `${sandbox.dir}/`, "-g", "daemon off;"], path.join(logs, "lb.out"));
+    services.push(lb);
+    await waitUntil(lb, () => listening(p.lbPort));
+}
+
 export async function startAppTier(): Promise<AppTier> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-e2e-"));
     const root = path.join(dir, "root");
@@ -138,27 +194,8 @@ export async function startAppTier(): Promise<AppTier> {
     };
     try {
         const [dbPort, appPort, wsPort, lbPort, lbHealthPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-        const rds = databasePki(dir, "rds");
-        const rogue = databasePki(dir, "rogue");
-        const dbCert = path.join(dir, "db-server.crt");
-        const dbKey = path.join(dir, "db-server.key");
-        fs.copyFileSync(rds.cert, dbCert);
-        fs.copyFileSync(rds.key, dbKey);
-
-        // --- MariaDB: TLS required, the app's user, as Aurora with require_secure_transport ---
-        const data = path.join(dir, "mysql");
-        const socket = path.join(dir, "mysql.sock");
-        must("mariadb-install-db", ["--no-defaults", `--datadir=${data}`, "--user=root", "--auth-root-authentication-method=socket", "--skip-test-db"]);
-        const db = start("mariadbd", "mariadbd", [
-            "--no-defaults", `--datadir=${data}`, `--socket=${socket}`, `--port=${dbPort}`, "--bind-address=127.0.0.1", "--user=root",
-            `--pid-file=${dir}/mysql.pid`, `--ssl-ca=${rds.ca}`, `--ssl-cert=${dbCert}`, `--ssl-key=${dbKey}`, "--require-secure-transport=ON",
-            "--skip-log-bin", "--innodb-buffer-pool-size=32M",
-        ], path.join(logs, "mariadb.log"));
-        services.push(db);
-        await waitUntil(db, () => listening(dbPort), 60);
-        const sql = (q: string) => must("mariadb", ["--no-defaults", "-S", socket, "-uroot", "-e", q]);
-        const dbUser = { username: "hms_app", password: `Db-${crypto.randomBytes(12).toString("hex")}!#%&*()-_=+[]{}<>:?` };
-        sql(`CREATE USER '${dbUser.username}'@'127.0.0.1' IDENTIFIED BY '${dbUser.password}'; GRANT ALL ON \`hms_wordpress\`.* TO '${dbUser.username}'@'127.0.0.1';`);
+        const db = await startDatabase(dir, logs, dbPort, services);
+        const dbUser = db.user;
 
         // --- the app server's generated files, from its real user data ---
         const args: WordPressHostArgs = {
@@ -197,7 +234,7 @@ export async function startAppTier(): Promise<AppTier> {
         rootedScript("/usr/local/sbin/hms-wp-secrets");
         rootedScript("/usr/local/sbin/hms-wp-setup");
         runScript("/usr/local/sbin/hms-wp-secrets");
-        fs.copyFileSync(rds.ca, `${root}${RDS_CA_FILE}`);
+        fs.copyFileSync(db.rdsCa, `${root}${RDS_CA_FILE}`);
 
         // --- WordPress: Debian's, then hms-wp-setup's own docroot lines (drop-in, fingerprinting files) ---
         const docroot = `${root}${WORDPRESS_ROOT}`;
@@ -242,35 +279,12 @@ export async function startAppTier(): Promise<AppTier> {
         services.push(appNginx);
         await waitUntil(appNginx, () => listening(appPort));
 
-        // --- the WebSocket server's built-in service with its generated environment ---
-        const wsEnv = Object.fromEntries(
-            websocketEnvironment({ environment: "production", region: REGION, port: wsPort, nodeMajor: 24, bucket: "hms-production-media",
-                cache: { host: "127.0.0.1", port: 6379, authSecretArn: arn("cache") }, wordpressUrls: [`http://127.0.0.1:${appPort}`] })
-                .trim().split("\n").map((l) => /^(\w+)="(.*)"$/.exec(l)!).map((m) => [m[1], m[2]]),
-        );
-        fs.writeFileSync(path.join(dir, "websocket.js"), builtinServerJs());
-        const ws = start("websocket", process.execPath, [path.join(dir, "websocket.js")], path.join(logs, "websocket.log"), { ...wsEnv, HOST: "127.0.0.1" });
-        services.push(ws);
-        await waitUntil(ws, () => listening(wsPort));
-
-        // --- the load balancer: generated nginx.conf and site, test PKI ---
-        fs.writeFileSync(sandbox.paths.mainConf, relocate(renderNginxConf({ paths: NGINX_PATHS, user: "www-data" }), sandbox));
-        fs.writeFileSync(sandbox.paths.siteConf, relocate(renderNginxSite({
-            paths: NGINX_PATHS, domain: DOMAIN, cloudflareCidrs: ["173.245.48.0/20", "2400:cb00::/32"], vpcCidr: "127.0.0.0/8",
-            appServers: ["127.0.0.1"], appPort, websocket: { address: "127.0.0.1", port: wsPort }, maxUploadMiB: 64, httpsPort: lbPort, healthPort: lbHealthPort,
-        }), sandbox).replace(/listen (\d+)/g, "listen 127.0.0.1:$1"));
-        const lb = start("load balancer", "nginx", ["-c", sandbox.paths.mainConf, "-p", `${sandbox.dir}/`, "-g", "daemon off;"], path.join(logs, "lb.out"));
-        services.push(lb);
-        await waitUntil(lb, () => listening(lbPort));
+        await startFront(dir, logs, sandbox, services, { appPort, wsPort, lbPort, lbHealthPort });
 
         return {
             dir, root, args, admin, sandbox, aws, lbPort, appPort, installOutput,
             calls: () => (fs.existsSync(path.join(dir, "calls")) ? fs.readFileSync(path.join(dir, "calls"), "utf8").split("\n").filter(Boolean) : []),
-            useRogueDatabaseCertificate: () => {
-                fs.copyFileSync(rogue.cert, dbCert);
-                fs.copyFileSync(rogue.key, dbKey);
-                sql("FLUSH SSL");
-            },
+            useRogueDatabaseCertificate: db.useRogueCertificate,
             stopAll,
         };
     } catch (e) {
