@@ -76,8 +76,9 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
             requireTool(this, "wordpress-package");
         }
         if (process.getuid?.() !== 0) {
-            // MariaDB, PHP-FPM and nginx run as root here; CI runs as root.
-            requireTool(this, "root-user");
+            // MariaDB, PHP-FPM and nginx run as root here: .ci/run runs as root, the GitHub workflow runs this file with sudo.
+            console.warn("      skipped: the end-to-end test runs as root (sudo npx mocha tests/e2e-app.test.ts)");
+            this.skip();
         }
         t = await startAppTier();
     });

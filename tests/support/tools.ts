@@ -13,7 +13,6 @@ const INSTALL: Record<string, string> = {
     mariadbd: "apt-get install -y --no-install-recommends mariadb-server",
     "mariadb-install-db": "apt-get install -y --no-install-recommends mariadb-server",
     "wordpress-package": "apt-get install -y --no-install-recommends wordpress php-fpm php-mysql php-curl",
-    "root-user": "run the tests as root (the end-to-end test runs MariaDB, PHP-FPM and nginx as root on loopback)",
 };
 
 export function hasTool(tool: string): boolean {
