@@ -471,7 +471,7 @@ server {
 }
 
 /** A PHP-FPM pool for WordPress, sized from the server's vCPUs and memory. */
-export function fpmPool(a: { phpVersion: string; vcpus: number; memoryGiB: number; maxUploadMiB: number; mail: boolean }): string {
+export function fpmPool(a: { phpVersion: string; vcpus: number; memoryGiB: number; maxUploadMiB: number; mail?: boolean | { configurationSet: string } }): string {
     const max = fpmMaxChildren(a.vcpus, a.memoryGiB);
     const spare = Math.max(2, Math.floor(max / 4));
     return `[wordpress]
