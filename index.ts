@@ -37,7 +37,7 @@ export const nlbDnsName = hms.loadBalancer?.nlbDnsName;
 /** CloudTrail trail (multi-region) and the bucket holding its log files. */
 export const cloudTrailArn = hms.security?.trailArn;
 export const cloudTrailBucketName = hms.security?.trailBucketName;
-export const guardDutyDetectorId = hms.security?.guardDutyDetectorId;
+export const guardDutyDetectorId = hms.accountBaseline?.guardDutyDetectorId;
 /** Client VPN endpoint for administrators; its profile is in the secret below (an ARN, not the secret). */
 export const vpnEndpointId = hms.security?.vpnEndpointId;
 export const vpnClientSecretArn = hms.security?.vpnClientSecretArn;

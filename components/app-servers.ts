@@ -263,7 +263,7 @@ export class AppServers extends pulumi.ComponentResource {
                 {
                     parent: this,
                     // The secrets exist before the first boot reads them; servers update one at a time.
-                    dependsOn: [saltsVersion, adminVersion, ...(previous ? [previous] : [])],
+                    dependsOn: [saltsVersion, adminVersion, ...role.grants, ...(previous ? [previous] : [])],
                     ignoreChanges: ["ami"],
                 },
             );

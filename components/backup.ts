@@ -166,7 +166,12 @@ export class Backup extends pulumi.ComponentResource {
                         completionWindow: 24 * 60,
                         enableContinuousBackup: args.continuous,
                         lifecycle,
-                        copyActions,
+                        // No copy from the hourly rule: AWS Backup would snapshot and copy every
+                        // hour (Aurora copies are always full, at most 5 run at once per region
+                        // pair), about 720 full copies held in a locked vault and a queue that never
+                        // drains. The DR region gets the daily copy; point-in-time recovery in the
+                        // primary region needs none.
+                        // https://docs.aws.amazon.com/aws-backup/latest/devguide/cross-region-backup.html
                         recoveryPointTags: { BackupRule: "hourly" },
                     },
                 ],

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { awsIdentifier } from "./identifiers";
+import { awsIdentifier, finalSnapshotId } from "./identifiers";
 
 export type CacheEngine = "redis" | "valkey";
 
@@ -213,7 +213,7 @@ export class Cache extends pulumi.ComponentResource {
                 snapshotRetentionLimit: args.snapshotRetentionDays,
                 snapshotWindow: args.snapshotWindow,
                 maintenanceWindow: args.maintenanceWindow,
-                finalSnapshotIdentifier: args.protect ? awsIdentifier(groupId, 255, "final") : undefined,
+                finalSnapshotIdentifier: args.protect ? finalSnapshotId(name, groupId, this) : undefined,
                 logDeliveryConfigurations: [
                     { destinationType: "cloudwatch-logs", destination: slowLog.name, logFormat: "json", logType: "slow-log" },
                     { destinationType: "cloudwatch-logs", destination: engineLog.name, logFormat: "json", logType: "engine-log" },
@@ -227,7 +227,9 @@ export class Cache extends pulumi.ComponentResource {
         const secret = new aws.secretsmanager.Secret(
             `${name}-auth`,
             {
-                name: `${groupId}/auth-token`,
+                // A prefix, not a fixed name: a deleted secret keeps its name for its recovery
+                // window, which would block re-creating or replacing this one.
+                namePrefix: `${groupId}/auth-token-`,
                 description: `AUTH token and endpoint of ElastiCache ${groupId} (TLS required)`,
                 kmsKeyId: args.dataKeyArn,
                 recoveryWindowInDays: args.protect ? 30 : 0,

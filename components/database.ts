@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsIdentifier } from "./identifiers";
+import { awsIdentifier, finalSnapshotId } from "./identifiers";
 
 export interface DatabaseArgs {
     region: string;
@@ -44,6 +44,20 @@ export interface DatabaseArgs {
     /** Days of Performance Insights history: 7 (free tier), 31 x months, or 731. Default 7. */
     performanceInsightsRetentionDays?: number;
 }
+
+/**
+ * Cluster inputs set at creation and then owned by someone else, so a refresh
+ * must not turn them into a diff:
+ * - `engineVersion`: automatic minor upgrades move the cluster to newer
+ *   patch versions; a pinned older one would be a downgrade RDS refuses
+ *   (pulumi/pulumi-aws#5756). The configured version is the version a new
+ *   cluster starts with; a major upgrade is a deliberate change (README runbook).
+ * - `backupRetentionPeriod`, `preferredBackupWindow`: once AWS Backup manages
+ *   the cluster's continuous backup, RDS accepts only the values AWS Backup
+ *   set (terraform-aws-modules/terraform-aws-rds-aurora#411,
+ *   hashicorp/terraform-provider-aws#33465).
+ */
+export const CLUSTER_INPUTS_OWNED_ELSEWHERE = ["engineVersion", "backupRetentionPeriod", "preferredBackupWindow"];
 
 /** Log types exported to CloudWatch Logs: the access trail, engine errors and slow queries. */
 export const AURORA_LOG_EXPORTS = ["audit", "error", "slowquery"] as const;
@@ -206,13 +220,13 @@ export class Database extends pulumi.ComponentResource {
                       parent,
                   )
                 : undefined;
-        if (monitoringRole) {
-            new aws.iam.RolePolicyAttachment(
+        const monitoringGrant = monitoringRole
+            ? new aws.iam.RolePolicyAttachment(
                 `${name}-monitoring`,
-                { role: monitoringRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole" },
-                parent,
-            );
-        }
+                  { role: monitoringRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole" },
+                  parent,
+              )
+            : undefined;
 
         this.cluster = new aws.rds.Cluster(
             `${name}-cluster`,
@@ -239,12 +253,17 @@ export class Database extends pulumi.ComponentResource {
                 copyTagsToSnapshot: true,
                 deletionProtection: args.protect,
                 skipFinalSnapshot: !args.protect,
-                finalSnapshotIdentifier: args.protect ? awsIdentifier(clusterId, 255, "final") : undefined,
+                finalSnapshotIdentifier: args.protect ? finalSnapshotId(name, clusterId, this) : undefined,
                 enabledCloudwatchLogsExports: [...AURORA_LOG_EXPORTS],
                 region,
                 tags: { Name: clusterId },
             },
-            { parent: this, protect: args.protect, dependsOn: logGroups },
+            {
+                parent: this,
+                protect: args.protect,
+                dependsOn: logGroups,
+                ignoreChanges: CLUSTER_INPUTS_OWNED_ELSEWHERE,
+            },
         );
 
         // The first instance is the writer: the readers wait for it, so it is created first.
@@ -273,7 +292,8 @@ export class Database extends pulumi.ComponentResource {
                     region,
                     tags: { Name: `${clusterId}-${i + 1}`, Role: i === 0 ? "writer" : "reader" },
                 },
-                { parent: this, dependsOn: i === 0 ? [] : [this.instances[0]] },
+                // RDS refuses an enhanced monitoring role it cannot assume yet: wait for its policy.
+                { parent: this, dependsOn: [...(monitoringGrant ? [monitoringGrant] : []), ...(i === 0 ? [] : [this.instances[0]])] },
             );
             this.instances.push(instance);
         }

@@ -67,6 +67,13 @@ export class InstanceRole extends pulumi.ComponentResource {
     public readonly profile: aws.iam.InstanceProfile;
     public readonly roleArn: pulumi.Output<string>;
     public readonly profileName: pulumi.Output<string>;
+    /**
+     * The role's policy attachments and inline policy: instances depend on them,
+     * so the first boot (which reads secrets and the bucket) never runs before
+     * the role may do so (IAM attachments are separate resources, and the
+     * instance profile alone does not wait for them).
+     */
+    public readonly grants: pulumi.Resource[];
 
     constructor(name: string, args: InstanceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:compute:InstanceRole", name, {}, opts);
@@ -81,20 +88,22 @@ export class InstanceRole extends pulumi.ComponentResource {
             },
             parent,
         );
-        new aws.iam.RolePolicyAttachment(
-            `${name}-ssm`,
-            { role: this.role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
-            parent,
-        );
-        (args.managedPolicyArns ?? []).forEach(
-            (policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-policy-${i + 1}`, { role: this.role.name, policyArn }, parent),
-        );
+        this.grants = [
+            new aws.iam.RolePolicyAttachment(
+                `${name}-ssm`,
+                { role: this.role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
+                parent,
+            ),
+            ...(args.managedPolicyArns ?? []).map(
+                (policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-policy-${i + 1}`, { role: this.role.name, policyArn }, parent),
+            ),
+        ];
         if (args.statements && args.statements.length > 0) {
-            new aws.iam.RolePolicy(
+            this.grants.push(new aws.iam.RolePolicy(
                 `${name}-tier`,
                 { role: this.role.id, policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: args.statements }) },
                 parent,
-            );
+            ));
         }
         this.profile = new aws.iam.InstanceProfile(name, { role: this.role.name }, parent);
         this.roleArn = this.role.arn;

@@ -1,6 +1,8 @@
 import * as crypto from "crypto";
 import * as cloudflare from "@pulumi/cloudflare";
+import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
+import { renderOriginPullWait } from "../templates/origin-pull-rotation";
 import type { CloudflarePlan } from "../config";
 
 type RulesetRule = cloudflare.types.input.RulesetRule;
@@ -358,10 +360,24 @@ export class Edge extends pulumi.ComponentResource {
             { zoneId, certificate: args.originPullCertificatePem, privateKey: pulumi.secret(args.originPullPrivateKeyPem) },
             parent,
         );
+        // A new certificate (renewal) is created before the old one is deleted (Pulumi's
+        // create-before-delete); this wait keeps the deletion, which comes at the end of
+        // the update, from happening before Cloudflare reports the new one active.
+        const originPullActive = new command.local.Command(
+            `${name}-origin-pull-active`,
+            {
+                create: renderOriginPullWait({ attempts: 60, intervalSeconds: 10 }),
+                interpreter: ["/bin/bash", "-c"],
+                environment: { ZONE_ID: zoneId, CERTIFICATE_ID: originPullCertificate.id },
+                triggers: [originPullCertificate.id],
+                addPreviousOutputInEnv: false,
+            },
+            { parent: this, dependsOn: [originPullCertificate] },
+        );
         const originPulls = new cloudflare.AuthenticatedOriginPullsSettings(
             `${name}-origin-pulls`,
             { zoneId, enabled: true },
-            { parent: this, dependsOn: [originPullCertificate] },
+            { parent: this, dependsOn: [originPullCertificate, originPullActive] },
         );
 
         // --- WAF, rate limiting and cache rules (one entry-point ruleset per phase) --

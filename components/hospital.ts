@@ -10,6 +10,7 @@ import { LoadBalancer } from "./load-balancer";
 import { Network } from "./network";
 import { SmokeTest } from "./smoke-test";
 import { Security } from "./security";
+import { AccountBaseline, BACKUP_OPT_IN_TYPES } from "./account-baseline";
 import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 import { Backup } from "./backup";
@@ -32,6 +33,8 @@ export class HospitalSystem extends pulumi.ComponentResource {
     public readonly keys: Keys;
     public readonly network?: Network;
     public readonly security?: Security;
+    /** Account-wide services, when this stack owns them (hms:accountBaseline). */
+    public readonly accountBaseline?: AccountBaseline;
     public readonly monitoring?: Monitoring;
     public readonly storage?: Storage;
     public readonly backup?: Backup;
@@ -75,6 +78,21 @@ export class HospitalSystem extends pulumi.ComponentResource {
             );
         }
 
+        // --- account-wide services (hms:accountBaseline: one stack per account) --------------
+        if (c.accountBaseline) {
+            this.accountBaseline = new AccountBaseline(
+                `${name}-account`,
+                {
+                    region: c.region,
+                    guardDuty: c.security?.guardDuty ? { runtimeMonitoring: c.security.guardDutyRuntimeMonitoring } : undefined,
+                    inspector: c.security?.inspector ?? false,
+                    openSearchServiceRole: true,
+                    backupOptIn: BACKUP_OPT_IN_TYPES,
+                },
+                parent,
+            );
+        }
+
         // --- security (tier: security) ----------------------------------------------------
         // The trail logs the media bucket's object events, but the bucket is
         // created after this section (storage): its ARN is handed over at the
@@ -95,8 +113,6 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     dataKeyArn: this.keys.dataKeyArn,
                     logRetentionDays: c.logRetentionDays,
                     trail: s.cloudTrail ? { retentionDays: s.trailRetentionDays, dataEventBucketArn: mediaBucketArn } : undefined,
-                    guardDuty: s.guardDuty ? { runtimeMonitoring: s.guardDutyRuntimeMonitoring } : undefined,
-                    inspector: s.inspector,
                     vpn: s.vpn.enabled
                         ? {
                               clientCidr: s.vpn.clientCidr,

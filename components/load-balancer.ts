@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as command from "@pulumi/command";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
@@ -178,7 +179,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
             `${name}-nlb`,
             {
                 vpcId: args.vpcId,
-                description: "NLB: HTTPS from Cloudflare's published ranges only",
+                // EC2 accepts a-zA-Z0-9. _-:/()#,@[]+=&;{}!$* only (no apostrophe) in group descriptions.
+                description: "NLB: HTTPS from the Cloudflare published ranges only",
                 region,
                 tags: { Name: `${name}-nlb` },
             },
@@ -197,35 +199,53 @@ export class LoadBalancer extends pulumi.ComponentResource {
         this.nlbSecurityGroupId = nlbSg.id;
         this.nginxSecurityGroupId = nginxSg.id;
 
-        // One ingress rule per Cloudflare range, port 443 only. The NLB is IPv4 today
-        // (the VPC has no IPv6), so the IPv6 rules take effect once it is dual-stack.
+        // Cloudflare's ranges go into two managed prefix lists (IPv4, IPv6) referenced by
+        // one ingress rule each: the rules exist whatever the provider returns, none is
+        // created inside an `apply`, and a new Cloudflare range is an in-place update of
+        // a list. A referenced list counts as maxEntries rules against the group's quota
+        // (https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html).
+        // The NLB is IPv4 today (the VPC has no IPv6), so the IPv6 rule takes effect once it is dual-stack.
         const ranges = cloudflare.getIpRangesOutput({}, parent);
-        ranges.apply((r) => {
-            for (const [family, cidrs] of [["IPv4", r.ipv4Cidrs], ["IPv6", r.ipv6Cidrs]] as const) {
-                if (cidrs.length > SECURITY_GROUP_RULE_QUOTA) {
+        for (const [family, suffix, cidrsOf] of [
+            ["IPv4", "ipv4", (r: cloudflare.GetIpRangesResult) => r.ipv4Cidrs],
+            ["IPv6", "ipv6", (r: cloudflare.GetIpRangesResult) => r.ipv6Cidrs],
+        ] as const) {
+            const cidrs = ranges.apply((r) => {
+                const list = cidrsOf(r);
+                if (list.length === 0 || list.length > SECURITY_GROUP_RULE_QUOTA) {
                     throw new pulumi.RunError(
-                        `${name}: Cloudflare publishes ${cidrs.length} ${family} ranges, more than the ${SECURITY_GROUP_RULE_QUOTA} ` +
-                            `${family} rules a security group may hold; raise the "Inbound or outbound rules per security group" quota`,
+                        `${name}: Cloudflare publishes ${list.length} ${family} ranges; a security group holds 1 to ${SECURITY_GROUP_RULE_QUOTA} ` +
+                            `${family} rules (raise the "Inbound or outbound rules per security group" quota)`,
                     );
                 }
-                for (const cidr of cidrs) {
-                    new aws.vpc.SecurityGroupIngressRule(
-                        `${name}-nlb-cf-${cidr.replace(/[./:]+/g, "-").replace(/-+$/, "")}`,
-                        {
-                            securityGroupId: nlbSg.id,
-                            ...(family === "IPv4" ? { cidrIpv4: cidr } : { cidrIpv6: cidr }),
-                            ipProtocol: "tcp",
-                            fromPort: 443,
-                            toPort: 443,
-                            description: `HTTPS from Cloudflare ${cidr}`,
-                            region,
-                        },
-                        parent,
-                    );
-                }
-            }
-            return r.etag;
-        });
+                return list;
+            });
+            const prefixList = new aws.ec2.ManagedPrefixList(
+                `${name}-cloudflare-${suffix}`,
+                {
+                    name: `${name}-cloudflare-${suffix}`,
+                    addressFamily: family,
+                    maxEntries: cidrs.apply((c) => c.length),
+                    entries: cidrs.apply((c) => c.map((cidr) => ({ cidr, description: "Cloudflare published range" }))),
+                    region,
+                    tags: { Name: `${name}-cloudflare-${suffix}` },
+                },
+                parent,
+            );
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-nlb-cloudflare-${suffix}`,
+                {
+                    securityGroupId: nlbSg.id,
+                    prefixListId: prefixList.id,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    description: `HTTPS from Cloudflare ${family} ranges`,
+                    region,
+                },
+                parent,
+            );
+        }
 
         // The NLB forwards traffic and health checks to Nginx only (health checks obey its egress rules).
         for (const [suffix, port, what] of [["https", 443, "HTTPS"], ["health", this.healthPort, "health checks"]] as const) {
@@ -336,39 +356,6 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 return userDataBase64(document, `${name}-nginx-${index + 1}`);
             });
 
-        const ami = ubuntuAmi(args.ubuntuRelease, args.instanceType, region, parent);
-        const instances = Array.from({ length: args.nginxCount }, (_, i) => {
-            const n = i + 1;
-            return new aws.ec2.Instance(
-                `${name}-nginx-${n}`,
-                {
-                    ami,
-                    instanceType: args.instanceType,
-                    subnetId: args.appSubnetIds[i % args.appSubnetIds.length],
-                    vpcSecurityGroupIds: [nginxSg.id],
-                    associatePublicIpAddress: false,
-                    iamInstanceProfile: role.profileName,
-                    metadataOptions: IMDS_V2_ONLY,
-                    rootBlockDevice: encryptedRoot(args.volumeGiB, args.dataKeyArn),
-                    monitoring: true,
-                    userDataBase64: userData(i),
-                    // cloud-init runs once: a new upstream list or certificate CA means a new server.
-                    userDataReplaceOnChange: true,
-                    region,
-                    tags: {
-                        Name: `${name}-nginx-${n}`,
-                        Role: "nginx",
-                        OperatingSystem: `Ubuntu ${args.ubuntuRelease} LTS`,
-                    },
-                    volumeTags: { Name: `${name}-nginx-${n}`, Role: "nginx" },
-                },
-                // The certificate must be in the secret before the first boot fetches it.
-                { parent: this, dependsOn: [secretVersion] },
-            );
-        });
-        this.nginxInstanceIds = instances.map((x) => x.id);
-        this.nginxInstanceArns = instances.map((x) => x.arn);
-
         // --- the Network Load Balancer ----------------------------------------------------
         const nlb = new aws.lb.LoadBalancer(
             `${name}-nlb`,
@@ -412,7 +399,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             },
             parent,
         );
-        new aws.lb.Listener(
+        const listener = new aws.lb.Listener(
             `${name}-https`,
             {
                 loadBalancerArn: nlb.arn,
@@ -423,14 +410,63 @@ export class LoadBalancer extends pulumi.ComponentResource {
             },
             parent,
         );
-        instances.forEach(
-            (instance, i) =>
-                new aws.lb.TargetGroupAttachment(
-                    `${name}-nginx-${i + 1}`,
-                    { targetGroupArn: targetGroup.arn, targetId: instance.id, port: 443, region },
-                    parent,
-                ),
-        );
+        // --- the Nginx servers, each in service before the next one is touched --------------
+        // A new server (new user data, size, release) is created next to the old one, registered,
+        // and the gate waits until the NLB reports it healthy; only then may the next server be
+        // replaced. Old servers are deleted at the end of the update, once every new one is in
+        // service, so the tier never runs without a healthy target.
+        const ami = ubuntuAmi(args.ubuntuRelease, args.instanceType, region, parent);
+        const instances: aws.ec2.Instance[] = [];
+        let previousGate: pulumi.Resource | undefined;
+        for (let i = 0; i < args.nginxCount; i++) {
+            const n = i + 1;
+            const instance = new aws.ec2.Instance(
+                `${name}-nginx-${n}`,
+                {
+                    ami,
+                    instanceType: args.instanceType,
+                    subnetId: args.appSubnetIds[i % args.appSubnetIds.length],
+                    vpcSecurityGroupIds: [nginxSg.id],
+                    associatePublicIpAddress: false,
+                    iamInstanceProfile: role.profileName,
+                    metadataOptions: IMDS_V2_ONLY,
+                    rootBlockDevice: encryptedRoot(args.volumeGiB, args.dataKeyArn),
+                    monitoring: true,
+                    userDataBase64: userData(i),
+                    // cloud-init runs once: a new configuration means a new server (rolled as above).
+                    userDataReplaceOnChange: true,
+                    region,
+                    tags: {
+                        Name: `${name}-nginx-${n}`,
+                        Role: "nginx",
+                        OperatingSystem: `Ubuntu ${args.ubuntuRelease} LTS`,
+                    },
+                    volumeTags: { Name: `${name}-nginx-${n}`, Role: "nginx" },
+                },
+                {
+                    parent: this,
+                    // The certificate is in the secret and the role may read it before the first boot.
+                    dependsOn: [secretVersion, ...role.grants, ...(previousGate ? [previousGate] : [])],
+                    // A new Canonical image is not a reason to replace a server (unattended-upgrades
+                    // patches it); a replacement for another reason takes the newest image.
+                    ignoreChanges: ["ami"],
+                },
+            );
+            const attachment = new aws.lb.TargetGroupAttachment(
+                `${name}-nginx-${n}`,
+                { targetGroupArn: targetGroup.arn, targetId: instance.id, port: 443, region },
+                parent,
+            );
+            previousGate = targetInServiceGate(`${name}-nginx-${n}-in-service`, {
+                region,
+                targetGroupArn: targetGroup.arn,
+                instanceId: instance.id,
+                port: 443,
+            }, { parent: this, dependsOn: [attachment, listener] });
+            instances.push(instance);
+        }
+        this.nginxInstanceIds = instances.map((x) => x.id);
+        this.nginxInstanceArns = instances.map((x) => x.arn);
         this.nlbDnsName = nlb.dnsName;
         this.nlbArn = nlb.arn;
 
@@ -511,4 +547,34 @@ export class LoadBalancer extends pulumi.ComponentResource {
             originPullPrivateKeyPem: this.originPullPrivateKeyPem,
         });
     }
+}
+
+/** Seconds the in-service gate waits at most: the AWS CLI waiter polls every 15 s, 40 times. */
+export const TARGET_IN_SERVICE_WAIT_SECONDS = 15 * 40;
+
+/**
+ * A deployment gate: on `pulumi up`, after a server is registered with a
+ * target group, waits until the load balancer reports it healthy (AWS CLI
+ * `aws elbv2 wait target-in-service`, which polls DescribeTargetHealth every
+ * 15 seconds up to 40 times and fails otherwise:
+ * https://docs.aws.amazon.com/cli/latest/reference/elbv2/wait/target-in-service.html).
+ * Runs again whenever the instance is replaced (its id is the trigger); a
+ * failure stops the update before anything that depends on the gate (the next
+ * server) is touched. Needs the AWS CLI v2 on the machine that runs Pulumi.
+ */
+export function targetInServiceGate(
+    name: string,
+    args: { region: string; targetGroupArn: pulumi.Input<string>; instanceId: pulumi.Input<string>; port: number },
+    opts: pulumi.CustomResourceOptions,
+): command.local.Command {
+    return new command.local.Command(
+        name,
+        {
+            create: pulumi.interpolate`aws elbv2 wait target-in-service --region '${args.region}' --target-group-arn '${args.targetGroupArn}' --targets 'Id=${args.instanceId},Port=${args.port}'`,
+            interpreter: ["/bin/bash", "-c"],
+            triggers: [args.instanceId],
+            addPreviousOutputInEnv: false,
+        },
+        opts,
+    );
 }

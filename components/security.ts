@@ -16,13 +16,6 @@ export interface TrailArgs {
     dataEventBucketArn?: pulumi.Input<string | undefined>;
 }
 
-export interface GuardDutyArgs {
-    /** GuardDuty Runtime Monitoring for EC2, with the agent managed by GuardDuty through SSM. */
-    runtimeMonitoring: boolean;
-    /** How often updated findings are published: FIFTEEN_MINUTES (default), ONE_HOUR or SIX_HOURS. */
-    findingPublishingFrequency?: "FIFTEEN_MINUTES" | "ONE_HOUR" | "SIX_HOURS";
-}
-
 export interface VpnArgs {
     /** Address pool of VPN clients; must not overlap the VPC. */
     clientCidr: string;
@@ -47,10 +40,6 @@ export interface SecurityArgs {
     logRetentionDays: number;
     /** CloudTrail; omitted = no trail. */
     trail?: TrailArgs;
-    /** GuardDuty detector; omitted = none (for example when the organisation manages GuardDuty). */
-    guardDuty?: GuardDutyArgs;
-    /** Inspector v2 scanning of EC2 instances. */
-    inspector: boolean;
     /** AWS Client VPN with mutual TLS for administrators; omitted = no VPN. */
     vpn?: VpnArgs;
     /** Protect the trail bucket from `pulumi destroy` and refuse to delete it while it holds logs. */
@@ -74,8 +63,6 @@ export function vpcResolver(cidr: string): string {
  * - CloudTrail: a multi-region trail with log file validation, encrypted with
  *   the logs key, to its own locked-down bucket and to CloudWatch Logs;
  *   management events and the data events of the media bucket;
- * - GuardDuty with S3, EBS malware, RDS login and (optionally) EC2 runtime protection;
- * - Inspector v2 scanning EC2 instances for vulnerabilities continuously;
  * - AWS Client VPN with mutual TLS (a private CA from `@pulumi/tls`,
  *   certificates imported into ACM) for administrators; the client
  *   credentials and a ready .ovpn profile live in Secrets Manager.
@@ -83,7 +70,6 @@ export function vpcResolver(cidr: string): string {
 export class Security extends pulumi.ComponentResource {
     public readonly trailArn?: pulumi.Output<string>;
     public readonly trailBucketName?: pulumi.Output<string>;
-    public readonly guardDutyDetectorId?: pulumi.Output<string>;
     public readonly vpnEndpointId?: pulumi.Output<string>;
     /** Security group of Client VPN connections: tiers allow administrative access from it. */
     public readonly vpnSecurityGroupId?: pulumi.Output<string>;
@@ -93,42 +79,12 @@ export class Security extends pulumi.ComponentResource {
     constructor(name: string, args: SecurityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:security:Security", name, {}, opts);
         const parent = { parent: this };
-        const region = args.region;
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
 
         if (args.trail) {
             const { trail, bucket } = this.createTrail(name, args, args.trail, account);
             this.trailArn = trail.arn;
             this.trailBucketName = bucket.bucket;
-        }
-
-        if (args.guardDuty) {
-            const detector = new aws.guardduty.Detector(
-                `${name}-guardduty`,
-                { enable: true, findingPublishingFrequency: args.guardDuty.findingPublishingFrequency ?? "FIFTEEN_MINUTES", region },
-                parent,
-            );
-            const features: Array<[string, aws.guardduty.DetectorFeatureArgs["additionalConfigurations"]]> = [
-                ["S3_DATA_EVENTS", undefined],
-                ["EBS_MALWARE_PROTECTION", undefined],
-                ["RDS_LOGIN_EVENTS", undefined],
-            ];
-            if (args.guardDuty.runtimeMonitoring) {
-                features.push(["RUNTIME_MONITORING", [{ name: "EC2_AGENT_MANAGEMENT", status: "ENABLED" }]]);
-            }
-            for (const [feature, additionalConfigurations] of features) {
-                new aws.guardduty.DetectorFeature(
-                    `${name}-guardduty-${feature.toLowerCase().replace(/_/g, "-")}`,
-                    { detectorId: detector.id, name: feature, status: "ENABLED", additionalConfigurations, region },
-                    parent,
-                );
-            }
-            this.guardDutyDetectorId = detector.id;
-        }
-
-        if (args.inspector) {
-            // Continuous scanning: Inspector rescans instances when packages change or new CVEs are published.
-            new aws.inspector2.Enabler(`${name}-inspector`, { accountIds: [account], resourceTypes: ["EC2"], region }, parent);
         }
 
         if (args.vpn) {
@@ -141,7 +97,6 @@ export class Security extends pulumi.ComponentResource {
         this.registerOutputs({
             trailArn: this.trailArn,
             trailBucketName: this.trailBucketName,
-            guardDutyDetectorId: this.guardDutyDetectorId,
             vpnEndpointId: this.vpnEndpointId,
             vpnSecurityGroupId: this.vpnSecurityGroupId,
             vpnClientSecretArn: this.vpnClientSecretArn,

@@ -79,7 +79,7 @@ export class Storage extends pulumi.ComponentResource {
                 forceDestroy: !args.protect,
                 tags: {
                     Purpose: "s3-server-access-logs",
-                    [BACKUP_EXEMPT_TAG]: "access-log bucket: logs are kept by lifecycle rules, not backed up",
+                    [BACKUP_EXEMPT_TAG]: "access-log bucket: logs are kept by lifecycle rules and not backed up",
                 },
             },
             bucketOpts,
@@ -202,7 +202,7 @@ export class Storage extends pulumi.ComponentResource {
                     tags: {
                         DataClassification: args.dataClassification,
                         Purpose: "dr-replica-of-files-and-medical-images",
-                        [BACKUP_EXEMPT_TAG]: "cross-region replica of the media bucket, which AWS Backup protects",
+                        [BACKUP_EXEMPT_TAG]: "cross-region replica of the media bucket that AWS Backup protects",
                     },
                 },
                 bucketOpts,

@@ -166,7 +166,7 @@ export class WebSocketServer extends pulumi.ComponentResource {
             },
             // Replaced on a user data change, old one first (it holds the fixed address).
             // New Canonical AMIs do not replace it; unattended-upgrades patches it.
-            { parent: this, deleteBeforeReplace: args.privateIp !== undefined, ignoreChanges: ["ami"] },
+            { parent: this, deleteBeforeReplace: args.privateIp !== undefined, ignoreChanges: ["ami"], dependsOn: role.grants },
         );
         if (args.alarmTopicArn) {
             instanceAlarms(serverName, this.instance.id, args.alarmTopicArn, region, this);

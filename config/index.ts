@@ -3,6 +3,7 @@
 // returns. Every key read here is declared in `Pulumi.yaml`.
 
 import * as pulumi from "@pulumi/pulumi";
+import { checkServiceRegions } from "./regions";
 import { isCidr, Problems, Section, show } from "./reader";
 import { CACHE_NODE_TYPES, EC2_INSTANCE_TYPES, RDS_INSTANCE_CLASSES, Size, suggestions } from "./sizing";
 
@@ -189,6 +190,8 @@ export interface HmsConfig {
     owner: string;
     /** Protect stateful resources: `protect`, deletion protection, final snapshots. */
     protectData: boolean;
+    /** This stack owns the account-wide services (GuardDuty, Inspector, OpenSearch service-linked role, Backup opt-in). */
+    accountBaseline: boolean;
     logRetentionDays: number;
     ubuntuRelease: UbuntuRelease;
     tiers: Record<Tier, boolean>;
@@ -266,6 +269,7 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
     });
     const owner = top.string("owner", { accepted: "the team or e-mail address that owns this stack" });
     const protectData = top.bool("protectData", true);
+    const accountBaseline = top.bool("accountBaseline", false);
     const logRetentionDays = top.int("logRetentionDays", { default: 365, min: 1 });
     if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
         problems.add("hms:logRetentionDays", logRetentionDays, `must be one of ${LOG_RETENTION_DAYS.join(", ")}`);
@@ -296,6 +300,9 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
     const security = when("security", (s) => readSecurity(s, network.cidr, problems));
     const monitoring = when("monitoring", (s) => readMonitoring(s, network.azCount, problems));
     top.reportUnknownKeys();
+    if ((AWS_REGIONS as readonly string[]).includes(region)) {
+        checkServiceRegions(problems, region, drRegion, tiers, monitoring?.grafana ? [{ key: "hms:monitoringGrafana", service: "grafana" }] : []);
+    }
 
     if (environment === "production" && !protectData) {
         problems.add("hms:protectData", false, "must be true in production: patient data stores are always protected");
@@ -309,7 +316,7 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
 
     problems.throwIfAny();
     return {
-        project, environment, region, drRegion, domain, owner, protectData, logRetentionDays, ubuntuRelease,
+        project, environment, region, drRegion, domain, owner, protectData, accountBaseline, logRetentionDays, ubuntuRelease,
         tiers, network, edge, loadBalancer, app, websocket, database, cache, storage, backup, security, monitoring,
     };
 }
@@ -405,6 +412,9 @@ function readNetwork(s: Section): NetworkConfig {
         accepted: `a whole number from 1 to hms:networkAzCount (${azCount}); one per AZ survives the loss of an AZ`,
     });
     const flowLogRetentionDays = s.int("flowLogRetentionDays", { default: 365, min: 1 });
+    if (!LOG_RETENTION_DAYS.includes(flowLogRetentionDays)) {
+        s.problem("flowLogRetentionDays", flowLogRetentionDays, `must be a CloudWatch Logs retention, one of ${LOG_RETENTION_DAYS.join(", ")}`);
+    }
     return { cidr, azCount, natGateways, flowLogRetentionDays };
 }
 

@@ -42,11 +42,18 @@ const BURSTABLE: Record<string, Size> = {
     "2xlarge": { vcpus: 8, memoryGiB: 32 },
 };
 
+// The fifth generation of the compute family has its own sizes: c5.9xlarge
+// (36 vCPU), c5.18xlarge (72) and no 8xlarge / 16xlarge
+// (https://docs.aws.amazon.com/ec2/latest/instancetypes/co.html).
+const FAMILY_SIZES: Record<string, Record<string, number>> = {
+    c5: { large: 2, xlarge: 4, "2xlarge": 8, "4xlarge": 16, "9xlarge": 36, "12xlarge": 48, "18xlarge": 72 },
+};
+
 function build(prefix: string, families: string[], burstable: string[]): Map<string, Size> {
     const table = new Map<string, Size>();
     for (const family of families) {
         const perVcpu = GIB_PER_VCPU[family[0]];
-        for (const [size, vcpus] of Object.entries(STANDARD_SIZES)) {
+        for (const [size, vcpus] of Object.entries(FAMILY_SIZES[family] ?? STANDARD_SIZES)) {
             table.set(`${prefix}${family}.${size}`, { vcpus, memoryGiB: vcpus * perVcpu });
         }
     }

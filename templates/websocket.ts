@@ -183,8 +183,9 @@ fpr=$(gpg --batch --show-keys --with-colons "$work/nodesource.asc" | awk -F: '$1
 install -d -m 0755 /etc/apt/keyrings
 gpg --batch --yes --dearmor -o /etc/apt/keyrings/nodesource.gpg "$work/nodesource.asc"
 echo "deb [signed-by=/etc/apt/keyrings/nodesource.gpg] https://deb.nodesource.com/node_$NODE_MAJOR.x nodistro main" > /etc/apt/sources.list.d/nodesource.list
-retry 5 apt-get update -q
-retry 5 apt-get install -y -q nodejs
+# cloud-init, unattended-upgrades and the SSM agent may hold the dpkg lock at first boot: wait for it.
+retry 5 apt-get -o DPkg::Lock::Timeout=600 update -q
+retry 5 apt-get -o DPkg::Lock::Timeout=600 install -y -q nodejs
 node --version | grep -q "^v$NODE_MAJOR\\." || die "node $(node --version) is not Node.js $NODE_MAJOR"
 
 id ${WS_USER} > /dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ${WS_USER}

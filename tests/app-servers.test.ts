@@ -165,7 +165,7 @@ describe("AppServers (WordPress)", () => {
                 const read = statements.find((x) => x.Action === "secretsmanager:GetSecretValue");
                 assert.ok(read);
                 const cluster = ofType(r, "aws:rds/cluster:Cluster")[0];
-                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => String(x.inputs.name ?? "").endsWith("/auth-token"));
+                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => String(x.inputs.namePrefix ?? "").endsWith("/auth-token-"));
                 assert.ok(cacheSecret, "the cache's auth secret");
                 const own = childrenOf(r, component(r), "aws:secretsmanager/secret:Secret").map((x) => String(x.outputs.arn));
                 const expected = [(cluster.outputs.masterUserSecrets as Array<{ secretArn: string }>)[0].secretArn, String(cacheSecret.outputs.arn), ...own];

@@ -68,11 +68,18 @@ describe("Backup (AWS Backup)", () => {
                 for (const r of rules) {
                     assert.strictEqual(r.lifecycle?.deleteAfter, days, `${r.ruleName}: deleteAfter`);
                     assert.strictEqual(r.lifecycle?.coldStorageAfter, undefined, `${r.ruleName}: no cold storage (90-day minimum)`);
-                    assert.ok(r.copyActions && r.copyActions.length > 0, `${r.ruleName} copies to the DR vault`);
-                    for (const c of r.copyActions) {
+                    for (const c of r.copyActions ?? []) {
                         assert.strictEqual(c.lifecycle?.deleteAfter, days, `${r.ruleName}: copy deleteAfter`);
                     }
                 }
+            });
+
+            it("only the daily rule copies to the DR vault: the hourly (continuous) rule never does", () => {
+                const rules = rulesOf(runs[stack]);
+                const daily = rules.find((r) => r.schedule === "cron(0 5 ? * * *)");
+                const hourly = rules.find((r) => r.schedule === "cron(0 * ? * * *)");
+                assert.ok(daily?.copyActions && daily.copyActions.length === 1, "the daily rule copies once a day");
+                assert.ok(hourly && (hourly.copyActions ?? []).length === 0, "an hourly copy would queue ~720 full copies a month");
             });
 
             it("daily full backups and hourly points: continuous for the database and bucket, hourly snapshots for servers", () => {

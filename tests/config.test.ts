@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { ConfigError, parseConfig } from "../config";
 import { listStacks, readStackConfig, ROOT, runStack } from "../tools/stack";
-import { parseStack, stackValues } from "./support/resources";
+import { configProblems, parseStack, stackValues } from "./support/resources";
 
 /** Asserts that the overrides make the stack's config invalid, with a message naming `key` and matching `accepted`. */
 function rejects(stack: string, overrides: Record<string, unknown>, key: string, accepted: RegExp): ConfigError {
@@ -113,6 +113,27 @@ describe("stack configuration", () => {
             rejects("production", { networkCidr: "10.20.1.0/16" }, "hms:networkCidr", /aligned to its prefix/);
             rejects("production", { networkAzCount: 4 }, "hms:networkAzCount", /from 2 to 3/);
             rejects("staging", { networkNatGateways: 3 }, "hms:networkNatGateways", /from 1 to hms:networkAzCount \(2\)/);
+        });
+
+        it("a flow log retention CloudWatch Logs does not offer", () => {
+            rejects("production", { networkFlowLogRetentionDays: 100 }, "hms:networkFlowLogRetentionDays", /= 100: must be a CloudWatch Logs retention, one of 1, 3, 5, .*3653/);
+            assert.deepStrictEqual(configProblems("production", { networkFlowLogRetentionDays: 400 }), []);
+        });
+
+        it("a region that does not offer a service an enabled tier needs (AWS SDK endpoint model)", () => {
+            // OpenSearch Ingestion (the monitoring tier's log pipeline) has no endpoint in eu-west-3.
+            rejects("production", { "aws:region": "eu-west-3" }, "aws:region", /"eu-west-3": does not offer osis \(needed by the monitoring tiers; source: botocore/);
+            const tiers = (JSON.parse(readStackConfig("production")["hms:tiers"]) as string[]).filter((t) => t !== "monitoring");
+            assert.deepStrictEqual(configProblems("production", { "aws:region": "eu-west-3", tiers }), []);
+            rejects("staging", { monitoringGrafana: true }, "hms:monitoringGrafana", /grafana is not offered in aws:region sa-east-1 .*us-east-1/);
+            assert.deepStrictEqual(configProblems("staging", { "aws:region": "us-east-2", monitoringGrafana: true }), []);
+        });
+
+        it("instance types that do not exist", () => {
+            // c5 has 9xlarge and 18xlarge, no 8xlarge or 16xlarge.
+            rejects("production", { appInstanceType: "c5.8xlarge", appVcpus: 32, appMemoryGiB: 64 }, "hms:appInstanceType", /c5\.8xlarge/);
+            rejects("production", { appInstanceType: "c5.16xlarge", appVcpus: 64, appMemoryGiB: 128 }, "hms:appInstanceType", /c5\.16xlarge/);
+            assert.deepStrictEqual(configProblems("production", { appInstanceType: "c5.9xlarge", appVcpus: 36, appMemoryGiB: 72 }), []);
         });
 
         it("backup retention below the hospital's minimum of 30 days", () => {

@@ -26,6 +26,33 @@ describe("Database (Aurora MySQL)", () => {
         runs.staging = await runStack("staging");
     });
 
+    it("settings another service owns cause no diff: engine version (minor upgrades), backup retention and window (AWS Backup)", () => {
+        // pulumi/pulumi-aws#5756; terraform-aws-modules/terraform-aws-rds-aurora#411; hashicorp/terraform-provider-aws#33465
+        const cluster = one(runs.production, "aws:rds/cluster:Cluster");
+        assert.strictEqual(cluster.inputs.autoMinorVersionUpgrade, true);
+        for (const input of ["engineVersion", "backupRetentionPeriod", "preferredBackupWindow"]) {
+            assert.ok(cluster.options.ignoreChanges.includes(input), input);
+        }
+    });
+
+    it("instances wait for the enhanced monitoring role's policy (RDS refuses a role it cannot use yet)", () => {
+        const attachment = ofType(runs.production, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").find((a) =>
+            String(a.inputs.policyArn).endsWith("/AmazonRDSEnhancedMonitoringRole"),
+        );
+        assert.ok(attachment);
+        for (const i of ofType(runs.production, "aws:rds/clusterInstance:ClusterInstance")) {
+            assert.ok(i.dependencies.includes(attachment.urn), i.name);
+        }
+    });
+
+    it("the final snapshot identifier is new for every incarnation (a fixed one blocks a second deletion)", () => {
+        const cluster = one(runs.production, "aws:rds/cluster:Cluster");
+        const suffix = ofType(runs.production, "random:index/randomString:RandomString").find((r) => r.parent === cluster.parent && /final-snapshot/.test(r.name));
+        assert.ok(suffix);
+        assert.strictEqual(cluster.inputs.finalSnapshotIdentifier, `hms-production-database-final-${suffix.outputs.result}`);
+        assert.ok(isAwsIdentifier(String(cluster.inputs.finalSnapshotIdentifier), 255));
+    });
+
     it("production: 1 writer + 2 readers of the configured class in 3 distinct AZs, with distinct promotion tiers", () => {
         const instances = ofType(runs.production, "aws:rds/clusterInstance:ClusterInstance");
         assert.strictEqual(instances.length, 3);

@@ -417,7 +417,12 @@ describe("Edge (Cloudflare)", () => {
     });
 
     describe("smoke test", () => {
-        const command = (run: StackRun) => one(run, "command:local:Command");
+        const smokeCommands = (run: StackRun) => ofType(run, "command:local:Command").filter((c) => isUnder(run, c, "hms:edge:SmokeTest"));
+        const command = (run: StackRun) => {
+            const all = smokeCommands(run);
+            assert.strictEqual(all.length, 1, `expected one smoke test command, found ${all.length}`);
+            return all[0];
+        };
 
         for (const stack of ["staging", "production"]) {
             it(`${stack}: runs after the edge, the load balancer and every server, re-run when they change`, () => {
@@ -454,7 +459,7 @@ describe("Edge (Cloudflare)", () => {
         });
 
         it("is absent when hms:edgeSmokeTestEnabled is false", () => {
-            assert.strictEqual(ofType(runs.business, "command:local:Command").length, 0);
+            assert.strictEqual(smokeCommands(runs.business).length, 0);
             assert.strictEqual(ofType(runs.business, "cloudflare:index/dnsRecord:DnsRecord").filter((r) => isUnder(runs.business, r, "hms:edge:Edge")).length, 2);
         });
 
@@ -568,8 +573,13 @@ describe("Edge (Cloudflare)", () => {
                 assert.ok(standalone.length + inline.length + legacy.length > 0, "the NLB's group has ingress rules");
                 for (const r of standalone) {
                     const cidr = r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6;
+                    // A rule may admit a managed prefix list that holds only Cloudflare's ranges.
+                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find((l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId);
+                    const listCidrs = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map((e) => e.cidr);
                     assert.ok(
-                        CLOUDFLARE_IPV4.includes(String(r.inputs.cidrIpv4)) || CLOUDFLARE_IPV6.includes(String(r.inputs.cidrIpv6)),
+                        CLOUDFLARE_IPV4.includes(String(r.inputs.cidrIpv4)) ||
+                            CLOUDFLARE_IPV6.includes(String(r.inputs.cidrIpv6)) ||
+                            (listCidrs.length > 0 && listCidrs.every((c) => CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c))),
                         `${stack}: ${r.name} admits ${cidr ?? r.inputs.referencedSecurityGroupId ?? r.inputs.prefixListId}`,
                     );
                     assert.deepStrictEqual([r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort], ["tcp", 443, 443], r.name);
@@ -579,8 +589,13 @@ describe("Edge (Cloudflare)", () => {
                     assert.ok(cidrs.length > 0 && !r.securityGroups && !r.prefixListIds && !r.self, `${stack}: ${JSON.stringify(r)}`);
                     cidrs.forEach((c) => assert.ok(CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c), `${stack}: ${c}`));
                 }
-                assert.strictEqual(standalone.filter((r) => r.inputs.cidrIpv4).length, CLOUDFLARE_IPV4.length);
-                assert.strictEqual(standalone.filter((r) => r.inputs.cidrIpv6).length, CLOUDFLARE_IPV6.length);
+                // Every published range is admitted, by a rule of its own or through a prefix list.
+                const admitted = standalone.flatMap((r) => {
+                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find((l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId);
+                    const listed = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map((e) => e.cidr);
+                    return [r.inputs.cidrIpv4, r.inputs.cidrIpv6, ...listed].filter((c): c is string => typeof c === "string");
+                });
+                assert.deepStrictEqual([...new Set(admitted)].sort(), [...CLOUDFLARE_IPV4, ...CLOUDFLARE_IPV6].sort());
             }
         });
     });

@@ -95,25 +95,70 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 assert.strictEqual(one(runs[stack], "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, protect);
             });
 
-            it("the NLB admits HTTPS from Cloudflare's published ranges and nothing else", () => {
+            it("the NLB admits HTTPS from Cloudflare's published ranges and nothing else (prefix lists, one rule per family)", () => {
                 const r = runs[stack];
                 const sg = nlbSg(r);
                 assert.deepStrictEqual(sg.inputs.ingress ?? [], [], "no inline ingress rules");
                 const rules = ingressOf(r, sg.id);
-                const v4 = rules.map((x) => x.inputs.cidrIpv4).filter((c) => c !== undefined);
-                const v6 = rules.map((x) => x.inputs.cidrIpv6).filter((c) => c !== undefined);
-                assert.deepStrictEqual([...v4].sort(), [...CLOUDFLARE_IPV4].sort());
-                assert.deepStrictEqual([...v6].sort(), [...CLOUDFLARE_IPV6].sort());
+                assert.strictEqual(rules.length, 2, "one rule per address family");
+                const lists = rules.map((x) => byId(r, "aws:ec2/managedPrefixList:ManagedPrefixList", x.inputs.prefixListId));
+                const cidrs = (l: RecordedResource) => (l.inputs.entries as Array<{ cidr: string }>).map((e) => e.cidr).sort();
+                const v4 = lists.find((l) => l.inputs.addressFamily === "IPv4");
+                const v6 = lists.find((l) => l.inputs.addressFamily === "IPv6");
+                assert.ok(v4 && v6);
+                assert.deepStrictEqual(cidrs(v4), [...CLOUDFLARE_IPV4].sort());
+                assert.deepStrictEqual(cidrs(v6), [...CLOUDFLARE_IPV6].sort());
+                for (const l of [v4, v6]) {
+                    // A referenced list counts as maxEntries rules against the group's quota.
+                    assert.strictEqual(l.inputs.maxEntries, (l.inputs.entries as unknown[]).length);
+                    assert.ok((l.inputs.maxEntries as number) <= SECURITY_GROUP_RULE_QUOTA);
+                    assert.ok(under(r, l, LB));
+                }
                 for (const x of rules) {
                     assert.strictEqual(x.inputs.ipProtocol, "tcp", x.name);
                     assert.strictEqual(x.inputs.fromPort, 443, x.name);
                     assert.strictEqual(x.inputs.toPort, 443, x.name);
-                    assert.strictEqual(x.inputs.referencedSecurityGroupId, undefined, x.name);
-                    assert.strictEqual(x.inputs.prefixListId, undefined, x.name);
-                    assert.ok((x.inputs.cidrIpv4 === undefined) !== (x.inputs.cidrIpv6 === undefined), `${x.name}: one CIDR`);
+                    assert.strictEqual(x.inputs.cidrIpv4 ?? x.inputs.cidrIpv6 ?? x.inputs.referencedSecurityGroupId, undefined, x.name);
                 }
-                assert.strictEqual(rules.length, CLOUDFLARE_IPV4.length + CLOUDFLARE_IPV6.length, "one rule per range");
-                assert.ok(v4.length <= SECURITY_GROUP_RULE_QUOTA && v6.length <= SECURITY_GROUP_RULE_QUOTA);
+            });
+
+            it("servers are replaced one at a time: each waits until the previous one is in service behind the NLB", () => {
+                const r = runs[stack];
+                const servers = nginxInstances(r);
+                const tg = one(r, "aws:lb/targetGroup:TargetGroup");
+                const gates = ofType(r, "command:local:Command").filter((c) => under(r, c, LB));
+                assert.strictEqual(gates.length, servers.length);
+                servers.forEach((server, i) => {
+                    const gate = gates.find((g) => (g.inputs.triggers as string[]).includes(server.id));
+                    assert.ok(gate, `a gate for ${server.name}`);
+                    assert.strictEqual(
+                        gate.inputs.create,
+                        `aws elbv2 wait target-in-service --region '${server.inputs.region}' --target-group-arn '${tg.outputs.arn}' --targets 'Id=${server.id},Port=443'`,
+                    );
+                    const attachment = ofType(r, "aws:lb/targetGroupAttachment:TargetGroupAttachment").find((a) => a.inputs.targetId === server.id);
+                    assert.ok(attachment && gate.dependencies.includes(attachment.urn), "the gate runs after the registration");
+                    assert.ok(gate.dependencies.includes(one(r, "aws:lb/listener:Listener").urn), "targets are only health-checked behind a listener");
+                    if (i > 0) {
+                        const previousGate = gates.find((g) => (g.inputs.triggers as string[]).includes(servers[i - 1].id))!;
+                        assert.ok(server.dependencies.includes(previousGate.urn), `${server.name} waits for ${servers[i - 1].name} to be in service`);
+                    }
+                });
+            });
+
+            it("a new Canonical image replaces no server; servers wait for their role's grants", () => {
+                const r = runs[stack];
+                for (const server of nginxInstances(r)) {
+                    assert.ok(server.options.ignoreChanges.includes("ami"), server.name);
+                    const profile = ofType(r, "aws:iam/instanceProfile:InstanceProfile").find((p) => p.outputs.name === server.inputs.iamInstanceProfile);
+                    assert.ok(profile);
+                    const roleName = profile.inputs.role;
+                    const grants = [
+                        ...ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"),
+                        ...ofType(r, "aws:iam/rolePolicy:RolePolicy"),
+                    ].filter((g) => g.inputs.role === roleName || ofType(r, "aws:iam/role:Role").some((role) => role.id === g.inputs.role && role.outputs.name === roleName));
+                    assert.ok(grants.length >= 2, "SSM and the certificate policy");
+                    grants.forEach((g) => assert.ok(server.dependencies.includes(g.urn), `${server.name} waits for ${g.name}`));
+                }
             });
 
             it("Nginx accepts only the NLB (HTTPS and health port) and may call the app and WebSocket servers", () => {

@@ -29,6 +29,8 @@ describe("Monitoring", () => {
         this.timeout(300_000);
         runs.production = await runStack("production");
         runs.staging = await runStack("staging");
+        // Amazon Managed Grafana exists in a few regions only (not sa-east-1, the stacks' region).
+        runs.grafana = await runStack("staging", { "aws:region": "us-east-2", monitoringGrafana: true });
     });
 
     for (const [stack, cidr, nodes, zones] of [["production", "10.20.0.0/16", 3, 3], ["staging", "10.30.0.0/16", 1, 1]] as const) {
@@ -170,7 +172,7 @@ describe("Monitoring", () => {
             });
 
             it("Grafana: IAM Identity Center sign-in, customer-managed role, Prometheus/CloudWatch/OpenSearch", () => {
-                const run = runs[stack];
+                const run = runs.grafana;
                 const ws = one(run, "aws:grafana/workspace:Workspace");
                 assert.deepStrictEqual(ws.inputs.authenticationProviders, ["AWS_SSO"]);
                 assert.strictEqual(ws.inputs.permissionType, "CUSTOMER_MANAGED");

@@ -379,6 +379,20 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             assert.strictEqual(r.seen[r.seen.length - 1]["x-forwarded-for"], "127.0.0.1");
             assert.strictEqual(await health(r), 403);
         });
+
+        it("fails the NLB health check when no app server answers (the target leaves the NLB)", async function () {
+            need(this);
+            this.timeout(30_000);
+            const r = await start(this, { cloudflareCidrs: ["127.0.0.0/8", ...CLOUDFLARE], vpcCidr: "127.0.0.0/8", appPort: await freePort() });
+            assert.strictEqual(await health(r), 502);
+        });
+
+        it("the health check asks an app server's own /healthz", async function () {
+            const r = need(this);
+            const before = r.seen.length;
+            assert.strictEqual(await health(r), 200);
+            assert.strictEqual(r.seen.slice(before).some((h) => h["x-test-url"] === NGINX_HEALTH_PATH), true);
+        });
     });
 
     describe("certificate script", () => {

@@ -114,31 +114,6 @@ describe("Security", () => {
                 assert.strictEqual(write.Resource, `${bucket.outputs.arn}/AWSLogs/${MOCK_ACCOUNT_ID}/*`);
             });
 
-            it("GuardDuty: detector enabled with S3, EBS malware, RDS login and runtime protection", () => {
-                const run = runs[stack];
-                const detector = one(run, "aws:guardduty/detector:Detector");
-                assert.strictEqual(detector.inputs.enable, true);
-                assert.strictEqual(detector.inputs.findingPublishingFrequency, "FIFTEEN_MINUTES");
-                const features = ofType(run, "aws:guardduty/detectorFeature:DetectorFeature");
-                for (const f of features) {
-                    assert.strictEqual(f.inputs.detectorId, detector.id);
-                    assert.strictEqual(f.inputs.status, "ENABLED");
-                }
-                assert.deepStrictEqual(
-                    features.map((f) => f.inputs.name).sort(),
-                    ["EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"],
-                );
-                const runtime = features.find((f) => f.inputs.name === "RUNTIME_MONITORING")!;
-                assert.deepStrictEqual(runtime.inputs.additionalConfigurations, [{ name: "EC2_AGENT_MANAGEMENT", status: "ENABLED" }]);
-                assert.strictEqual(run.outputs.guardDutyDetectorId, detector.id);
-            });
-
-            it("Inspector v2 scans this account's EC2 instances", () => {
-                const enabler = one(runs[stack], "aws:inspector2/enabler:Enabler");
-                assert.deepStrictEqual(enabler.inputs.resourceTypes, ["EC2"]);
-                assert.deepStrictEqual(enabler.inputs.accountIds, [MOCK_ACCOUNT_ID]);
-            });
-
             it("Client VPN: mutual TLS with ACM certificates, TCP 443, the VPC resolver, connection logs", () => {
                 const run = runs[stack];
                 const endpoint = one(run, "aws:ec2clientvpn/endpoint:Endpoint");
@@ -227,6 +202,7 @@ describe("Security", () => {
             // A run executes the whole program under mocks: seconds each, more on a busy machine.
             this.timeout(300_000);
             run = await runStack("staging", {
+                accountBaseline: true,
                 securityVpnEnabled: false,
                 securityCloudTrail: false,
                 securityGuardDutyRuntimeMonitoring: false,

@@ -142,7 +142,7 @@ describe("WebSocketServer (Node.js)", () => {
                 const policy = ofType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === `hms-${stack}-ws-role-tier`);
                 assert.ok(policy);
                 const statements = (JSON.parse(String(policy.inputs.policy)) as { Statement: Array<Record<string, unknown>> }).Statement;
-                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => String(x.inputs.name ?? "").endsWith("/auth-token"));
+                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => String(x.inputs.namePrefix ?? "").endsWith("/auth-token-"));
                 assert.deepStrictEqual(statements.find((x) => x.Action === "secretsmanager:GetSecretValue")?.Resource, [cacheSecret?.outputs.arn]);
                 const attached = ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
                     .filter((a) => a.name.startsWith(`hms-${stack}-ws-role-`))

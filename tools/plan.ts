@@ -24,6 +24,7 @@ import * as path from "path";
 import { parse } from "yaml";
 import { ConfigError } from "../config";
 import { Diagnostic, LogLine, PolicyAnalyzer, PolicyInfo, PolicyPackError, StackInfo } from "./analyzer";
+import { checkApiConstraints, formatApiViolation } from "./api-constraints";
 import { PolicyConfig, PolicyConfigError, PolicyConfigFile, readPolicyConfigFile } from "./analyzer-config";
 import { architecture, renderDiagram } from "./diagram";
 import {
@@ -462,12 +463,17 @@ export async function main(argv: string[], io: Streams = { out: process.stdout, 
             writeFile(args.diagram, planDiagram(result));
         }
         io.out.write(formatSummary(result));
+        // --- API constraints (tools/api-constraints.ts): what the real APIs would refuse ---
+        const apiViolations = checkApiConstraints(result.resources);
+        io.out.write(`\nAPI constraints: ${apiViolations.length} violation(s)\n`);
+        apiViolations.forEach((v) => io.out.write(`  ${formatApiViolation(v)}\n`));
+        // --- end of API constraints ---
         for (const [flag, file] of [["JSON", args.json], ["diagram", args.diagram]] as const) {
             if (file) {
                 io.out.write(`${flag} written to ${file}\n`);
             }
         }
-        return result.policies.violations.some((v) => v.level === "mandatory") ? 1 : 0;
+        return result.policies.violations.some((v) => v.level === "mandatory") || apiViolations.length > 0 ? 1 : 0;
     } catch (e) {
         if (e instanceof ConfigError) {
             io.err.write(`error: ${oneLine(e, args.stack)}\n`);
