@@ -161,6 +161,8 @@ export const MANAGED_SERVICES = [
     "rds",
     "s3",
     "secretsmanager",
+    // Mail: SES API v2 identities and configuration sets (IAM prefix ses).
+    "ses",
     "sns",
     "ssm",
 ];

@@ -55,6 +55,12 @@ export interface AppServersArgs {
         securityGroupId: pulumi.Input<string>;
     };
     storage: { bucketName: pulumi.Input<string>; accessPolicyArn: pulumi.Input<string> };
+    /**
+     * Outbound mail through SES (the Mail component): PHP's mail() sends with
+     * the instance role through this configuration set. Without it the servers
+     * have no mail transport.
+     */
+    mail?: { configurationSetName: pulumi.Input<string>; sendPolicyArn: pulumi.Input<string> };
     /** Host metrics and logs to the Monitoring tier. */
     telemetry?: HostTelemetryArgs;
     /** When set, status check and CPU alarms per server. */
@@ -163,7 +169,11 @@ export class AppServers extends pulumi.ComponentResource {
                     args.dataKeyArn,
                     region,
                 ),
-                managedPolicyArns: [args.storage.accessPolicyArn, ...(args.telemetry ? [args.telemetry.policyArn] : [])],
+                managedPolicyArns: [
+                    args.storage.accessPolicyArn,
+                    ...(args.telemetry ? [args.telemetry.policyArn] : []),
+                    ...(args.mail ? [args.mail.sendPolicyArn] : []),
+                ],
             },
             parent,
         );
@@ -193,6 +203,7 @@ export class AppServers extends pulumi.ComponentResource {
             saltsArn: saltsSecret.arn,
             adminArn: adminSecret.arn,
             bucket: args.storage.bucketName,
+            mailConfigurationSet: args.mail?.configurationSetName,
         });
         const operatingSystem = `Ubuntu ${args.ubuntuRelease} LTS`;
         this.instances = [];
@@ -222,6 +233,7 @@ export class AppServers extends pulumi.ComponentResource {
                         saltsSecretArn: s.saltsArn,
                         adminSecretArn: s.adminArn,
                         mediaBucket: s.bucket,
+                        mail: s.mailConfigurationSet === undefined ? undefined : { configurationSet: s.mailConfigurationSet },
                         telemetry: tel,
                     }),
                     serverName,

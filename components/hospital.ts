@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { HmsConfig } from "../config";
 import { Cache } from "./cache";
@@ -15,6 +16,7 @@ import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 import { Backup } from "./backup";
 import { AppServers } from "./app-servers";
+import { Mail } from "./mail";
 import { fixedHostAddress, WebSocketServer } from "./websocket";
 
 export interface HospitalSystemArgs {
@@ -41,6 +43,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
     public readonly cache?: Cache;
     public readonly loadBalancer?: LoadBalancer;
     public readonly appServers?: AppServers;
+    public readonly mail?: Mail;
     public readonly websocket?: WebSocketServer;
     public readonly edge?: Edge;
 
@@ -249,6 +252,10 @@ export class HospitalSystem extends pulumi.ComponentResource {
             const cache = this.cache!;
             const storage = this.storage!;
             const mon = this.monitoring;
+            // Mail through SES needs the Cloudflare zone for its DNS records.
+            if (c.edge) {
+                this.mail = new Mail(`${name}-mail`, { region: c.region, domain: c.domain, zoneId: this.zoneId(c, parent), alarmTopicArn: mon?.alarmTopicArn }, parent);
+            }
             this.appServers = new AppServers(
                 `${name}-app`,
                 {
@@ -277,6 +284,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                         securityGroupId: cache.securityGroupId,
                     },
                     storage: { bucketName: storage.bucketName, accessPolicyArn: storage.accessPolicyArn },
+                    mail: this.mail ? { configurationSetName: this.mail.configurationSetName, sendPolicyArn: this.mail.sendPolicyArn } : undefined,
                     telemetry: mon
                         ? { remoteWriteUrl: mon.prometheusEndpoint, logsIngestEndpoint: mon.logsIngestEndpoint, policyArn: mon.hostTelemetryPolicyArn }
                         : undefined,
@@ -386,6 +394,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 {
                     ...c.edge,
                     domain: c.domain,
+                    zoneId: this.zoneId(c, parent),
                     originHostname: lb.nlbDnsName,
                     originPullCertificatePem: lb.originPullCertificatePem,
                     originPullPrivateKeyPem: lb.originPullPrivateKeyPem,
@@ -464,6 +473,14 @@ export class HospitalSystem extends pulumi.ComponentResource {
 
 
         this.registerOutputs({ vpcId: this.network?.vpcId });
+    }
+
+    private zone?: pulumi.Output<string>;
+
+    /** The Cloudflare zone of the site (edge and mail records): hms:edgeZoneId, else looked up once by the domain. */
+    private zoneId(c: HmsConfig, parent: pulumi.ResourceOptions): pulumi.Output<string> {
+        this.zone ??= c.edge?.zoneId ? pulumi.output(c.edge.zoneId) : cloudflare.getZoneOutput({ filter: { name: c.domain } }, parent).id;
+        return this.zone;
     }
 
     /**

@@ -307,6 +307,7 @@ describe("bootstrap program", () => {
                 opensearch: ["es"],
                 opensearchingest: ["osis"],
                 amp: ["aps"],
+                sesv2: ["ses"],
             };
             const stacks = await Promise.all(["production", "staging", "development"].map((s) => runStack(s)));
             const modules = new Set(

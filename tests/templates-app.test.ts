@@ -15,7 +15,14 @@ import { renderTelemetry } from "../templates/telemetry";
 import { builtinServerJs, credentialsScript, REDIS_TOKEN_JQ, renderWebSocketUserData, WebSocketHostArgs, websocketEnvironment, WS_CREDENTIALS } from "../templates/websocket";
 import {
     ADMIN_SECRET_CHECK_JQ,
+    DB_DROPIN,
+    dbDropinPhp,
+    FINGERPRINT_FILES,
     fpmMaxChildren,
+    fpmPool,
+    SENDMAIL_PHP,
+    sesEndpoint,
+    wpConfigPhp,
     phpForRelease,
     renderWordPressUserData,
     secretsScript,
@@ -73,6 +80,7 @@ const WORDPRESS: Record<"production" | "staging", WordPressHostArgs> = {
         saltsSecretArn: secretArn("hms-production-app-salts-a1b2c3d-XyZ123"),
         adminSecretArn: secretArn("hms-production-app-admin-9f8e7d6-AbC456"),
         mediaBucket: "hms-production-storage-media-5c1e2f3",
+        mail: { configurationSet: "hms-production-mail-config" },
         telemetry: telemetry("app", wordpressLogFiles("8.3")),
     },
     staging: {
@@ -253,7 +261,6 @@ describe("templates: WordPress app server", () => {
             it("configures TLS to MySQL and Redis, HTTPS behind the proxy, S3 media with the role", () => {
                 const wp = fileOf(doc, "/var/www/wp-config.php");
                 for (const line of [
-                    "define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);",
                     "define('WP_HOME', 'https://' . HMS_DOMAIN);",
                     "define('FORCE_SSL_ADMIN', true);",
                     "define('DISALLOW_FILE_EDIT', true);",
@@ -324,6 +331,29 @@ describe("templates: WordPress app server", () => {
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+
+    it("connects WordPress through the verifying db.php drop-in and removes the fingerprinting files at install", () => {
+        const setup = setupScript(WORDPRESS.production);
+        const lines = setup.split("\n");
+        assert.ok(lines.includes(`install -m 0644 '${DB_DROPIN}' "$DOCROOT/wp-content/db.php"`), "the drop-in is installed");
+        assert.ok(lines.includes(`rm -f${FINGERPRINT_FILES.map((f) => ` "$DOCROOT/${f}"`).join("")}`), "fingerprinting files removed");
+        // After the download branch (which replaces the docroot), so every run applies them.
+        assert.ok(setup.indexOf("wp-content/db.php") > setup.indexOf('mv "$work/wordpress" "$DOCROOT"'));
+        const wp = wpConfigPhp();
+        assert.ok(!wp.includes("MYSQL_CLIENT_FLAGS"), "no half-measure: TLS without verification");
+        const dropin = dbDropinPhp();
+        assert.match(dropin, /\$this->dbh = hms_db\(null, \d+\);/);
+        assert.match(dropin, /^\$wpdb = new hms_wpdb\(DB_USER, DB_PASSWORD, DB_NAME, DB_HOST\);$/m);
+    });
+
+    it("has no mail transport without SES, and PHP's mail() goes to SES with it", () => {
+        const pool = (mail: boolean) => fpmPool({ phpVersion: "8.3", vcpus: 2, memoryGiB: 8, maxUploadMiB: 64, mail });
+        assert.doesNotMatch(pool(false), /sendmail_path/);
+        assert.match(pool(true), new RegExp(`^php_admin_value\\[sendmail_path\\] = /usr/bin/php ${SENDMAIL_PHP}$`, "m"));
+        assert.strictEqual(sesEndpoint("sa-east-1"), "https://email.sa-east-1.amazonaws.com");
+        const doc = docOf(renderWordPressUserData(WORDPRESS.staging));
+        assert.ok(!doc.write_files.some((f) => f.path === SENDMAIL_PHP), "staging fixture has no mail");
     });
 
     it("installs only the PHP version the Ubuntu release ships", () => {
@@ -491,7 +521,14 @@ describe("templates: PHP and jq of the app servers (php -l, jq)", () => {
             const files = doc.write_files.filter((f) => f.content.startsWith("<?php")).map((f) => ({ name: f.path, code: f.content }));
             assert.deepStrictEqual(
                 files.map((f) => f.name).sort(),
-                ["/etc/hms/wordpress/settings.php", "/usr/local/lib/hms/db-lock.php", "/usr/local/lib/hms/healthz.php", "/var/www/wp-config.php"],
+                [
+                    "/etc/hms/wordpress/settings.php",
+                    "/usr/local/lib/hms/db-lock.php",
+                    "/usr/local/lib/hms/db.php",
+                    "/usr/local/lib/hms/healthz.php",
+                    ...(WORDPRESS[stack].mail ? ["/usr/local/lib/hms/sendmail.php"] : []),
+                    "/var/www/wp-config.php",
+                ],
             );
             // The one-liner of the setup script that reads the installed WordPress version.
             const inline = /php -r '([^']+)'/.exec(fileOf(doc, "/usr/local/sbin/hms-wp-setup"));

@@ -229,6 +229,19 @@ function computedOutputs(type: string, name: string, id: string, inputs: Record<
         case "aws:sns/topic:Topic":
             out.arn = `arn:aws:sns:${region}:${MOCK_ACCOUNT_ID}:${inputs.name ?? name}`;
             break;
+        case "aws:sesv2/emailIdentity:EmailIdentity":
+            out.arn = `arn:aws:ses:${region}:${MOCK_ACCOUNT_ID}:identity/${String(inputs.emailIdentity)}`;
+            // Easy DKIM: three 32-character selectors.
+            out.dkimSigningAttributes = {
+                ...(inputs.dkimSigningAttributes as object),
+                signingAttributesOrigin: "AWS_SES",
+                status: "PENDING",
+                tokens: [0, 1, 2].map((i) => hex(`${name}-dkim-${i}`, 32)),
+            };
+            break;
+        case "aws:sesv2/configurationSet:ConfigurationSet":
+            out.arn = `arn:aws:ses:${region}:${MOCK_ACCOUNT_ID}:configuration-set/${String(inputs.configurationSetName)}`;
+            break;
         case "aws:secretsmanager/secret:Secret":
             out.arn = `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:${inputs.name ?? name}-${hex(name, 6)}`;
             break;

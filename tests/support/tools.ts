@@ -15,6 +15,9 @@ const INSTALL: Record<string, string> = {
     promtool: "apt-get install -y --no-install-recommends prometheus",
     "docker-compose": "apt-get install -y --no-install-recommends docker-compose",
     amtool: "apt-get install -y --no-install-recommends prometheus-alertmanager",
+    mariadbd: "apt-get install -y --no-install-recommends mariadb-server",
+    "mariadb-install-db": "apt-get install -y --no-install-recommends mariadb-server",
+    "wordpress-package": "apt-get install -y --no-install-recommends wordpress php-fpm php-mysql php-curl",
 };
 
 export function hasTool(tool: string): boolean {
