@@ -152,10 +152,11 @@ export const MANAGED_SERVICES = [
     "elasticloadbalancing",
     "es",
     "events",
-    "grafana",
     "guardduty",
     "inspector2",
     "kms",
+    // The monitoring tier's log-store setup function and its invocation.
+    "lambda",
     "logs",
     "osis",
     "rds",
@@ -226,22 +227,6 @@ export function deployPolicies(a: DeployArgs): { services: PolicyDocument; ident
             Effect: "Allow",
             Action: IAM_ACTIONS,
             NotResource: [`arn:aws:iam::*:role${ROLE_PATH}*`, "arn:aws:iam::*:oidc-provider/*"],
-        },
-        {
-            // Managed Grafana signs users in through IAM Identity Center (docs.aws.amazon.com/grafana,
-            // "Permissions needed to create a workspace with IAM Identity Center").
-            Sid: "GrafanaIdentityCenter",
-            Effect: "Allow",
-            Action: [
-                "sso:CreateManagedApplicationInstance",
-                "sso:DeleteManagedApplicationInstance",
-                "sso:GetManagedApplicationInstance",
-                "sso:DescribeRegisteredRegions",
-                "sso:GetSharedSsoConfiguration",
-                "sso:ListDirectoryAssociations",
-                "organizations:DescribeOrganization",
-            ],
-            Resource: "*",
         },
         {
             Sid: "NoUsersKeysOrIdentityProviders",

@@ -396,7 +396,7 @@ export class Security extends pulumi.ComponentResource {
                 region: dr.region,
                 objectLockEnabled: true,
                 forceDestroy: !args.protect,
-                tags: { Purpose: "cloudtrail-audit-logs-replica", [BACKUP_EXEMPT_TAG]: "DR copy of the audit log bucket, Object-Locked" },
+                tags: { Purpose: "cloudtrail-audit-logs-replica", [BACKUP_EXEMPT_TAG]: "DR copy of the audit log bucket - Object-Locked" },
             },
             { parent: this, protect: args.protect },
         );

@@ -10,14 +10,14 @@ export const TIER_SERVICES: Readonly<Record<string, readonly string[]>> = {
     network: ["ec2", "logs"],
     edge: [],
     loadBalancer: ["ec2", "elasticloadbalancing", "secretsmanager", "monitoring"],
-    app: ["ec2", "secretsmanager", "monitoring"],
+    app: ["ec2", "secretsmanager", "monitoring", "email"],
     websocket: ["ec2", "monitoring"],
     database: ["rds", "logs", "monitoring"],
     cache: ["elasticache", "logs", "secretsmanager", "monitoring"],
     storage: ["s3", "kms"],
     backup: ["backup", "sns", "events"],
     security: ["kms", "cloudtrail", "guardduty", "inspector2", "acm", "ec2", "logs", "secretsmanager"],
-    monitoring: ["aps", "es", "osis", "sns", "monitoring", "logs"],
+    monitoring: ["aps", "es", "osis", "sns", "monitoring", "logs", "lambda", "ec2", "secretsmanager"],
 };
 
 /** Services every stack uses in the DR region (backup copies, replicas, their keys). */

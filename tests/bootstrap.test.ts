@@ -287,7 +287,7 @@ describe("bootstrap program", () => {
             assert.ok(isAllowed(staging, "rds:CreateDBCluster", "*", { "aws:RequestedRegion": "us-east-1" }));
             assert.ok(!isAllowed(staging, "ec2:RunInstances", instance, { "aws:RequestedRegion": "eu-west-1" }));
             assert.ok(
-                !isAllowed(staging, "lambda:CreateFunction", "*", inRegion),
+                !isAllowed(staging, "sagemaker:CreateNotebookInstance", "*", inRegion),
                 "a service the program does not use",
             );
             const programRole = `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/hms-app-role-abc1234`;

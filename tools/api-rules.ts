@@ -730,9 +730,12 @@ export const SERVICE_OF_MODULE: Readonly<Record<string, string>> = {
     iam: "iam",
     inspector2: "inspector2",
     kms: "kms",
+    lambda: "lambda",
     rds: "rds",
     s3: "s3",
     secretsmanager: "secretsmanager",
+    ses: "email",
+    sesv2: "email",
     sns: "sns",
     ssm: "ssm",
 };

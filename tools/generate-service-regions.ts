@@ -18,6 +18,8 @@ export const SERVICES = [
     "ec2",
     "elasticache",
     "elasticloadbalancing",
+    // SES (v1 and v2 APIs share the endpoint prefix "email").
+    "email",
     "es",
     "events",
     "grafana",
@@ -25,6 +27,7 @@ export const SERVICES = [
     "iam",
     "inspector2",
     "kms",
+    "lambda",
     "logs",
     "monitoring",
     "osis",
