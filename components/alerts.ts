@@ -30,7 +30,10 @@ export class Alerts extends pulumi.ComponentResource {
         const region = args.region;
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
         // The topic and the finding rules were children of Monitoring before this component existed.
-        const moved = (oldName: string): pulumi.CustomResourceOptions => ({ parent: this, aliases: [{ name: oldName, parent: opts?.parent }] });
+        const moved = (oldName: string): pulumi.CustomResourceOptions => ({
+            parent: this,
+            aliases: [{ name: oldName, parent: opts?.parent }],
+        });
         const former = name.replace(/-alarms$/, "");
 
         const topic = new aws.sns.Topic(name, { kmsMasterKeyId: args.logsKeyArn, region }, moved(`${former}-alarms`));
@@ -66,8 +69,16 @@ export class Alerts extends pulumi.ComponentResource {
                             ],
                             Resource: topic.arn,
                         },
-                        publishFrom("CloudWatchAlarmsPublish", "cloudwatch.amazonaws.com", pulumi.interpolate`arn:aws:cloudwatch:${region}:${account}:alarm:*`),
-                        publishFrom("EventBridgeRulesPublish", "events.amazonaws.com", pulumi.interpolate`arn:aws:events:${region}:${account}:rule/*`),
+                        publishFrom(
+                            "CloudWatchAlarmsPublish",
+                            "cloudwatch.amazonaws.com",
+                            pulumi.interpolate`arn:aws:cloudwatch:${region}:${account}:alarm:*`,
+                        ),
+                        publishFrom(
+                            "EventBridgeRulesPublish",
+                            "events.amazonaws.com",
+                            pulumi.interpolate`arn:aws:events:${region}:${account}:rule/*`,
+                        ),
                         // https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-alertmanager-receiver-AMPpermission.html
                         publishFrom("PrometheusAlertmanagerPublishes", "aps.amazonaws.com", args.workspace.arn),
                         {
@@ -100,7 +111,11 @@ export class Alerts extends pulumi.ComponentResource {
         );
         new aws.amp.AlertManagerDefinition(
             `${name}-alertmanager`,
-            { workspaceId: args.workspace.id, definition: topic.arn.apply((topicArn) => renderAlertmanagerDefinition({ topicArn, region })), region },
+            {
+                workspaceId: args.workspace.id,
+                definition: topic.arn.apply((topicArn) => renderAlertmanagerDefinition({ topicArn, region })),
+                region,
+            },
             parent,
         );
 
@@ -109,20 +124,35 @@ export class Alerts extends pulumi.ComponentResource {
             {
                 id: "guardduty-findings",
                 description: "GuardDuty findings of high or critical severity",
-                pattern: { source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"], detail: { severity: [{ numeric: [">=", 7] }] } },
+                pattern: {
+                    source: ["aws.guardduty"],
+                    "detail-type": ["GuardDuty Finding"],
+                    detail: { severity: [{ numeric: [">=", 7] }] },
+                },
                 former: `${former}-guardduty-findings`,
             },
             {
                 id: "inspector-findings",
                 description: "Inspector findings of critical severity",
-                pattern: { source: ["aws.inspector2"], "detail-type": ["Inspector2 Finding"], detail: { severity: ["CRITICAL"], status: ["ACTIVE"] } },
+                pattern: {
+                    source: ["aws.inspector2"],
+                    "detail-type": ["Inspector2 Finding"],
+                    detail: { severity: ["CRITICAL"], status: ["ACTIVE"] },
+                },
                 former: `${former}-inspector-findings`,
             },
-            ...eventAlerts(args.resourcePrefix).map((e) => ({ ...e, description: `${e.description} (runbook: ${runbookUrl(e.runbook)})` })),
+            ...eventAlerts(args.resourcePrefix).map((e) => ({
+                ...e,
+                description: `${e.description} (runbook: ${runbookUrl(e.runbook)})`,
+            })),
         ];
         for (const f of findings) {
             const o = f.former ? moved(f.former) : parent;
-            const rule = new aws.cloudwatch.EventRule(`${name}-${f.id}`, { description: f.description, eventPattern: JSON.stringify(f.pattern), region }, o);
+            const rule = new aws.cloudwatch.EventRule(
+                `${name}-${f.id}`,
+                { description: f.description, eventPattern: JSON.stringify(f.pattern), region },
+                o,
+            );
             new aws.cloudwatch.EventTarget(`${name}-${f.id}`, { rule: rule.name, arn: topic.arn, region }, o);
         }
 

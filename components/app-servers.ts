@@ -5,7 +5,14 @@ import { userDataBase64 } from "../templates/gzip";
 import { renderTelemetry } from "../templates/telemetry";
 import { renderWordPressUserData, WORDPRESS_SALT_NAMES, wordpressLogFiles } from "../templates/wordpress";
 import { encryptedRoot, IMDS_V2_ONLY, InstanceRole, ubuntuAmi } from "./ec2";
-import { EgressRule, egressRules, HostTelemetryArgs, instanceAlarms, INTERNET_EGRESS, secretReadStatements } from "./server-support";
+import {
+    EgressRule,
+    egressRules,
+    HostTelemetryArgs,
+    instanceAlarms,
+    INTERNET_EGRESS,
+    secretReadStatements,
+} from "./server-support";
 
 export interface AppServersArgs {
     region: string;
@@ -111,13 +118,21 @@ export class AppServers extends pulumi.ComponentResource {
         const salts = Object.fromEntries(
             WORDPRESS_SALT_NAMES.map((k) => [
                 k,
-                new random.RandomPassword(`${name}-${k.toLowerCase().replace(/_/g, "-")}`, { length: 64, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" }, parent)
-                    .result,
+                new random.RandomPassword(
+                    `${name}-${k.toLowerCase().replace(/_/g, "-")}`,
+                    { length: 64, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
+                    parent,
+                ).result,
             ]),
         );
         const saltsSecret = new aws.secretsmanager.Secret(
             `${name}-salts`,
-            { description: `${name}: WordPress authentication keys and salts`, kmsKeyId: args.dataKeyArn, recoveryWindowInDays: 7, region },
+            {
+                description: `${name}: WordPress authentication keys and salts`,
+                kmsKeyId: args.dataKeyArn,
+                recoveryWindowInDays: 7,
+                region,
+            },
             parent,
         );
         const saltsVersion = new aws.secretsmanager.SecretVersion(
@@ -126,15 +141,28 @@ export class AppServers extends pulumi.ComponentResource {
             parent,
         );
 
-        const adminPassword = new random.RandomPassword(`${name}-admin`, { length: 32, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" }, parent);
+        const adminPassword = new random.RandomPassword(
+            `${name}-admin`,
+            { length: 32, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
+            parent,
+        );
         const adminSecret = new aws.secretsmanager.Secret(
             `${name}-admin`,
-            { description: `${name}: first WordPress administrator (user name and password)`, kmsKeyId: args.dataKeyArn, recoveryWindowInDays: 7, region },
+            {
+                description: `${name}: first WordPress administrator (user name and password)`,
+                kmsKeyId: args.dataKeyArn,
+                recoveryWindowInDays: 7,
+                region,
+            },
             parent,
         );
         const adminVersion = new aws.secretsmanager.SecretVersion(
             `${name}-admin`,
-            { secretId: adminSecret.id, secretString: pulumi.jsonStringify({ username: "hms-admin", password: adminPassword.result }), region },
+            {
+                secretId: adminSecret.id,
+                secretString: pulumi.jsonStringify({ username: "hms-admin", password: adminPassword.result }),
+                region,
+            },
             parent,
         );
         this.saltsSecretArn = saltsSecret.arn;
@@ -155,8 +183,18 @@ export class AppServers extends pulumi.ComponentResource {
         this.securityGroupId = sg.id;
         const egress: EgressRule[] = [
             ...INTERNET_EGRESS,
-            { suffix: "database", port: args.database.port, description: "Aurora MySQL (TLS)", referencedSecurityGroupId: args.database.securityGroupId },
-            { suffix: "cache", port: args.cache.port, description: "ElastiCache (TLS)", referencedSecurityGroupId: args.cache.securityGroupId },
+            {
+                suffix: "database",
+                port: args.database.port,
+                description: "Aurora MySQL (TLS)",
+                referencedSecurityGroupId: args.database.securityGroupId,
+            },
+            {
+                suffix: "cache",
+                port: args.cache.port,
+                description: "ElastiCache (TLS)",
+                referencedSecurityGroupId: args.cache.securityGroupId,
+            },
         ];
         egressRules(name, sg.id, egress, region, this);
 
@@ -182,16 +220,18 @@ export class AppServers extends pulumi.ComponentResource {
         // --- servers ------------------------------------------------------------------------
         const ami = ubuntuAmi(args.ubuntuRelease, args.instanceType, region, parent);
         const telemetry = args.telemetry
-            ? pulumi.all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint]).apply(([remoteWriteUrl, logsIngestEndpoint]) =>
-                  renderTelemetry({
-                      region,
-                      remoteWriteUrl,
-                      logsIngestEndpoint,
-                      role: "app",
-                      environment: args.environment,
-                      logFiles: wordpressLogFiles(args.phpVersion),
-                  }),
-              )
+            ? pulumi
+                  .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
+                  .apply(([remoteWriteUrl, logsIngestEndpoint]) =>
+                      renderTelemetry({
+                          region,
+                          remoteWriteUrl,
+                          logsIngestEndpoint,
+                          role: "app",
+                          environment: args.environment,
+                          logFiles: wordpressLogFiles(args.phpVersion),
+                      }),
+                  )
             : undefined;
         const settings = pulumi.output({
             dbHost: args.database.endpoint,
@@ -233,7 +273,10 @@ export class AppServers extends pulumi.ComponentResource {
                         saltsSecretArn: s.saltsArn,
                         adminSecretArn: s.adminArn,
                         mediaBucket: s.bucket,
-                        mail: s.mailConfigurationSet === undefined ? undefined : { configurationSet: s.mailConfigurationSet },
+                        mail:
+                            s.mailConfigurationSet === undefined
+                                ? undefined
+                                : { configurationSet: s.mailConfigurationSet },
                         telemetry: tel,
                     }),
                     serverName,

@@ -184,14 +184,20 @@ export class Backup extends pulumi.ComponentResource {
                 description: `AWS Backup: back up and restore the ${name} resources`,
                 assumeRolePolicy: JSON.stringify({
                     Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                    Statement: [
+                        { Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" },
+                    ],
                 }),
             },
             parent,
         );
         const attachments = BACKUP_ROLE_POLICIES.map(
             (policyArn) =>
-                new aws.iam.RolePolicyAttachment(`${name}-role-${policyArn.split("/").pop()}`, { role: role.name, policyArn }, parent),
+                new aws.iam.RolePolicyAttachment(
+                    `${name}-role-${policyArn.split("/").pop()}`,
+                    { role: role.name, policyArn },
+                    parent,
+                ),
         );
         this.roleArn = role.arn;
 
@@ -322,7 +328,11 @@ export class Backup extends pulumi.ComponentResource {
                     );
                     const subnets = new aws.rds.SubnetGroup(
                         `${name}-restore-test`,
-                        { region, subnetIds: rt.databaseNetwork.subnetIds, description: "Databases restored by AWS Backup restore tests" },
+                        {
+                            region,
+                            subnetIds: rt.databaseNetwork.subnetIds,
+                            description: "Databases restored by AWS Backup restore tests",
+                        },
                         parent,
                     );
                     overrides = {

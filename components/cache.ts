@@ -212,8 +212,18 @@ export class Cache extends pulumi.ComponentResource {
                 maintenanceWindow: args.maintenanceWindow,
                 finalSnapshotIdentifier: args.protect ? finalSnapshotId(name, groupId, this) : undefined,
                 logDeliveryConfigurations: [
-                    { destinationType: "cloudwatch-logs", destination: slowLog.name, logFormat: "json", logType: "slow-log" },
-                    { destinationType: "cloudwatch-logs", destination: engineLog.name, logFormat: "json", logType: "engine-log" },
+                    {
+                        destinationType: "cloudwatch-logs",
+                        destination: slowLog.name,
+                        logFormat: "json",
+                        logType: "slow-log",
+                    },
+                    {
+                        destinationType: "cloudwatch-logs",
+                        destination: engineLog.name,
+                        logFormat: "json",
+                        logType: "engine-log",
+                    },
                 ],
                 region,
                 tags: { Name: groupId },
@@ -274,14 +284,19 @@ export class Cache extends pulumi.ComponentResource {
         for (let i = 0; i < nodes; i++) {
             const node = members.apply((m) => {
                 if (m.length !== nodes) {
-                    throw new pulumi.RunError(`${groupId}: expected ${nodes} member clusters, ElastiCache reported ${m.length}`);
+                    throw new pulumi.RunError(
+                        `${groupId}: expected ${nodes} member clusters, ElastiCache reported ${m.length}`,
+                    );
                 }
                 return m[i];
             });
             const alarm = (
                 suffix: string,
                 description: pulumi.Input<string>,
-                metric: Pick<aws.cloudwatch.MetricAlarmArgs, "metricName" | "statistic" | "comparisonOperator" | "threshold" | "treatMissingData">,
+                metric: Pick<
+                    aws.cloudwatch.MetricAlarmArgs,
+                    "metricName" | "statistic" | "comparisonOperator" | "threshold" | "treatMissingData"
+                >,
             ) =>
                 new aws.cloudwatch.MetricAlarm(
                     `${name}-${i + 1}-${suffix}`,
@@ -322,13 +337,17 @@ export class Cache extends pulumi.ComponentResource {
                 treatMissingData: "missing",
             });
             // Sustained evictions mean the working set (sessions included) no longer fits: staff get logged out.
-            alarm("evictions", pulumi.interpolate`${node}: more than 1000 keys evicted in each of 3 consecutive 5-minute periods (runbook: README.md#runbook-cache-evictions)`, {
-                metricName: "Evictions",
-                statistic: "Sum",
-                comparisonOperator: "GreaterThanThreshold",
-                threshold: 1000,
-                treatMissingData: "notBreaching",
-            });
+            alarm(
+                "evictions",
+                pulumi.interpolate`${node}: more than 1000 keys evicted in each of 3 consecutive 5-minute periods (runbook: README.md#runbook-cache-evictions)`,
+                {
+                    metricName: "Evictions",
+                    statistic: "Sum",
+                    comparisonOperator: "GreaterThanThreshold",
+                    threshold: 1000,
+                    treatMissingData: "notBreaching",
+                },
+            );
             if (nodes > 1) {
                 // Only replicas report the metric; the node that is primary has none.
                 alarm("replication-lag", pulumi.interpolate`${node}: replica more than 10 seconds behind the primary`, {

@@ -92,7 +92,9 @@ export function auroraMaxConnections(memoryGiB: number): number {
  * that is exported. Static parameters (tls_version) must use pending-reboot:
  * RDS rejects `immediate` for them; a new cluster boots with them anyway.
  */
-export function auroraClusterParameters(slowQuerySeconds: number): aws.types.input.rds.ClusterParameterGroupParameter[] {
+export function auroraClusterParameters(
+    slowQuerySeconds: number,
+): aws.types.input.rds.ClusterParameterGroupParameter[] {
     return [
         { name: "require_secure_transport", value: "ON", applyMethod: "immediate" },
         { name: "tls_version", value: "TLSv1.2,TLSv1.3", applyMethod: "pending-reboot" },
@@ -219,8 +221,11 @@ export class Database extends pulumi.ComponentResource {
                 : undefined;
         const monitoringGrant = monitoringRole
             ? new aws.iam.RolePolicyAttachment(
-                `${name}-monitoring`,
-                  { role: monitoringRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole" },
+                  `${name}-monitoring`,
+                  {
+                      role: monitoringRole.name,
+                      policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+                  },
                   parent,
               )
             : undefined;
@@ -290,7 +295,10 @@ export class Database extends pulumi.ComponentResource {
                     tags: { Name: `${clusterId}-${i + 1}`, Role: i === 0 ? "writer" : "reader" },
                 },
                 // RDS refuses an enhanced monitoring role it cannot assume yet: wait for its policy.
-                { parent: this, dependsOn: [...(monitoringGrant ? [monitoringGrant] : []), ...(i === 0 ? [] : [this.instances[0]])] },
+                {
+                    parent: this,
+                    dependsOn: [...(monitoringGrant ? [monitoringGrant] : []), ...(i === 0 ? [] : [this.instances[0]])],
+                },
             );
             this.instances.push(instance);
         }
@@ -322,11 +330,20 @@ export class Database extends pulumi.ComponentResource {
         });
     }
 
-    private alarms(name: string, clusterId: string, topic: pulumi.Input<string>, args: DatabaseArgs, region: string): void {
+    private alarms(
+        name: string,
+        clusterId: string,
+        topic: pulumi.Input<string>,
+        args: DatabaseArgs,
+        region: string,
+    ): void {
         const alarm = (
             suffix: string,
             description: string,
-            metric: Pick<aws.cloudwatch.MetricAlarmArgs, "metricName" | "dimensions" | "statistic" | "comparisonOperator" | "threshold">,
+            metric: Pick<
+                aws.cloudwatch.MetricAlarmArgs,
+                "metricName" | "dimensions" | "statistic" | "comparisonOperator" | "threshold"
+            >,
         ) =>
             new aws.cloudwatch.MetricAlarm(
                 `${name}-${suffix}`,

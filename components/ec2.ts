@@ -18,7 +18,9 @@ const CODENAMES: Record<string, string> = { "22.04": "jammy", "24.04": "noble" }
 export function ubuntuAmiNamePattern(release: string, arch: "x86_64" | "arm64"): string {
     const codename = CODENAMES[release];
     if (!codename) {
-        throw new pulumi.RunError(`Ubuntu release "${release}": no Ubuntu AMI naming known; use one of ${Object.keys(CODENAMES).join(", ")}`);
+        throw new pulumi.RunError(
+            `Ubuntu release "${release}": no Ubuntu AMI naming known; use one of ${Object.keys(CODENAMES).join(", ")}`,
+        );
     }
     const volume = Number(release.split(".")[0]) >= 24 ? "hvm-ssd-gp3" : "hvm-ssd";
     const a = arch === "arm64" ? "arm64" : "amd64";
@@ -83,7 +85,9 @@ export class InstanceRole extends pulumi.ComponentResource {
             {
                 assumeRolePolicy: JSON.stringify({
                     Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                    Statement: [
+                        { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+                    ],
                 }),
             },
             parent,
@@ -95,15 +99,25 @@ export class InstanceRole extends pulumi.ComponentResource {
                 parent,
             ),
             ...(args.managedPolicyArns ?? []).map(
-                (policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-policy-${i + 1}`, { role: this.role.name, policyArn }, parent),
+                (policyArn, i) =>
+                    new aws.iam.RolePolicyAttachment(
+                        `${name}-policy-${i + 1}`,
+                        { role: this.role.name, policyArn },
+                        parent,
+                    ),
             ),
         ];
         if (args.statements && args.statements.length > 0) {
-            this.grants.push(new aws.iam.RolePolicy(
-                `${name}-tier`,
-                { role: this.role.id, policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: args.statements }) },
-                parent,
-            ));
+            this.grants.push(
+                new aws.iam.RolePolicy(
+                    `${name}-tier`,
+                    {
+                        role: this.role.id,
+                        policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: args.statements }),
+                    },
+                    parent,
+                ),
+            );
         }
         this.profile = new aws.iam.InstanceProfile(name, { role: this.role.name }, parent);
         this.roleArn = this.role.arn;
@@ -121,7 +135,10 @@ export const IMDS_V2_ONLY: aws.types.input.ec2.InstanceMetadataOptions = {
 };
 
 /** An encrypted gp3 root volume of `sizeGiB`, with the given KMS key. */
-export function encryptedRoot(sizeGiB: number, kmsKeyArn: pulumi.Input<string>): aws.types.input.ec2.InstanceRootBlockDevice {
+export function encryptedRoot(
+    sizeGiB: number,
+    kmsKeyArn: pulumi.Input<string>,
+): aws.types.input.ec2.InstanceRootBlockDevice {
     return {
         volumeType: "gp3",
         volumeSize: sizeGiB,

@@ -23,11 +23,31 @@ export const OWASP_SCORE_THRESHOLDS = { low: 60, medium: 40, high: 25 } as const
 
 /** File extensions of static assets that may be cached at the edge (never HTML, PHP, JSON or documents). */
 export const STATIC_EXTENSIONS = [
-    "css", "js", "mjs", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "woff", "woff2", "ttf", "otf", "eot",
+    "css",
+    "js",
+    "mjs",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+    "avif",
+    "svg",
+    "ico",
+    "woff",
+    "woff2",
+    "ttf",
+    "otf",
+    "eot",
 ] as const;
 
 /** Paths under which static assets are cached: media uploads, WordPress core assets, theme and plugin assets. */
-export const STATIC_PATH_PREFIXES = ["/wp-content/uploads/", "/wp-includes/", "/wp-content/themes/", "/wp-content/plugins/"] as const;
+export const STATIC_PATH_PREFIXES = [
+    "/wp-content/uploads/",
+    "/wp-includes/",
+    "/wp-content/themes/",
+    "/wp-content/plugins/",
+] as const;
 
 /** Paths of clinical files (medical images, patient documents): never cached at the edge, whatever the extension. */
 export const CLINICAL_PATH_PREFIXES = [CLINICAL_URL_PREFIX, CLINICAL_INTERNAL_PREFIX] as const;
@@ -147,7 +167,9 @@ export function managedWafRules(plan: CloudflarePlan, owasp?: OwaspOptions): Rul
         ];
     }
     if (!owasp) {
-        throw new Error(`Edge: the ${plan} plan runs the OWASP Core Ruleset, which needs its paranoia level and score threshold`);
+        throw new Error(
+            `Edge: the ${plan} plan runs the OWASP Core Ruleset, which needs its paranoia level and score threshold`,
+        );
     }
     const disabledLevels = [2, 3, 4].filter((l) => l > owasp.paranoiaLevel);
     return [
@@ -168,7 +190,12 @@ export function managedWafRules(plan: CloudflarePlan, owasp?: OwaspOptions): Rul
                 id: MANAGED_RULESETS.owaspCore,
                 overrides: {
                     ...(disabledLevels.length > 0
-                        ? { categories: disabledLevels.map((l) => ({ category: `paranoia-level-${l}`, enabled: false })) }
+                        ? {
+                              categories: disabledLevels.map((l) => ({
+                                  category: `paranoia-level-${l}`,
+                                  enabled: false,
+                              })),
+                          }
                         : {}),
                     rules: [
                         {
@@ -195,7 +222,11 @@ export function blockExpressionRef(expression: string): string {
  * hardening that works on every plan (no regular expressions), the /wp-admin
  * allowlist when networks are given, then the operator's extra expressions.
  */
-export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpressions: string[] = [], hospitalEgressCidrs: string[] = []): RulesetRule[] {
+export function customFirewallRules(
+    adminAllowCidrs: string[] = [],
+    blockExpressions: string[] = [],
+    hospitalEgressCidrs: string[] = [],
+): RulesetRule[] {
     const rules: RulesetRule[] = [
         {
             ref: "hms_block_xmlrpc",
@@ -215,7 +246,8 @@ export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpress
     if (adminAllowCidrs.length > 0) {
         rules.push({
             ref: "hms_admin_allowlist",
-            description: "Only the administrators' networks reach /wp-admin (admin-ajax.php stays public for the site's front end)",
+            description:
+                "Only the administrators' networks reach /wp-admin (admin-ajax.php stays public for the site's front end)",
             expression:
                 `((${path} eq "/wp-admin" or starts_with(${path}, "/wp-admin/")) and ${path} ne "/wp-admin/admin-ajax.php" ` +
                 `and not ip.src in {${adminAllowCidrs.join(" ")}})`,
@@ -231,7 +263,13 @@ export function customFirewallRules(adminAllowCidrs: string[] = [], blockExpress
             throw new Error(`Edge: the block expression ${quote(expression)} is listed twice`);
         }
         refs.add(ref);
-        rules.push({ ref, description: "Blocked by hms:edgeBlockExpressions", expression, action: "block", enabled: true });
+        rules.push({
+            ref,
+            description: "Blocked by hms:edgeBlockExpressions",
+            expression,
+            action: "block",
+            enabled: true,
+        });
     }
     return rules;
 }
@@ -251,7 +289,8 @@ export function hospitalEgressSkipRules(hospitalEgressCidrs: string[]): RulesetR
     return [
         {
             ref: "hms_skip_ratelimit_hospital_egress",
-            description: "The hospital's own networks are not rate-limited (staff share one NAT address at shift change)",
+            description:
+                "The hospital's own networks are not rate-limited (staff share one NAT address at shift change)",
             expression: `(ip.src in {${hospitalEgressCidrs.join(" ")}})`,
             action: "skip",
             actionParameters: { phases: ["http_ratelimit"] },
@@ -277,7 +316,9 @@ export function loginRateLimitRules(plan: CloudflarePlan, limit: LoginRateLimitO
         {
             ref: "hms_login_rate_limit",
             description: `Rate-limit /wp-login.php: ${limit.requests} requests per ${limit.periodSeconds} s per IP, then block for ${limit.mitigationTimeoutSeconds} s`,
-            expression: onlyPosts ? `(${path} eq "/wp-login.php" and http.request.method eq "POST")` : `(${path} eq "/wp-login.php")`,
+            expression: onlyPosts
+                ? `(${path} eq "/wp-login.php" and http.request.method eq "POST")`
+                : `(${path} eq "/wp-login.php")`,
             action: "block",
             ratelimit: {
                 characteristics: ["cf.colo.id", client],
@@ -338,7 +379,8 @@ export function cacheRules(staticEdgeTtlSeconds: number): RulesetRule[] {
         },
         {
             ref: "hms_cache_bypass_private",
-            description: "Never cache the admin, login, REST API, WebSocket, clinical files or requests of logged-in visitors",
+            description:
+                "Never cache the admin, login, REST API, WebSocket, clinical files or requests of logged-in visitors",
             expression: `(${privatePaths.join(" or ")})`,
             action: "set_cache_settings",
             actionParameters: { cache: false },
@@ -392,7 +434,11 @@ export class Edge extends pulumi.ComponentResource {
         // trusts only its CA), not the certificate shared by every Cloudflare customer.
         const originPullCertificate = new cloudflare.AuthenticatedOriginPullsCertificate(
             `${name}-origin-pull-certificate`,
-            { zoneId, certificate: args.originPullCertificatePem, privateKey: pulumi.secret(args.originPullPrivateKeyPem) },
+            {
+                zoneId,
+                certificate: args.originPullCertificatePem,
+                privateKey: pulumi.secret(args.originPullPrivateKeyPem),
+            },
             parent,
         );
         // A new certificate (renewal) is created before the old one is deleted (Pulumi's
@@ -417,15 +463,30 @@ export class Edge extends pulumi.ComponentResource {
 
         // --- WAF, rate limiting and cache rules (one entry-point ruleset per phase) --
         const phases: Array<{ suffix: string; phase: string; label: string; rules: RulesetRule[] }> = [
-            { suffix: "waf-managed", phase: "http_request_firewall_managed", label: "managed WAF rulesets", rules: managedWafRules(args.plan, args.owasp) },
+            {
+                suffix: "waf-managed",
+                phase: "http_request_firewall_managed",
+                label: "managed WAF rulesets",
+                rules: managedWafRules(args.plan, args.owasp),
+            },
             {
                 suffix: "waf-custom",
                 phase: "http_request_firewall_custom",
                 label: "WordPress WAF custom rules",
                 rules: customFirewallRules(args.adminAllowCidrs, args.blockExpressions, args.hospitalEgressCidrs),
             },
-            { suffix: "rate-limit", phase: "http_ratelimit", label: "rate limiting", rules: loginRateLimitRules(args.plan, args.loginRateLimit) },
-            { suffix: "cache", phase: "http_request_cache_settings", label: "cache rules", rules: cacheRules(args.staticEdgeTtlSeconds) },
+            {
+                suffix: "rate-limit",
+                phase: "http_ratelimit",
+                label: "rate limiting",
+                rules: loginRateLimitRules(args.plan, args.loginRateLimit),
+            },
+            {
+                suffix: "cache",
+                phase: "http_request_cache_settings",
+                label: "cache rules",
+                rules: cacheRules(args.staticEdgeTtlSeconds),
+            },
         ];
         const rulesets = phases.map(
             (p) =>
@@ -466,13 +527,23 @@ export class Edge extends pulumi.ComponentResource {
         );
         this.hostnames = pulumi.all(records.map((r) => r.name));
 
-        const plainConfiguration = JSON.stringify({ settings: settingValues, rules: phases.map((p) => [p.phase, p.rules]) });
+        const plainConfiguration = JSON.stringify({
+            settings: settingValues,
+            rules: phases.map((p) => [p.phase, p.rules]),
+        });
         this.configurationDigest = pulumi
             .all([zoneId, pulumi.output(args.originHostname), originPullCertificate.id])
             .apply(([zone, origin, certificate]) =>
-                crypto.createHash("sha256").update(JSON.stringify([zone, origin, certificate, plainConfiguration])).digest("hex"),
+                crypto
+                    .createHash("sha256")
+                    .update(JSON.stringify([zone, origin, certificate, plainConfiguration]))
+                    .digest("hex"),
             );
 
-        this.registerOutputs({ zoneId: this.zoneId, hostnames: this.hostnames, configurationDigest: this.configurationDigest });
+        this.registerOutputs({
+            zoneId: this.zoneId,
+            hostnames: this.hostnames,
+            configurationDigest: this.configurationDigest,
+        });
     }
 }

@@ -10,7 +10,13 @@ import { GRAFANA_PORT, renderGrafanaUserData } from "../templates/grafana";
 import { userDataBase64 } from "../templates/gzip";
 import { renderTelemetry } from "../templates/telemetry";
 import { encryptedRoot, IMDS_V2_ONLY, InstanceRole, ubuntuAmi } from "./ec2";
-import { egressRules, HostTelemetryArgs, INTERNET_EGRESS, instanceAlarms, secretReadStatements } from "./server-support";
+import {
+    egressRules,
+    HostTelemetryArgs,
+    INTERNET_EGRESS,
+    instanceAlarms,
+    secretReadStatements,
+} from "./server-support";
 
 export interface GrafanaServerArgs {
     region: string;
@@ -49,13 +55,26 @@ export class GrafanaServer extends pulumi.ComponentResource {
         const region = args.region;
 
         // --- admin password: generated, kept in Secrets Manager, fetched at boot ------------
-        const password = new random.RandomPassword(`${name}-admin`, { length: 32, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" }, parent);
-        const secret = new aws.secretsmanager.Secret(
+        const password = new random.RandomPassword(
             `${name}-admin`,
-            { description: `${name}: password of the Grafana admin user`, kmsKeyId: args.dataKeyArn, recoveryWindowInDays: 7, region },
+            { length: 32, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
             parent,
         );
-        const secretVersion = new aws.secretsmanager.SecretVersion(`${name}-admin`, { secretId: secret.id, secretString: password.result, region }, parent);
+        const secret = new aws.secretsmanager.Secret(
+            `${name}-admin`,
+            {
+                description: `${name}: password of the Grafana admin user`,
+                kmsKeyId: args.dataKeyArn,
+                recoveryWindowInDays: 7,
+                region,
+            },
+            parent,
+        );
+        const secretVersion = new aws.secretsmanager.SecretVersion(
+            `${name}-admin`,
+            { secretId: secret.id, secretString: password.result, region },
+            parent,
+        );
         this.adminSecretArn = secret.arn;
 
         // --- role: read metrics, CloudWatch and OpenSearch; write its own telemetry ----------
@@ -110,7 +129,12 @@ export class GrafanaServer extends pulumi.ComponentResource {
         // --- network: HTTPS from the VPN only; out to AWS APIs and packages ------------------
         const sg = new aws.ec2.SecurityGroup(
             `${name}-sg`,
-            { vpcId: args.vpcId, description: "Grafana server: HTTPS from the Client VPN only", region, tags: { Name: `${name}-sg` } },
+            {
+                vpcId: args.vpcId,
+                description: "Grafana server: HTTPS from the Client VPN only",
+                region,
+                tags: { Name: `${name}-sg` },
+            },
             parent,
         );
         new aws.vpc.SecurityGroupIngressRule(
@@ -186,6 +210,11 @@ export class GrafanaServer extends pulumi.ComponentResource {
         this.instanceId = instance.id;
         this.instanceArn = instance.arn;
         this.url = pulumi.interpolate`https://${instance.privateIp}:${GRAFANA_PORT}`;
-        this.registerOutputs({ url: this.url, adminSecretArn: this.adminSecretArn, roleArn: this.roleArn, instanceId: this.instanceId });
+        this.registerOutputs({
+            url: this.url,
+            adminSecretArn: this.adminSecretArn,
+            roleArn: this.roleArn,
+            instanceId: this.instanceId,
+        });
     }
 }

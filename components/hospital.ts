@@ -143,7 +143,8 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     region: c.region,
                     dataKeyArn: this.keys.dataKeyArn,
                     accessLogRetentionDays: c.logRetentionDays,
-                    replica: c.storage.replicateToDr && drKeyArn ? { region: c.drRegion, kmsKeyArn: drKeyArn } : undefined,
+                    replica:
+                        c.storage.replicateToDr && drKeyArn ? { region: c.drRegion, kmsKeyArn: drKeyArn } : undefined,
                     protect: c.protectData,
                 },
                 parent,
@@ -254,7 +255,16 @@ export class HospitalSystem extends pulumi.ComponentResource {
             const mon = this.monitoring;
             // Mail through SES needs the Cloudflare zone for its DNS records.
             if (c.edge) {
-                this.mail = new Mail(`${name}-mail`, { region: c.region, domain: c.domain, zoneId: this.zoneId(c, parent), alarmTopicArn: mon?.alarmTopicArn }, parent);
+                this.mail = new Mail(
+                    `${name}-mail`,
+                    {
+                        region: c.region,
+                        domain: c.domain,
+                        zoneId: this.zoneId(c, parent),
+                        alarmTopicArn: mon?.alarmTopicArn,
+                    },
+                    parent,
+                );
             }
             this.appServers = new AppServers(
                 `${name}-app`,
@@ -284,17 +294,36 @@ export class HospitalSystem extends pulumi.ComponentResource {
                         securityGroupId: cache.securityGroupId,
                     },
                     storage: { bucketName: storage.bucketName, accessPolicyArn: storage.accessPolicyArn },
-                    mail: this.mail ? { configurationSetName: this.mail.configurationSetName, sendPolicyArn: this.mail.sendPolicyArn } : undefined,
+                    mail: this.mail
+                        ? {
+                              configurationSetName: this.mail.configurationSetName,
+                              sendPolicyArn: this.mail.sendPolicyArn,
+                          }
+                        : undefined,
                     telemetry: mon
-                        ? { remoteWriteUrl: mon.prometheusEndpoint, logsIngestEndpoint: mon.logsIngestEndpoint, policyArn: mon.hostTelemetryPolicyArn }
+                        ? {
+                              remoteWriteUrl: mon.prometheusEndpoint,
+                              logsIngestEndpoint: mon.logsIngestEndpoint,
+                              policyArn: mon.hostTelemetryPolicyArn,
+                          }
                         : undefined,
                     alarmTopicArn: mon?.alarmTopicArn,
                 },
                 parent,
             );
             const app = { securityGroupId: this.appServers.securityGroupId, label: "WordPress" };
-            this.allow(`${name}-app-to-database`, app, { securityGroupId: db.securityGroupId, label: "Aurora MySQL" }, 3306);
-            this.allow(`${name}-app-to-cache`, app, { securityGroupId: cache.securityGroupId, label: "ElastiCache" }, 6379);
+            this.allow(
+                `${name}-app-to-database`,
+                app,
+                { securityGroupId: db.securityGroupId, label: "Aurora MySQL" },
+                3306,
+            );
+            this.allow(
+                `${name}-app-to-cache`,
+                app,
+                { securityGroupId: cache.securityGroupId, label: "ElastiCache" },
+                6379,
+            );
         }
         // --- end app servers --------------------------------------------------------------
 
@@ -323,18 +352,36 @@ export class HospitalSystem extends pulumi.ComponentResource {
                         authSecretArn: cache.authSecretArn,
                         securityGroupId: cache.securityGroupId,
                     },
-                    wordpress: { privateIps: app.privateIps, httpPort: app.httpPort, securityGroupId: app.securityGroupId },
+                    wordpress: {
+                        privateIps: app.privateIps,
+                        httpPort: app.httpPort,
+                        securityGroupId: app.securityGroupId,
+                    },
                     storage: { bucketName: storage.bucketName, accessPolicyArn: storage.accessPolicyArn },
                     telemetry: mon
-                        ? { remoteWriteUrl: mon.prometheusEndpoint, logsIngestEndpoint: mon.logsIngestEndpoint, policyArn: mon.hostTelemetryPolicyArn }
+                        ? {
+                              remoteWriteUrl: mon.prometheusEndpoint,
+                              logsIngestEndpoint: mon.logsIngestEndpoint,
+                              policyArn: mon.hostTelemetryPolicyArn,
+                          }
                         : undefined,
                     alarmTopicArn: mon?.alarmTopicArn,
                 },
                 parent,
             );
             const ws = { securityGroupId: this.websocket.securityGroupId, label: "WebSocket" };
-            this.allow(`${name}-ws-to-app`, ws, { securityGroupId: app.securityGroupId, label: "WordPress" }, app.httpPort);
-            this.allow(`${name}-ws-to-cache`, ws, { securityGroupId: cache.securityGroupId, label: "ElastiCache" }, 6379);
+            this.allow(
+                `${name}-ws-to-app`,
+                ws,
+                { securityGroupId: app.securityGroupId, label: "WordPress" },
+                app.httpPort,
+            );
+            this.allow(
+                `${name}-ws-to-cache`,
+                ws,
+                { securityGroupId: cache.securityGroupId, label: "ElastiCache" },
+                6379,
+            );
         }
         // --- end websocket ----------------------------------------------------------------
 
@@ -358,7 +405,9 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     ubuntuRelease: c.ubuntuRelease,
                     dataKeyArn: this.keys.dataKeyArn,
                     app: { privateIps: app.privateIps, port: app.httpPort, securityGroupId: app.securityGroupId },
-                    websocket: ws ? { privateIp: ws.privateIp, port: ws.port, securityGroupId: ws.securityGroupId } : undefined,
+                    websocket: ws
+                        ? { privateIp: ws.privateIp, port: ws.port, securityGroupId: ws.securityGroupId }
+                        : undefined,
                     protect: c.protectData,
                     alarmTopicArn: mon?.alarmTopicArn,
                     telemetry: mon
@@ -376,9 +425,19 @@ export class HospitalSystem extends pulumi.ComponentResource {
             const nginx = { securityGroupId: lb.nginxSecurityGroupId, label: "Nginx" };
             this.allow(`${name}-nlb-to-nginx-https`, nlb, nginx, lb.httpsPort);
             this.allow(`${name}-nlb-to-nginx-health`, nlb, nginx, lb.healthPort);
-            this.allow(`${name}-nginx-to-app`, nginx, { securityGroupId: app.securityGroupId, label: "WordPress" }, app.httpPort);
+            this.allow(
+                `${name}-nginx-to-app`,
+                nginx,
+                { securityGroupId: app.securityGroupId, label: "WordPress" },
+                app.httpPort,
+            );
             if (ws) {
-                this.allow(`${name}-nginx-to-websocket`, nginx, { securityGroupId: ws.securityGroupId, label: "WebSocket" }, ws.port);
+                this.allow(
+                    `${name}-nginx-to-websocket`,
+                    nginx,
+                    { securityGroupId: ws.securityGroupId, label: "WebSocket" },
+                    ws.port,
+                );
             }
         }
         // --- end load balancer ------------------------------------------------------------
@@ -402,7 +461,9 @@ export class HospitalSystem extends pulumi.ComponentResource {
                 parent,
             );
             if (c.edge.smokeTest.enabled) {
-                const origin = [lb, this.appServers, this.websocket, this.monitoring?.grafana].filter((r): r is NonNullable<typeof r> => r !== undefined);
+                const origin = [lb, this.appServers, this.websocket, this.monitoring?.grafana].filter(
+                    (r): r is NonNullable<typeof r> => r !== undefined,
+                );
                 // Runs again when the edge configuration, the NLB or any server changes.
                 const triggers = pulumi
                     .all([
@@ -471,7 +532,6 @@ export class HospitalSystem extends pulumi.ComponentResource {
         }
         // --- end backup -------------------------------------------------------------------
 
-
         this.registerOutputs({ vpcId: this.network?.vpcId });
     }
 
@@ -479,7 +539,9 @@ export class HospitalSystem extends pulumi.ComponentResource {
 
     /** The Cloudflare zone of the site (edge and mail records): hms:edgeZoneId, else looked up once by the domain. */
     private zoneId(c: HmsConfig, parent: pulumi.ResourceOptions): pulumi.Output<string> {
-        this.zone ??= c.edge?.zoneId ? pulumi.output(c.edge.zoneId) : cloudflare.getZoneOutput({ filter: { name: c.domain } }, parent).id;
+        this.zone ??= c.edge?.zoneId
+            ? pulumi.output(c.edge.zoneId)
+            : cloudflare.getZoneOutput({ filter: { name: c.domain } }, parent).id;
         return this.zone;
     }
 

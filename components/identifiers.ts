@@ -22,14 +22,22 @@ export function awsIdentifier(base: string, maxLength: number, suffix = ""): str
     head = head.slice(0, Math.max(0, maxLength - tail.length)).replace(/-+$/g, "");
     const id = `${head}${tail}`;
     if (!isAwsIdentifier(id, maxLength)) {
-        throw new Error(`cannot derive a valid identifier (max ${maxLength} characters) from "${base}"${suffix ? ` and "${suffix}"` : ""}`);
+        throw new Error(
+            `cannot derive a valid identifier (max ${maxLength} characters) from "${base}"${suffix ? ` and "${suffix}"` : ""}`,
+        );
     }
     return id;
 }
 
 /** The identifier rules RDS (clusters, instances, snapshots) and ElastiCache (replication groups) share. */
 export function isAwsIdentifier(id: string, maxLength: number): boolean {
-    return id.length >= 1 && id.length <= maxLength && /^[a-z][a-z0-9-]*$/.test(id) && !id.includes("--") && !id.endsWith("-");
+    return (
+        id.length >= 1 &&
+        id.length <= maxLength &&
+        /^[a-z][a-z0-9-]*$/.test(id) &&
+        !id.includes("--") &&
+        !id.endsWith("-")
+    );
 }
 
 /**
@@ -40,7 +48,11 @@ export function isAwsIdentifier(id: string, maxLength: number): boolean {
  * as the resource it names (a child `random.RandomString`).
  */
 export function finalSnapshotId(name: string, base: string, parent: pulumi.Resource): pulumi.Output<string> {
-    const suffix = new random.RandomString(`${name}-final-snapshot-suffix`, { length: 8, upper: false, special: false }, { parent });
+    const suffix = new random.RandomString(
+        `${name}-final-snapshot-suffix`,
+        { length: 8, upper: false, special: false },
+        { parent },
+    );
     const head = awsIdentifier(base, 255 - 9, "final");
     return pulumi.interpolate`${head}-${suffix.result}`;
 }

@@ -34,7 +34,11 @@ export class Keys extends pulumi.ComponentResource {
     constructor(name: string, args: KeysArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:security:Keys", name, {}, opts);
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-        const keyOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect, retainOnDelete: args.protect };
+        const keyOpts: pulumi.CustomResourceOptions = {
+            parent: this,
+            protect: args.protect,
+            retainOnDelete: args.protect,
+        };
         const deletionWindowInDays = args.deletionWindowInDays ?? 30;
 
         const makeKey = (suffix: string, description: string, region: string, services: pulumi.Input<object>[]) =>
@@ -66,7 +70,11 @@ export class Keys extends pulumi.ComponentResource {
             );
 
         const alias = (key: aws.kms.Key, suffix: string, region: string) =>
-            new aws.kms.Alias(`${name}-${suffix}`, { name: `alias/${name}-${suffix}`, targetKeyId: key.keyId, region }, { parent: this });
+            new aws.kms.Alias(
+                `${name}-${suffix}`,
+                { name: `alias/${name}-${suffix}`, targetKeyId: key.keyId, region },
+                { parent: this },
+            );
 
         this.dataKey = makeKey("data", `${name}: databases, caches, buckets, volumes and secrets`, args.region, []);
         alias(this.dataKey, "data", args.region);
@@ -79,7 +87,9 @@ export class Keys extends pulumi.ComponentResource {
                 Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                 Resource: "*",
                 Condition: {
-                    ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:aws:logs:${args.region}:${account}:*` },
+                    ArnLike: {
+                        "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:aws:logs:${args.region}:${account}:*`,
+                    },
                 },
             },
             {
@@ -89,7 +99,9 @@ export class Keys extends pulumi.ComponentResource {
                 Action: "kms:GenerateDataKey*",
                 Resource: "*",
                 Condition: {
-                    StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": pulumi.interpolate`arn:aws:cloudtrail:*:${account}:trail/*` },
+                    StringLike: {
+                        "kms:EncryptionContext:aws:cloudtrail:arn": pulumi.interpolate`arn:aws:cloudtrail:*:${account}:trail/*`,
+                    },
                     StringEquals: { "aws:SourceAccount": account },
                 },
             },
@@ -103,7 +115,14 @@ export class Keys extends pulumi.ComponentResource {
             {
                 Sid: "ServicesPublishToEncryptedTopics",
                 Effect: "Allow",
-                Principal: { Service: ["cloudwatch.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com", "aps.amazonaws.com"] },
+                Principal: {
+                    Service: [
+                        "cloudwatch.amazonaws.com",
+                        "backup.amazonaws.com",
+                        "events.amazonaws.com",
+                        "aps.amazonaws.com",
+                    ],
+                },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
                 Condition: { StringEquals: { "aws:SourceAccount": account } },

@@ -155,7 +155,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const pullKey = new tls.PrivateKey(`${name}-pull-client-key`, { algorithm: "RSA", rsaBits: 2048 }, parent);
         const pullCsr = new tls.CertRequest(
             `${name}-pull-client-csr`,
-            { privateKeyPem: pullKey.privateKeyPem, subject: { commonName: `cloudflare-origin-pull.${args.domain}`, organization: args.domain } },
+            {
+                privateKeyPem: pullKey.privateKeyPem,
+                subject: { commonName: `cloudflare-origin-pull.${args.domain}`, organization: args.domain },
+            },
             parent,
         );
         const pullCert = new tls.LocallySignedCert(
@@ -248,7 +251,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
         }
 
         // The NLB forwards traffic and health checks to Nginx only (health checks obey its egress rules).
-        for (const [suffix, port, what] of [["https", 443, "HTTPS"], ["health", this.healthPort, "health checks"]] as const) {
+        for (const [suffix, port, what] of [
+            ["https", 443, "HTTPS"],
+            ["health", this.healthPort, "health checks"],
+        ] as const) {
             new aws.vpc.SecurityGroupEgressRule(
                 `${name}-nlb-to-nginx-${suffix}`,
                 {
@@ -273,9 +279,21 @@ export class LoadBalancer extends pulumi.ComponentResource {
             cidrIpv4?: string;
         }
         const egress: Egress[] = [
-            { suffix: "app", port: args.app.port, description: "WordPress servers", referencedSecurityGroupId: args.app.securityGroupId },
+            {
+                suffix: "app",
+                port: args.app.port,
+                description: "WordPress servers",
+                referencedSecurityGroupId: args.app.securityGroupId,
+            },
             ...(args.websocket
-                ? [{ suffix: "websocket", port: args.websocket.port, description: "WebSocket server", referencedSecurityGroupId: args.websocket.securityGroupId }]
+                ? [
+                      {
+                          suffix: "websocket",
+                          port: args.websocket.port,
+                          description: "WebSocket server",
+                          referencedSecurityGroupId: args.websocket.securityGroupId,
+                      },
+                  ]
                 : []),
             { suffix: "https", port: 443, description: "HTTPS (AWS APIs, packages, telemetry)", cidrIpv4: "0.0.0.0/0" },
             { suffix: "http", port: 80, description: "HTTP (Ubuntu archive, signed packages)", cidrIpv4: "0.0.0.0/0" },
@@ -283,7 +301,15 @@ export class LoadBalancer extends pulumi.ComponentResource {
         for (const { suffix, port, description, ...to } of egress) {
             new aws.vpc.SecurityGroupEgressRule(
                 `${name}-nginx-to-${suffix}`,
-                { securityGroupId: nginxSg.id, ...to, ipProtocol: "tcp", fromPort: port, toPort: port, description, region },
+                {
+                    securityGroupId: nginxSg.id,
+                    ...to,
+                    ipProtocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    description,
+                    region,
+                },
                 parent,
             );
         }
@@ -293,7 +319,12 @@ export class LoadBalancer extends pulumi.ComponentResource {
             `${name}-nginx`,
             {
                 statements: [
-                    { Sid: "ReadOriginCertificate", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret.arn },
+                    {
+                        Sid: "ReadOriginCertificate",
+                        Effect: "Allow",
+                        Action: "secretsmanager:GetSecretValue",
+                        Resource: secret.arn,
+                    },
                     {
                         Sid: "DecryptOriginCertificate",
                         Effect: "Allow",
@@ -346,7 +377,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     vpcCidr: args.vpcCidr,
                     appServers,
                     appPort: args.app.port,
-                    websocket: websocketIp && args.websocket ? { address: websocketIp, port: args.websocket.port } : undefined,
+                    websocket:
+                        websocketIp && args.websocket ? { address: websocketIp, port: args.websocket.port } : undefined,
                     maxUploadMiB: args.maxUploadMiB,
                     healthPort: this.healthPort,
                     certificateSecretArn: secretArn,
@@ -457,12 +489,16 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 { targetGroupArn: targetGroup.arn, targetId: instance.id, port: 443, region },
                 parent,
             );
-            previousGate = targetInServiceGate(`${name}-nginx-${n}-in-service`, {
-                region,
-                targetGroupArn: targetGroup.arn,
-                instanceId: instance.id,
-                port: 443,
-            }, { parent: this, dependsOn: [attachment, listener] });
+            previousGate = targetInServiceGate(
+                `${name}-nginx-${n}-in-service`,
+                {
+                    region,
+                    targetGroupArn: targetGroup.arn,
+                    instanceId: instance.id,
+                    port: 443,
+                },
+                { parent: this, dependsOn: [attachment, listener] },
+            );
             instances.push(instance);
         }
         this.nginxInstanceIds = instances.map((x) => x.id);

@@ -61,14 +61,20 @@ export class Mail extends pulumi.ComponentResource {
         const policy = args.dmarcPolicy ?? "quarantine";
         // SES: configuration set names are letters, digits, _ and -, at most 64.
         if (!/^[A-Za-z0-9_-]{1,55}$/.test(name)) {
-            throw new pulumi.RunError(`${name}: the name must be 1-55 letters, digits, _ or - (it names the SES configuration set)`);
+            throw new pulumi.RunError(
+                `${name}: the name must be 1-55 letters, digits, _ or - (it names the SES configuration set)`,
+            );
         }
         const label = args.mailFromLabel ?? "mail";
         if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) {
-            throw new pulumi.RunError(`${name}: mailFromLabel = ${JSON.stringify(label)}: must be one DNS label (a-z, 0-9, -)`);
+            throw new pulumi.RunError(
+                `${name}: mailFromLabel = ${JSON.stringify(label)}: must be one DNS label (a-z, 0-9, -)`,
+            );
         }
         if (!(DMARC_POLICIES as readonly string[]).includes(policy)) {
-            throw new pulumi.RunError(`${name}: dmarcPolicy = ${JSON.stringify(policy)}: must be one of ${DMARC_POLICIES.join(", ")}`);
+            throw new pulumi.RunError(
+                `${name}: dmarcPolicy = ${JSON.stringify(policy)}: must be one of ${DMARC_POLICIES.join(", ")}`,
+            );
         }
         this.mailFromDomain = `${label}.${args.domain}`;
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -97,7 +103,9 @@ export class Mail extends pulumi.ComponentResource {
                     enabled: true,
                     matchingEventTypes: [...MAIL_ALARM_EVENTS],
                     // SES publishes to the default bus only.
-                    eventBridgeDestination: { eventBusArn: pulumi.interpolate`arn:aws:events:${region}:${account}:event-bus/default` },
+                    eventBridgeDestination: {
+                        eventBusArn: pulumi.interpolate`arn:aws:events:${region}:${account}:event-bus/default`,
+                    },
                 },
                 region,
             },
@@ -122,15 +130,29 @@ export class Mail extends pulumi.ComponentResource {
         new aws.sesv2.EmailIdentityMailFromAttributes(
             `${name}-mail-from`,
             // Without the MX record SES would fall back to amazonses.com and SPF would not align: refuse instead.
-            { emailIdentity: identity.emailIdentity, mailFromDomain: this.mailFromDomain, behaviorOnMxFailure: "REJECT_MESSAGE", region },
+            {
+                emailIdentity: identity.emailIdentity,
+                mailFromDomain: this.mailFromDomain,
+                behaviorOnMxFailure: "REJECT_MESSAGE",
+                region,
+            },
             parent,
         );
 
         // --- DNS in the Cloudflare zone (never proxied: mail records) ---------------------------
-        const record = (suffix: string, r: { name: pulumi.Input<string>; type: string; content: pulumi.Input<string>; priority?: number }) =>
+        const record = (
+            suffix: string,
+            r: { name: pulumi.Input<string>; type: string; content: pulumi.Input<string>; priority?: number },
+        ) =>
             new cloudflare.DnsRecord(
                 `${name}-${suffix}`,
-                { zoneId: args.zoneId, proxied: false, ttl: 3600, comment: `${name}: Amazon SES; managed by Pulumi`, ...r },
+                {
+                    zoneId: args.zoneId,
+                    proxied: false,
+                    ttl: 3600,
+                    comment: `${name}: Amazon SES; managed by Pulumi`,
+                    ...r,
+                },
                 parent,
             );
         // Easy DKIM always publishes three selectors.
@@ -144,10 +166,23 @@ export class Mail extends pulumi.ComponentResource {
         });
         const records = [
             ...dkim,
-            record("mail-from-mx", { name: this.mailFromDomain, type: "MX", content: `feedback-smtp.${region}.amazonses.com`, priority: 10 }),
-            record("mail-from-spf", { name: this.mailFromDomain, type: "TXT", content: '"v=spf1 include:amazonses.com -all"' }),
+            record("mail-from-mx", {
+                name: this.mailFromDomain,
+                type: "MX",
+                content: `feedback-smtp.${region}.amazonses.com`,
+                priority: 10,
+            }),
+            record("mail-from-spf", {
+                name: this.mailFromDomain,
+                type: "TXT",
+                content: '"v=spf1 include:amazonses.com -all"',
+            }),
             // DKIM aligned strictly (SES signs as the domain); SPF relaxed (MAIL FROM is a subdomain).
-            record("dmarc", { name: `_dmarc.${args.domain}`, type: "TXT", content: `"v=DMARC1; p=${policy}; adkim=s; aspf=r"` }),
+            record("dmarc", {
+                name: `_dmarc.${args.domain}`,
+                type: "TXT",
+                content: `"v=DMARC1; p=${policy}; adkim=s; aspf=r"`,
+            }),
         ];
         this.dnsRecordNames = pulumi.all(records.map((r) => r.name));
 
@@ -183,7 +218,12 @@ export class Mail extends pulumi.ComponentResource {
     }
 
     /** Bounces, complaints, rejections and rendering failures of this configuration set to the alarm topic, without addresses. */
-    private alarmRule(name: string, configSetName: pulumi.Output<string>, topicArn: pulumi.Input<string>, region: string): void {
+    private alarmRule(
+        name: string,
+        configSetName: pulumi.Output<string>,
+        topicArn: pulumi.Input<string>,
+        region: string,
+    ): void {
         const rule = new aws.cloudwatch.EventRule(
             `${name}-events`,
             {
@@ -205,7 +245,12 @@ export class Mail extends pulumi.ComponentResource {
                 region,
                 // Recipients stay out of the notification (they are in the SES suppression list).
                 inputTransformer: {
-                    inputPaths: { type: "$.detail-type", time: "$.time", bounce: "$.detail.bounce.bounceType", id: "$.detail.mail.messageId" },
+                    inputPaths: {
+                        type: "$.detail-type",
+                        time: "$.time",
+                        bounce: "$.detail.bounce.bounceType",
+                        id: "$.detail.mail.messageId",
+                    },
                     inputTemplate: `"${name}: <type> at <time> (bounce type: <bounce>; message <id>). Recipients are in the SES account suppression list; see the README runbook 'Mail bounces and complaints'."`,
                 },
             },

@@ -125,7 +125,12 @@ export class Monitoring extends pulumi.ComponentResource {
         // --- Prometheus ----------------------------------------------------------------
         const promLogs = new aws.cloudwatch.LogGroup(
             `${name}-prometheus`,
-            { name: `/aws/vendedlogs/prometheus/${name}`, retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, region },
+            {
+                name: `/aws/vendedlogs/prometheus/${name}`,
+                retentionInDays: args.logRetentionDays,
+                kmsKeyId: args.logsKeyArn,
+                region,
+            },
             parent,
         );
         const workspace = new aws.amp.Workspace(
@@ -162,12 +167,25 @@ export class Monitoring extends pulumi.ComponentResource {
 
         const osSg = new aws.ec2.SecurityGroup(
             `${name}-opensearch`,
-            { vpcId: args.vpcId, description: "OpenSearch domain: HTTPS from the VPC", region, tags: { Name: `${name}-opensearch` } },
+            {
+                vpcId: args.vpcId,
+                description: "OpenSearch domain: HTTPS from the VPC",
+                region,
+                tags: { Name: `${name}-opensearch` },
+            },
             parent,
         );
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-opensearch-from-vpc`,
-            { securityGroupId: osSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: args.vpcCidr, description: "HTTPS from the VPC (pipeline, Grafana, tiers)", region },
+            {
+                securityGroupId: osSg.id,
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrIpv4: args.vpcCidr,
+                description: "HTTPS from the VPC (pipeline, Grafana, tiers)",
+                region,
+            },
             parent,
         );
         if (args.adminSecurityGroupId) {
@@ -229,7 +247,11 @@ export class Monitoring extends pulumi.ComponentResource {
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
                     Statement: [
-                        { Effect: "Allow", Action: ["es:DescribeDomain", "es:ESHttp*"], Resource: [domainArn, pulumi.interpolate`${domainArn}/*`] },
+                        {
+                            Effect: "Allow",
+                            Action: ["es:DescribeDomain", "es:ESHttp*"],
+                            Resource: [domainArn, pulumi.interpolate`${domainArn}/*`],
+                        },
                     ],
                 }),
             },
@@ -266,7 +288,10 @@ export class Monitoring extends pulumi.ComponentResource {
                             Principal: { Service: "es.amazonaws.com" },
                             Action: ["logs:PutLogEvents", "logs:CreateLogStream"],
                             Resource: osLogGroups.map(([, g]) => pulumi.interpolate`${g.arn}:*`),
-                            Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": domainArn } },
+                            Condition: {
+                                StringEquals: { "aws:SourceAccount": account },
+                                ArnLike: { "aws:SourceArn": domainArn },
+                            },
                         },
                     ],
                 }),
@@ -310,9 +335,17 @@ export class Monitoring extends pulumi.ComponentResource {
                         },
                     ],
                 }),
-                logPublishingOptions: osLogGroups.map(([logType, g]) => ({ logType, cloudwatchLogGroupArn: g.arn, enabled: true })),
+                logPublishingOptions: osLogGroups.map(([logType, g]) => ({
+                    logType,
+                    cloudwatchLogGroupArn: g.arn,
+                    enabled: true,
+                })),
                 // Auto-Tune is not available on T2/T3 instance types.
-                autoTuneOptions: { desiredState: burstable ? "DISABLED" : "ENABLED", rollbackOnDisable: "NO_ROLLBACK", useOffPeakWindow: !burstable },
+                autoTuneOptions: {
+                    desiredState: burstable ? "DISABLED" : "ENABLED",
+                    rollbackOnDisable: "NO_ROLLBACK",
+                    useOffPeakWindow: !burstable,
+                },
                 offPeakWindowOptions: { enabled: true, offPeakWindow: { windowStartTime: { hours: 4, minutes: 0 } } },
                 softwareUpdateOptions: { autoSoftwareUpdateEnabled: true },
                 // Automated snapshots are hourly and kept 14 days by the service
@@ -328,17 +361,38 @@ export class Monitoring extends pulumi.ComponentResource {
         const pipelineName = awsIdentifier(name, 28, "logs");
         const ingestSg = new aws.ec2.SecurityGroup(
             `${name}-ingest`,
-            { vpcId: args.vpcId, description: "Log ingestion pipeline: HTTPS from the VPC", region, tags: { Name: `${name}-ingest` } },
+            {
+                vpcId: args.vpcId,
+                description: "Log ingestion pipeline: HTTPS from the VPC",
+                region,
+                tags: { Name: `${name}-ingest` },
+            },
             parent,
         );
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-ingest-from-vpc`,
-            { securityGroupId: ingestSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: args.vpcCidr, description: "hosts post logs over HTTPS", region },
+            {
+                securityGroupId: ingestSg.id,
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrIpv4: args.vpcCidr,
+                description: "hosts post logs over HTTPS",
+                region,
+            },
             parent,
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-ingest-to-opensearch`,
-            { securityGroupId: ingestSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, referencedSecurityGroupId: osSg.id, description: "pipeline to OpenSearch", region },
+            {
+                securityGroupId: ingestSg.id,
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                referencedSecurityGroupId: osSg.id,
+                description: "pipeline to OpenSearch",
+                region,
+            },
             parent,
         );
         const pipelineLogs = new aws.cloudwatch.LogGroup(
@@ -362,9 +416,18 @@ export class Monitoring extends pulumi.ComponentResource {
                 pipelineRoleArn: adminRole.arn,
                 pipelineConfigurationBody: pulumi
                     .all([domain.endpoint, adminRole.arn])
-                    .apply(([endpoint, roleArn]) => renderPipelineConfiguration({ endpoint, roleArn, region, environment: args.environment })),
-                vpcOptions: { subnetIds: args.dataSubnetIds, securityGroupIds: [ingestSg.id], vpcEndpointManagement: "SERVICE" },
-                logPublishingOptions: { isLoggingEnabled: true, cloudwatchLogDestination: { logGroup: pipelineLogs.name } },
+                    .apply(([endpoint, roleArn]) =>
+                        renderPipelineConfiguration({ endpoint, roleArn, region, environment: args.environment }),
+                    ),
+                vpcOptions: {
+                    subnetIds: args.dataSubnetIds,
+                    securityGroupIds: [ingestSg.id],
+                    vpcEndpointManagement: "SERVICE",
+                },
+                logPublishingOptions: {
+                    isLoggingEnabled: true,
+                    cloudwatchLogDestination: { logGroup: pipelineLogs.name },
+                },
                 tags: { Name: pipelineName },
             },
             parent,
@@ -379,7 +442,12 @@ export class Monitoring extends pulumi.ComponentResource {
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
                     Statement: [
-                        { Sid: "RemoteWriteMetrics", Effect: "Allow", Action: "aps:RemoteWrite", Resource: workspace.arn },
+                        {
+                            Sid: "RemoteWriteMetrics",
+                            Effect: "Allow",
+                            Action: "aps:RemoteWrite",
+                            Resource: workspace.arn,
+                        },
                         { Sid: "IngestLogs", Effect: "Allow", Action: "osis:Ingest", Resource: pipeline.pipelineArn },
                     ],
                 }),
@@ -403,7 +471,11 @@ export class Monitoring extends pulumi.ComponentResource {
                       dataKeyArn: args.dataKeyArn,
                       prometheus: { endpoint: workspace.prometheusEndpoint, workspaceArn: workspace.arn },
                       opensearch: { endpoint: domain.endpoint, domainArn: domain.arn, engineVersion: os.engineVersion },
-                      telemetry: { remoteWriteUrl: workspace.prometheusEndpoint, logsIngestEndpoint: this.logsIngestEndpoint, policyArn: hostPolicy.arn },
+                      telemetry: {
+                          remoteWriteUrl: workspace.prometheusEndpoint,
+                          logsIngestEndpoint: this.logsIngestEndpoint,
+                          policyArn: hostPolicy.arn,
+                      },
                       probeUrls: args.grafana.probeUrls,
                       alarmTopicArn: alerts.topicArn,
                   },
@@ -431,7 +503,13 @@ export class Monitoring extends pulumi.ComponentResource {
         });
 
         // --- alarms of the log store ----------------------------------------------------------
-        const alarm = (suffix: string, a: Omit<aws.cloudwatch.MetricAlarmArgs, "namespace" | "dimensions" | "alarmActions" | "okActions" | "region">) =>
+        const alarm = (
+            suffix: string,
+            a: Omit<
+                aws.cloudwatch.MetricAlarmArgs,
+                "namespace" | "dimensions" | "alarmActions" | "okActions" | "region"
+            >,
+        ) =>
             new aws.cloudwatch.MetricAlarm(
                 `${name}-opensearch-${suffix}`,
                 {
@@ -530,22 +608,43 @@ export class Monitoring extends pulumi.ComponentResource {
         const region = a.region;
         const sg = new aws.ec2.SecurityGroup(
             `${name}-os-setup`,
-            { vpcId: a.vpcId, description: "OpenSearch setup function: HTTPS to the domain only", region, tags: { Name: `${name}-os-setup` } },
+            {
+                vpcId: a.vpcId,
+                description: "OpenSearch setup function: HTTPS to the domain only",
+                region,
+                tags: { Name: `${name}-os-setup` },
+            },
             parent,
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-os-setup-to-opensearch`,
-            { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, referencedSecurityGroupId: a.opensearchSecurityGroupId, description: "setup function to OpenSearch", region },
+            {
+                securityGroupId: sg.id,
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                referencedSecurityGroupId: a.opensearchSecurityGroupId,
+                description: "setup function to OpenSearch",
+                region,
+            },
             parent,
         );
         const vpcAccess = new aws.iam.RolePolicyAttachment(
             `${name}-os-setup-vpc`,
-            { role: a.adminRoleName, policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole" },
+            {
+                role: a.adminRoleName,
+                policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+            },
             parent,
         );
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-os-setup`,
-            { namePrefix: `/hms/${name}/opensearch-setup-`, retentionInDays: a.logRetentionDays, kmsKeyId: a.logsKeyArn, region },
+            {
+                namePrefix: `/hms/${name}/opensearch-setup-`,
+                retentionInDays: a.logRetentionDays,
+                kmsKeyId: a.logsKeyArn,
+                region,
+            },
             parent,
         );
         const fn = new aws.lambda.Function(
@@ -555,7 +654,9 @@ export class Monitoring extends pulumi.ComponentResource {
                 runtime: OPENSEARCH_SETUP_RUNTIME,
                 handler: "index.handler",
                 role: a.adminRoleArn,
-                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(renderOpenSearchSetupSource()) }),
+                code: new pulumi.asset.AssetArchive({
+                    "index.js": new pulumi.asset.StringAsset(renderOpenSearchSetupSource()),
+                }),
                 timeout: 120,
                 memorySize: 256,
                 vpcConfig: { subnetIds: a.subnetIds, securityGroupIds: [sg.id] },
@@ -564,12 +665,21 @@ export class Monitoring extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [vpcAccess] },
         );
-        const input = pulumi
-            .all([a.endpoint, pulumi.all(a.readerRoleArns)])
-            .apply(([endpoint, readerRoleArns]) =>
-                JSON.stringify({ endpoint, requests: logStoreRequests({ dataNodes: a.dataNodes, retentionDays: a.logRetentionDays, readerRoleArns }) }),
-            );
-        new aws.lambda.Invocation(`${name}-os-setup`, { functionName: fn.name, input, region }, { parent: this, dependsOn: [a.domain] });
+        const input = pulumi.all([a.endpoint, pulumi.all(a.readerRoleArns)]).apply(([endpoint, readerRoleArns]) =>
+            JSON.stringify({
+                endpoint,
+                requests: logStoreRequests({
+                    dataNodes: a.dataNodes,
+                    retentionDays: a.logRetentionDays,
+                    readerRoleArns,
+                }),
+            }),
+        );
+        new aws.lambda.Invocation(
+            `${name}-os-setup`,
+            { functionName: fn.name, input, region },
+            { parent: this, dependsOn: [a.domain] },
+        );
     }
 }
 

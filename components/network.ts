@@ -63,7 +63,13 @@ export class Network extends pulumi.ComponentResource {
 
         this.vpc = new aws.ec2.Vpc(
             `${name}-vpc`,
-            { cidrBlock: args.cidr, enableDnsHostnames: true, enableDnsSupport: true, region, tags: { Name: `${name}-vpc` } },
+            {
+                cidrBlock: args.cidr,
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                region,
+                tags: { Name: `${name}-vpc` },
+            },
             parent,
         );
         this.vpcId = this.vpc.id;
@@ -102,22 +108,44 @@ export class Network extends pulumi.ComponentResource {
         this.appSubnets = tier("app", 4);
         this.dataSubnets = tier("data", 8);
 
-        const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: this.vpc.id, region, tags: { Name: `${name}-igw` } }, parent);
+        const igw = new aws.ec2.InternetGateway(
+            `${name}-igw`,
+            { vpcId: this.vpc.id, region, tags: { Name: `${name}-igw` } },
+            parent,
+        );
         const publicRoutes = new aws.ec2.RouteTable(
             `${name}-public-rt`,
-            { vpcId: this.vpc.id, region, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }], tags: { Name: `${name}-public` } },
+            {
+                vpcId: this.vpc.id,
+                region,
+                routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }],
+                tags: { Name: `${name}-public` },
+            },
             parent,
         );
         this.publicSubnets.subnets.forEach(
             (s, i) =>
-                new aws.ec2.RouteTableAssociation(`${name}-public-rta-${i + 1}`, { subnetId: s.id, routeTableId: publicRoutes.id, region }, parent),
+                new aws.ec2.RouteTableAssociation(
+                    `${name}-public-rta-${i + 1}`,
+                    { subnetId: s.id, routeTableId: publicRoutes.id, region },
+                    parent,
+                ),
         );
 
         this.natGateways = Array.from({ length: args.natGateways }, (_, i) => {
-            const eip = new aws.ec2.Eip(`${name}-nat-eip-${i + 1}`, { domain: "vpc", region, tags: { Name: `${name}-nat-${i + 1}` } }, parent);
+            const eip = new aws.ec2.Eip(
+                `${name}-nat-eip-${i + 1}`,
+                { domain: "vpc", region, tags: { Name: `${name}-nat-${i + 1}` } },
+                parent,
+            );
             return new aws.ec2.NatGateway(
                 `${name}-nat-${i + 1}`,
-                { allocationId: eip.id, subnetId: this.publicSubnets.subnets[i].id, region, tags: { Name: `${name}-nat-${i + 1}` } },
+                {
+                    allocationId: eip.id,
+                    subnetId: this.publicSubnets.subnets[i].id,
+                    region,
+                    tags: { Name: `${name}-nat-${i + 1}` },
+                },
                 { parent: this, dependsOn: [igw] },
             );
         });
@@ -127,16 +155,34 @@ export class Network extends pulumi.ComponentResource {
             const nat = this.natGateways[i % this.natGateways.length];
             const rt = new aws.ec2.RouteTable(
                 `${name}-app-rt-${i + 1}`,
-                { vpcId: this.vpc.id, region, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }], tags: { Name: `${name}-app-${i + 1}` } },
+                {
+                    vpcId: this.vpc.id,
+                    region,
+                    routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
+                    tags: { Name: `${name}-app-${i + 1}` },
+                },
                 parent,
             );
-            new aws.ec2.RouteTableAssociation(`${name}-app-rta-${i + 1}`, { subnetId: s.id, routeTableId: rt.id, region }, parent);
+            new aws.ec2.RouteTableAssociation(
+                `${name}-app-rta-${i + 1}`,
+                { subnetId: s.id, routeTableId: rt.id, region },
+                parent,
+            );
             privateRouteTables.push(rt);
         });
         // Data subnets: local traffic only (plus the S3 gateway endpoint).
-        const dataRoutes = new aws.ec2.RouteTable(`${name}-data-rt`, { vpcId: this.vpc.id, region, tags: { Name: `${name}-data` } }, parent);
+        const dataRoutes = new aws.ec2.RouteTable(
+            `${name}-data-rt`,
+            { vpcId: this.vpc.id, region, tags: { Name: `${name}-data` } },
+            parent,
+        );
         this.dataSubnets.subnets.forEach(
-            (s, i) => new aws.ec2.RouteTableAssociation(`${name}-data-rta-${i + 1}`, { subnetId: s.id, routeTableId: dataRoutes.id, region }, parent),
+            (s, i) =>
+                new aws.ec2.RouteTableAssociation(
+                    `${name}-data-rta-${i + 1}`,
+                    { subnetId: s.id, routeTableId: dataRoutes.id, region },
+                    parent,
+                ),
         );
         privateRouteTables.push(dataRoutes);
 
@@ -151,7 +197,13 @@ export class Network extends pulumi.ComponentResource {
             {
                 assumeRolePolicy: JSON.stringify({
                     Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                        },
+                    ],
                 }),
             },
             parent,
@@ -165,7 +217,12 @@ export class Network extends pulumi.ComponentResource {
                     Statement: [
                         {
                             Effect: "Allow",
-                            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+                            Action: [
+                                "logs:CreateLogStream",
+                                "logs:PutLogEvents",
+                                "logs:DescribeLogGroups",
+                                "logs:DescribeLogStreams",
+                            ],
                             Resource: [this.flowLogGroup.arn, pulumi.interpolate`${this.flowLogGroup.arn}:*`],
                         },
                     ],
@@ -206,7 +263,15 @@ export class Network extends pulumi.ComponentResource {
             {
                 vpcId: this.vpc.id,
                 description: "HTTPS from inside the VPC to AWS interface endpoints",
-                ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [args.cidr], description: "HTTPS from the VPC" }],
+                ingress: [
+                    {
+                        protocol: "tcp",
+                        fromPort: 443,
+                        toPort: 443,
+                        cidrBlocks: [args.cidr],
+                        description: "HTTPS from the VPC",
+                    },
+                ],
                 egress: [],
                 region,
                 tags: { Name: `${name}-endpoints` },
@@ -214,7 +279,14 @@ export class Network extends pulumi.ComponentResource {
             parent,
         );
         this.endpointSecurityGroupId = endpointSg.id;
-        const services = args.interfaceEndpoints ?? ["ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "logs"];
+        const services = args.interfaceEndpoints ?? [
+            "ssm",
+            "ssmmessages",
+            "ec2messages",
+            "secretsmanager",
+            "kms",
+            "logs",
+        ];
         for (const service of services) {
             new aws.ec2.VpcEndpoint(
                 `${name}-${service}`,
@@ -245,7 +317,10 @@ export class Network extends pulumi.ComponentResource {
 export function splitCidr(cidr: string, extraBits: number): string[] {
     const [ip, prefixText] = cidr.split("/");
     const prefix = Number(prefixText);
-    const base = ip.split(".").map(Number).reduce((a, o) => a * 256 + o, 0);
+    const base = ip
+        .split(".")
+        .map(Number)
+        .reduce((a, o) => a * 256 + o, 0);
     const size = 2 ** (32 - prefix - extraBits);
     return Array.from({ length: 2 ** extraBits }, (_, i) => {
         const addr = base + i * size;

@@ -76,7 +76,10 @@ const RENEW_HOURS = 24 * 30;
  * are denied to every principal but the break-glass role (an explicit deny
  * beats any allow, the account root's included).
  */
-export function auditEvidenceStatements(bucketArn: pulumi.Input<string>, breakGlassRoleArn: pulumi.Input<string>): object[] {
+export function auditEvidenceStatements(
+    bucketArn: pulumi.Input<string>,
+    breakGlassRoleArn: pulumi.Input<string>,
+): object[] {
     return [
         {
             Sid: "DenyEvidenceTamperingButBreakGlass",
@@ -92,7 +95,11 @@ export function auditEvidenceStatements(bucketArn: pulumi.Input<string>, breakGl
 /** The VPC's DNS resolver: the base address of its CIDR plus two. */
 export function vpcResolver(cidr: string): string {
     const [ip] = cidr.split("/");
-    const addr = ip.split(".").map(Number).reduce((a, o) => a * 256 + o, 0) + 2;
+    const addr =
+        ip
+            .split(".")
+            .map(Number)
+            .reduce((a, o) => a * 256 + o, 0) + 2;
     return [24, 16, 8, 0].map((shift) => Math.floor(addr / 2 ** shift) % 256).join(".");
 }
 
@@ -174,10 +181,21 @@ export class Security extends pulumi.ComponentResource {
             },
             { parent: this, protect: args.protect },
         );
-        new aws.s3.BucketOwnershipControls(`${name}-trail-ownership`, { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        new aws.s3.BucketOwnershipControls(
+            `${name}-trail-ownership`,
+            { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
         const publicAccess = new aws.s3.BucketPublicAccessBlock(
             `${name}-trail-public-access`,
-            { bucket: bucket.bucket, region, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            {
+                bucket: bucket.bucket,
+                region,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
             parent,
         );
         const versioning = new aws.s3.BucketVersioning(
@@ -189,7 +207,12 @@ export class Security extends pulumi.ComponentResource {
             `${name}-trail-lock`,
             // Enables Object Lock on a new or an existing versioned bucket
             // (pulumi.com/registry/packages/aws/api-docs/s3/bucketobjectlockconfiguration, AWS v7.20).
-            { bucket: bucket.bucket, region, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } } },
+            {
+                bucket: bucket.bucket,
+                region,
+                objectLockEnabled: "Enabled",
+                rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } },
+            },
             { parent: this, dependsOn: [versioning] },
         );
         const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
@@ -197,7 +220,15 @@ export class Security extends pulumi.ComponentResource {
             {
                 bucket: bucket.bucket,
                 region,
-                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.logsKeyArn }, bucketKeyEnabled: true }],
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: {
+                            sseAlgorithm: "aws:kms",
+                            kmsMasterKeyId: args.logsKeyArn,
+                        },
+                        bucketKeyEnabled: true,
+                    },
+                ],
             },
             parent,
         );
@@ -259,7 +290,12 @@ export class Security extends pulumi.ComponentResource {
                             Principal: { Service: "cloudtrail.amazonaws.com" },
                             Action: "s3:PutObject",
                             Resource: pulumi.interpolate`${bucket.arn}/AWSLogs/${account}/*`,
-                            Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
+                            Condition: {
+                                StringEquals: {
+                                    "s3:x-amz-acl": "bucket-owner-full-control",
+                                    "aws:SourceArn": trailArn,
+                                },
+                            },
                         },
                         ...auditEvidenceStatements(bucket.arn, breakGlassRoleArn),
                     ],
@@ -267,7 +303,9 @@ export class Security extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [publicAccess, lock] },
         );
-        const replica = t.replica ? this.replicateTrail(name, args, t, t.replica, bucket, versioning, breakGlassRoleArn, account) : undefined;
+        const replica = t.replica
+            ? this.replicateTrail(name, args, t, t.replica, bucket, versioning, breakGlassRoleArn, account)
+            : undefined;
 
         // CloudWatch Logs delivery, for metric filters and Logs Insights queries.
         const logGroup = new aws.cloudwatch.LogGroup(
@@ -314,21 +352,28 @@ export class Security extends pulumi.ComponentResource {
             name: "Management events",
             fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
         };
-        const selectors = pulumi.all([t.dataEventBucketArn, t.dataEventReplicaBucketArn]).apply(([bucketArn, replicaArn]) =>
-            bucketArn
-                ? [
-                      management,
-                      {
-                          name: "Object-level events of the media bucket and its DR replica",
-                          fieldSelectors: [
-                              { field: "eventCategory", equals: ["Data"] },
-                              { field: "resources.type", equals: ["AWS::S3::Object"] },
-                              { field: "resources.ARN", startsWiths: [bucketArn, replicaArn].filter((a): a is string => !!a).map((a) => `${a}/`) },
-                          ],
-                      },
-                  ]
-                : [management],
-        );
+        const selectors = pulumi
+            .all([t.dataEventBucketArn, t.dataEventReplicaBucketArn])
+            .apply(([bucketArn, replicaArn]) =>
+                bucketArn
+                    ? [
+                          management,
+                          {
+                              name: "Object-level events of the media bucket and its DR replica",
+                              fieldSelectors: [
+                                  { field: "eventCategory", equals: ["Data"] },
+                                  { field: "resources.type", equals: ["AWS::S3::Object"] },
+                                  {
+                                      field: "resources.ARN",
+                                      startsWiths: [bucketArn, replicaArn]
+                                          .filter((a): a is string => !!a)
+                                          .map((a) => `${a}/`),
+                                  },
+                              ],
+                          },
+                      ]
+                    : [management],
+            );
         const trail = new aws.cloudtrail.Trail(
             `${name}-trail`,
             {
@@ -354,7 +399,8 @@ export class Security extends pulumi.ComponentResource {
         return new aws.iam.Role(
             `${name}-audit-break-glass`,
             {
-                description: "Break-glass: the only principal that may delete audit evidence or shorten its Object Lock retention",
+                description:
+                    "Break-glass: the only principal that may delete audit evidence or shorten its Object Lock retention",
                 maxSessionDuration: 3600,
                 assumeRolePolicy: pulumi.jsonStringify({
                     Version: "2012-10-17",
@@ -396,14 +442,28 @@ export class Security extends pulumi.ComponentResource {
                 region: dr.region,
                 objectLockEnabled: true,
                 forceDestroy: !args.protect,
-                tags: { Purpose: "cloudtrail-audit-logs-replica", [BACKUP_EXEMPT_TAG]: "DR copy of the audit log bucket - Object-Locked" },
+                tags: {
+                    Purpose: "cloudtrail-audit-logs-replica",
+                    [BACKUP_EXEMPT_TAG]: "DR copy of the audit log bucket - Object-Locked",
+                },
             },
             { parent: this, protect: args.protect },
         );
-        new aws.s3.BucketOwnershipControls(`${name}-trail-replica-ownership`, { bucket: replica.bucket, region: dr.region, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        new aws.s3.BucketOwnershipControls(
+            `${name}-trail-replica-ownership`,
+            { bucket: replica.bucket, region: dr.region, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
         const publicAccess = new aws.s3.BucketPublicAccessBlock(
             `${name}-trail-replica-public-access`,
-            { bucket: replica.bucket, region: dr.region, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            {
+                bucket: replica.bucket,
+                region: dr.region,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
             parent,
         );
         const versioning = new aws.s3.BucketVersioning(
@@ -413,7 +473,12 @@ export class Security extends pulumi.ComponentResource {
         );
         const lock = new aws.s3.BucketObjectLockConfiguration(
             `${name}-trail-replica-lock`,
-            { bucket: replica.bucket, region: dr.region, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } } },
+            {
+                bucket: replica.bucket,
+                region: dr.region,
+                objectLockEnabled: "Enabled",
+                rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } },
+            },
             { parent: this, dependsOn: [versioning] },
         );
         new aws.s3.BucketServerSideEncryptionConfiguration(
@@ -421,7 +486,12 @@ export class Security extends pulumi.ComponentResource {
             {
                 bucket: replica.bucket,
                 region: dr.region,
-                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: dr.kmsKeyArn }, bucketKeyEnabled: true }],
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: dr.kmsKeyArn },
+                        bucketKeyEnabled: true,
+                    },
+                ],
             },
             parent,
         );
@@ -467,7 +537,10 @@ export class Security extends pulumi.ComponentResource {
                             Effect: "Allow",
                             Principal: { Service: "s3.amazonaws.com" },
                             Action: "sts:AssumeRole",
-                            Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": source.arn } },
+                            Condition: {
+                                StringEquals: { "aws:SourceAccount": account },
+                                ArnLike: { "aws:SourceArn": source.arn },
+                            },
                         },
                     ],
                 }),
@@ -481,7 +554,11 @@ export class Security extends pulumi.ComponentResource {
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
                     Statement: [
-                        { Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: source.arn },
+                        {
+                            Effect: "Allow",
+                            Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+                            Resource: source.arn,
+                        },
                         {
                             Effect: "Allow",
                             Action: [
@@ -526,7 +603,10 @@ export class Security extends pulumi.ComponentResource {
                         // Deletes are not replicated: the DR copy outlives an attack on the primary.
                         deleteMarkerReplication: { status: "Disabled" },
                         sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-                        destination: { bucket: replica.arn, encryptionConfiguration: { replicaKmsKeyId: dr.kmsKeyArn } },
+                        destination: {
+                            bucket: replica.arn,
+                            encryptionConfiguration: { replicaKmsKeyId: dr.kmsKeyArn },
+                        },
                     },
                 ],
             },
@@ -544,7 +624,8 @@ export class Security extends pulumi.ComponentResource {
         const region = args.region;
         const subject = (commonName: string) => ({ commonName, organization: "Hospital Management System" });
         // Client VPN accepts RSA 2048-bit keys for its certificates.
-        const rsaKey = (suffix: string) => new tls.PrivateKey(`${name}-vpn-${suffix}`, { algorithm: "RSA", rsaBits: 2048 }, parent);
+        const rsaKey = (suffix: string) =>
+            new tls.PrivateKey(`${name}-vpn-${suffix}`, { algorithm: "RSA", rsaBits: 2048 }, parent);
         // Private keys are secrets wherever they go (the provider marks them; this also holds under mocks).
         const secretPem = (key: tls.PrivateKey) => pulumi.secret(key.privateKeyPem);
 
@@ -603,18 +684,39 @@ export class Security extends pulumi.ComponentResource {
 
         const sg = new aws.ec2.SecurityGroup(
             `${name}-vpn`,
-            { vpcId: args.vpcId, description: "Client VPN connections of administrators", region, tags: { Name: `${name}-vpn` } },
+            {
+                vpcId: args.vpcId,
+                description: "Client VPN connections of administrators",
+                region,
+                tags: { Name: `${name}-vpn` },
+            },
             parent,
         );
         const resolver = vpcResolver(args.vpcCidr);
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-vpn-to-vpc`,
-            { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 0, toPort: 65535, cidrIpv4: args.vpcCidr, description: "administrators to the VPC (each tier admits them)", region },
+            {
+                securityGroupId: sg.id,
+                ipProtocol: "tcp",
+                fromPort: 0,
+                toPort: 65535,
+                cidrIpv4: args.vpcCidr,
+                description: "administrators to the VPC (each tier admits them)",
+                region,
+            },
             parent,
         );
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-vpn-dns`,
-            { securityGroupId: sg.id, ipProtocol: "udp", fromPort: 53, toPort: 53, cidrIpv4: `${resolver}/32`, description: "DNS to the VPC resolver", region },
+            {
+                securityGroupId: sg.id,
+                ipProtocol: "udp",
+                fromPort: 53,
+                toPort: 53,
+                cidrIpv4: `${resolver}/32`,
+                description: "DNS to the VPC resolver",
+                region,
+            },
             parent,
         );
 
@@ -623,7 +725,11 @@ export class Security extends pulumi.ComponentResource {
             { retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, region },
             parent,
         );
-        const logStream = new aws.cloudwatch.LogStream(`${name}-vpn-connections`, { logGroupName: logGroup.name, region }, parent);
+        const logStream = new aws.cloudwatch.LogStream(
+            `${name}-vpn-connections`,
+            { logGroupName: logGroup.name, region },
+            parent,
+        );
 
         const endpoint = new aws.ec2clientvpn.Endpoint(
             `${name}-vpn`,
@@ -633,7 +739,9 @@ export class Security extends pulumi.ComponentResource {
                 vpcId: args.vpcId,
                 securityGroupIds: [sg.id],
                 serverCertificateArn: serverCert.arn,
-                authenticationOptions: [{ type: "certificate-authentication", rootCertificateChainArn: serverCert.arn }],
+                authenticationOptions: [
+                    { type: "certificate-authentication", rootCertificateChainArn: serverCert.arn },
+                ],
                 clientCidrBlock: v.clientCidr,
                 splitTunnel: v.splitTunnel,
                 sessionTimeoutHours: v.sessionTimeoutHours,
@@ -642,10 +750,15 @@ export class Security extends pulumi.ComponentResource {
                 vpnPort: VPN_PORT,
                 dnsServers: [resolver],
                 selfServicePortal: "disabled",
-                connectionLogOptions: { enabled: true, cloudwatchLogGroup: logGroup.name, cloudwatchLogStream: logStream.name },
+                connectionLogOptions: {
+                    enabled: true,
+                    cloudwatchLogGroup: logGroup.name,
+                    cloudwatchLogStream: logStream.name,
+                },
                 clientLoginBannerOptions: {
                     enabled: true,
-                    bannerText: "Authorised administrators of the Hospital Management System only. Connections are logged.",
+                    bannerText:
+                        "Authorised administrators of the Hospital Management System only. Connections are logged.",
                 },
                 tags: { Name: `${name}-vpn` },
             },
@@ -653,7 +766,11 @@ export class Security extends pulumi.ComponentResource {
         );
         const associations = v.subnetIds.map(
             (subnetId, i) =>
-                new aws.ec2clientvpn.NetworkAssociation(`${name}-vpn-${i + 1}`, { clientVpnEndpointId: endpoint.id, subnetId, region }, parent),
+                new aws.ec2clientvpn.NetworkAssociation(
+                    `${name}-vpn-${i + 1}`,
+                    { clientVpnEndpointId: endpoint.id, subnetId, region },
+                    parent,
+                ),
         );
         new aws.ec2clientvpn.AuthorizationRule(
             `${name}-vpn-vpc`,

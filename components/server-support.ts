@@ -53,7 +53,11 @@ export function egressRules(
  * IAM statements that let a server read exactly `secretArns` and decrypt them
  * with the data key, only through Secrets Manager.
  */
-export function secretReadStatements(secretArns: pulumi.Input<string>[], dataKeyArn: pulumi.Input<string>, region: string): object[] {
+export function secretReadStatements(
+    secretArns: pulumi.Input<string>[],
+    dataKeyArn: pulumi.Input<string>,
+    region: string,
+): object[] {
     return [
         { Sid: "ReadOwnSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretArns },
         {

@@ -36,7 +36,11 @@ export class SmokeTest extends pulumi.ComponentResource {
         const run = new command.local.Command(
             `${name}-fetch`,
             {
-                create: renderSmokeTest({ url: args.url, attempts: args.attempts, intervalSeconds: args.intervalSeconds }),
+                create: renderSmokeTest({
+                    url: args.url,
+                    attempts: args.attempts,
+                    intervalSeconds: args.intervalSeconds,
+                }),
                 interpreter: ["/bin/bash", "-c"],
                 triggers: args.triggers,
                 addPreviousOutputInEnv: false,

@@ -216,7 +216,10 @@ export class Storage extends pulumi.ComponentResource {
                 },
                 bucketOpts,
             );
-            const guards = baseline(`${name}-replica`, replica, dr.region, this, { sseAlgorithm: "aws:kms", kmsKeyArn: dr.kmsKeyArn });
+            const guards = baseline(`${name}-replica`, replica, dr.region, this, {
+                sseAlgorithm: "aws:kms",
+                kmsKeyArn: dr.kmsKeyArn,
+            });
             new aws.s3.BucketPolicy(
                 `${name}-replica-policy`,
                 {
@@ -224,7 +227,10 @@ export class Storage extends pulumi.ComponentResource {
                     region: dr.region,
                     policy: pulumi.jsonStringify({
                         Version: "2012-10-17",
-                        Statement: [...tlsOnlyStatements(replica.arn), ...dataKeyOnlyStatements(replica.arn, [dr.kmsKeyArn])],
+                        Statement: [
+                            ...tlsOnlyStatements(replica.arn),
+                            ...dataKeyOnlyStatements(replica.arn, [dr.kmsKeyArn]),
+                        ],
                     }),
                 },
                 { parent: this, dependsOn: [guards.publicAccessBlock] },
@@ -293,7 +299,12 @@ export class Storage extends pulumi.ComponentResource {
                                 Resource: [args.dataKeyArn, clinicalKey.arn],
                                 Condition: {
                                     StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
-                                    StringLike: { "kms:EncryptionContext:aws:s3:arn": [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`] },
+                                    StringLike: {
+                                        "kms:EncryptionContext:aws:s3:arn": [
+                                            this.bucket.arn,
+                                            pulumi.interpolate`${this.bucket.arn}/*`,
+                                        ],
+                                    },
                                 },
                             },
                             {
@@ -303,7 +314,12 @@ export class Storage extends pulumi.ComponentResource {
                                 Resource: dr.kmsKeyArn,
                                 Condition: {
                                     StringEquals: { "kms:ViaService": `s3.${dr.region}.amazonaws.com` },
-                                    StringLike: { "kms:EncryptionContext:aws:s3:arn": [replica.arn, pulumi.interpolate`${replica.arn}/*`] },
+                                    StringLike: {
+                                        "kms:EncryptionContext:aws:s3:arn": [
+                                            replica.arn,
+                                            pulumi.interpolate`${replica.arn}/*`,
+                                        ],
+                                    },
                                 },
                             },
                         ],
@@ -375,7 +391,12 @@ export class Storage extends pulumi.ComponentResource {
                             Resource: [args.dataKeyArn, clinicalKey.arn],
                             Condition: {
                                 StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
-                                StringLike: { "kms:EncryptionContext:aws:s3:arn": [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`] },
+                                StringLike: {
+                                    "kms:EncryptionContext:aws:s3:arn": [
+                                        this.bucket.arn,
+                                        pulumi.interpolate`${this.bucket.arn}/*`,
+                                    ],
+                                },
                             },
                         },
                     ],
@@ -444,7 +465,11 @@ function baseline(
     encryption: { sseAlgorithm: "AES256" } | { sseAlgorithm: "aws:kms"; kmsKeyArn: pulumi.Input<string> },
 ): Guards {
     const opts = { parent };
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
+    new aws.s3.BucketOwnershipControls(
+        `${name}-ownership`,
+        { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
+        opts,
+    );
     const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
         `${name}-public-access`,
         {
@@ -470,7 +495,10 @@ function baseline(
             rules: [
                 encryption.sseAlgorithm === "aws:kms"
                     ? {
-                          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: encryption.kmsKeyArn },
+                          applyServerSideEncryptionByDefault: {
+                              sseAlgorithm: "aws:kms",
+                              kmsMasterKeyId: encryption.kmsKeyArn,
+                          },
                           bucketKeyEnabled: true,
                       }
                     : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
@@ -574,7 +602,9 @@ function clinicalKeyStatements(bucketArn: pulumi.Output<string>, clinicalKeyArn:
             Principal: "*",
             Action: "s3:PutObject",
             Resource: clinical,
-            Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": keyNamesOf([clinicalKeyArn]) } },
+            Condition: {
+                StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": keyNamesOf([clinicalKeyArn]) },
+            },
         },
     ];
 }
@@ -586,7 +616,9 @@ function dataLifecycleRules(args: StorageArgs): aws.types.input.s3.BucketLifecyc
             id: "noncurrent-versions",
             status: "Enabled",
             filter: { prefix: "" },
-            noncurrentVersionTransitions: [{ noncurrentDays: args.noncurrentTransitionDays, storageClass: "GLACIER_IR" }],
+            noncurrentVersionTransitions: [
+                { noncurrentDays: args.noncurrentTransitionDays, storageClass: "GLACIER_IR" },
+            ],
             noncurrentVersionExpiration: { noncurrentDays: args.noncurrentExpirationDays },
         },
         {

@@ -4,7 +4,14 @@ import { userDataBase64 } from "../templates/gzip";
 import { renderTelemetry } from "../templates/telemetry";
 import { renderWebSocketUserData, WEBSOCKET_LOG_FILES } from "../templates/websocket";
 import { encryptedRoot, IMDS_V2_ONLY, InstanceRole, ubuntuAmi } from "./ec2";
-import { EgressRule, egressRules, HostTelemetryArgs, instanceAlarms, INTERNET_EGRESS, secretReadStatements } from "./server-support";
+import {
+    EgressRule,
+    egressRules,
+    HostTelemetryArgs,
+    instanceAlarms,
+    INTERNET_EGRESS,
+    secretReadStatements,
+} from "./server-support";
 
 export interface WebSocketServerArgs {
     region: string;
@@ -98,8 +105,18 @@ export class WebSocketServer extends pulumi.ComponentResource {
         this.securityGroupId = sg.id;
         const egress: EgressRule[] = [
             ...INTERNET_EGRESS,
-            { suffix: "wordpress", port: args.wordpress.httpPort, description: "WordPress app servers", referencedSecurityGroupId: args.wordpress.securityGroupId },
-            { suffix: "cache", port: args.cache.port, description: "ElastiCache (TLS)", referencedSecurityGroupId: args.cache.securityGroupId },
+            {
+                suffix: "wordpress",
+                port: args.wordpress.httpPort,
+                description: "WordPress app servers",
+                referencedSecurityGroupId: args.wordpress.securityGroupId,
+            },
+            {
+                suffix: "cache",
+                port: args.cache.port,
+                description: "ElastiCache (TLS)",
+                referencedSecurityGroupId: args.cache.securityGroupId,
+            },
         ];
         egressRules(name, sg.id, egress, region, this);
 
@@ -107,16 +124,28 @@ export class WebSocketServer extends pulumi.ComponentResource {
             `${name}-role`,
             {
                 statements: secretReadStatements([args.cache.authSecretArn], args.dataKeyArn, region),
-                managedPolicyArns: [args.storage.accessPolicyArn, ...(args.telemetry ? [args.telemetry.policyArn] : [])],
+                managedPolicyArns: [
+                    args.storage.accessPolicyArn,
+                    ...(args.telemetry ? [args.telemetry.policyArn] : []),
+                ],
             },
             parent,
         );
         this.roleArn = role.roleArn;
 
         const telemetry = args.telemetry
-            ? pulumi.all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint]).apply(([remoteWriteUrl, logsIngestEndpoint]) =>
-                  renderTelemetry({ region, remoteWriteUrl, logsIngestEndpoint, role: "websocket", environment: args.environment, logFiles: WEBSOCKET_LOG_FILES }),
-              )
+            ? pulumi
+                  .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
+                  .apply(([remoteWriteUrl, logsIngestEndpoint]) =>
+                      renderTelemetry({
+                          region,
+                          remoteWriteUrl,
+                          logsIngestEndpoint,
+                          role: "websocket",
+                          environment: args.environment,
+                          logFiles: WEBSOCKET_LOG_FILES,
+                      }),
+                  )
             : undefined;
         const settings = pulumi.output({
             cacheHost: args.cache.endpoint,
@@ -166,7 +195,12 @@ export class WebSocketServer extends pulumi.ComponentResource {
             },
             // Replaced on a user data change, old one first (it holds the fixed address).
             // New Canonical AMIs do not replace it; unattended-upgrades patches it.
-            { parent: this, deleteBeforeReplace: args.privateIp !== undefined, ignoreChanges: ["ami"], dependsOn: role.grants },
+            {
+                parent: this,
+                deleteBeforeReplace: args.privateIp !== undefined,
+                ignoreChanges: ["ami"],
+                dependsOn: role.grants,
+            },
         );
         if (args.alarmTopicArn) {
             instanceAlarms(serverName, this.instance.id, args.alarmTopicArn, region, this);

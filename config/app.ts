@@ -36,7 +36,11 @@ export const APP_SETTINGS = {
     ...serverSettings(
         { instanceType: "appInstanceType", vcpus: "appVcpus", memoryGiB: "appMemoryGiB", volumeGiB: "appVolumeGiB" },
         "a WordPress server",
-        { default: 100, description: "SSD (gp3) root volume of a WordPress server in GiB (spec: 500 in production, 250 in staging)." },
+        {
+            default: 100,
+            description:
+                "SSD (gp3) root volume of a WordPress server in GiB (spec: 500 in production, 250 in staging).",
+        },
     ),
     wordpressVersion: stringSetting({
         key: "appWordpressVersion",
@@ -47,14 +51,17 @@ export const APP_SETTINGS = {
     }),
     wordpressSha1: stringSetting({
         key: "appWordpressSha1",
-        description: "SHA-1 of that release's tar.gz as published on wordpress.org; the download is verified against it. Required while the tier is on.",
+        description:
+            "SHA-1 of that release's tar.gz as published on wordpress.org; the download is verified against it. Required while the tier is on.",
         unset: true,
         pattern: /^[0-9a-f]{40}$/,
         accepted: "the SHA-1 of the release tarball as published on wordpress.org (40 hex digits)",
     }),
     phpVersion: stringSetting({
         key: "appPhpVersion",
-        description: `PHP version of PHP-FPM; must be the one the Ubuntu release ships (${Object.entries(UBUNTU_PHP).map(([u, p]) => `${u}: ${p}`).join(", ")}). Unset: that one.`,
+        description: `PHP version of PHP-FPM; must be the one the Ubuntu release ships (${Object.entries(UBUNTU_PHP)
+            .map(([u, p]) => `${u}: ${p}`)
+            .join(", ")}). Unset: that one.`,
         unset: true,
         pattern: /^\d+\.\d+$/,
         accepted: "a PHP major.minor version",
@@ -68,7 +75,8 @@ export const APP_SETTINGS = {
     }),
     wpCliSha512: stringSetting({
         key: "appWpCliSha512",
-        description: "SHA-512 of wp-cli-<version>.phar as published with the release. Unset: the known one of the default version; required when appWpCliVersion is changed.",
+        description:
+            "SHA-512 of wp-cli-<version>.phar as published with the release. Unset: the known one of the default version; required when appWpCliVersion is changed.",
         unset: true,
         pattern: /^[0-9a-f]{128}$/,
         accepted: "the SHA-512 of the wp-cli phar as published with the release (128 hex digits)",

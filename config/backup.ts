@@ -60,7 +60,10 @@ export const BACKUP_SETTINGS = {
     }),
 };
 
-export type BackupConfig = Pick<BackupArgs, "retentionDays" | "dailySchedule" | "hourlySchedule" | "continuous" | "vaultLock"> & {
+export type BackupConfig = Pick<
+    BackupArgs,
+    "retentionDays" | "dailySchedule" | "hourlySchedule" | "continuous" | "vaultLock"
+> & {
     copyToDr: boolean;
     restoreTesting: boolean;
 };

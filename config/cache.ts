@@ -37,7 +37,8 @@ export const CACHE_SETTINGS = {
     }),
     nodes: integerSetting({
         key: "cacheNodes",
-        description: "Nodes in the replication group, 1 primary plus replicas, 1-6 (spec 3 in production). Required while the tier is on.",
+        description:
+            "Nodes in the replication group, 1 primary plus replicas, 1-6 (spec 3 in production). Required while the tier is on.",
         unset: true,
         min: 1,
         max: 6,
@@ -52,7 +53,8 @@ export const CACHE_SETTINGS = {
     }),
     snapshotWindow: stringSetting({
         key: "cacheSnapshotWindow",
-        description: "Daily snapshot window, hh24:mi-hh24:mi UTC, at least 60 minutes; must not overlap the maintenance window.",
+        description:
+            "Daily snapshot window, hh24:mi-hh24:mi UTC, at least 60 minutes; must not overlap the maintenance window.",
         default: "02:00-03:00",
         pattern: DAILY_WINDOW,
         accepted: "hh24:mi-hh24:mi in UTC",
@@ -77,7 +79,11 @@ export function readCache(r: Reader): CacheConfig {
     const versions = CACHE_ENGINE_VERSIONS[engine];
     const engineVersion = r.optional(s.engineVersion) ?? versions.default;
     if (!versions.majors.includes(Number(engineVersion.split(".")[0]))) {
-        r.problem(s.engineVersion, engineVersion, `${versions.name} on ElastiCache must be ${versions.majors.map((m) => `${m}.x`).join(" or ")}`);
+        r.problem(
+            s.engineVersion,
+            engineVersion,
+            `${versions.name} on ElastiCache must be ${versions.majors.map((m) => `${m}.x`).join(" or ")}`,
+        );
     }
     const nodeType = r.get(s.nodeType);
     const nodes = r.get(s.nodes);

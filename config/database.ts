@@ -15,7 +15,8 @@ export const DATABASE_SETTINGS = {
     }),
     instanceClass: stringSetting({
         key: "databaseInstanceClass",
-        description: "Instance class of every cluster instance; must match databaseVcpus / databaseMemoryGiB. Required while the tier is on.",
+        description:
+            "Instance class of every cluster instance; must match databaseVcpus / databaseMemoryGiB. Required while the tier is on.",
         unset: true,
         accepted: "an Aurora instance class, for example db.r6g.2xlarge",
     }),
@@ -27,13 +28,15 @@ export const DATABASE_SETTINGS = {
     }),
     memoryGiB: integerSetting({
         key: "databaseMemoryGiB",
-        description: "Declared memory per database instance in GiB (spec 64 in production). Required while the tier is on.",
+        description:
+            "Declared memory per database instance in GiB (spec 64 in production). Required while the tier is on.",
         unset: true,
         min: 1,
     }),
     instances: integerSetting({
         key: "databaseInstances",
-        description: "Cluster instances, 1 writer plus readers, 1-16 (spec 3 in production, 1 in staging). Required while the tier is on.",
+        description:
+            "Cluster instances, 1 writer plus readers, 1-16 (spec 3 in production, 1 in staging). Required while the tier is on.",
         unset: true,
         min: 1,
         max: 16,
@@ -48,7 +51,8 @@ export const DATABASE_SETTINGS = {
     }),
     maintenanceWindow: stringSetting({
         key: "databaseMaintenanceWindow",
-        description: "Weekly maintenance window, ddd:hh24:mi-ddd:hh24:mi UTC, at least 30 minutes; must not overlap the backup window.",
+        description:
+            "Weekly maintenance window, ddd:hh24:mi-ddd:hh24:mi UTC, at least 30 minutes; must not overlap the backup window.",
         default: "sun:05:00-sun:06:00",
         pattern: WEEKLY_WINDOW,
         accepted: "ddd:hh24:mi-ddd:hh24:mi in UTC, for example sun:05:00-sun:06:00",
@@ -64,7 +68,13 @@ export const DATABASE_SETTINGS = {
 
 export type DatabaseConfig = Pick<
     DatabaseArgs,
-    "engineVersion" | "instanceClass" | "memoryGiB" | "instances" | "backupWindow" | "maintenanceWindow" | "monitoringIntervalSeconds"
+    | "engineVersion"
+    | "instanceClass"
+    | "memoryGiB"
+    | "instances"
+    | "backupWindow"
+    | "maintenanceWindow"
+    | "monitoringIntervalSeconds"
 > & { vcpus: number };
 
 export function readDatabase(r: Reader): DatabaseConfig {
@@ -73,7 +83,13 @@ export function readDatabase(r: Reader): DatabaseConfig {
     const instanceClass = r.get(s.instanceClass);
     const vcpus = r.get(s.vcpus);
     const memoryGiB = r.get(s.memoryGiB);
-    checkSize(r, { instanceType: s.instanceClass, vcpus: s.vcpus, memoryGiB: s.memoryGiB }, instanceClass, { vcpus, memoryGiB }, RDS_INSTANCE_CLASSES);
+    checkSize(
+        r,
+        { instanceType: s.instanceClass, vcpus: s.vcpus, memoryGiB: s.memoryGiB },
+        instanceClass,
+        { vcpus, memoryGiB },
+        RDS_INSTANCE_CLASSES,
+    );
     const instances = r.get(s.instances);
     const backupWindow = r.get(s.backupWindow);
     const maintenanceWindow = r.get(s.maintenanceWindow);
@@ -86,11 +102,26 @@ export function readDatabase(r: Reader): DatabaseConfig {
                 "choose windows that do not overlap",
         );
     }
-    return { engineVersion, instanceClass, vcpus, memoryGiB, instances, backupWindow, maintenanceWindow, monitoringIntervalSeconds };
+    return {
+        engineVersion,
+        instanceClass,
+        vcpus,
+        memoryGiB,
+        instances,
+        backupWindow,
+        maintenanceWindow,
+        monitoringIntervalSeconds,
+    };
 }
 
 /** Reports a maintenance, backup or snapshot window shorter than the service accepts. */
-export function checkWindowLength(r: Reader, s: Setting<string>, window: string, minMinutes: number, service: string): void {
+export function checkWindowLength(
+    r: Reader,
+    s: Setting<string>,
+    window: string,
+    minMinutes: number,
+    service: string,
+): void {
     if ((DAILY_WINDOW.test(window) || WEEKLY_WINDOW.test(window)) && windowMinutes(window) < minMinutes) {
         r.problem(s, window, `must last at least ${minMinutes} minutes (${service} does not accept shorter windows)`);
     }

@@ -41,10 +41,42 @@ export interface CloudflarePlanLimits {
 
 /** What each Cloudflare plan lets the edge configuration use (Cloudflare WAF, rate limiting and cache rules docs). */
 export const CLOUDFLARE_PLAN_LIMITS: Record<CloudflarePlan, CloudflarePlanLimits> = {
-    free: { regex: false, paidManagedRulesets: false, customRules: 5, maxRateLimitPeriod: 10, maxMitigationTimeout: 10, throttle: false, minEdgeTtl: 7200 },
-    pro: { regex: false, paidManagedRulesets: true, customRules: 20, maxRateLimitPeriod: 60, maxMitigationTimeout: 3600, throttle: false, minEdgeTtl: 3600 },
-    business: { regex: true, paidManagedRulesets: true, customRules: 100, maxRateLimitPeriod: 600, maxMitigationTimeout: 86400, throttle: false, minEdgeTtl: 1 },
-    enterprise: { regex: true, paidManagedRulesets: true, customRules: 1000, maxRateLimitPeriod: 65535, maxMitigationTimeout: 86400, throttle: true, minEdgeTtl: 1 },
+    free: {
+        regex: false,
+        paidManagedRulesets: false,
+        customRules: 5,
+        maxRateLimitPeriod: 10,
+        maxMitigationTimeout: 10,
+        throttle: false,
+        minEdgeTtl: 7200,
+    },
+    pro: {
+        regex: false,
+        paidManagedRulesets: true,
+        customRules: 20,
+        maxRateLimitPeriod: 60,
+        maxMitigationTimeout: 3600,
+        throttle: false,
+        minEdgeTtl: 3600,
+    },
+    business: {
+        regex: true,
+        paidManagedRulesets: true,
+        customRules: 100,
+        maxRateLimitPeriod: 600,
+        maxMitigationTimeout: 86400,
+        throttle: false,
+        minEdgeTtl: 1,
+    },
+    enterprise: {
+        regex: true,
+        paidManagedRulesets: true,
+        customRules: 1000,
+        maxRateLimitPeriod: 65535,
+        maxMitigationTimeout: 86400,
+        throttle: true,
+        minEdgeTtl: 1,
+    },
 };
 
 /**
@@ -89,7 +121,6 @@ function expressionProblem(expression: string): string | undefined {
     return depth === 0 ? undefined : "has unbalanced parentheses or braces";
 }
 
-
 export const EDGE_SETTINGS = {
     zoneId: stringSetting({
         key: "edgeZoneId",
@@ -107,7 +138,8 @@ export const EDGE_SETTINGS = {
     }),
     owaspParanoiaLevel: integerSetting({
         key: "edgeOwaspParanoiaLevel",
-        description: "OWASP Core Ruleset paranoia level 1-4 (paid plans only; refused on free). Unset (0): 1 on paid plans.",
+        description:
+            "OWASP Core Ruleset paranoia level 1-4 (paid plans only; refused on free). Unset (0): 1 on paid plans.",
         unset: true,
         min: 1,
         max: 4,
@@ -142,7 +174,8 @@ export const EDGE_SETTINGS = {
     }),
     adminAllowCidrs: stringListSetting({
         key: "edgeAdminAllowCidrs",
-        description: "IPv4 networks allowed to reach /wp-admin (except admin-ajax.php), for example the VPN egress. Empty means not restricted at the edge.",
+        description:
+            "IPv4 networks allowed to reach /wp-admin (except admin-ajax.php), for example the VPN egress. Empty means not restricted at the edge.",
         item: isCidr,
         accepted: "IPv4 CIDR blocks, for example 203.0.113.0/24",
     }),
@@ -275,7 +308,10 @@ export function readEdge(r: Reader): EdgeConfig {
             `the ${plan} plan accepts rate-limit periods of ${periods.join(", ")} seconds only`,
         );
     }
-    const timeouts = [...(limits.throttle ? [0] : []), ...RATE_LIMIT_SECONDS.filter((v) => v <= limits.maxMitigationTimeout)];
+    const timeouts = [
+        ...(limits.throttle ? [0] : []),
+        ...RATE_LIMIT_SECONDS.filter((v) => v <= limits.maxMitigationTimeout),
+    ];
     if (!timeouts.includes(loginRateLimit.mitigationTimeoutSeconds)) {
         r.problem(
             s.loginRateLimitMitigationTimeoutSeconds,
@@ -291,7 +327,11 @@ export function readEdge(r: Reader): EdgeConfig {
 
     const hsts = { maxAgeSeconds: r.get(s.hstsMaxAgeSeconds), preload: r.get(s.hstsPreload) };
     if (hsts.preload && hsts.maxAgeSeconds < 31536000) {
-        r.problem(s.hstsPreload, true, `HSTS preload lists require ${keyOf(s.hstsMaxAgeSeconds)} = 31536000 (1 year), not ${hsts.maxAgeSeconds}`);
+        r.problem(
+            s.hstsPreload,
+            true,
+            `HSTS preload lists require ${keyOf(s.hstsMaxAgeSeconds)} = 31536000 (1 year), not ${hsts.maxAgeSeconds}`,
+        );
     }
 
     const staticEdgeTtlSeconds = r.get(s.staticEdgeTtlSeconds);
@@ -309,7 +349,18 @@ export function readEdge(r: Reader): EdgeConfig {
         attempts: r.get(s.smokeTestAttempts),
         intervalSeconds: r.get(s.smokeTestIntervalSeconds),
     };
-    return { zoneId, plan, owasp, loginRateLimit, adminAllowCidrs, hospitalEgressCidrs, blockExpressions, hsts, staticEdgeTtlSeconds, smokeTest };
+    return {
+        zoneId,
+        plan,
+        owasp,
+        loginRateLimit,
+        adminAllowCidrs,
+        hospitalEgressCidrs,
+        blockExpressions,
+        hsts,
+        staticEdgeTtlSeconds,
+        smokeTest,
+    };
 }
 
 function checkBlockExpressions(r: Reader, blockExpressions: string[], plan: CloudflarePlan, builtIn: number): void {

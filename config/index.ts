@@ -101,7 +101,11 @@ export function loadConfig(): HmsConfig {
  * CLI hands them over: scalars as strings, lists as JSON) and `aws:region`.
  * Pure: the tests call it directly with bad values.
  */
-export function parseConfig(project: string, values: Record<string, unknown>, awsRegion: string | undefined): HmsConfig {
+export function parseConfig(
+    project: string,
+    values: Record<string, unknown>,
+    awsRegion: string | undefined,
+): HmsConfig {
     const problems = new Problems();
     const r = new Reader(values, problems);
     const stack = readStack(r, awsRegion);
@@ -135,5 +139,19 @@ export function parseConfig(project: string, values: Record<string, unknown>, aw
     }
 
     problems.throwIfAny();
-    return { project, ...stack, network, edge, loadBalancer, app, websocket, database, cache, storage, backup, security, monitoring };
+    return {
+        project,
+        ...stack,
+        network,
+        edge,
+        loadBalancer,
+        app,
+        websocket,
+        database,
+        cache,
+        storage,
+        backup,
+        security,
+        monitoring,
+    };
 }

@@ -6,7 +6,12 @@ import { readServer, serverSettings } from "./sizing";
 
 export const LOAD_BALANCER_SETTINGS = {
     ...serverSettings(
-        { instanceType: "loadBalancerInstanceType", vcpus: "loadBalancerVcpus", memoryGiB: "loadBalancerMemoryGiB", volumeGiB: "loadBalancerVolumeGiB" },
+        {
+            instanceType: "loadBalancerInstanceType",
+            vcpus: "loadBalancerVcpus",
+            memoryGiB: "loadBalancerMemoryGiB",
+            volumeGiB: "loadBalancerVolumeGiB",
+        },
         "an Nginx server",
         { default: 30, description: "Root volume of an Nginx server in GiB." },
     ),
@@ -26,7 +31,10 @@ export const LOAD_BALANCER_SETTINGS = {
     }),
 };
 
-export type LoadBalancerConfig = Pick<LoadBalancerArgs, "nginxCount" | "instanceType" | "volumeGiB" | "maxUploadMiB"> & {
+export type LoadBalancerConfig = Pick<
+    LoadBalancerArgs,
+    "nginxCount" | "instanceType" | "volumeGiB" | "maxUploadMiB"
+> & {
     vcpus: number;
     memoryGiB: number;
 };

@@ -12,14 +12,16 @@ export const INGEST_MAX_UNITS_DEFAULT = 4;
 export const MONITORING_SETTINGS = {
     alarmEmail: stringSetting({
         key: "monitoringAlarmEmail",
-        description: "E-mail address subscribed to alarms and backup failures (the recipient confirms the subscription). Unset: no subscription.",
+        description:
+            "E-mail address subscribed to alarms and backup failures (the recipient confirms the subscription). Unset: no subscription.",
         unset: true,
         pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/,
         accepted: "an e-mail address",
     }),
     grafana: booleanSetting({
         key: "monitoringGrafana",
-        description: "Self-hosted Grafana server in a private app subnet with provisioned data sources and dashboards, reached only over the Client VPN (needs securityVpnEnabled).",
+        description:
+            "Self-hosted Grafana server in a private app subnet with provisioned data sources and dashboards, reached only over the Client VPN (needs securityVpnEnabled).",
         default: true,
     }),
     grafanaInstanceType: stringSetting({
@@ -45,7 +47,8 @@ export const MONITORING_SETTINGS = {
     }),
     opensearchInstanceCount: integerSetting({
         key: "monitoringOpensearchInstanceCount",
-        description: "OpenSearch data nodes, 1-20; spread over min(networkAzCount, 2 or 3) zones, so even when that is 2.",
+        description:
+            "OpenSearch data nodes, 1-20; spread over min(networkAzCount, 2 or 3) zones, so even when that is 2.",
         default: 2,
         min: 1,
         max: 20,
@@ -59,7 +62,8 @@ export const MONITORING_SETTINGS = {
     }),
     ingestMinUnits: integerSetting({
         key: "monitoringIngestMinUnits",
-        description: "Minimum capacity of the OpenSearch Ingestion pipeline (the managed Logstash) in Ingestion OCUs, 1-96.",
+        description:
+            "Minimum capacity of the OpenSearch Ingestion pipeline (the managed Logstash) in Ingestion OCUs, 1-96.",
         default: 1,
         min: 1,
         max: 96,
@@ -101,7 +105,17 @@ export function readMonitoring(r: Reader, azCount: number): MonitoringConfig {
     const minUnits = r.get(s.ingestMinUnits);
     const maxUnits = r.optional(s.ingestMaxUnits) ?? Math.max(INGEST_MAX_UNITS_DEFAULT, minUnits);
     if (maxUnits < minUnits) {
-        r.problem(s.ingestMaxUnits, r.valueOf(s.ingestMaxUnits), `must be a whole number from ${keyOf(s.ingestMinUnits)} (${minUnits}) to 96`);
+        r.problem(
+            s.ingestMaxUnits,
+            r.valueOf(s.ingestMaxUnits),
+            `must be a whole number from ${keyOf(s.ingestMinUnits)} (${minUnits}) to 96`,
+        );
     }
-    return { alarmEmail, grafana: r.get(s.grafana), grafanaInstanceType: r.get(s.grafanaInstanceType), opensearch, ingest: { minUnits, maxUnits } };
+    return {
+        alarmEmail,
+        grafana: r.get(s.grafana),
+        grafanaInstanceType: r.get(s.grafanaInstanceType),
+        opensearch,
+        ingest: { minUnits, maxUnits },
+    };
 }

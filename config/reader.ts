@@ -78,7 +78,10 @@ export function isCidr(s: string): boolean {
 
 function toRange(cidr: string): [number, number] {
     const [ip, p] = cidr.split("/");
-    const addr = ip.split(".").map(Number).reduce((a, o) => a * 256 + o, 0);
+    const addr = ip
+        .split(".")
+        .map(Number)
+        .reduce((a, o) => a * 256 + o, 0);
     return [addr, addr + 2 ** (32 - Number(p)) - 1];
 }
 
@@ -89,7 +92,8 @@ export function cidrsOverlap(a: string, b: string): boolean {
 }
 
 // ddd:hh24:mi-ddd:hh24:mi and hh24:mi-hh24:mi
-export const WEEKLY_WINDOW = /^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/;
+export const WEEKLY_WINDOW =
+    /^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/;
 export const DAILY_WINDOW = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -103,7 +107,8 @@ function minutesOfDay(hhmm: string): number {
 export function windowMinutes(window: string): number {
     const [start, end] = window.split("-");
     const weekly = start.split(":").length === 3;
-    const at = (p: string) => (weekly ? WEEKDAYS.indexOf(p.slice(0, 3)) * 1440 + minutesOfDay(p.slice(4)) : minutesOfDay(p));
+    const at = (p: string) =>
+        weekly ? WEEKDAYS.indexOf(p.slice(0, 3)) * 1440 + minutesOfDay(p.slice(4)) : minutesOfDay(p);
     const cycle = (weekly ? 7 : 1) * 1440;
     return (((at(end) - at(start)) % cycle) + cycle) % cycle;
 }
@@ -115,6 +120,12 @@ export function windowsOverlap(daily: string, weekly: string): boolean {
     }
     const [ds, de] = daily.split("-").map(minutesOfDay);
     const [ws, we] = weekly.split("-").map((p) => minutesOfDay(p.slice(4)));
-    const span = (s: number, e: number): Array<[number, number]> => (e > s ? [[s, e]] : [[s, 1440], [0, e]]);
+    const span = (s: number, e: number): Array<[number, number]> =>
+        e > s
+            ? [[s, e]]
+            : [
+                  [s, 1440],
+                  [0, e],
+              ];
     return span(ds, de).some(([a, b]) => span(ws, we).some(([c, d]) => a < d && c < b));
 }

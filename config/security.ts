@@ -13,7 +13,8 @@ const isVpnPool = (v: string): boolean => isCidr(v) && Number(v.split("/")[1]) >
 export const SECURITY_SETTINGS = {
     cloudTrail: booleanSetting({
         key: "securityCloudTrail",
-        description: "Multi-region CloudTrail trail with log file validation, KMS-encrypted, to its own bucket and CloudWatch Logs.",
+        description:
+            "Multi-region CloudTrail trail with log file validation, KMS-encrypted, to its own bucket and CloudWatch Logs.",
         default: true,
     }),
     trailRetentionDays: integerSetting({
@@ -26,7 +27,8 @@ export const SECURITY_SETTINGS = {
     }),
     guardDuty: booleanSetting({
         key: "securityGuardDuty",
-        description: "GuardDuty detector (S3, EBS malware, RDS login protection). Needs an account and region without a detector.",
+        description:
+            "GuardDuty detector (S3, EBS malware, RDS login protection). Needs an account and region without a detector.",
         default: true,
     }),
     guardDutyRuntimeMonitoring: booleanSetting({
@@ -85,7 +87,11 @@ export function readSecurity(r: Reader, vpcCidr: string): SecurityConfig {
         sessionTimeoutHours: r.get(s.vpnSessionTimeoutHours),
     };
     if (isVpnPool(vpn.clientCidr) && isCidr(vpcCidr) && cidrsOverlap(vpn.clientCidr, vpcCidr)) {
-        r.problem(s.vpnClientCidr, vpn.clientCidr, `must not overlap the VPC (${keyOf(NETWORK_SETTINGS.cidr)} = ${vpcCidr})`);
+        r.problem(
+            s.vpnClientCidr,
+            vpn.clientCidr,
+            `must not overlap the VPC (${keyOf(NETWORK_SETTINGS.cidr)} = ${vpcCidr})`,
+        );
     }
     const trailRetentionDays = r.get(s.trailRetentionDays);
     const runtimeMonitoring = r.get(s.guardDutyRuntimeMonitoring);

@@ -66,7 +66,10 @@ export function keyOf(s: Declared): string {
     return `${NAMESPACE}:${s.key}`;
 }
 
-type DefaultOption<T> = { default: T; unset?: undefined } | { default?: undefined; unset: true } | { default?: undefined; unset?: undefined };
+type DefaultOption<T> =
+    | { default: T; unset?: undefined }
+    | { default?: undefined; unset: true }
+    | { default?: undefined; unset?: undefined };
 
 export type StringOptions = Declared &
     DefaultOption<string> & {
@@ -81,7 +84,12 @@ export type StringOptions = Declared &
 
 export function stringSetting<T extends string = string>(o: StringOptions & { values?: readonly T[] }): Setting<T> {
     const accepted =
-        o.accepted ?? (o.values ? `one of ${o.values.map((v) => `"${v}"`).join(", ")}` : o.pattern ? `a string matching ${o.pattern}` : "a non-empty string");
+        o.accepted ??
+        (o.values
+            ? `one of ${o.values.map((v) => `"${v}"`).join(", ")}`
+            : o.pattern
+              ? `a string matching ${o.pattern}`
+              : "a non-empty string");
     return {
         key: o.key,
         description: o.description,
@@ -140,7 +148,9 @@ export function integerSetting(o: IntegerOptions): Setting<number> {
                 return { problem: `must be ${accepted}` };
             }
             // A whole number that is not one of the listed values is shown as the number.
-            return o.values === undefined || o.values.includes(n) ? { value: n } : { problem: `must be ${accepted}`, shown: n };
+            return o.values === undefined || o.values.includes(n)
+                ? { value: n }
+                : { problem: `must be ${accepted}`, shown: n };
         },
     };
 }
@@ -168,7 +178,9 @@ export function booleanSetting(o: Declared & { default: boolean }): Setting<bool
 }
 
 /** A list of strings; an empty list is its default. */
-export function stringListSetting(o: Declared & { accepted: string; item?: (s: string) => boolean }): Setting<string[]> {
+export function stringListSetting(
+    o: Declared & { accepted: string; item?: (s: string) => boolean },
+): Setting<string[]> {
     return {
         key: o.key,
         description: o.description,
@@ -264,7 +276,14 @@ export class Reader {
             this.problems.add(
                 `${NAMESPACE}:${k}`,
                 this.values[k],
-                `is not a key this program reads${near.length > 0 ? `; did you mean ${near.slice(0, 6).map((n) => `${NAMESPACE}:${n}`).join(", ")}?` : ""} (Pulumi.yaml lists every key)`,
+                `is not a key this program reads${
+                    near.length > 0
+                        ? `; did you mean ${near
+                              .slice(0, 6)
+                              .map((n) => `${NAMESPACE}:${n}`)
+                              .join(", ")}?`
+                        : ""
+                } (Pulumi.yaml lists every key)`,
             );
         }
     }

@@ -27,9 +27,29 @@ const STANDARD_SIZES: Record<string, number> = {
 const GIB_PER_VCPU: Record<string, number> = { c: 2, m: 4, r: 8 };
 
 const EC2_FAMILIES = [
-    "c5", "c6a", "c6g", "c6i", "c7a", "c7g", "c7i",
-    "m5", "m6a", "m6g", "m6i", "m7a", "m7g", "m7i", "m8g",
-    "r5", "r6a", "r6g", "r6i", "r7a", "r7g", "r7i", "r8g",
+    "c5",
+    "c6a",
+    "c6g",
+    "c6i",
+    "c7a",
+    "c7g",
+    "c7i",
+    "m5",
+    "m6a",
+    "m6g",
+    "m6i",
+    "m7a",
+    "m7g",
+    "m7i",
+    "m8g",
+    "r5",
+    "r6a",
+    "r6g",
+    "r6i",
+    "r7a",
+    "r7g",
+    "r7i",
+    "r8g",
 ];
 
 const RDS_FAMILIES = ["r5", "r6g", "r6i", "r7g", "r7i", "r8g"];
@@ -134,11 +154,17 @@ export function checkSize(r: Reader, s: ServerSettings, type: string, declared: 
     }
     const actual = table.get(type);
     if (!actual) {
-        r.problem(s.instanceType, type, `is not a known instance type; accepted types include ${suggestions(table, type)}`);
+        r.problem(
+            s.instanceType,
+            type,
+            `is not a known instance type; accepted types include ${suggestions(table, type)}`,
+        );
         return;
     }
     if (actual.vcpus !== declared.vcpus || actual.memoryGiB !== declared.memoryGiB) {
-        const same = [...table.entries()].filter(([, v]) => v.vcpus === declared.vcpus && v.memoryGiB === declared.memoryGiB).map(([k]) => k);
+        const same = [...table.entries()]
+            .filter(([, v]) => v.vcpus === declared.vcpus && v.memoryGiB === declared.memoryGiB)
+            .map(([k]) => k);
         r.problem(
             s.instanceType,
             type,
@@ -150,7 +176,11 @@ export function checkSize(r: Reader, s: ServerSettings, type: string, declared: 
 }
 
 /** The sizing settings of an EC2 server tier; `label` names the server in descriptions. */
-export function serverSettings(keys: { instanceType: string; vcpus: string; memoryGiB: string; volumeGiB: string }, label: string, volume: { default: number; description: string }) {
+export function serverSettings(
+    keys: { instanceType: string; vcpus: string; memoryGiB: string; volumeGiB: string },
+    label: string,
+    volume: { default: number; description: string },
+) {
     return {
         instanceType: stringSetting({
             key: keys.instanceType,
@@ -158,8 +188,24 @@ export function serverSettings(keys: { instanceType: string; vcpus: string; memo
             unset: true,
             accepted: "an EC2 instance type, for example m6i.2xlarge",
         }),
-        vcpus: integerSetting({ key: keys.vcpus, description: `Declared vCPUs of ${label}. Required while the tier is on.`, unset: true, min: 1 }),
-        memoryGiB: integerSetting({ key: keys.memoryGiB, description: `Declared memory of ${label} in GiB. Required while the tier is on.`, unset: true, min: 1 }),
-        volumeGiB: integerSetting({ key: keys.volumeGiB, description: volume.description, default: volume.default, min: 8, max: 16384 }),
+        vcpus: integerSetting({
+            key: keys.vcpus,
+            description: `Declared vCPUs of ${label}. Required while the tier is on.`,
+            unset: true,
+            min: 1,
+        }),
+        memoryGiB: integerSetting({
+            key: keys.memoryGiB,
+            description: `Declared memory of ${label} in GiB. Required while the tier is on.`,
+            unset: true,
+            min: 1,
+        }),
+        volumeGiB: integerSetting({
+            key: keys.volumeGiB,
+            description: volume.description,
+            default: volume.default,
+            min: 8,
+            max: 16384,
+        }),
     };
 }

@@ -38,12 +38,38 @@ export const TIER_REQUIRES: Record<Tier, readonly Tier[]> = {
 
 // AWS commercial regions (the partition this project is written for).
 export const AWS_REGIONS = [
-    "af-south-1", "ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
-    "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
-    "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1", "ca-west-1",
-    "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
-    "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1",
-    "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-7",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
 ] as const;
 
 /** Ubuntu LTS releases still in standard support that Canonical publishes AMIs for. */
@@ -67,15 +93,18 @@ export const STACK_SETTINGS = {
     }),
     drRegion: stringSetting({
         key: "drRegion",
-        description: "AWS region for disaster recovery (backup copies, bucket replication); must differ from aws:region.",
+        description:
+            "AWS region for disaster recovery (backup copies, bucket replication); must differ from aws:region.",
         check: isRegion,
         accepted: `an AWS region, one of ${AWS_REGIONS.join(", ")}`,
     }),
     domain: stringSetting({
         key: "domain",
-        description: "DNS name of the existing Cloudflare zone the site is served on (apex and www), e.g. hms.example.org.",
+        description:
+            "DNS name of the existing Cloudflare zone the site is served on (apex and www), e.g. hms.example.org.",
         pattern: DOMAIN,
-        accepted: "the DNS name of the Cloudflare zone the site is served on, in lower case (for example hms.example.org)",
+        accepted:
+            "the DNS name of the Cloudflare zone the site is served on, in lower case (for example hms.example.org)",
     }),
     owner: stringSetting({
         key: "owner",
@@ -84,7 +113,8 @@ export const STACK_SETTINGS = {
     }),
     protectData: booleanSetting({
         key: "protectData",
-        description: "Protect stateful resources (protect, deletion protection, final snapshots, retained keys); must be true in production.",
+        description:
+            "Protect stateful resources (protect, deletion protection, final snapshots, retained keys); must be true in production.",
         default: true,
     }),
     accountBaseline: booleanSetting({
@@ -165,7 +195,18 @@ export function readStack(r: Reader, awsRegion: string | undefined): StackConfig
         r.problem(s.ubuntuRelease, ubuntuRelease, `must be ${s.ubuntuRelease.accepted}`);
     }
     const tiers = readTiers(r);
-    return { environment, region, drRegion, domain, owner, protectData, accountBaseline, logRetentionDays, ubuntuRelease: ubuntuRelease as UbuntuRelease, tiers };
+    return {
+        environment,
+        region,
+        drRegion,
+        domain,
+        owner,
+        protectData,
+        accountBaseline,
+        logRetentionDays,
+        ubuntuRelease: ubuntuRelease as UbuntuRelease,
+        tiers,
+    };
 }
 
 function readTiers(r: Reader): Record<Tier, boolean> {

@@ -62,7 +62,11 @@ export type StorageConfig = Pick<StorageArgs, "noncurrentTransitionDays" | "nonc
 export function readStorage(r: Reader, environment: Environment): StorageConfig {
     const s = STORAGE_SETTINGS;
     const replicateToDr = r.get(s.replicateToDr);
-    const objectLock = { enabled: r.get(s.objectLockEnabled), mode: r.get(s.objectLockMode), days: r.get(s.objectLockDays) };
+    const objectLock = {
+        enabled: r.get(s.objectLockEnabled),
+        mode: r.get(s.objectLockMode),
+        days: r.get(s.objectLockDays),
+    };
     const noncurrentTransitionDays = r.get(s.noncurrentTransitionDays);
     const noncurrentExpirationDays = r.get(s.noncurrentExpirationDays);
     if (noncurrentExpirationDays <= noncurrentTransitionDays) {
@@ -73,6 +77,7 @@ export function readStorage(r: Reader, environment: Environment): StorageConfig 
         );
     }
     // Development holds synthetic test data only; the other environments hold patients' files.
-    const dataClassification = r.optional(s.dataClassification) ?? (environment === "development" ? "synthetic-test-data" : "phi-restricted");
+    const dataClassification =
+        r.optional(s.dataClassification) ?? (environment === "development" ? "synthetic-test-data" : "phi-restricted");
     return { replicateToDr, objectLock, noncurrentTransitionDays, noncurrentExpirationDays, dataClassification };
 }

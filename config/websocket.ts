@@ -6,7 +6,12 @@ import { readServer, serverSettings } from "./sizing";
 
 export const WEBSOCKET_SETTINGS = {
     ...serverSettings(
-        { instanceType: "websocketInstanceType", vcpus: "websocketVcpus", memoryGiB: "websocketMemoryGiB", volumeGiB: "websocketVolumeGiB" },
+        {
+            instanceType: "websocketInstanceType",
+            vcpus: "websocketVcpus",
+            memoryGiB: "websocketMemoryGiB",
+            volumeGiB: "websocketVolumeGiB",
+        },
         "the Node.js WebSocket server",
         { default: 100, description: "SSD (gp3) root volume of the WebSocket server in GiB (spec 100)." },
     ),
@@ -26,21 +31,26 @@ export const WEBSOCKET_SETTINGS = {
     }),
     releaseKey: stringSetting({
         key: "websocketReleaseKey",
-        description: "S3 key (in the environment bucket) of the WebSocket service release (.tar.gz). Unset until the first release.",
+        description:
+            "S3 key (in the environment bucket) of the WebSocket service release (.tar.gz). Unset until the first release.",
         unset: true,
         pattern: /^[\w\-./]+\.(tar\.gz|tgz)$/,
         accepted: "the S3 key of a .tar.gz release in the environment bucket",
     }),
     releaseSha256: stringSetting({
         key: "websocketReleaseSha256",
-        description: "SHA-256 of the release archive; required with websocketReleaseKey (the server refuses an archive that does not match).",
+        description:
+            "SHA-256 of the release archive; required with websocketReleaseKey (the server refuses an archive that does not match).",
         unset: true,
         pattern: /^[0-9a-f]{64}$/,
         accepted: "the SHA-256 of the release archive (64 hex digits)",
     }),
 };
 
-export type WebSocketConfig = Pick<WebSocketServerArgs, "instanceType" | "volumeGiB" | "nodeMajor" | "port" | "release"> & {
+export type WebSocketConfig = Pick<
+    WebSocketServerArgs,
+    "instanceType" | "volumeGiB" | "nodeMajor" | "port" | "release"
+> & {
     vcpus: number;
     memoryGiB: number;
 };
@@ -62,6 +72,9 @@ export function readWebSocket(r: Reader): WebSocketConfig {
             `is required with ${keyOf(s.releaseKey)} (${releaseKey}): the server verifies the archive against it`,
         );
     }
-    const release = releaseKey !== undefined && releaseSha256 !== undefined ? { key: releaseKey, sha256: releaseSha256 } : undefined;
+    const release =
+        releaseKey !== undefined && releaseSha256 !== undefined
+            ? { key: releaseKey, sha256: releaseSha256 }
+            : undefined;
     return { ...size, port, nodeMajor, release };
 }

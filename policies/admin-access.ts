@@ -21,7 +21,13 @@ export interface VpnConfig {
 }
 
 /** Resources an administrator would reach: servers and data stores in the VPC. */
-const PRIVATE_WORKLOADS: ResourceClass[] = [aws.ec2.Instance, aws.rds.Cluster, aws.rds.Instance, aws.elasticache.ReplicationGroup, aws.opensearch.Domain];
+const PRIVATE_WORKLOADS: ResourceClass[] = [
+    aws.ec2.Instance,
+    aws.rds.Cluster,
+    aws.rds.Instance,
+    aws.elasticache.ReplicationGroup,
+    aws.opensearch.Domain,
+];
 
 export const adminAccessThroughVpn: StackValidationPolicy = {
     name: "admin-access-through-vpn",
@@ -36,30 +42,51 @@ export const adminAccessThroughVpn: StackValidationPolicy = {
         "logs), or, for a stack without administrators, set requireVpn: false in policies/config/<stack>.json.",
     configSchema: {
         properties: {
-            requireVpn: { type: "boolean", default: true, description: "Whether a stack with servers or data stores must have the Client VPN." },
+            requireVpn: {
+                type: "boolean",
+                default: true,
+                description: "Whether a stack with servers or data stores must have the Client VPN.",
+            },
         },
     },
     ...compliance("164.312(a)(1)", ["network", "vpn"], ["164.312(b)"]),
     validateStack: (args, report) => {
-        const { requireVpn } = configWithDefaults<VpnConfig>(adminAccessThroughVpn.configSchema!, args.getConfig<VpnConfig>());
+        const { requireVpn } = configWithDefaults<VpnConfig>(
+            adminAccessThroughVpn.configSchema!,
+            args.getConfig<VpnConfig>(),
+        );
         const workloads = args.resources.filter((r) => isAnyOf(r, PRIVATE_WORKLOADS));
         if (!requireVpn || workloads.length === 0) {
             args.notApplicable(requireVpn ? "no servers or data stores" : "requireVpn is false for this stack");
         }
         const endpoints = args.resources.filter((r) => r.isType(aws.ec2clientvpn.Endpoint));
         if (endpoints.length === 0) {
-            report(`the stack has ${workloads.length} servers and data stores but no Client VPN endpoint: administrators would need another way in.`, workloads[0].urn);
+            report(
+                `the stack has ${workloads.length} servers and data stores but no Client VPN endpoint: administrators would need another way in.`,
+                workloads[0].urn,
+            );
             return;
         }
         for (const e of endpoints) {
             const p = propsOf(e);
             const auth = p.authenticationOptions;
-            if (!isUnknown(auth) && !asArray(auth).some((a) => isUnknown(a) || (a as { type?: unknown }).type === "certificate-authentication")) {
-                report(`Client VPN endpoint ${e.name} does not authenticate clients with certificates (mutual TLS).`, e.urn);
+            if (
+                !isUnknown(auth) &&
+                !asArray(auth).some(
+                    (a) => isUnknown(a) || (a as { type?: unknown }).type === "certificate-authentication",
+                )
+            ) {
+                report(
+                    `Client VPN endpoint ${e.name} does not authenticate clients with certificates (mutual TLS).`,
+                    e.urn,
+                );
             }
             const logs = p.connectionLogOptions as { enabled?: unknown } | undefined;
             if (!isUnknown(logs) && !isUnknown(logs?.enabled) && logs?.enabled !== true) {
-                report(`Client VPN endpoint ${e.name} does not log connections: sessions could not be attributed to a person.`, e.urn);
+                report(
+                    `Client VPN endpoint ${e.name} does not log connections: sessions could not be attributed to a person.`,
+                    e.urn,
+                );
             }
         }
     },
@@ -72,7 +99,11 @@ export const noPublicDataPorts: ResourceValidationPolicy = {
         "traffic, to 0.0.0.0/0 or ::/0. Administrators reach data stores through the Client VPN.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    remediationSteps: "Remove the rule; allow the port only from the tier that needs it or the Client VPN's security group (referencedSecurityGroupId).",
+    remediationSteps:
+        "Remove the rule; allow the port only from the tier that needs it or the Client VPN's security group (referencedSecurityGroupId).",
     ...compliance("164.312(a)(1)", ["network", "security-group", "vpn"]),
-    validateResource: worldIngressValidator(DATA_PORTS, () => "Data stores must never face the internet; use the Client VPN."),
+    validateResource: worldIngressValidator(
+        DATA_PORTS,
+        () => "Data stores must never face the internet; use the Client VPN.",
+    ),
 };

@@ -25,7 +25,11 @@ export interface AuditEvidenceConfig {
 
 /** Whether a statement's action list covers `action` (exact, `s3:*`, `*`, or a trailing-wildcard prefix). */
 function covers(actions: unknown, action: string): boolean {
-    return asArray(actions).some((a) => typeof a === "string" && (a === action || a === "*" || (a.endsWith("*") && action.startsWith(a.slice(0, -1)))));
+    return asArray(actions).some(
+        (a) =>
+            typeof a === "string" &&
+            (a === action || a === "*" || (a.endsWith("*") && action.startsWith(a.slice(0, -1)))),
+    );
 }
 
 /** Days of a lock rule's default retention (years count 365 days); undefined when unknown. */
@@ -55,7 +59,9 @@ function auditBuckets(resources: PolicyResource[]): PolicyResource[] {
 
 /** The lock verdict of a bucket: an Object Lock configuration (or inline setting) with at least `minDays` of default retention. */
 function lockVerdict(bucket: PolicyResource, resources: PolicyResource[], minDays: number): { ok: Tri; why: string } {
-    const configs = resources.filter((r) => r.isType(aws.s3.BucketObjectLockConfiguration) || r.isType(aws.s3.BucketObjectLockConfigurationV2));
+    const configs = resources.filter(
+        (r) => r.isType(aws.s3.BucketObjectLockConfiguration) || r.isType(aws.s3.BucketObjectLockConfigurationV2),
+    );
     const verdicts: Tri[] = [];
     let why = "has no Object Lock configuration";
     for (const c of configs) {
@@ -68,7 +74,10 @@ function lockVerdict(bucket: PolicyResource, resources: PolicyResource[], minDay
         const enabled = isUnknown(p.objectLockEnabled) ? undefined : p.objectLockEnabled !== "Disabled";
         const v: Tri = enabled === false ? false : days === undefined ? undefined : days >= minDays;
         if (v === false) {
-            why = enabled === false ? "has Object Lock disabled" : `keeps objects locked ${days} days, fewer than ${minDays}`;
+            why =
+                enabled === false
+                    ? "has Object Lock disabled"
+                    : `keeps objects locked ${days} days, fewer than ${minDays}`;
         }
         verdicts.push(linked === true ? v : v === false ? false : undefined);
     }
@@ -95,9 +104,14 @@ function denyVerdict(bucket: PolicyResource, resources: PolicyResource[], action
                 return false;
             }
             const principalAll = st.Principal === "*" || JSON.stringify(st.Principal) === JSON.stringify({ AWS: "*" });
-            const conditions = Object.entries((st.Condition as Record<string, Record<string, unknown>> | undefined) ?? {});
+            const conditions = Object.entries(
+                (st.Condition as Record<string, Record<string, unknown>> | undefined) ?? {},
+            );
             const onlyPrincipalExemption = conditions.every(
-                ([op, keys]) => /^Arn(Not)?(Equals|Like)$|^StringNot(Equals|Like)$/.test(op) && op.includes("Not") && Object.keys(keys).every((k) => k === "aws:PrincipalArn"),
+                ([op, keys]) =>
+                    /^Arn(Not)?(Equals|Like)$|^StringNot(Equals|Like)$/.test(op) &&
+                    op.includes("Not") &&
+                    Object.keys(keys).every((k) => k === "aws:PrincipalArn"),
             );
             const objects = asArray(st.Resource).some((r) => typeof r === "string" && (r.endsWith("/*") || r === "*"));
             return principalAll && onlyPrincipalExemption && (objects || isUnknown(st.Resource));
@@ -117,9 +131,9 @@ export const auditEvidenceLocked: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
-        "Add an aws.s3.BucketObjectLockConfiguration (objectLockEnabled: \"Enabled\", rule.defaultRetention { mode: \"GOVERNANCE\", " +
-        "days: <trail retention> }) after the bucket's versioning, and to its bucket policy a Deny for Principal \"*\" on the " +
-        "delete/retention actions with Condition { ArnNotEquals: { \"aws:PrincipalArn\": <break-glass role ARN> } }.",
+        'Add an aws.s3.BucketObjectLockConfiguration (objectLockEnabled: "Enabled", rule.defaultRetention { mode: "GOVERNANCE", ' +
+        'days: <trail retention> }) after the bucket\'s versioning, and to its bucket policy a Deny for Principal "*" on the ' +
+        'delete/retention actions with Condition { ArnNotEquals: { "aws:PrincipalArn": <break-glass role ARN> } }.',
     configSchema: {
         properties: {
             minimumLockDays: {
@@ -132,7 +146,10 @@ export const auditEvidenceLocked: StackValidationPolicy = {
     },
     ...compliance("164.312(b)", ["audit", "s3", "object-lock"], ["164.312(c)(1)"]),
     validateStack: (args, report) => {
-        const config = configWithDefaults<AuditEvidenceConfig>(auditEvidenceLocked.configSchema!, args.getConfig<AuditEvidenceConfig>());
+        const config = configWithDefaults<AuditEvidenceConfig>(
+            auditEvidenceLocked.configSchema!,
+            args.getConfig<AuditEvidenceConfig>(),
+        );
         const buckets = auditBuckets(args.resources);
         if (buckets.length === 0) {
             args.notApplicable("no audit log bucket in the stack");
@@ -141,15 +158,20 @@ export const auditEvidenceLocked: StackValidationPolicy = {
             const inline = propsOf(bucket).objectLockEnabled;
             const lock = lockVerdict(bucket, args.resources, config.minimumLockDays);
             if (lock.ok === false) {
-                report(`audit bucket ${bucket.name} ${lock.why}: its log files could be deleted or overwritten.`, bucket.urn);
+                report(
+                    `audit bucket ${bucket.name} ${lock.why}: its log files could be deleted or overwritten.`,
+                    bucket.urn,
+                );
             } else if (inline === false && lock.ok !== true) {
                 report(`audit bucket ${bucket.name} is created without Object Lock.`, bucket.urn);
             }
             const missing = MUST_DENY.filter((a) => denyVerdict(bucket, args.resources, a) === false);
             if (missing.length > 0) {
-                report(`audit bucket ${bucket.name}: its bucket policy does not deny ${missing.join(", ")} to everyone but a break-glass role.`, bucket.urn);
+                report(
+                    `audit bucket ${bucket.name}: its bucket policy does not deny ${missing.join(", ")} to everyone but a break-glass role.`,
+                    bucket.urn,
+                );
             }
         }
     },
 };
-

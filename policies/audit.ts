@@ -14,12 +14,15 @@ export const cloudtrailIntegrity: ResourceValidationPolicy = {
         "detectable) and encrypt them with a customer managed key (kmsKeyId).",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Set isMultiRegionTrail: true, enableLogFileValidation: true, enableLogging: true (default) and kmsKeyId to the logs key on the aws.cloudtrail.Trail.",
+    remediationSteps:
+        "Set isMultiRegionTrail: true, enableLogFileValidation: true, enableLogging: true (default) and kmsKeyId to the logs key on the aws.cloudtrail.Trail.",
     ...compliance("164.312(b)", ["audit", "cloudtrail"], ["164.312(c)(1)"]),
     validateResource: validateResourceOfType(aws.cloudtrail.Trail, (trail, args, report) => {
         const p = plain(trail);
         if (test(p.isMultiRegionTrail, (v) => v === true) === false) {
-            report("isMultiRegionTrail is not true: activity in other regions (where backups are copied) would not be recorded.");
+            report(
+                "isMultiRegionTrail is not true: activity in other regions (where backups are copied) would not be recorded.",
+            );
         }
         if (test(p.enableLogFileValidation, (v) => v === true) === false) {
             report("enableLogFileValidation is not true: altered or deleted log files could not be detected.");
@@ -47,13 +50,13 @@ export function auditLogExportFor(engine: string): string | undefined {
 export const databaseAuditLogs: ResourceValidationPolicy = {
     name: "database-audit-logs",
     description:
-        "Aurora/RDS clusters publish their audit log to CloudWatch Logs (enabledCloudwatchLogsExports includes \"audit\" for " +
-        "the MySQL family, \"postgresql\" for PostgreSQL), where it is encrypted, retained and searchable for access reviews " +
+        'Aurora/RDS clusters publish their audit log to CloudWatch Logs (enabledCloudwatchLogsExports includes "audit" for ' +
+        'the MySQL family, "postgresql" for PostgreSQL), where it is encrypted, retained and searchable for access reviews ' +
         "of patient records.",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps:
-        "Add \"audit\" (and \"error\", \"slowquery\") to enabledCloudwatchLogsExports and turn the audit plugin on in the cluster " +
+        'Add "audit" (and "error", "slowquery") to enabledCloudwatchLogsExports and turn the audit plugin on in the cluster ' +
         "parameter group (server_audit_logging = 1, server_audit_events = CONNECT,QUERY_DCL,QUERY_DDL,QUERY_DML).",
     ...compliance("164.312(b)", ["audit", "rds"]),
     validateResource: validateResourceOfType(aws.rds.Cluster, (cluster, args, report) => {
@@ -68,7 +71,9 @@ export const databaseAuditLogs: ResourceValidationPolicy = {
             return;
         }
         if (!exports.includes(wanted)) {
-            report(`enabledCloudwatchLogsExports does not include "${wanted}": database access to patient records would not be audited.`);
+            report(
+                `enabledCloudwatchLogsExports does not include "${wanted}": database access to patient records would not be audited.`,
+            );
         }
     }),
 };

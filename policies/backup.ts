@@ -3,7 +3,13 @@
 // 164.308(a)(7)(ii)(B) disaster recovery plan; LGPD art. 46).
 
 import * as aws from "@pulumi/aws";
-import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType, validateStackResourcesOfType } from "@pulumi/policy";
+import {
+    PolicyResource,
+    ResourceValidationPolicy,
+    StackValidationPolicy,
+    validateResourceOfType,
+    validateStackResourcesOfType,
+} from "@pulumi/policy";
 import { compliance } from "./lib/compliance";
 import { configWithDefaults, MINIMUM_RETENTION_SCHEMA, MinimumRetentionConfig } from "./lib/config";
 import { bucketIdentities, propsOf, refersTo, regionOf, tagValue } from "./lib/resources";
@@ -34,9 +40,15 @@ function lifecycleProblems(lifecycle: unknown, minimum: number, what: string): s
     const l = lifecycle as Lifecycle;
     const problems: string[] = [];
     if (typeof l.deleteAfter === "number" && l.deleteAfter < minimum) {
-        problems.push(`${what} deletes recovery points after ${l.deleteAfter} days; keep them at least ${minimum} days.`);
+        problems.push(
+            `${what} deletes recovery points after ${l.deleteAfter} days; keep them at least ${minimum} days.`,
+        );
     }
-    if (typeof l.deleteAfter === "number" && typeof l.coldStorageAfter === "number" && l.deleteAfter - l.coldStorageAfter < COLD_STORAGE_MIN_DAYS) {
+    if (
+        typeof l.deleteAfter === "number" &&
+        typeof l.coldStorageAfter === "number" &&
+        l.deleteAfter - l.coldStorageAfter < COLD_STORAGE_MIN_DAYS
+    ) {
         problems.push(
             `${what} moves recovery points to cold storage after ${l.coldStorageAfter} days and deletes them after ${l.deleteAfter}: ` +
                 `AWS Backup requires at least ${COLD_STORAGE_MIN_DAYS} days in cold storage.`,
@@ -60,7 +72,10 @@ export const backupPlanRetention: ResourceValidationPolicy = {
     configSchema: MINIMUM_RETENTION_SCHEMA,
     ...compliance("164.308(a)(7)(ii)(A)", ["backup"], ["164.308(a)(7)(ii)(B)"]),
     validateResource: validateResourceOfType(aws.backup.Plan, (plan, args, report) => {
-        const { minimumRetentionDays } = configWithDefaults<MinimumRetentionConfig>(MINIMUM_RETENTION_SCHEMA, args.getConfig<MinimumRetentionConfig>());
+        const { minimumRetentionDays } = configWithDefaults<MinimumRetentionConfig>(
+            MINIMUM_RETENTION_SCHEMA,
+            args.getConfig<MinimumRetentionConfig>(),
+        );
         const p = plain(plan);
         if (isUnknown(p.rules)) {
             return;
@@ -83,7 +98,9 @@ export const backupPlanRetention: ResourceValidationPolicy = {
                 }
                 const c = copy as { destinationVaultArn?: unknown; lifecycle?: unknown };
                 const to = knownString(c.destinationVaultArn) ?? "its destination vault";
-                lifecycleProblems(c.lifecycle, minimumRetentionDays, `${label} copy action ${j} (to ${to})`).forEach((m) => report(m));
+                lifecycleProblems(c.lifecycle, minimumRetentionDays, `${label} copy action ${j} (to ${to})`).forEach(
+                    (m) => report(m),
+                );
             });
         });
     }),
@@ -96,26 +113,39 @@ export const databaseBackupRetention: ResourceValidationPolicy = {
         "(minimum from config, default 30; RDS allows at most 35). Read replicas (replicateSourceDb) rely on their source's backups.",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Set backupRetentionPeriod to 30 (or the configured minimum, at most 35) on the aws.rds.Cluster or aws.rds.Instance.",
+    remediationSteps:
+        "Set backupRetentionPeriod to 30 (or the configured minimum, at most 35) on the aws.rds.Cluster or aws.rds.Instance.",
     configSchema: MINIMUM_RETENTION_SCHEMA,
     ...compliance("164.308(a)(7)(ii)(A)", ["backup", "rds"]),
-    validateResource: validateResourceOfTypes([aws.rds.Cluster, aws.rds.Instance], "RDS clusters and instances", (args, report) => {
-        const { minimumRetentionDays } = configWithDefaults<MinimumRetentionConfig>(MINIMUM_RETENTION_SCHEMA, args.getConfig<MinimumRetentionConfig>());
-        const p = plain((args.asType(aws.rds.Cluster) ?? args.asType(aws.rds.Instance))!) as { backupRetentionPeriod?: unknown; replicateSourceDb?: unknown };
-        if (knownString(p.replicateSourceDb)) {
-            args.notApplicable("read replica: backed up through its source");
-        }
-        const required = Math.min(minimumRetentionDays, RDS_MAX_RETENTION_DAYS);
-        const period = p.backupRetentionPeriod;
-        if (isUnknown(period)) {
-            return;
-        }
-        if (typeof period !== "number") {
-            report(`backupRetentionPeriod is not set (AWS keeps automated backups 1 day); set it to at least ${required}.`);
-        } else if (period < required) {
-            report(`backupRetentionPeriod is ${period} days; it must be at least ${required}.`);
-        }
-    }),
+    validateResource: validateResourceOfTypes(
+        [aws.rds.Cluster, aws.rds.Instance],
+        "RDS clusters and instances",
+        (args, report) => {
+            const { minimumRetentionDays } = configWithDefaults<MinimumRetentionConfig>(
+                MINIMUM_RETENTION_SCHEMA,
+                args.getConfig<MinimumRetentionConfig>(),
+            );
+            const p = plain((args.asType(aws.rds.Cluster) ?? args.asType(aws.rds.Instance))!) as {
+                backupRetentionPeriod?: unknown;
+                replicateSourceDb?: unknown;
+            };
+            if (knownString(p.replicateSourceDb)) {
+                args.notApplicable("read replica: backed up through its source");
+            }
+            const required = Math.min(minimumRetentionDays, RDS_MAX_RETENTION_DAYS);
+            const period = p.backupRetentionPeriod;
+            if (isUnknown(period)) {
+                return;
+            }
+            if (typeof period !== "number") {
+                report(
+                    `backupRetentionPeriod is not set (AWS keeps automated backups 1 day); set it to at least ${required}.`,
+                );
+            } else if (period < required) {
+                report(`backupRetentionPeriod is ${period} days; it must be at least ${required}.`);
+            }
+        },
+    ),
 };
 
 // ----- coverage -------------------------------------------------------------------
@@ -130,7 +160,12 @@ const ARN_SHAPES: Array<{ classes: ResourceClass[]; service: string; prefix: str
 
 /** AWS Backup wildcard (`*`) match. */
 export function arnGlob(pattern: string, arn: string): boolean {
-    const re = new RegExp(`^${pattern.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    const re = new RegExp(
+        `^${pattern
+            .split("*")
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".*")}$`,
+    );
     return re.test(arn);
 }
 
@@ -178,7 +213,7 @@ function listedIn(selection: PolicyResource, prop: "resources" | "notResources",
     // Hosts that do not report property dependencies: a resource the selection depends on
     // counts as listed in `resources` (never as excluded: the dependency may be any property).
     const reported = Object.keys(selection.propertyDependencies).length > 0;
-    const deps = reported ? byProperty ?? [] : prop === "resources" ? selection.dependencies : [];
+    const deps = reported ? (byProperty ?? []) : prop === "resources" ? selection.dependencies : [];
     if (deps.some((d) => d.urn === target.urn)) {
         return true;
     }
@@ -217,7 +252,8 @@ export function selects(selection: PolicyResource, target: PolicyResource): Tri 
     const p = propsOf(selection);
     const resources = p.resources;
     const tags = p.selectionTags;
-    const noResources = resources === undefined || resources === null || (Array.isArray(resources) && resources.length === 0);
+    const noResources =
+        resources === undefined || resources === null || (Array.isArray(resources) && resources.length === 0);
     const noTags = tags === undefined || tags === null || (Array.isArray(tags) && tags.length === 0);
     let base: Tri = true; // neither: every supported resource
     if (!noResources || !noTags) {
@@ -232,7 +268,9 @@ export function selects(selection: PolicyResource, target: PolicyResource): Tri 
                       if (isUnknown(x.key) || isUnknown(x.value) || isUnknown(x.type)) {
                           return undefined;
                       }
-                      return String(x.type).toUpperCase() === "STRINGEQUALS" ? tagTest(target, String(x.key), (v) => v === x.value) : undefined;
+                      return String(x.type).toUpperCase() === "STRINGEQUALS"
+                          ? tagTest(target, String(x.key), (v) => v === x.value)
+                          : undefined;
                   }),
               );
         base = any([noResources ? false : listedIn(selection, "resources", target), tagged]);
@@ -336,7 +374,7 @@ export const backupCoverage: StackValidationPolicy = {
     severity: "high",
     remediationSteps:
         "Add the resource's ARN to an aws.backup.Selection's `resources` (resources: [cluster.arn, bucket.arn, ...instances.map(i => i.arn)]), " +
-        "or tag it to match a tag-based selection. For a bucket that holds no primary data, tag it BackupExempt = \"<reason>\".",
+        'or tag it to match a tag-based selection. For a bucket that holds no primary data, tag it BackupExempt = "<reason>".',
     ...compliance("164.308(a)(7)(ii)(A)", ["backup", "rds", "ec2", "s3"], ["164.308(a)(7)(ii)(B)"]),
     validateStack: (args, report) => {
         const selections = args.resources.filter((r) => r.isType(aws.backup.Selection));
@@ -355,7 +393,11 @@ export const backupCoverage: StackValidationPolicy = {
         for (const target of targets) {
             const covered = any(selections.map((s) => selects(s, target)));
             if (covered === false) {
-                const kind = isAnyOf(target, BUCKETS) ? "data bucket" : isAnyOf(target, DATABASES) ? "database" : "EC2 instance";
+                const kind = isAnyOf(target, BUCKETS)
+                    ? "data bucket"
+                    : isAnyOf(target, DATABASES)
+                      ? "database"
+                      : "EC2 instance";
                 const none = selections.length === 0 ? " (the stack has no aws.backup.Selection)" : "";
                 report(`${kind} ${target.name} is not selected by any AWS Backup selection${none}.`, target.urn);
             }
@@ -417,13 +459,18 @@ export const backupCrossRegionCopy: StackValidationPolicy = {
                         return true;
                     }
                     const deps = plan.propertyDependencies.rules ?? [];
-                    const onlySameRegionVaults = deps.length > 0 && deps.every((d) => isAnyOf(d, VAULTS)) && regions.every((r) => r === region);
+                    const onlySameRegionVaults =
+                        deps.length > 0 && deps.every((d) => isAnyOf(d, VAULTS)) && regions.every((r) => r === region);
                     return onlySameRegionVaults ? false : undefined;
                 }),
             );
             if (verdict === false) {
-                const why = copies.length === 0 ? "has no copy action" : `copies only to vaults in its own region ${region}`;
-                report(`backup plan ${plan.name} ${why}: keep a copy of every recovery point in another region.`, plan.urn);
+                const why =
+                    copies.length === 0 ? "has no copy action" : `copies only to vaults in its own region ${region}`;
+                report(
+                    `backup plan ${plan.name} ${why}: keep a copy of every recovery point in another region.`,
+                    plan.urn,
+                );
             }
         }
     }),

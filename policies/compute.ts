@@ -13,34 +13,45 @@ import { isUnknown, plain } from "./lib/values";
 export const ec2Imdsv2: ResourceValidationPolicy = {
     name: "ec2-imdsv2-required",
     description:
-        "EC2 instances and launch templates require IMDSv2 session tokens (metadataOptions.httpTokens = \"required\") or turn " +
+        'EC2 instances and launch templates require IMDSv2 session tokens (metadataOptions.httpTokens = "required") or turn ' +
         "the metadata service off, so an SSRF bug in WordPress or a plugin cannot read the instance role's credentials.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Set metadataOptions: { httpEndpoint: \"enabled\", httpTokens: \"required\", httpPutResponseHopLimit: 1 } " +
+        'Set metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 } ' +
         "(IMDS_V2_ONLY in components/ec2.ts).",
     ...compliance("164.312(a)(1)", ["ec2", "imds"]),
-    validateResource: validateResourceOfTypes([aws.ec2.Instance, aws.ec2.LaunchTemplate], "EC2 instances and launch templates", (args, report) => {
-        const p = plain(args.props) as { metadataOptions?: { httpTokens?: unknown; httpEndpoint?: unknown }; launchTemplate?: unknown };
-        const m = p.metadataOptions;
-        if (isUnknown(m)) {
-            return;
-        }
-        if (m === undefined || m === null) {
-            if (args.isType(aws.ec2.Instance) && p.launchTemplate !== undefined && p.launchTemplate !== null) {
-                return; // the launch template's metadata options apply; it is checked on its own
+    validateResource: validateResourceOfTypes(
+        [aws.ec2.Instance, aws.ec2.LaunchTemplate],
+        "EC2 instances and launch templates",
+        (args, report) => {
+            const p = plain(args.props) as {
+                metadataOptions?: { httpTokens?: unknown; httpEndpoint?: unknown };
+                launchTemplate?: unknown;
+            };
+            const m = p.metadataOptions;
+            if (isUnknown(m)) {
+                return;
             }
-            report("metadataOptions is not set: the instance would accept IMDSv1 requests without a session token.");
-            return;
-        }
-        if (isUnknown(m.httpTokens) || isUnknown(m.httpEndpoint) || m.httpEndpoint === "disabled") {
-            return;
-        }
-        if (m.httpTokens !== "required") {
-            report(`metadataOptions.httpTokens is ${m.httpTokens === undefined ? "not set" : `"${String(m.httpTokens)}"`}; it must be "required" (IMDSv2 only).`);
-        }
-    }),
+            if (m === undefined || m === null) {
+                if (args.isType(aws.ec2.Instance) && p.launchTemplate !== undefined && p.launchTemplate !== null) {
+                    return; // the launch template's metadata options apply; it is checked on its own
+                }
+                report(
+                    "metadataOptions is not set: the instance would accept IMDSv1 requests without a session token.",
+                );
+                return;
+            }
+            if (isUnknown(m.httpTokens) || isUnknown(m.httpEndpoint) || m.httpEndpoint === "disabled") {
+                return;
+            }
+            if (m.httpTokens !== "required") {
+                report(
+                    `metadataOptions.httpTokens is ${m.httpTokens === undefined ? "not set" : `"${String(m.httpTokens)}"`}; it must be "required" (IMDSv2 only).`,
+                );
+            }
+        },
+    ),
 };
 
 /** Tag that compute tiers put on every instance, e.g. "Ubuntu 24.04 LTS". */
@@ -117,32 +128,44 @@ export const osStandardSupport: ResourceValidationPolicy = {
             asOf: {
                 type: "string",
                 pattern: "^\\d{4}-\\d{2}-\\d{2}$",
-                description: "Evaluate support as of this date (YYYY-MM-DD) instead of today, e.g. to plan next quarter.",
+                description:
+                    "Evaluate support as of this date (YYYY-MM-DD) instead of today, e.g. to plan next quarter.",
             },
         },
     },
     ...compliance("164.308(a)(5)(ii)(B)", ["ec2", "operating-system", "patching"], ["164.308(a)(1)(ii)(B)"]),
     validateResource: validateResourceOfType(aws.ec2.Instance, (_instance, args, report) => {
-        const cfg = configWithDefaults<OsSupportConfig>(osStandardSupport.configSchema!, args.getConfig<OsSupportConfig>());
+        const cfg = configWithDefaults<OsSupportConfig>(
+            osStandardSupport.configSchema!,
+            args.getConfig<OsSupportConfig>(),
+        );
         const os = tagValue(args, OPERATING_SYSTEM_TAG);
         if (os === undefined) {
             return; // tags not known yet
         }
         if (os === null || os.trim() === "") {
-            report(`the instance has no ${OPERATING_SYSTEM_TAG} tag, so its operating system's support cannot be tracked.`);
+            report(
+                `the instance has no ${OPERATING_SYSTEM_TAG} tag, so its operating system's support cannot be tracked.`,
+            );
             return;
         }
         const support = endOfStandardSupport(os);
         if (!support) {
-            report(`${OPERATING_SYSTEM_TAG} = "${os}" is not a release this pack knows the support dates of (Ubuntu, Amazon Linux).`);
+            report(
+                `${OPERATING_SYSTEM_TAG} = "${os}" is not a release this pack knows the support dates of (Ubuntu, Amazon Linux).`,
+            );
             return;
         }
         const today = cfg.asOf ? Date.parse(`${cfg.asOf}T00:00:00Z`) : Date.now();
         const ends = Date.parse(`${support.ends}T23:59:59Z`);
         if (ends < today) {
-            report(`${os}: standard support ended on ${support.ends}; the release no longer gets free security updates.`);
+            report(
+                `${os}: standard support ended on ${support.ends}; the release no longer gets free security updates.`,
+            );
         } else if (ends - today <= cfg.warnDaysBeforeEnd * DAY_MS) {
-            report(`${os}: standard support ends on ${support.ends}, within ${cfg.warnDaysBeforeEnd} days; plan the upgrade.`);
+            report(
+                `${os}: standard support ends on ${support.ends}, within ${cfg.warnDaysBeforeEnd} days; plan the upgrade.`,
+            );
         }
     }),
 };

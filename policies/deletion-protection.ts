@@ -14,7 +14,14 @@ interface DeletionProtectionConfig {
     requireDeletionProtection: boolean;
 }
 
-const DATA_STORES: ResourceClass[] = [aws.rds.Cluster, aws.rds.Instance, ...BUCKETS, aws.backup.Vault, aws.opensearch.Domain, aws.kms.Key];
+const DATA_STORES: ResourceClass[] = [
+    aws.rds.Cluster,
+    aws.rds.Instance,
+    ...BUCKETS,
+    aws.backup.Vault,
+    aws.opensearch.Domain,
+    aws.kms.Key,
+];
 
 export const dataStoreDeletionProtection: ResourceValidationPolicy = {
     name: "data-store-deletion-protection",
@@ -29,14 +36,15 @@ export const dataStoreDeletionProtection: ResourceValidationPolicy = {
     severity: "high",
     remediationSteps:
         "Pass `protect: true` (HmsConfig.protectData) to the resource and set deletionProtection: true, skipFinalSnapshot: false, " +
-        "finalSnapshotIdentifier: \"<name>-final\" on RDS; drop forceDestroy on buckets and vaults. For a stack without real data, " +
+        'finalSnapshotIdentifier: "<name>-final" on RDS; drop forceDestroy on buckets and vaults. For a stack without real data, ' +
         "run the pack with --policy-pack-config policies/config/development.json (requireDeletionProtection: false).",
     configSchema: {
         properties: {
             requireDeletionProtection: {
                 type: "boolean",
                 default: true,
-                description: "Require protection of every data store (false: only resources with the protect option are checked).",
+                description:
+                    "Require protection of every data store (false: only resources with the protect option are checked).",
             },
         },
     },
@@ -51,7 +59,9 @@ export const dataStoreDeletionProtection: ResourceValidationPolicy = {
             return;
         }
         if (!protectedByOption) {
-            report("the `protect` resource option is not set: `pulumi destroy` or a replacing change would delete this data store.");
+            report(
+                "the `protect` resource option is not set: `pulumi destroy` or a replacing change would delete this data store.",
+            );
         }
         const p = plain(args.props) as Record<string, unknown>;
         if (args.isType(aws.rds.Cluster) || args.isType(aws.rds.Instance)) {
@@ -61,12 +71,20 @@ export const dataStoreDeletionProtection: ResourceValidationPolicy = {
             const skip = test(p.skipFinalSnapshot, (v) => v === true);
             if (skip === true) {
                 report("skipFinalSnapshot is true: deleting the database would leave no final snapshot.");
-            } else if (skip === false && !isUnknown(p.finalSnapshotIdentifier) && knownString(p.finalSnapshotIdentifier) === undefined) {
-                report("finalSnapshotIdentifier is not set: deleting the database fails instead of taking a final snapshot.");
+            } else if (
+                skip === false &&
+                !isUnknown(p.finalSnapshotIdentifier) &&
+                knownString(p.finalSnapshotIdentifier) === undefined
+            ) {
+                report(
+                    "finalSnapshotIdentifier is not set: deleting the database fails instead of taking a final snapshot.",
+                );
             }
         } else if (args.isType(aws.backup.Vault) || BUCKETS.some((b) => args.isType(b))) {
             if (test(p.forceDestroy, (v) => v === true) === true) {
-                report("forceDestroy is true: deleting the resource would first delete every object or recovery point in it.");
+                report(
+                    "forceDestroy is true: deleting the resource would first delete every object or recovery point in it.",
+                );
             }
         }
     }),

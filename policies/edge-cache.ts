@@ -27,7 +27,10 @@ interface CacheRule {
 
 /** Whether a rule's expression names the path prefix (starts_with on the URI path). */
 function namesPrefix(rule: CacheRule, prefix: string): boolean {
-    return typeof rule.expression === "string" && rule.expression.replace(/\s+/g, " ").includes(`starts_with(http.request.uri.path, ${JSON.stringify(prefix)})`);
+    return (
+        typeof rule.expression === "string" &&
+        rule.expression.replace(/\s+/g, " ").includes(`starts_with(http.request.uri.path, ${JSON.stringify(prefix)})`)
+    );
 }
 
 /**
@@ -48,20 +51,22 @@ export function clinicalCacheProblem(rules: CacheRule[], prefix: string): string
         return `no enabled cache rule bypasses the cache for ${prefix}`;
     }
     const later = enabled.slice(bypass + 1).find((r) => r.actionParameters?.cache !== false);
-    return later ? `a later cache rule (${String(later.expression).slice(0, 80)}) may cache ${prefix} again` : undefined;
+    return later
+        ? `a later cache rule (${String(later.expression).slice(0, 80)}) may cache ${prefix} again`
+        : undefined;
 }
 
 export const clinicalFilesNotCached: StackValidationPolicy = {
     name: "clinical-files-not-cached-at-edge",
     description:
         `Every Cloudflare zone with proxied DNS records has a cloudflare.Ruleset of phase ${CACHE_PHASE} whose last enabled ` +
-        "rule naming each clinical-file path prefix (starts_with(http.request.uri.path, \"<prefix>\")) sets cache: false, " +
+        'rule naming each clinical-file path prefix (starts_with(http.request.uri.path, "<prefix>")) sets cache: false, ' +
         "with no enabled rule after it that caches.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
         `Make the last rule of the ${CACHE_PHASE} ruleset { action: "set_cache_settings", actionParameters: { cache: false }, ` +
-        "expression: \"(starts_with(http.request.uri.path, \\\"/clinical-files/\\\") or ...)\" }; serve clinical files only " +
+        'expression: "(starts_with(http.request.uri.path, \\"/clinical-files/\\") or ...)" }; serve clinical files only ' +
         "through the application's authorisation with Cache-Control: private, no-store.",
     configSchema: {
         properties: {
@@ -70,13 +75,17 @@ export const clinicalFilesNotCached: StackValidationPolicy = {
                 items: { type: "string", pattern: "^/[A-Za-z0-9._~/-]*/$" },
                 minItems: 1,
                 default: ["/clinical-files/"],
-                description: "URL path prefixes under which the site serves clinical files (medical images, patient documents).",
+                description:
+                    "URL path prefixes under which the site serves clinical files (medical images, patient documents).",
             },
         },
     },
     ...compliance("164.312(a)(1)", ["cloudflare", "cache", "clinical-files"], ["164.312(e)(1)"]),
     validateStack: (args, report) => {
-        const { clinicalPathPrefixes } = configWithDefaults<ClinicalEdgeCacheConfig>(clinicalFilesNotCached.configSchema!, args.getConfig<ClinicalEdgeCacheConfig>());
+        const { clinicalPathPrefixes } = configWithDefaults<ClinicalEdgeCacheConfig>(
+            clinicalFilesNotCached.configSchema!,
+            args.getConfig<ClinicalEdgeCacheConfig>(),
+        );
         const rulesets = args.resources.filter((r) => r.isType(cloudflare.Ruleset));
         let proxiedZones = 0;
         for (const [key, members] of zonesOf(args.resources)) {
@@ -102,7 +111,10 @@ export const clinicalFilesNotCached: StackValidationPolicy = {
                 for (const prefix of clinicalPathPrefixes) {
                     const problem = clinicalCacheProblem(rules, prefix);
                     if (problem) {
-                        report(`cache ruleset ${ruleset.name}: ${problem}; clinical files could be served from the edge.`, ruleset.urn);
+                        report(
+                            `cache ruleset ${ruleset.name}: ${problem}; clinical files could be served from the edge.`,
+                            ruleset.urn,
+                        );
                     }
                 }
             }

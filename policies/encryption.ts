@@ -4,7 +4,13 @@
 // and revoke access; every use is logged in CloudTrail.
 
 import * as aws from "@pulumi/aws";
-import { PolicyResource, ResourceValidationPolicy, Severity, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import {
+    PolicyResource,
+    ResourceValidationPolicy,
+    Severity,
+    StackValidationPolicy,
+    validateResourceOfType,
+} from "@pulumi/policy";
 import { compliance } from "./lib/compliance";
 import { bucketIdentities, propsOf, refersTo } from "./lib/resources";
 import { BUCKET_ENCRYPTION, BUCKET_LOGGING, BUCKETS } from "./lib/types";
@@ -25,28 +31,46 @@ export const rdsEncryptionAtRest: ResourceValidationPolicy = {
         `Set storageEncrypted: true and kmsKeyId to ${CMK_HINT}; with manageMasterUserPassword also masterUserSecretKmsKeyId, ` +
         "with performanceInsightsEnabled also performanceInsightsKmsKeyId. Encryption of an existing database needs a snapshot restore.",
     ...compliance("164.312(a)(2)(iv)", ["encryption", "kms", "rds"]),
-    validateResource: validateResourceOfTypes([aws.rds.Cluster, aws.rds.Instance], "RDS clusters and instances", (args, report) => {
-        const p = plain((args.asType(aws.rds.Cluster) ?? args.asType(aws.rds.Instance))!) as Record<string, unknown>;
-        if (knownString(p.replicateSourceDb)) {
-            args.notApplicable("read replica: encrypted like its source");
-        }
-        if (test(p.storageEncrypted, (v) => v === true) === false) {
-            report("storageEncrypted is not true: the database's storage, snapshots and backups would be unencrypted.");
-        }
-        if (isCustomerManagedKey(p.kmsKeyId) === false) {
-            report(`kmsKeyId ${describeKey(p.kmsKeyId)}; use ${CMK_HINT}.`);
-        }
-        if (p.manageMasterUserPassword === true && isCustomerManagedKey(p.masterUserSecretKmsKeyId) === false) {
-            report(`masterUserSecretKmsKeyId ${describeKey(p.masterUserSecretKmsKeyId)}: the managed master password secret would use the AWS managed key.`);
-        }
-        if (p.performanceInsightsEnabled === true && isCustomerManagedKey(p.performanceInsightsKmsKeyId) === false) {
-            report(`performanceInsightsKmsKeyId ${describeKey(p.performanceInsightsKmsKeyId)}: Performance Insights keeps query text, which can contain patient data.`);
-        }
-    }),
+    validateResource: validateResourceOfTypes(
+        [aws.rds.Cluster, aws.rds.Instance],
+        "RDS clusters and instances",
+        (args, report) => {
+            const p = plain((args.asType(aws.rds.Cluster) ?? args.asType(aws.rds.Instance))!) as Record<
+                string,
+                unknown
+            >;
+            if (knownString(p.replicateSourceDb)) {
+                args.notApplicable("read replica: encrypted like its source");
+            }
+            if (test(p.storageEncrypted, (v) => v === true) === false) {
+                report(
+                    "storageEncrypted is not true: the database's storage, snapshots and backups would be unencrypted.",
+                );
+            }
+            if (isCustomerManagedKey(p.kmsKeyId) === false) {
+                report(`kmsKeyId ${describeKey(p.kmsKeyId)}; use ${CMK_HINT}.`);
+            }
+            if (p.manageMasterUserPassword === true && isCustomerManagedKey(p.masterUserSecretKmsKeyId) === false) {
+                report(
+                    `masterUserSecretKmsKeyId ${describeKey(p.masterUserSecretKmsKeyId)}: the managed master password secret would use the AWS managed key.`,
+                );
+            }
+            if (
+                p.performanceInsightsEnabled === true &&
+                isCustomerManagedKey(p.performanceInsightsKmsKeyId) === false
+            ) {
+                report(
+                    `performanceInsightsKmsKeyId ${describeKey(p.performanceInsightsKmsKeyId)}: Performance Insights keeps query text, which can contain patient data.`,
+                );
+            }
+        },
+    ),
 };
 
 function describeKey(v: unknown): string {
-    return v === undefined || v === null || v === "" ? "is not set (AWS managed key)" : `is "${String(v)}", an AWS managed key`;
+    return v === undefined || v === null || v === ""
+        ? "is not set (AWS managed key)"
+        : `is "${String(v)}", an AWS managed key`;
 }
 
 export const elasticacheEncryptionAtRest: ResourceValidationPolicy = {
@@ -79,7 +103,11 @@ function encryptionDefaults(config: unknown): unknown[] | undefined {
     if (isUnknown(rules)) {
         return undefined;
     }
-    return asArray(rules).map((r) => (isUnknown(r) ? r : (r as { applyServerSideEncryptionByDefault?: unknown } | undefined)?.applyServerSideEncryptionByDefault));
+    return asArray(rules).map((r) =>
+        isUnknown(r)
+            ? r
+            : (r as { applyServerSideEncryptionByDefault?: unknown } | undefined)?.applyServerSideEncryptionByDefault,
+    );
 }
 
 /** Whether a default-encryption block uses SSE-KMS with a customer managed key (or, if `s3Ok`, at least SSE-S3). */
@@ -100,7 +128,9 @@ function encryptsWithCmk(byDefault: unknown, s3Ok: boolean): Tri {
 /** Whether a bucket receives S3 server access logs (the only buckets that may use SSE-S3). */
 function isAccessLogTarget(bucket: PolicyResource, resources: PolicyResource[]): Tri {
     const ids = bucketIdentities(bucket);
-    return any(resources.filter((r) => isAnyOf(r, BUCKET_LOGGING)).map((r) => refersTo(r, "targetBucket", bucket, ids)));
+    return any(
+        resources.filter((r) => isAnyOf(r, BUCKET_LOGGING)).map((r) => refersTo(r, "targetBucket", bucket, ids)),
+    );
 }
 
 export const s3EncryptionAtRest: StackValidationPolicy = {
@@ -196,12 +226,16 @@ export const ebsEncryption: ResourceValidationPolicy = {
                 const p = plain(instance);
                 const fromTemplate = p.launchTemplate !== undefined && p.launchTemplate !== null;
                 if ((p.rootBlockDevice === undefined || p.rootBlockDevice === null) && !fromTemplate) {
-                    report("rootBlockDevice is not declared: the root volume (system, logs, caches) would be unencrypted.");
+                    report(
+                        "rootBlockDevice is not declared: the root volume (system, logs, caches) would be unencrypted.",
+                    );
                 } else {
                     volumeProblems(p.rootBlockDevice, "rootBlockDevice").forEach((m) => report(m));
                 }
                 if (!isUnknown(p.ebsBlockDevices)) {
-                    asArray(p.ebsBlockDevices).forEach((d, i) => volumeProblems(d, `ebsBlockDevices[${i}]`).forEach((m) => report(m)));
+                    asArray(p.ebsBlockDevices).forEach((d, i) =>
+                        volumeProblems(d, `ebsBlockDevices[${i}]`).forEach((m) => report(m)),
+                    );
                 }
                 return;
             }
@@ -225,7 +259,8 @@ export const ebsEncryption: ResourceValidationPolicy = {
 
 export const opensearchEncryptionAtRest: ResourceValidationPolicy = {
     name: "opensearch-encryption-at-rest",
-    description: "OpenSearch domains (application and audit logs) encrypt data at rest with a customer managed key: encryptAtRest.enabled = true and encryptAtRest.kmsKeyId.",
+    description:
+        "OpenSearch domains (application and audit logs) encrypt data at rest with a customer managed key: encryptAtRest.enabled = true and encryptAtRest.kmsKeyId.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: `Set encryptAtRest: { enabled: true, kmsKeyId: <${CMK_HINT}> } (changing it replaces the domain).`,
@@ -236,7 +271,9 @@ export const opensearchEncryptionAtRest: ResourceValidationPolicy = {
             return;
         }
         if (test(e?.enabled, (v) => v === true) === false) {
-            report("encryptAtRest.enabled is not true: indices (logs that can contain patient identifiers) would be stored unencrypted.");
+            report(
+                "encryptAtRest.enabled is not true: indices (logs that can contain patient identifiers) would be stored unencrypted.",
+            );
         }
         if (isCustomerManagedKey(e?.kmsKeyId) === false) {
             report(`encryptAtRest.kmsKeyId ${describeKey(e?.kmsKeyId)}; use ${CMK_HINT}.`);
@@ -327,7 +364,12 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
         if (isUnknown(spec) || isUnknown(usage) || isUnknown(p.customKeyStoreId) || isUnknown(p.xksKeyId)) {
             return;
         }
-        if ((spec ?? "SYMMETRIC_DEFAULT") !== "SYMMETRIC_DEFAULT" || (usage ?? "ENCRYPT_DECRYPT") !== "ENCRYPT_DECRYPT" || p.customKeyStoreId || p.xksKeyId) {
+        if (
+            (spec ?? "SYMMETRIC_DEFAULT") !== "SYMMETRIC_DEFAULT" ||
+            (usage ?? "ENCRYPT_DECRYPT") !== "ENCRYPT_DECRYPT" ||
+            p.customKeyStoreId ||
+            p.xksKeyId
+        ) {
             args.notApplicable("only symmetric encryption keys in AWS KMS rotate automatically");
         }
         if (test(p.enableKeyRotation, (v) => v === true) === false) {

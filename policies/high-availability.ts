@@ -30,17 +30,23 @@ function appServerProblems(resources: PolicyResource[], role: string): string[] 
     if (servers.length < 2) {
         return [`${servers.length} app server(s) tagged Role=${role}: at least 2 are needed`];
     }
-    return subnets !== undefined && subnets < 2 ? [`the ${servers.length} app servers share one subnet (one availability zone)`] : [];
+    return subnets !== undefined && subnets < 2
+        ? [`the ${servers.length} app servers share one subnet (one availability zone)`]
+        : [];
 }
 
 function databaseProblems(resources: PolicyResource[]): string[] {
     const out: string[] = [];
     for (const cluster of resources.filter((r) => r.isType(aws.rds.Cluster))) {
         const ids = [propsOf(cluster).clusterIdentifier, propsOf(cluster).id];
-        const members = resources.filter((r) => r.isType(aws.rds.ClusterInstance) && refersTo(r, "clusterIdentifier", cluster, ids) !== false);
+        const members = resources.filter(
+            (r) => r.isType(aws.rds.ClusterInstance) && refersTo(r, "clusterIdentifier", cluster, ids) !== false,
+        );
         const zones = distinct(members.map((m) => propsOf(m).availabilityZone ?? "any"));
         if (members.length < 2) {
-            out.push(`database cluster ${cluster.name} has ${members.length} instance(s): a reader in another availability zone is needed`);
+            out.push(
+                `database cluster ${cluster.name} has ${members.length} instance(s): a reader in another availability zone is needed`,
+            );
         } else if (zones !== undefined && zones < 2) {
             out.push(`the instances of database cluster ${cluster.name} are all in one availability zone`);
         }
@@ -52,9 +58,16 @@ function cacheProblems(resources: PolicyResource[]): string[] {
     const out: string[] = [];
     for (const group of resources.filter((r) => r.isType(aws.elasticache.ReplicationGroup))) {
         const p = propsOf(group);
-        const nodes = typeof p.numCacheClusters === "number" ? p.numCacheClusters : typeof p.replicasPerNodeGroup === "number" ? p.replicasPerNodeGroup + 1 : undefined;
+        const nodes =
+            typeof p.numCacheClusters === "number"
+                ? p.numCacheClusters
+                : typeof p.replicasPerNodeGroup === "number"
+                  ? p.replicasPerNodeGroup + 1
+                  : undefined;
         if (p.automaticFailoverEnabled === false || p.multiAzEnabled === false || (nodes !== undefined && nodes < 2)) {
-            out.push(`cache ${group.name} has no automatic failover over 2 availability zones (automaticFailoverEnabled, multiAzEnabled, at least 2 nodes)`);
+            out.push(
+                `cache ${group.name} has no automatic failover over 2 availability zones (automaticFailoverEnabled, multiAzEnabled, at least 2 nodes)`,
+            );
         }
     }
     return out;
@@ -64,7 +77,11 @@ function loadBalancerProblems(resources: PolicyResource[]): string[] {
     const out: string[] = [];
     for (const tg of resources.filter((r) => r.isType(aws.lb.TargetGroup) || r.isType(aws.alb.TargetGroup))) {
         const ids = [propsOf(tg).arn, propsOf(tg).id];
-        const targets = resources.filter((r) => (r.isType(aws.lb.TargetGroupAttachment) || r.isType(aws.alb.TargetGroupAttachment)) && refersTo(r, "targetGroupArn", tg, ids) === true);
+        const targets = resources.filter(
+            (r) =>
+                (r.isType(aws.lb.TargetGroupAttachment) || r.isType(aws.alb.TargetGroupAttachment)) &&
+                refersTo(r, "targetGroupArn", tg, ids) === true,
+        );
         if (targets.length < 2) {
             out.push(`target group ${tg.name} has ${targets.length} target(s): at least 2 are needed`);
         }
@@ -85,13 +102,20 @@ export const highAvailability: StackValidationPolicy = {
         "and one Nginx instance per availability zone; the components spread them over the subnets and zones.",
     configSchema: {
         properties: {
-            requireHighAvailability: { type: "boolean", default: false, description: "Whether this stack promises high availability (production)." },
+            requireHighAvailability: {
+                type: "boolean",
+                default: false,
+                description: "Whether this stack promises high availability (production).",
+            },
             appServerRoleTag: { type: "string", default: "wordpress", description: "Role tag of the app servers." },
         },
     },
     ...compliance("164.308(a)(7)(ii)(B)", ["availability", "ec2", "rds", "elasticache", "elb"], ["164.312(a)(1)"]),
     validateStack: (args, report) => {
-        const config = configWithDefaults<HighAvailabilityConfig>(highAvailability.configSchema!, args.getConfig<HighAvailabilityConfig>());
+        const config = configWithDefaults<HighAvailabilityConfig>(
+            highAvailability.configSchema!,
+            args.getConfig<HighAvailabilityConfig>(),
+        );
         if (!config.requireHighAvailability) {
             args.notApplicable("requireHighAvailability is false for this stack");
         }

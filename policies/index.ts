@@ -19,7 +19,8 @@ import * as transport from "./transport";
 import * as waf from "./waf";
 
 new PolicyPack("hms-policies", {
-    description: "HIPAA Security Rule and LGPD art. 46 controls for the hospital management system (AWS and Cloudflare).",
+    description:
+        "HIPAA Security Rule and LGPD art. 46 controls for the hospital management system (AWS and Cloudflare).",
     enforcementLevel: "mandatory",
     tags: ["hipaa", "lgpd", "aws", "cloudflare"],
     policies: [

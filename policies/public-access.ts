@@ -80,12 +80,17 @@ export const databaseNotPublic: ResourceValidationPolicy = {
     description: "RDS instances and Aurora cluster instances have no public endpoint (publiclyAccessible is not true).",
     enforcementLevel: "mandatory",
     severity: "critical",
-    remediationSteps: "Remove publiclyAccessible (or set it to false) and place the database in the data subnets; applications reach it inside the VPC.",
+    remediationSteps:
+        "Remove publiclyAccessible (or set it to false) and place the database in the data subnets; applications reach it inside the VPC.",
     ...compliance("164.312(a)(1)", ["rds", "public-access"]),
-    validateResource: validateResourceOfTypes([aws.rds.Instance, aws.rds.ClusterInstance], "RDS instances", (args, report) => {
-        const p = plain(args.props) as { publiclyAccessible?: unknown };
-        if (test(p.publiclyAccessible, (v) => v !== true) === false) {
-            report("publiclyAccessible is true: the database would get an address reachable from the internet.");
-        }
-    }),
+    validateResource: validateResourceOfTypes(
+        [aws.rds.Instance, aws.rds.ClusterInstance],
+        "RDS instances",
+        (args, report) => {
+            const p = plain(args.props) as { publiclyAccessible?: unknown };
+            if (test(p.publiclyAccessible, (v) => v !== true) === false) {
+                report("publiclyAccessible is true: the database would get an address reachable from the internet.");
+            }
+        },
+    ),
 };

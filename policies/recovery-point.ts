@@ -40,7 +40,11 @@ export function scheduleGapMinutes(expression: string): number | undefined {
             for (let h = start; h < 24; h += Number(step[2])) out.push(h);
             return out;
         }
-        if (/^\d+(,\d+)*$/.test(hours)) return hours.split(",").map(Number).sort((a, b) => a - b);
+        if (/^\d+(,\d+)*$/.test(hours))
+            return hours
+                .split(",")
+                .map(Number)
+                .sort((a, b) => a - b);
         return undefined;
     })();
     if (!hoursList || hoursList.length === 0 || !/^[\d,]+$/.test(minutes)) {
@@ -61,7 +65,7 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Keep an hourly rule (schedule \"cron(0 * * * ? *)\" or enableContinuousBackup: true for Aurora and S3) next to the daily " +
+        'Keep an hourly rule (schedule "cron(0 * * * ? *)" or enableContinuousBackup: true for Aurora and S3) next to the daily ' +
         "rule, and give the daily rule copyActions to the DR vault.",
     configSchema: {
         properties: {
@@ -69,7 +73,8 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
                 type: "integer",
                 minimum: 1,
                 default: 60,
-                description: "Longest time between two recovery points of a backup plan, in minutes (the spec's hourly backups: 60).",
+                description:
+                    "Longest time between two recovery points of a backup plan, in minutes (the spec's hourly backups: 60).",
             },
         },
     },
@@ -78,7 +83,10 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
         if (!args.isType(aws.backup.Plan)) {
             return;
         }
-        const config = configWithDefaults<RecoveryPointConfig>(backupRecoveryPoint.configSchema!, args.getConfig<RecoveryPointConfig>());
+        const config = configWithDefaults<RecoveryPointConfig>(
+            backupRecoveryPoint.configSchema!,
+            args.getConfig<RecoveryPointConfig>(),
+        );
         const p = plain(args.props) as { rules?: unknown };
         if (isUnknown(p.rules)) {
             return;
@@ -90,7 +98,14 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
             }
             const rule = raw as { enableContinuousBackup?: unknown; schedule?: unknown; copyActions?: unknown };
             const schedule = knownString(rule.schedule);
-            const gap = rule.enableContinuousBackup === true ? 0 : schedule ? scheduleGapMinutes(schedule) ?? Infinity : isUnknown(rule.schedule) ? undefined : Infinity;
+            const gap =
+                rule.enableContinuousBackup === true
+                    ? 0
+                    : schedule
+                      ? (scheduleGapMinutes(schedule) ?? Infinity)
+                      : isUnknown(rule.schedule)
+                        ? undefined
+                        : Infinity;
             const copies = isUnknown(rule.copyActions) ? undefined : asArray(rule.copyActions).length > 0;
             return { gap, copies };
         });
@@ -107,7 +122,9 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
             );
         }
         if (!dailyCopy && !copyUnknown) {
-            report("no rule that runs at least daily copies its recovery points to another vault: a regional disaster would take the backups too.");
+            report(
+                "no rule that runs at least daily copies its recovery points to another vault: a regional disaster would take the backups too.",
+            );
         }
     },
 };

@@ -31,7 +31,7 @@ export const rdsParameterGroupRequiresTls: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Add { name: \"require_secure_transport\", value: \"ON\" } (MySQL family) or { name: \"rds.force_ssl\", value: \"1\" } " +
+        'Add { name: "require_secure_transport", value: "ON" } (MySQL family) or { name: "rds.force_ssl", value: "1" } ' +
         "(PostgreSQL/SQL Server) to the parameter group's `parameters`, and connect with TLS (the RDS CA bundle) from every client.",
     ...compliance("164.312(e)(1)", ["tls", "rds"]),
     validateResource: validateResourceOfTypes(
@@ -44,7 +44,9 @@ export const rdsParameterGroupRequiresTls: ResourceValidationPolicy = {
                 return; // unknown family: cannot tell which parameter applies
             }
             if (args.isType(aws.rds.ParameterGroup) && family.startsWith("aurora-")) {
-                args.notApplicable("Aurora enforces TLS with a cluster parameter; instance parameter groups cannot set it");
+                args.notApplicable(
+                    "Aurora enforces TLS with a cluster parameter; instance parameter groups cannot set it",
+                );
             }
             const wanted = tlsParameterFor(family);
             if (!wanted) {
@@ -55,11 +57,19 @@ export const rdsParameterGroupRequiresTls: ResourceValidationPolicy = {
                 return;
             }
             const matching = asArray(p.parameters).filter(
-                (x) => typeof x === "object" && x !== null && String((x as { name?: unknown }).name).toLowerCase() === wanted.name,
+                (x) =>
+                    typeof x === "object" &&
+                    x !== null &&
+                    String((x as { name?: unknown }).name).toLowerCase() === wanted.name,
             ) as Array<{ name: string; value: unknown }>;
-            const ok = any(matching.map((x) => test(x.value, (v) => wanted.accepted.includes(String(v).toLowerCase()))));
+            const ok = any(
+                matching.map((x) => test(x.value, (v) => wanted.accepted.includes(String(v).toLowerCase()))),
+            );
             if (ok === false) {
-                const found = matching.length > 0 ? `is ${JSON.stringify(matching[0].value)}` : "is not set (the engine default allows plaintext)";
+                const found =
+                    matching.length > 0
+                        ? `is ${JSON.stringify(matching[0].value)}`
+                        : "is not set (the engine default allows plaintext)";
                 report(`${wanted.name} ${found}; it must be ${wanted.accepted[0].toUpperCase()} for family ${family}.`);
             }
         },
@@ -79,45 +89,59 @@ export const rdsUsesCustomParameterGroup: ResourceValidationPolicy = {
         "Create an aws.rds.ClusterParameterGroup (Aurora) or aws.rds.ParameterGroup (RDS) that requires TLS and pass its name as " +
         "`dbClusterParameterGroupName` (cluster) or `parameterGroupName` (instance).",
     ...compliance("164.312(e)(1)", ["tls", "rds"]),
-    validateResource: validateResourceOfTypes([aws.rds.Cluster, aws.rds.Instance], "RDS clusters and instances", (args, report) => {
-        const cluster = args.asType(aws.rds.Cluster);
-        const instance = args.asType(aws.rds.Instance);
-        const p = plain((cluster ?? instance)!) as { engine?: unknown; dbClusterParameterGroupName?: unknown; parameterGroupName?: unknown };
-        const engine = knownString(p.engine);
-        if (engine === undefined || !MYSQL_OR_POSTGRES.test(engine)) {
-            return; // unknown engine, or an engine without a TLS parameter
-        }
-        const key = cluster ? "dbClusterParameterGroupName" : "parameterGroupName";
-        const group = p[key];
-        if (isUnknown(group)) {
-            return;
-        }
-        if (group === undefined || group === null || group === "") {
-            report(`${key} is not set: the engine's default parameter group accepts unencrypted connections.`);
-        } else if (typeof group === "string" && group.startsWith("default.")) {
-            report(`${key} = "${group}" is an AWS default parameter group, which accepts unencrypted connections and cannot be changed.`);
-        }
-    }),
+    validateResource: validateResourceOfTypes(
+        [aws.rds.Cluster, aws.rds.Instance],
+        "RDS clusters and instances",
+        (args, report) => {
+            const cluster = args.asType(aws.rds.Cluster);
+            const instance = args.asType(aws.rds.Instance);
+            const p = plain((cluster ?? instance)!) as {
+                engine?: unknown;
+                dbClusterParameterGroupName?: unknown;
+                parameterGroupName?: unknown;
+            };
+            const engine = knownString(p.engine);
+            if (engine === undefined || !MYSQL_OR_POSTGRES.test(engine)) {
+                return; // unknown engine, or an engine without a TLS parameter
+            }
+            const key = cluster ? "dbClusterParameterGroupName" : "parameterGroupName";
+            const group = p[key];
+            if (isUnknown(group)) {
+                return;
+            }
+            if (group === undefined || group === null || group === "") {
+                report(`${key} is not set: the engine's default parameter group accepts unencrypted connections.`);
+            } else if (typeof group === "string" && group.startsWith("default.")) {
+                report(
+                    `${key} = "${group}" is an AWS default parameter group, which accepts unencrypted connections and cannot be changed.`,
+                );
+            }
+        },
+    ),
 };
 
 export const elasticacheTransitEncryption: ResourceValidationPolicy = {
     name: "elasticache-transit-encryption-required",
     description:
         "ElastiCache replication groups encrypt client and replication traffic and refuse plaintext clients: " +
-        "transitEncryptionEnabled = true and transitEncryptionMode = \"required\" (\"preferred\" still accepts plaintext).",
+        'transitEncryptionEnabled = true and transitEncryptionMode = "required" ("preferred" still accepts plaintext).',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Set transitEncryptionEnabled: true and transitEncryptionMode: \"required\" on the aws.elasticache.ReplicationGroup " +
-        "(an existing group migrates through \"preferred\" first), and connect clients with TLS (rediss://).",
+        'Set transitEncryptionEnabled: true and transitEncryptionMode: "required" on the aws.elasticache.ReplicationGroup ' +
+        '(an existing group migrates through "preferred" first), and connect clients with TLS (rediss://).',
     ...compliance("164.312(e)(1)", ["tls", "elasticache"]),
     validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (rg, args, report) => {
         const p = plain(rg);
         if (test(p.transitEncryptionEnabled, (v) => v === true) === false) {
-            report("transitEncryptionEnabled is not true: cache traffic (sessions, cached patient pages) would travel in plaintext.");
+            report(
+                "transitEncryptionEnabled is not true: cache traffic (sessions, cached patient pages) would travel in plaintext.",
+            );
         }
         if (test(p.transitEncryptionMode, (v) => v === "required") === false) {
-            report(`transitEncryptionMode is ${p.transitEncryptionMode === undefined ? "not set" : `"${p.transitEncryptionMode}"`}; it must be "required".`);
+            report(
+                `transitEncryptionMode is ${p.transitEncryptionMode === undefined ? "not set" : `"${p.transitEncryptionMode}"`}; it must be "required".`,
+            );
         }
     }),
 };
@@ -129,14 +153,21 @@ export function deniesInsecureTransport(statement: unknown): Tri {
     }
     const s = statement as Record<string, unknown>;
     const effect = test(s.Effect, (v) => v === "Deny");
-    const principal = test(s.Principal, (v) => v === "*" || (typeof v === "object" && v !== null && asArray((v as Record<string, unknown>).AWS).includes("*")));
+    const principal = test(
+        s.Principal,
+        (v) =>
+            v === "*" ||
+            (typeof v === "object" && v !== null && asArray((v as Record<string, unknown>).AWS).includes("*")),
+    );
     const action = test(s.Action, (v) => asArray(v).some((a) => a === "s3:*" || a === "*"));
     const condition = test(s.Condition, (v) => {
         if (typeof v !== "object" || v === null) {
             return false;
         }
         const c = v as Record<string, Record<string, unknown> | undefined>;
-        return ["Bool", "BoolIfExists"].some((op) => asArray(c[op]?.["aws:SecureTransport"]).some((x) => String(x).toLowerCase() === "false"));
+        return ["Bool", "BoolIfExists"].some((op) =>
+            asArray(c[op]?.["aws:SecureTransport"]).some((x) => String(x).toLowerCase() === "false"),
+        );
     });
     if ([effect, principal, action, condition].includes(false)) {
         return false;
@@ -167,8 +198,8 @@ export const s3DenyInsecureTransport: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Add an aws.s3.BucketPolicy for the bucket with the statement { Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", " +
-        "Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } } " +
+        'Add an aws.s3.BucketPolicy for the bucket with the statement { Effect: "Deny", Principal: "*", Action: "s3:*", ' +
+        'Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } } ' +
         "(build it with pulumi.jsonStringify).",
     ...compliance("164.312(e)(1)", ["tls", "s3"]),
     validateStack: (args, report) => {
@@ -199,7 +230,10 @@ export const s3DenyInsecureTransport: StackValidationPolicy = {
             }
             const ok = any(verdicts);
             if (ok === false) {
-                const why = verdicts.length === 0 ? "has no bucket policy" : "has a bucket policy without a Deny on aws:SecureTransport = false";
+                const why =
+                    verdicts.length === 0
+                        ? "has no bucket policy"
+                        : "has a bucket policy without a Deny on aws:SecureTransport = false";
                 report(`bucket ${bucket.name} ${why}: requests over plain HTTP would be served.`, bucket.urn);
             }
         }
@@ -218,8 +252,8 @@ export const lbListenerTransport: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Give HTTP listeners a single default action { type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", " +
-        "statusCode: \"HTTP_301\" } }; remove port-80 TCP forwarding; set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 " +
+        'Give HTTP listeners a single default action { type: "redirect", redirect: { protocol: "HTTPS", port: "443", ' +
+        'statusCode: "HTTP_301" } }; remove port-80 TCP forwarding; set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 ' +
         "(or another TLS 1.2+ policy) on HTTPS/TLS listeners.",
     ...compliance("164.312(e)(1)", ["tls", "elb"]),
     validateResource: validateResourceOfTypes(LISTENERS, "load balancer listeners", (args, report) => {
@@ -233,13 +267,17 @@ export const lbListenerTransport: ResourceValidationPolicy = {
             actions?.forEach((a, i) => {
                 const verdict = redirectsToHttps(a);
                 if (verdict === false) {
-                    report(`defaultActions[${i}] (${describeAction(a)}) on an HTTP listener: HTTP listeners may only redirect to HTTPS.`);
+                    report(
+                        `defaultActions[${i}] (${describeAction(a)}) on an HTTP listener: HTTP listeners may only redirect to HTTPS.`,
+                    );
                 }
             });
         } else if (["TCP", "UDP", "TCP_UDP"].includes(protocol) && test(p.port, (v) => v === 80) === true) {
             actions?.forEach((a, i) => {
                 if (!isUnknown(a) && (a as { type?: unknown } | null)?.type === "forward") {
-                    report(`defaultActions[${i}] forwards ${protocol} port 80 (plain HTTP) to targets; terminate TLS on 443 instead.`);
+                    report(
+                        `defaultActions[${i}] forwards ${protocol} port 80 (plain HTTP) to targets; terminate TLS on 443 instead.`,
+                    );
                 }
             });
         } else if (protocol === "HTTPS" || protocol === "TLS") {
@@ -278,7 +316,9 @@ function describeAction(action: unknown): string {
         return "an action";
     }
     const a = action as { type?: unknown; redirect?: { protocol?: unknown } };
-    return a.type === "redirect" ? `redirect to ${String(a.redirect?.protocol ?? "#{protocol}")}` : `type ${String(a.type)}`;
+    return a.type === "redirect"
+        ? `redirect to ${String(a.redirect?.protocol ?? "#{protocol}")}`
+        : `type ${String(a.type)}`;
 }
 
 /** OpenSearch TLS security policies with TLS 1.2 as the minimum. */
@@ -292,7 +332,7 @@ export const opensearchHttpsOnly: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: \"Policy-Min-TLS-1-2-PFS-2023-10\" } and " +
+        'Set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" } and ' +
         "nodeToNodeEncryption: { enabled: true } on the aws.opensearch.Domain.",
     ...compliance("164.312(e)(1)", ["tls", "opensearch"]),
     validateResource: validateResourceOfType(aws.opensearch.Domain, (domain, args, report) => {
@@ -313,7 +353,9 @@ export const opensearchHttpsOnly: ResourceValidationPolicy = {
             );
         }
         if (test(p.nodeToNodeEncryption, (v) => v?.enabled === true) === false) {
-            report("nodeToNodeEncryption.enabled is not true: traffic between the domain's nodes would be unencrypted.");
+            report(
+                "nodeToNodeEncryption.enabled is not true: traffic between the domain's nodes would be unencrypted.",
+            );
         }
     }),
 };
@@ -333,14 +375,14 @@ export function normaliseSettingId(id: string): string {
 export const cloudflareZoneTls: StackValidationPolicy = {
     name: "cloudflare-zone-tls",
     description:
-        "Every Cloudflare zone the stack manages encrypts both legs and refuses old TLS: zone settings ssl = \"strict\" " +
-        "(Full (strict): Cloudflare validates the origin certificate), min_tls_version = \"1.2\" or \"1.3\", and " +
-        "always_use_https = \"on\" (cloudflare.ZoneSetting resources).",
+        'Every Cloudflare zone the stack manages encrypts both legs and refuses old TLS: zone settings ssl = "strict" ' +
+        '(Full (strict): Cloudflare validates the origin certificate), min_tls_version = "1.2" or "1.3", and ' +
+        'always_use_https = "on" (cloudflare.ZoneSetting resources).',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Add cloudflare.ZoneSetting resources for the zone: { settingId: \"ssl\", value: \"strict\" }, " +
-        "{ settingId: \"min_tls_version\", value: \"1.2\" } and { settingId: \"always_use_https\", value: \"on\" }.",
+        'Add cloudflare.ZoneSetting resources for the zone: { settingId: "ssl", value: "strict" }, ' +
+        '{ settingId: "min_tls_version", value: "1.2" } and { settingId: "always_use_https", value: "on" }.',
     ...compliance("164.312(e)(1)", ["tls", "cloudflare"]),
     validateStack: (args, report) => {
         const zones = zonesOf(args.resources);
@@ -354,9 +396,16 @@ export const cloudflareZoneTls: StackValidationPolicy = {
             for (const wanted of ZONE_TLS_SETTINGS) {
                 const mine = settings.filter((s) => {
                     const id = propsOf(s).settingId;
-                    return zoneKeyOf(s) === key && typeof id === "string" && !isUnknown(id) && normaliseSettingId(id) === wanted.id;
+                    return (
+                        zoneKeyOf(s) === key &&
+                        typeof id === "string" &&
+                        !isUnknown(id) &&
+                        normaliseSettingId(id) === wanted.id
+                    );
                 });
-                const verdict = any(mine.map((s) => test(propsOf(s).value, (v) => wanted.accepted.includes(String(v).toLowerCase()))));
+                const verdict = any(
+                    mine.map((s) => test(propsOf(s).value, (v) => wanted.accepted.includes(String(v).toLowerCase()))),
+                );
                 if (verdict !== false) {
                     continue;
                 }

@@ -70,7 +70,10 @@ export const cloudflareManagedWaf: StackValidationPolicy = {
     },
     ...compliance("164.308(a)(1)(ii)(B)", ["waf", "cloudflare"], ["164.308(a)(5)(ii)(B)"]),
     validateStack: (args, report) => {
-        const { managedRulesetIds } = configWithDefaults<ManagedWafConfig>(cloudflareManagedWaf.configSchema!, args.getConfig<ManagedWafConfig>());
+        const { managedRulesetIds } = configWithDefaults<ManagedWafConfig>(
+            cloudflareManagedWaf.configSchema!,
+            args.getConfig<ManagedWafConfig>(),
+        );
         const zones = zonesOf(args.resources);
         const rulesets = args.resources.filter((r) => r.isType(cloudflare.Ruleset));
         const undetermined = rulesets.some((r) => zoneKeyOf(r) === undefined && propsOf(r).accountId === undefined);
@@ -93,7 +96,9 @@ export const cloudflareManagedWaf: StackValidationPolicy = {
                     if (isUnknown(p.rules)) {
                         return undefined;
                     }
-                    const executes = any(asArray(p.rules).map((rule) => executesManagedRuleset(rule, managedRulesetIds)));
+                    const executes = any(
+                        asArray(p.rules).map((rule) => executesManagedRuleset(rule, managedRulesetIds)),
+                    );
                     return phase === undefined ? (executes === false ? false : undefined) : executes;
                 });
             const ok = any(verdicts);
@@ -114,7 +119,7 @@ export const cloudflareManagedWaf: StackValidationPolicy = {
 export const albWafAssociation: StackValidationPolicy = {
     name: "alb-waf-association",
     description:
-        "Every internet-facing Application Load Balancer (loadBalancerType \"application\", the default, and not internal) " +
+        'Every internet-facing Application Load Balancer (loadBalancerType "application", the default, and not internal) ' +
         "has an aws.wafv2.WebAclAssociation. Network load balancers cannot carry a web ACL and are not checked.",
     enforcementLevel: "mandatory",
     severity: "high",
@@ -156,5 +161,8 @@ export const noPublicWebPorts: ResourceValidationPolicy = {
         "Replace the 0.0.0.0/0 or ::/0 source by Cloudflare's ranges (cloudflare.getIpRanges: ipv4Cidrs / ipv6Cidrs), or by " +
         "the security group of the component that calls this port (referencedSecurityGroupId).",
     ...compliance("164.308(a)(1)(ii)(B)", ["waf", "network", "security-group"], ["164.312(e)(1)"]),
-    validateResource: worldIngressValidator([80, 443], () => "Only Cloudflare's address ranges may reach web ports, so no request bypasses the WAF."),
+    validateResource: worldIngressValidator(
+        [80, 443],
+        () => "Only Cloudflare's address ranges may reach web ports, so no request bypasses the WAF.",
+    ),
 };

@@ -142,7 +142,10 @@ export function eventAlerts(prefix: string): EventAlert[] {
             pattern: {
                 source: ["aws.elasticache"],
                 "detail-type": ["Cache Update Failed", "Cache Updated"],
-                detail: { SourceIdentifier: [{ prefix }], EventCategories: [{ "anything-but": ["configuration change"] }] },
+                detail: {
+                    SourceIdentifier: [{ prefix }],
+                    EventCategories: [{ "anything-but": ["configuration change"] }],
+                },
             },
             runbook: "cache-failover",
         },
@@ -162,14 +165,62 @@ export function eventAlerts(prefix: string): EventAlert[] {
 
 /** CloudWatch alarms the tiers create, and their runbooks. */
 export const CLOUDWATCH_ALERTS: readonly CloudWatchAlert[] = [
-    { tier: "database", namespace: "AWS/RDS", metric: "AuroraReplicaLagMaximum", what: "replica lag", runbook: "database-replica-lag" },
-    { tier: "cache", namespace: "AWS/ElastiCache", metric: "Evictions", what: "keys evicted for lack of memory", runbook: "cache-evictions" },
-    { tier: "cache", namespace: "AWS/ElastiCache", metric: "ReplicationLag", what: "replica lag", runbook: "cache-failover" },
-    { tier: "backup", namespace: "AWS/Backup", metric: "NumberOfBackupJobsFailed", what: "backup jobs failed", runbook: "backup-failed" },
-    { tier: "backup", namespace: "AWS/Backup", metric: "NumberOfCopyJobsFailed", what: "copy jobs failed", runbook: "backup-failed" },
-    { tier: "load-balancer", namespace: "AWS/NetworkELB", metric: "UnHealthyHostCount", what: "unhealthy Nginx servers", runbook: "site-down" },
-    { tier: "monitoring", namespace: "AWS/ES", metric: "FreeStorageSpace", what: "log store filling", runbook: "log-store" },
-    { tier: "monitoring", namespace: "AWS/ES", metric: "ClusterIndexWritesBlocked", what: "log store blocks writes", runbook: "log-store" },
+    {
+        tier: "database",
+        namespace: "AWS/RDS",
+        metric: "AuroraReplicaLagMaximum",
+        what: "replica lag",
+        runbook: "database-replica-lag",
+    },
+    {
+        tier: "cache",
+        namespace: "AWS/ElastiCache",
+        metric: "Evictions",
+        what: "keys evicted for lack of memory",
+        runbook: "cache-evictions",
+    },
+    {
+        tier: "cache",
+        namespace: "AWS/ElastiCache",
+        metric: "ReplicationLag",
+        what: "replica lag",
+        runbook: "cache-failover",
+    },
+    {
+        tier: "backup",
+        namespace: "AWS/Backup",
+        metric: "NumberOfBackupJobsFailed",
+        what: "backup jobs failed",
+        runbook: "backup-failed",
+    },
+    {
+        tier: "backup",
+        namespace: "AWS/Backup",
+        metric: "NumberOfCopyJobsFailed",
+        what: "copy jobs failed",
+        runbook: "backup-failed",
+    },
+    {
+        tier: "load-balancer",
+        namespace: "AWS/NetworkELB",
+        metric: "UnHealthyHostCount",
+        what: "unhealthy Nginx servers",
+        runbook: "site-down",
+    },
+    {
+        tier: "monitoring",
+        namespace: "AWS/ES",
+        metric: "FreeStorageSpace",
+        what: "log store filling",
+        runbook: "log-store",
+    },
+    {
+        tier: "monitoring",
+        namespace: "AWS/ES",
+        metric: "ClusterIndexWritesBlocked",
+        what: "log store blocks writes",
+        runbook: "log-store",
+    },
 ];
 
 /** The Prometheus rule file (one group), as the AMP ruler and `promtool check rules` read it. */
@@ -202,10 +253,18 @@ export function renderPrometheusRules(environment: string): string {
  */
 export function renderAlertmanagerDefinition(args: { topicArn: string; region: string }): string {
     if (!/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/.test(args.topicArn)) {
-        throw new Error(`renderAlertmanagerDefinition: topicArn = ${JSON.stringify(args.topicArn)} is not an SNS topic ARN`);
+        throw new Error(
+            `renderAlertmanagerDefinition: topicArn = ${JSON.stringify(args.topicArn)} is not an SNS topic ARN`,
+        );
     }
     const config = {
-        route: { receiver: "alarm-topic", group_by: ["alertname", "environment"], group_wait: "30s", group_interval: "5m", repeat_interval: "4h" },
+        route: {
+            receiver: "alarm-topic",
+            group_by: ["alertname", "environment"],
+            group_wait: "30s",
+            group_interval: "5m",
+            repeat_interval: "4h",
+        },
         receivers: [
             {
                 name: "alarm-topic",
@@ -213,7 +272,8 @@ export function renderAlertmanagerDefinition(args: { topicArn: string; region: s
                     {
                         topic_arn: args.topicArn,
                         sigv4: { region: args.region },
-                        subject: "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.environment }})",
+                        subject:
+                            "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.environment }})",
                         message:
                             "{{ range .Alerts }}{{ .Annotations.summary }}\nRunbook: {{ .Annotations.runbook_url }}\n{{ end }}",
                         send_resolved: true,

@@ -49,9 +49,16 @@ export function clinicalOrigin(bucket: string, region: string): string {
 /** Validates what ends up in nginx.conf unquoted. */
 function check(a: ClinicalFilesArgs): void {
     if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/.test(a.origin)) {
-        throw new Error(`clinical files: origin ${JSON.stringify(a.origin)} must be a scheme and host (https://<bucket>.s3.<region>.amazonaws.com)`);
+        throw new Error(
+            `clinical files: origin ${JSON.stringify(a.origin)} must be a scheme and host (https://<bucket>.s3.<region>.amazonaws.com)`,
+        );
     }
-    const values = { fastcgiPass: a.fastcgiPass, frontController: a.frontController, resolver: a.resolver, trustedCaFile: a.trustedCaFile };
+    const values = {
+        fastcgiPass: a.fastcgiPass,
+        frontController: a.frontController,
+        resolver: a.resolver,
+        trustedCaFile: a.trustedCaFile,
+    };
     for (const [k, v] of Object.entries(values)) {
         if (!/^[A-Za-z0-9_.:/-]+$/.test(v)) {
             throw new Error(`clinical files: ${k} ${JSON.stringify(v)} has characters nginx would misread`);

@@ -11,11 +11,13 @@
 // fixed Huffman codes (RFC 1951, 3.2.6), greedy LZ77 matching over a 32 KiB
 // window, and a gzip member (RFC 1952) with mtime 0 and OS "unknown".
 
-const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LENGTH_BASE = [
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 const DIST_BASE = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289,
-    16385, 24577,
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
 ];
 const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
@@ -95,7 +97,7 @@ export function deflateFixed(data: Buffer): Buffer {
     // Hash chains over 3-byte prefixes; candidates are compared byte by byte, so collisions only cost time.
     const head = new Int32Array(1 << 16).fill(-1);
     const prev = new Int32Array(data.length).fill(-1);
-    const key = (i: number) => ((data[i] << 8) ^ (data[i + 1] << 4) ^ data[i + 2] ^ (data[i] >>> 4 << 12)) & 0xffff;
+    const key = (i: number) => ((data[i] << 8) ^ (data[i + 1] << 4) ^ data[i + 2] ^ ((data[i] >>> 4) << 12)) & 0xffff;
     const insert = (i: number) => {
         if (i + MIN_MATCH <= data.length) {
             const k = key(i);

@@ -34,7 +34,9 @@ export interface PipelineArgs {
  */
 export function renderPipelineConfiguration(args: PipelineArgs): string {
     if (!/^[A-Za-z0-9_.-]+$/.test(args.environment)) {
-        throw new Error(`renderPipelineConfiguration: environment = ${JSON.stringify(args.environment)}: letters, digits, "_", "." and "-" only`);
+        throw new Error(
+            `renderPipelineConfiguration: environment = ${JSON.stringify(args.environment)}: letters, digits, "_", "." and "-" only`,
+        );
     }
     return stringify(
         {
@@ -46,7 +48,11 @@ export function renderPipelineConfiguration(args: PipelineArgs): string {
                     { date: { from_time_received: true, destination: "@timestamp", date_when: "/@timestamp == null" } },
                     { date: { from_time_received: true, destination: "ingested_at" } },
                     // Lines no parser matched keep their text under `log`: make it the message.
-                    { rename_keys: { entries: [{ from_key: "log", to_key: "message", overwrite_if_to_key_exists: false }] } },
+                    {
+                        rename_keys: {
+                            entries: [{ from_key: "log", to_key: "message", overwrite_if_to_key_exists: false }],
+                        },
+                    },
                     {
                         add_entries: {
                             entries: [
@@ -132,7 +138,11 @@ export function renderIsmPolicy(a: { retentionDays: number }): object {
             description: `HMS logs: kept ${a.retentionDays} days, then deleted`,
             default_state: "hot",
             states: [
-                { name: "hot", actions: [], transitions: [{ state_name: "delete", conditions: { min_index_age: `${a.retentionDays}d` } }] },
+                {
+                    name: "hot",
+                    actions: [],
+                    transitions: [{ state_name: "delete", conditions: { min_index_age: `${a.retentionDays}d` } }],
+                },
                 { name: "delete", actions: [{ delete: {} }], transitions: [] },
             ],
             ism_template: [{ index_patterns: [`${LOG_INDEX_PREFIX}*`], priority: 100 }],
@@ -177,9 +187,13 @@ export function renderAuditConfig(): object {
 }
 
 /** What the setup function PUTs, in order. `readerRoleArns` get the predefined read-only role (Grafana). */
-export function logStoreRequests(a: { dataNodes: number; retentionDays: number; readerRoleArns: string[] }): Array<{ path: string; body: object }> {
+export function logStoreRequests(a: {
+    dataNodes: number;
+    retentionDays: number;
+    readerRoleArns: string[];
+}): Array<{ path: string; body: object }> {
     for (const arn of a.readerRoleArns) {
-        if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/.test(arn)) {
+        if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) {
             throw new Error(`logStoreRequests: readerRoleArns entry ${JSON.stringify(arn)} is not an IAM role ARN`);
         }
     }
@@ -188,6 +202,8 @@ export function logStoreRequests(a: { dataNodes: number; retentionDays: number; 
         { path: `/_index_template/${INDEX_TEMPLATE_NAME}`, body: renderIndexTemplate(a) },
         { path: "/_plugins/_security/api/audit/config", body: renderAuditConfig() },
         // https://docs.opensearch.org/latest/security/access-control/api/#create-role-mapping (replaces the mapping)
-        ...(a.readerRoleArns.length > 0 ? [{ path: "/_plugins/_security/api/rolesmapping/readall", body: { backend_roles: a.readerRoleArns } }] : []),
+        ...(a.readerRoleArns.length > 0
+            ? [{ path: "/_plugins/_security/api/rolesmapping/readall", body: { backend_roles: a.readerRoleArns } }]
+            : []),
     ];
 }

@@ -391,7 +391,9 @@ export interface OriginCertScriptArgs {
  */
 export function renderOriginCertScript(args: OriginCertScriptArgs): string {
     if (!/^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/.test(args.secretArn)) {
-        throw new Error(`renderOriginCertScript: secretArn = ${JSON.stringify(args.secretArn)}: must be a Secrets Manager secret ARN`);
+        throw new Error(
+            `renderOriginCertScript: secretArn = ${JSON.stringify(args.secretArn)}: must be a Secrets Manager secret ARN`,
+        );
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) {
         throw new Error(`renderOriginCertScript: region = ${JSON.stringify(args.region)}: must be an AWS region`);
@@ -557,12 +559,21 @@ export function renderNginxCloudConfig(args: NginxUserDataArgs): CloudConfig {
         disable_root: true,
         write_files: [
             ...unattendedUpgradeFiles({ rebootTime: addMinutes(NGINX_REBOOT_START, 20 * args.index) }),
-            { path: p.mainConf, content: renderNginxConf({ paths: p, user: "www-data" }), permissions: "0644", defer: true },
+            {
+                path: p.mainConf,
+                content: renderNginxConf({ paths: p, user: "www-data" }),
+                permissions: "0644",
+                defer: true,
+            },
             { path: p.siteConf, content: renderNginxSite({ ...args, paths: p }), permissions: "0644", defer: true },
             { path: p.clientCa, content: ensureNewline(args.originPullCaPem), permissions: "0644", defer: true },
             {
                 path: ORIGIN_CERT_PATHS.script,
-                content: renderOriginCertScript({ secretArn: args.certificateSecretArn, region: args.region, paths: p }),
+                content: renderOriginCertScript({
+                    secretArn: args.certificateSecretArn,
+                    region: args.region,
+                    paths: p,
+                }),
                 permissions: "0700",
             },
             { path: ORIGIN_CERT_PATHS.service, content: units.service, permissions: "0644" },

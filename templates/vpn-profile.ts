@@ -37,8 +37,16 @@ export function renderVpnProfile(args: VpnProfileArgs): string {
         throw new Error(`renderVpnProfile: port = ${args.port}: not a TCP/UDP port`);
     }
     const ca = pem("caCertPem", args.caCertPem, /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/);
-    const cert = pem("clientCertPem", args.clientCertPem, /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/);
-    const key = pem("clientKeyPem", args.clientKeyPem, /^-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+-----END (RSA |EC )?PRIVATE KEY-----$/);
+    const cert = pem(
+        "clientCertPem",
+        args.clientCertPem,
+        /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/,
+    );
+    const key = pem(
+        "clientKeyPem",
+        args.clientKeyPem,
+        /^-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+-----END (RSA |EC )?PRIVATE KEY-----$/,
+    );
     return [
         "client",
         "dev tun",

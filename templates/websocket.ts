@@ -9,7 +9,14 @@
 // for every other package; a tarball would stay at the version of first boot.
 
 import { CloudConfig, mergeCloudConfig, renderCloudConfig, WriteFile } from "./cloud-init";
-import { scriptHeader, shellLibFile, shq, TelemetrySnippet, telemetryCloudConfig, unattendedUpgradeFiles } from "./host";
+import {
+    scriptHeader,
+    shellLibFile,
+    shq,
+    TelemetrySnippet,
+    telemetryCloudConfig,
+    unattendedUpgradeFiles,
+} from "./host";
 
 /** Fingerprint of NodeSource's repository signing key (nodesource-repo.gpg.key). */
 export const NODESOURCE_KEY_FINGERPRINT = "6F71F525282841EEDAF851B42F59B5F99B1BE0B4";
@@ -234,17 +241,26 @@ export function websocketCloudConfig(a: WebSocketHostArgs): CloudConfig {
     const files: WriteFile[] = [
         ...unattendedUpgradeFiles({ rebootTime: "04:00", extraOrigins: ["site=deb.nodesource.com"] }),
         shellLibFile(),
-        { path: "/etc/apt/preferences.d/nodesource", permissions: "0644", content: "Package: nodejs\nPin: origin deb.nodesource.com\nPin-Priority: 600\n" },
+        {
+            path: "/etc/apt/preferences.d/nodesource",
+            permissions: "0644",
+            content: "Package: nodejs\nPin: origin deb.nodesource.com\nPin-Priority: 600\n",
+        },
         { path: WS_ENV_FILE, permissions: "0644", content: websocketEnvironment(a) },
         { path: `${WS_HOME}/builtin/server.js`, permissions: "0644", content: builtinServerJs() },
         { path: "/etc/systemd/system/hms-websocket.service", permissions: "0644", content: websocketUnit() },
-        { path: "/etc/systemd/system/hms-websocket-credentials.service", permissions: "0644", content: credentialsUnit() },
+        {
+            path: "/etc/systemd/system/hms-websocket-credentials.service",
+            permissions: "0644",
+            content: credentialsUnit(),
+        },
         { path: "/usr/local/sbin/hms-websocket-credentials", permissions: "0700", content: credentialsScript(a) },
         { path: "/usr/local/sbin/hms-websocket-setup", permissions: "0700", content: websocketSetupScript(a) },
         {
             path: "/etc/logrotate.d/hms-websocket",
             permissions: "0644",
-            content: "/var/log/hms-websocket/*.log {\n    daily\n    rotate 14\n    compress\n    missingok\n    notifempty\n    copytruncate\n}\n",
+            content:
+                "/var/log/hms-websocket/*.log {\n    daily\n    rotate 14\n    compress\n    missingok\n    notifempty\n    copytruncate\n}\n",
         },
     ];
     const base: CloudConfig = {

@@ -22,7 +22,8 @@ const component = (r: StackRun): RecordedResource => {
     assert.strictEqual(c.length, 1);
     return c[0];
 };
-const childrenOf = (r: StackRun, parent: RecordedResource, type: string) => ofType(r, type).filter((x) => x.parent === parent.urn);
+const childrenOf = (r: StackRun, parent: RecordedResource, type: string) =>
+    ofType(r, type).filter((x) => x.parent === parent.urn);
 const dataKeyArn = (r: StackRun): string => {
     const key = ofType(r, "aws:kms/key:Key").find((k) => k.name.endsWith("-keys-data"));
     assert.ok(key);
@@ -61,9 +62,14 @@ describe("AppServers (WordPress)", () => {
                 }
                 const azs = servers.map((s) => azOf(r, s));
                 assert.strictEqual(new Set(azs).size, count, `AZs: ${azs.join(", ")}`);
-                const appSubnets = ofType(r, "aws:ec2/subnet:Subnet").filter((x) => (x.inputs.tags as Record<string, string>).Tier === "app");
+                const appSubnets = ofType(r, "aws:ec2/subnet:Subnet").filter(
+                    (x) => (x.inputs.tags as Record<string, string>).Tier === "app",
+                );
                 for (const s of servers) {
-                    assert.ok(appSubnets.some((x) => x.id === s.inputs.subnetId), `${s.name} is in an app subnet`);
+                    assert.ok(
+                        appSubnets.some((x) => x.id === s.inputs.subnetId),
+                        `${s.name} is in an app subnet`,
+                    );
                 }
             });
 
@@ -98,15 +104,27 @@ describe("AppServers (WordPress)", () => {
                     const userData = userDataOf(s);
                     assertCloudInitValid(this, userData, s.name);
                     const doc = docOf(userData);
-                    assert.ok(doc.packages?.includes("nginx") && doc.packages.includes("php8.3-fpm"), "nginx and the distribution's PHP-FPM");
+                    assert.ok(
+                        doc.packages?.includes("nginx") && doc.packages.includes("php8.3-fpm"),
+                        "nginx and the distribution's PHP-FPM",
+                    );
                     assert.deepStrictEqual(doc.runcmd?.[0], ["/usr/local/sbin/hms-wp-setup"]);
                     const setup = fileOf(doc, "/usr/local/sbin/hms-wp-setup");
                     assert.match(setup, /https:\/\/wordpress\.org\/wordpress-\$WP\.tar\.gz/);
-                    assert.match(setup, /'03baad10b8f9a416a3e10b89010d811d9361e468'"  \$work\/wp\.tar\.gz" \| sha1sum --check/);
-                    assert.match(setup, /'be928f6b8ca1e8dfb9d2f4b75a13aa4aee0896f8a9a0a1c45cd5d2c98605e6172e6d014dda2e27f88c98befc16c040cbb2bd1bfa121510ea5cdf5f6a30fe8832'"  \$work\/wp-cli\.phar" \| sha512sum --check/);
+                    assert.match(
+                        setup,
+                        /'03baad10b8f9a416a3e10b89010d811d9361e468'" {2}\$work\/wp\.tar\.gz" \| sha1sum --check/,
+                    );
+                    assert.match(
+                        setup,
+                        /'be928f6b8ca1e8dfb9d2f4b75a13aa4aee0896f8a9a0a1c45cd5d2c98605e6172e6d014dda2e27f88c98befc16c040cbb2bd1bfa121510ea5cdf5f6a30fe8832'" {2}\$work\/wp-cli\.phar" \| sha512sum --check/,
+                    );
                     assert.match(setup, /'redis-cache:2\.6\.5' 'amazon-s3-and-cloudfront:3\.2\.11'/);
                     assert.match(setup, /db-lock\.php hms_wordpress_install/);
-                    assert.match(fileOf(doc, "/etc/nginx/sites-available/hms-wordpress.conf"), /listen 8080 default_server;/);
+                    assert.match(
+                        fileOf(doc, "/etc/nginx/sites-available/hms-wordpress.conf"),
+                        /listen 8080 default_server;/,
+                    );
                 }
             });
 
@@ -114,14 +132,17 @@ describe("AppServers (WordPress)", () => {
                 const r = runs[stack];
                 const cluster = ofType(r, "aws:rds/cluster:Cluster")[0];
                 const cache = ofType(r, "aws:elasticache/replicationGroup:ReplicationGroup")[0];
-                const bucket = ofType(r, "aws:s3/bucket:Bucket").find((b) => /-storage-media$|-storage$|media/.test(b.name)) ?? ofType(r, "aws:s3/bucket:Bucket")[0];
+                const bucket =
+                    ofType(r, "aws:s3/bucket:Bucket").find((b) => /-storage-media$|-storage$|media/.test(b.name)) ??
+                    ofType(r, "aws:s3/bucket:Bucket")[0];
                 const settings = fileOf(docOf(userDataOf(appServers(r)[0])), "/etc/hms/wordpress/settings.php");
                 assert.ok(settings.includes(`define('HMS_DB_HOST', '${cluster.outputs.endpoint}');`), settings);
                 assert.ok(settings.includes(`define('HMS_REDIS_HOST', '${cache.outputs.primaryEndpointAddress}');`));
                 assert.ok(settings.includes(`define('HMS_DB_NAME', 'wordpress');`));
                 const userData = userDataOf(appServers(r)[0]);
                 assert.ok(userData.includes(String(bucket.outputs.bucket)), "the media bucket");
-                const masterSecretArn = (cluster.outputs.masterUserSecrets as Array<{ secretArn: string }>)[0].secretArn;
+                const masterSecretArn = (cluster.outputs.masterUserSecrets as Array<{ secretArn: string }>)[0]
+                    .secretArn;
                 assert.ok(userData.includes(masterSecretArn), "the RDS-managed secret");
             });
 
@@ -153,7 +174,9 @@ describe("AppServers (WordPress)", () => {
                 for (const v of versions) {
                     assert.ok(isSecret(v.rawInputs.secretString), `${v.name} secretString is a Pulumi secret`);
                 }
-                const salts = childrenOf(r, c, "random:index/randomPassword:RandomPassword").filter((p) => !p.name.endsWith("-admin"));
+                const salts = childrenOf(r, c, "random:index/randomPassword:RandomPassword").filter(
+                    (p) => !p.name.endsWith("-admin"),
+                );
                 assert.strictEqual(salts.length, WORDPRESS_SALT_NAMES.length);
                 assert.ok(salts.every((p) => Number(p.inputs.length) >= 64));
             });
@@ -165,24 +188,40 @@ describe("AppServers (WordPress)", () => {
                 const read = statements.find((x) => x.Action === "secretsmanager:GetSecretValue");
                 assert.ok(read);
                 const cluster = ofType(r, "aws:rds/cluster:Cluster")[0];
-                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => String(x.inputs.namePrefix ?? "").endsWith("/auth-token-"));
+                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) =>
+                    String(x.inputs.namePrefix ?? "").endsWith("/auth-token-"),
+                );
                 assert.ok(cacheSecret, "the cache's auth secret");
-                const own = childrenOf(r, component(r), "aws:secretsmanager/secret:Secret").map((x) => String(x.outputs.arn));
-                const expected = [(cluster.outputs.masterUserSecrets as Array<{ secretArn: string }>)[0].secretArn, String(cacheSecret.outputs.arn), ...own];
+                const own = childrenOf(r, component(r), "aws:secretsmanager/secret:Secret").map((x) =>
+                    String(x.outputs.arn),
+                );
+                const expected = [
+                    (cluster.outputs.masterUserSecrets as Array<{ secretArn: string }>)[0].secretArn,
+                    String(cacheSecret.outputs.arn),
+                    ...own,
+                ];
                 assert.deepStrictEqual([...(read.Resource as string[])].sort(), expected.sort());
                 const decrypt = statements.find((x) => x.Action === "kms:Decrypt");
                 assert.ok(decrypt);
                 assert.strictEqual(decrypt.Resource, dataKeyArn(r));
-                assert.deepStrictEqual(decrypt.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.sa-east-1.amazonaws.com" } });
+                assert.deepStrictEqual(decrypt.Condition, {
+                    StringEquals: { "kms:ViaService": "secretsmanager.sa-east-1.amazonaws.com" },
+                });
                 assert.strictEqual(statements.length, 2);
                 const attached = ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
                     .filter((a) => a.name.startsWith(`${roleName}-`))
                     .map((a) => String(a.inputs.policyArn));
-                const accessPolicy = ofType(r, "aws:iam/policy:Policy").find((p) => attached.includes(String(p.outputs.arn)) && p.name.includes("storage"));
+                const accessPolicy = ofType(r, "aws:iam/policy:Policy").find(
+                    (p) => attached.includes(String(p.outputs.arn)) && p.name.includes("storage"),
+                );
                 assert.ok(accessPolicy, `the storage access policy is attached: ${attached.join(", ")}`);
                 assert.ok(attached.includes("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
                 for (const s of appServers(r)) {
-                    assert.strictEqual(s.inputs.iamInstanceProfile, ofType(r, "aws:iam/instanceProfile:InstanceProfile").find((p) => p.name === roleName)?.outputs.name);
+                    assert.strictEqual(
+                        s.inputs.iamInstanceProfile,
+                        ofType(r, "aws:iam/instanceProfile:InstanceProfile").find((p) => p.name === roleName)?.outputs
+                            .name,
+                    );
                 }
             });
 
@@ -190,20 +229,52 @@ describe("AppServers (WordPress)", () => {
                 const r = runs[stack];
                 const sg = childrenOf(r, component(r), "aws:ec2/securityGroup:SecurityGroup")[0];
                 assert.strictEqual(sg.inputs.ingress, undefined);
-                const ingress = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((x) => x.inputs.securityGroupId === sg.id);
-                const sources = ingress.map((x) => byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name).sort();
+                const ingress = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+                    (x) => x.inputs.securityGroupId === sg.id,
+                );
+                const sources = ingress
+                    .map((x) => byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name)
+                    .sort();
                 assert.deepStrictEqual(sources, [`hms-${stack}-lb-nginx`, `hms-${stack}-ws-sg`].sort());
-                assert.ok(ingress.every((x) => x.inputs.fromPort === 8080 && x.inputs.toPort === 8080 && x.inputs.cidrIpv4 === undefined));
-                const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((x) => x.inputs.securityGroupId === sg.id);
-                const to = egress.map((x) => `${x.inputs.fromPort}:${x.inputs.cidrIpv4 ?? byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name}`).sort();
-                assert.deepStrictEqual(to, ["443:0.0.0.0/0", "80:0.0.0.0/0", `3306:hms-${stack}-database-sg`, `6379:hms-${stack}-cache-sg`].sort());
+                assert.ok(
+                    ingress.every(
+                        (x) =>
+                            x.inputs.fromPort === 8080 && x.inputs.toPort === 8080 && x.inputs.cidrIpv4 === undefined,
+                    ),
+                );
+                const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter(
+                    (x) => x.inputs.securityGroupId === sg.id,
+                );
+                const to = egress
+                    .map(
+                        (x) =>
+                            `${x.inputs.fromPort}:${x.inputs.cidrIpv4 ?? byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name}`,
+                    )
+                    .sort();
+                assert.deepStrictEqual(
+                    to,
+                    [
+                        "443:0.0.0.0/0",
+                        "80:0.0.0.0/0",
+                        `3306:hms-${stack}-database-sg`,
+                        `6379:hms-${stack}-cache-sg`,
+                    ].sort(),
+                );
                 // The other side: the database and the cache let the app servers in.
-                for (const [port, target] of [[3306, "database"], [6379, "cache"]] as const) {
-                    const targetSg = ofType(r, "aws:ec2/securityGroup:SecurityGroup").find((x) => x.name === `hms-${stack}-${target}-sg`);
+                for (const [port, target] of [
+                    [3306, "database"],
+                    [6379, "cache"],
+                ] as const) {
+                    const targetSg = ofType(r, "aws:ec2/securityGroup:SecurityGroup").find(
+                        (x) => x.name === `hms-${stack}-${target}-sg`,
+                    );
                     assert.ok(targetSg, `${target} security group`);
                     assert.ok(
                         ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").some(
-                            (x) => x.inputs.securityGroupId === targetSg.id && x.inputs.referencedSecurityGroupId === sg.id && x.inputs.fromPort === port,
+                            (x) =>
+                                x.inputs.securityGroupId === targetSg.id &&
+                                x.inputs.referencedSecurityGroupId === sg.id &&
+                                x.inputs.fromPort === port,
                         ),
                         `${target} accepts the app servers on ${port}`,
                     );
@@ -215,8 +286,13 @@ describe("AppServers (WordPress)", () => {
                 const topic = ofType(r, "aws:sns/topic:Topic").find((t) => t.name.includes("monitoring"));
                 assert.ok(topic);
                 for (const s of appServers(r)) {
-                    const alarms = ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => (a.inputs.dimensions as Record<string, string>)?.InstanceId === s.id);
-                    assert.deepStrictEqual(alarms.map((a) => a.inputs.metricName).sort(), ["CPUUtilization", "StatusCheckFailed"]);
+                    const alarms = ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+                        (a) => (a.inputs.dimensions as Record<string, string>)?.InstanceId === s.id,
+                    );
+                    assert.deepStrictEqual(alarms.map((a) => a.inputs.metricName).sort(), [
+                        "CPUUtilization",
+                        "StatusCheckFailed",
+                    ]);
                     assert.ok(alarms.every((a) => (a.inputs.alarmActions as string[])[0] === topic.outputs.arn));
                 }
             });
@@ -237,6 +313,9 @@ describe("AppServers (WordPress)", () => {
 
     it("refuses a PHP version Ubuntu 24.04 does not ship", async function () {
         this.timeout(120_000);
-        await assert.rejects(runStack("staging", { appPhpVersion: "8.2" }), /hms:appPhpVersion = "8.2": Ubuntu 24.04 ships PHP 8.3/);
+        await assert.rejects(
+            runStack("staging", { appPhpVersion: "8.2" }),
+            /hms:appPhpVersion = "8.2": Ubuntu 24.04 ships PHP 8.3/,
+        );
     });
 });

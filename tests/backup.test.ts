@@ -67,7 +67,11 @@ describe("Backup (AWS Backup)", () => {
                 assert.ok(rules.length >= 2);
                 for (const r of rules) {
                     assert.strictEqual(r.lifecycle?.deleteAfter, days, `${r.ruleName}: deleteAfter`);
-                    assert.strictEqual(r.lifecycle?.coldStorageAfter, undefined, `${r.ruleName}: no cold storage (90-day minimum)`);
+                    assert.strictEqual(
+                        r.lifecycle?.coldStorageAfter,
+                        undefined,
+                        `${r.ruleName}: no cold storage (90-day minimum)`,
+                    );
                     for (const c of r.copyActions ?? []) {
                         assert.strictEqual(c.lifecycle?.deleteAfter, days, `${r.ruleName}: copy deleteAfter`);
                     }
@@ -79,7 +83,10 @@ describe("Backup (AWS Backup)", () => {
                 const daily = rules.find((r) => r.schedule === "cron(0 5 ? * * *)");
                 const hourly = rules.find((r) => r.schedule === "cron(0 * ? * * *)");
                 assert.ok(daily?.copyActions && daily.copyActions.length === 1, "the daily rule copies once a day");
-                assert.ok(hourly && (hourly.copyActions ?? []).length === 0, "an hourly copy would queue ~720 full copies a month");
+                assert.ok(
+                    hourly && (hourly.copyActions ?? []).length === 0,
+                    "an hourly copy would queue ~720 full copies a month",
+                );
             });
 
             it("daily full backups and hourly points: continuous for the database and bucket, hourly snapshots for servers", () => {
@@ -98,7 +105,9 @@ describe("Backup (AWS Backup)", () => {
             it("copies land in a vault in another region, encrypted with that region's DR key", () => {
                 const run = runs[stack];
                 const plan = one(run, "aws:backup/plan:Plan");
-                const destinations = new Set(rulesOf(run).flatMap((r) => (r.copyActions ?? []).map((c) => c.destinationVaultArn)));
+                const destinations = new Set(
+                    rulesOf(run).flatMap((r) => (r.copyActions ?? []).map((c) => c.destinationVaultArn)),
+                );
                 assert.strictEqual(destinations.size, 1);
                 const [arn] = destinations;
                 const dr = vaults(run).find((v) => v.outputs.arn === arn);
@@ -121,13 +130,18 @@ describe("Backup (AWS Backup)", () => {
                 const run = runs[stack];
                 const role = one(run, "aws:iam/role:Role", "-backup-role");
                 const trust = JSON.parse(String(role.inputs.assumeRolePolicy)).Statement;
-                assert.deepStrictEqual(trust, [{ Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+                assert.deepStrictEqual(trust, [
+                    { Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole" },
+                ]);
                 const attached = ofType(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
                     .filter((a) => a.inputs.role === role.outputs.name)
                     .map((a) => a.inputs.policyArn)
                     .sort();
                 assert.deepStrictEqual(attached, [...BACKUP_ROLE_POLICIES].sort());
-                assert.ok(!ofType(run, "aws:iam/rolePolicy:RolePolicy").some((p) => p.inputs.role === role.id), "no inline policy");
+                assert.ok(
+                    !ofType(run, "aws:iam/rolePolicy:RolePolicy").some((p) => p.inputs.role === role.id),
+                    "no inline policy",
+                );
                 selections(run).forEach((s) => assert.strictEqual(s.inputs.iamRoleArn, role.outputs.arn));
             });
 
@@ -149,7 +163,10 @@ describe("Backup (AWS Backup)", () => {
                 assert.deepStrictEqual(statement.Principal, { Service: "backup.amazonaws.com" });
                 assert.strictEqual(statement.Action, "SNS:Publish");
                 assert.strictEqual(statement.Condition.ArnLike["aws:SourceArn"], vault.outputs.arn);
-                assert.ok(n.dependencies.includes(policy.urn), "notifications are set up once the topic admits AWS Backup");
+                assert.ok(
+                    n.dependencies.includes(policy.urn),
+                    "notifications are set up once the topic admits AWS Backup",
+                );
             });
         });
     }
@@ -165,9 +182,15 @@ describe("Backup (AWS Backup)", () => {
             );
             assert.strictEqual(ofType(run, "aws:rds/cluster:Cluster").length, 1, `${stack}: one database cluster`);
             assert.ok(servers.length >= 4, `${stack}: WordPress, WebSocket and Nginx servers (${servers.length})`);
-            assert.ok(dataBuckets.some((b) => b.name.endsWith("-storage-media")), `${stack}: the media bucket is a data bucket`);
+            assert.ok(
+                dataBuckets.some((b) => b.name.endsWith("-storage-media")),
+                `${stack}: the media bucket is a data bucket`,
+            );
             for (const r of [...databases, ...servers, ...dataBuckets]) {
-                assert.ok(arns.has(String(r.outputs.arn)), `${stack}: ${r.type} ${r.name} (${r.outputs.arn}) is in no backup selection`);
+                assert.ok(
+                    arns.has(String(r.outputs.arn)),
+                    `${stack}: ${r.type} ${r.name} (${r.outputs.arn}) is in no backup selection`,
+                );
                 assert.ok(urns.has(r.urn), `${stack}: no selection depends on ${r.name}`);
             }
         }
@@ -186,7 +209,9 @@ describe("Backup (AWS Backup)", () => {
             const locks = ofType(run, "aws:backup/vaultLockConfiguration:VaultLockConfiguration");
             assert.deepStrictEqual(
                 locks.map((l) => l.inputs.backupVaultName).sort(),
-                vaults(run).map((v) => v.outputs.name).sort(),
+                vaults(run)
+                    .map((v) => v.outputs.name)
+                    .sort(),
                 `${stack}: every vault is locked`,
             );
             for (const l of locks) {
@@ -197,11 +222,18 @@ describe("Backup (AWS Backup)", () => {
                 assert.strictEqual(l.protect, true);
             }
         }
-        assert.strictEqual(ofType(runs.development, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").length, 0);
+        assert.strictEqual(
+            ofType(runs.development, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").length,
+            0,
+        );
     });
 
     it("vaults are protected and keep their recovery points where data is protected", () => {
-        for (const [stack, protect] of [["production", true], ["staging", true], ["development", false]] as const) {
+        for (const [stack, protect] of [
+            ["production", true],
+            ["staging", true],
+            ["development", false],
+        ] as const) {
             assert.strictEqual(vaults(runs[stack]).length, 2, stack);
             for (const v of vaults(runs[stack])) {
                 assert.strictEqual(v.protect, protect, `${stack} ${v.name}`);
@@ -221,7 +253,9 @@ describe("Backup (AWS Backup)", () => {
         const sub = one(runs.production, "aws:sns/topicSubscription:TopicSubscription", "-backup-notifications-email");
         assert.strictEqual(sub.inputs.protocol, "email");
         assert.strictEqual(sub.inputs.endpoint, readStackConfig("production")["hms:monitoringAlarmEmail"]);
-        assert.deepStrictEqual(JSON.parse(String(sub.inputs.filterPolicy)), { State: [{ "anything-but": "COMPLETED" }] });
+        assert.deepStrictEqual(JSON.parse(String(sub.inputs.filterPolicy)), {
+            State: [{ "anything-but": "COMPLETED" }],
+        });
         assert.strictEqual(
             ofType(runs.development, "aws:sns/topicSubscription:TopicSubscription").length,
             0,
@@ -232,11 +266,14 @@ describe("Backup (AWS Backup)", () => {
     it("with monitoring, failed backup, copy and restore jobs raise alarms on the monitoring topic", () => {
         const run = runs.production;
         const topic = one(run, "aws:sns/topic:Topic", "-monitoring-alarms");
-        const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.namespace === "AWS/Backup");
-        assert.deepStrictEqual(
-            alarms.map((a) => a.inputs.metricName).sort(),
-            ["NumberOfBackupJobsFailed", "NumberOfCopyJobsFailed", "NumberOfRestoreJobsFailed"],
+        const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+            (a) => a.inputs.namespace === "AWS/Backup",
         );
+        assert.deepStrictEqual(alarms.map((a) => a.inputs.metricName).sort(), [
+            "NumberOfBackupJobsFailed",
+            "NumberOfCopyJobsFailed",
+            "NumberOfRestoreJobsFailed",
+        ]);
         for (const a of alarms) {
             assert.deepStrictEqual(a.inputs.alarmActions, [topic.outputs.arn]);
             assert.strictEqual(a.inputs.comparisonOperator, "GreaterThanThreshold");
@@ -264,11 +301,18 @@ describe("Backup (AWS Backup)", () => {
             assert.deepStrictEqual(tests.map((t) => t.inputs.protectedResourceType).sort(), ["Aurora", "S3"]);
             tests.forEach((t) => assert.strictEqual(t.inputs.restoreTestingPlanName, plan.outputs.name));
             const aurora = tests.find((t) => t.inputs.protectedResourceType === "Aurora");
-            assert.deepStrictEqual(aurora?.inputs.protectedResourceArns, [one(run, "aws:rds/cluster:Cluster").outputs.arn]);
+            assert.deepStrictEqual(aurora?.inputs.protectedResourceArns, [
+                one(run, "aws:rds/cluster:Cluster").outputs.arn,
+            ]);
             const s3 = tests.find((t) => t.inputs.protectedResourceType === "S3");
-            assert.deepStrictEqual(s3?.inputs.protectedResourceArns, [one(run, "aws:s3/bucket:Bucket", "-storage-media").outputs.arn]);
+            assert.deepStrictEqual(s3?.inputs.protectedResourceArns, [
+                one(run, "aws:s3/bucket:Bucket", "-storage-media").outputs.arn,
+            ]);
             // Restored patient files stay encrypted with the data key.
-            assert.deepStrictEqual(s3?.inputs.restoreMetadataOverrides, { EncryptionType: "SSE_KMS", KmsKey: keyArn(run, "data") });
+            assert.deepStrictEqual(s3?.inputs.restoreMetadataOverrides, {
+                EncryptionType: "SSE_KMS",
+                KmsKey: keyArn(run, "data"),
+            });
         });
 
         it("restored databases land in the data subnets behind a security group that admits nothing", () => {
@@ -277,7 +321,9 @@ describe("Backup (AWS Backup)", () => {
                 (t) => t.inputs.protectedResourceType === "Aurora",
             );
             const overrides = aurora?.inputs.restoreMetadataOverrides as Record<string, string>;
-            const group = ofType(run, "aws:rds/subnetGroup:SubnetGroup").find((g) => g.outputs.name === overrides.dbSubnetGroupName);
+            const group = ofType(run, "aws:rds/subnetGroup:SubnetGroup").find(
+                (g) => g.outputs.name === overrides.dbSubnetGroupName,
+            );
             assert.ok(group, "restore subnet group");
             const dataSubnets = ofType(run, "aws:ec2/subnet:Subnet")
                 .filter((s) => (s.inputs.tags as Record<string, string>).Tier === "data")
@@ -288,7 +334,11 @@ describe("Backup (AWS Backup)", () => {
             const sg = ofType(run, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.id === sgId);
             assert.ok(sg);
             assert.deepStrictEqual([sg.inputs.ingress, sg.inputs.egress], [[], []]);
-            assert.ok(!ofType(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").some((r) => r.inputs.securityGroupId === sgId));
+            assert.ok(
+                !ofType(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").some(
+                    (r) => r.inputs.securityGroupId === sgId,
+                ),
+            );
         });
 
         it("is off where configured off (development)", () => {
@@ -313,17 +363,27 @@ describe("Backup (AWS Backup)", () => {
             assert.strictEqual(vaults(run).length, 1);
             assert.strictEqual(ofType(run, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").length, 0);
             const plan = one(run, "aws:backup/restoreTestingPlan:RestoreTestingPlan");
-            assert.deepStrictEqual((plan.inputs.recoveryPointSelection as Record<string, unknown>).recoveryPointTypes, ["SNAPSHOT"]);
+            assert.deepStrictEqual((plan.inputs.recoveryPointSelection as Record<string, unknown>).recoveryPointTypes, [
+                "SNAPSHOT",
+            ]);
         });
 
         it("continuous backups cannot be kept longer than 35 days: the error names the key", () => {
             const config = applyOverrides(readStackConfig("production"), { backupRetentionDays: 60 });
-            const values = Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith("hms:")).map(([k, v]) => [k.slice(4), v]));
+            const values = Object.fromEntries(
+                Object.entries(config)
+                    .filter(([k]) => k.startsWith("hms:"))
+                    .map(([k, v]) => [k.slice(4), v]),
+            );
             assert.throws(
                 () => parseConfig("hms", values, config["aws:region"]),
                 (e: unknown) =>
                     e instanceof ConfigError &&
-                    e.problems.some((p) => p.startsWith("hms:backupRetentionDays = 60: must be at most 35 while hms:backupContinuous is true")),
+                    e.problems.some((p) =>
+                        p.startsWith(
+                            "hms:backupRetentionDays = 60: must be at most 35 while hms:backupContinuous is true",
+                        ),
+                    ),
             );
         });
     });

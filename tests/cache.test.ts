@@ -147,7 +147,9 @@ describe("Cache (ElastiCache)", () => {
                 const group = one(run, "aws:elasticache/parameterGroup:ParameterGroup");
                 assert.strictEqual(rg.inputs.parameterGroupName, group.inputs.name);
                 assert.strictEqual(group.inputs.family, "redis7");
-                const params = new Map((group.inputs.parameters as Array<{ name: string; value: string }>).map((p) => [p.name, p.value]));
+                const params = new Map(
+                    (group.inputs.parameters as Array<{ name: string; value: string }>).map((p) => [p.name, p.value]),
+                );
                 assert.strictEqual(params.get("maxmemory-policy"), "allkeys-lru");
                 assert.strictEqual(params.get("cluster-enabled"), undefined);
             });
@@ -174,13 +176,20 @@ describe("Cache (ElastiCache)", () => {
                 // The scan has something to find: the token is inside these secret envelopes.
                 const holders = run.resources.filter((r) => secretStrings(r.rawInputs).some((s) => s.includes(token)));
                 for (const type of [RG, "aws:secretsmanager/secretVersion:SecretVersion"]) {
-                    assert.ok(holders.some((r) => r.type === type), `the token is not inside a secret of ${type}`);
+                    assert.ok(
+                        holders.some((r) => r.type === type),
+                        `the token is not inside a secret of ${type}`,
+                    );
                 }
                 for (const r of run.resources) {
                     const found: Array<{ path: string; text: string }> = [];
                     plainStrings(r.rawInputs, r.name, found);
                     const leaks = found.filter((f) => f.text.includes(token));
-                    assert.deepStrictEqual(leaks.map((l) => l.path), [], `${r.type} ${r.name} carries the AUTH token in plain text`);
+                    assert.deepStrictEqual(
+                        leaks.map((l) => l.path),
+                        [],
+                        `${r.type} ${r.name} carries the AUTH token in plain text`,
+                    );
                 }
                 assert.ok(!JSON.stringify(run.outputs).includes(token), "a stack output carries the AUTH token");
             });
@@ -192,10 +201,15 @@ describe("Cache (ElastiCache)", () => {
                 assert.deepStrictEqual(deliveries.map((d) => d.logType).sort(), ["engine-log", "slow-log"]);
                 for (const d of deliveries) {
                     assert.strictEqual(d.destinationType, "cloudwatch-logs");
-                    const group = run.resources.find((r) => r.type === "aws:cloudwatch/logGroup:LogGroup" && r.outputs.name === d.destination);
+                    const group = run.resources.find(
+                        (r) => r.type === "aws:cloudwatch/logGroup:LogGroup" && r.outputs.name === d.destination,
+                    );
                     assert.ok(group, `no log group ${d.destination}`);
                     assert.strictEqual(group.inputs.kmsKeyId, keyArn(run, "logs"));
-                    assert.strictEqual(group.inputs.retentionInDays, Number(readStackConfig(stack)["hms:logRetentionDays"]));
+                    assert.strictEqual(
+                        group.inputs.retentionInDays,
+                        Number(readStackConfig(stack)["hms:logRetentionDays"]),
+                    );
                 }
             });
 
@@ -205,7 +219,10 @@ describe("Cache (ElastiCache)", () => {
                 assert.strictEqual(rg.inputs.snapshotRetentionLimit, 7);
                 assert.strictEqual(rg.inputs.snapshotWindow, "02:00-03:00");
                 assert.strictEqual(rg.inputs.maintenanceWindow, "sun:06:00-sun:07:00");
-                assert.ok(isAwsIdentifier(String(rg.inputs.replicationGroupId), 40), String(rg.inputs.replicationGroupId));
+                assert.ok(
+                    isAwsIdentifier(String(rg.inputs.replicationGroupId), 40),
+                    String(rg.inputs.replicationGroupId),
+                );
                 assert.strictEqual(rg.protect, true);
                 assert.ok(isAwsIdentifier(String(rg.inputs.finalSnapshotIdentifier), 255));
                 const subnetGroup = one(run, "aws:elasticache/subnetGroup:SubnetGroup");
@@ -230,10 +247,14 @@ describe("Cache (ElastiCache)", () => {
             it("alarms notify the monitoring tier's topic", () => {
                 const run = runs[stack];
                 const component = run.resources.find((r) => r.type === "hms:cache:Cache");
-                const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.parent === component?.urn);
+                const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+                    (a) => a.parent === component?.urn,
+                );
                 const nodes = Number(one(run, RG).inputs.numCacheClusters);
                 assert.strictEqual(alarms.length, nodes * (nodes > 1 ? 5 : 4));
-                const topic = run.resources.find((r) => r.type === "aws:sns/topic:Topic" && r.name.endsWith("-monitoring-alarms"));
+                const topic = run.resources.find(
+                    (r) => r.type === "aws:sns/topic:Topic" && r.name.endsWith("-monitoring-alarms"),
+                );
                 assert.ok(topic, "no monitoring topic");
                 alarms.forEach((a) => assert.deepStrictEqual(a.inputs.alarmActions, [topic.outputs.arn]));
             });
@@ -258,7 +279,10 @@ describe("Cache (ElastiCache)", () => {
         assert.strictEqual(rg.inputs.parameterGroupName, group.inputs.name);
         assert.strictEqual(cacheParameterFamily("valkey", "7.2"), "valkey7");
         assert.strictEqual(cacheParameterFamily("redis", "7.0"), "redis7");
-        assert.throws(() => cacheParameterFamily("redis", "8.0"), /engine version "8.0": redis on ElastiCache supports major versions 7/);
+        assert.throws(
+            () => cacheParameterFamily("redis", "8.0"),
+            /engine version "8.0": redis on ElastiCache supports major versions 7/,
+        );
     });
 
     it("without protectData: no final snapshot and no `protect`", async function () {
@@ -288,15 +312,30 @@ describe("Cache (ElastiCache)", () => {
             logsKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/logs",
             protect: true,
         };
-        const alarmsOf = (resources: RecordedResource[]) => resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+        const alarmsOf = (resources: RecordedResource[]) =>
+            resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
 
         it("with an alarm topic: engine CPU, swap, connections, evictions and replication lag on every node, notifying the topic", async () => {
-            const alarms = alarmsOf(await buildComponent(() => new Cache("hms-test-cache", { ...args, alarmTopicArn: TOPIC })));
+            const alarms = alarmsOf(
+                await buildComponent(() => new Cache("hms-test-cache", { ...args, alarmTopicArn: TOPIC })),
+            );
             const nodes = new Set(alarms.map((a) => (a.inputs.dimensions as Record<string, string>).CacheClusterId));
-            assert.deepStrictEqual([...nodes].sort(), ["hms-test-cache-001", "hms-test-cache-002", "hms-test-cache-003"]);
+            assert.deepStrictEqual([...nodes].sort(), [
+                "hms-test-cache-001",
+                "hms-test-cache-002",
+                "hms-test-cache-003",
+            ]);
             for (const node of nodes) {
-                const metrics = alarms.filter((a) => (a.inputs.dimensions as Record<string, string>).CacheClusterId === node).map((a) => a.inputs.metricName);
-                assert.deepStrictEqual(metrics.sort(), ["CurrConnections", "EngineCPUUtilization", "Evictions", "ReplicationLag", "SwapUsage"]);
+                const metrics = alarms
+                    .filter((a) => (a.inputs.dimensions as Record<string, string>).CacheClusterId === node)
+                    .map((a) => a.inputs.metricName);
+                assert.deepStrictEqual(metrics.sort(), [
+                    "CurrConnections",
+                    "EngineCPUUtilization",
+                    "Evictions",
+                    "ReplicationLag",
+                    "SwapUsage",
+                ]);
             }
             for (const a of alarms) {
                 assert.strictEqual(a.inputs.namespace, "AWS/ElastiCache");
@@ -305,8 +344,15 @@ describe("Cache (ElastiCache)", () => {
         });
 
         it("a single node has no replication lag alarm; without a topic there are no alarms", async () => {
-            const single = alarmsOf(await buildComponent(() => new Cache("hms-test-cache", { ...args, nodes: 1, alarmTopicArn: TOPIC })));
-            assert.deepStrictEqual(single.map((a) => a.inputs.metricName).sort(), ["CurrConnections", "EngineCPUUtilization", "Evictions", "SwapUsage"]);
+            const single = alarmsOf(
+                await buildComponent(() => new Cache("hms-test-cache", { ...args, nodes: 1, alarmTopicArn: TOPIC })),
+            );
+            assert.deepStrictEqual(single.map((a) => a.inputs.metricName).sort(), [
+                "CurrConnections",
+                "EngineCPUUtilization",
+                "Evictions",
+                "SwapUsage",
+            ]);
             assert.deepStrictEqual(alarmsOf(await buildComponent(() => new Cache("hms-test-cache", args))), []);
         });
     });
@@ -324,12 +370,21 @@ describe("Cache (ElastiCache)", () => {
             const length = Number(a.length);
             assert.ok(length >= 16 && length <= 128, `length ${length}`);
             // The provider draws the minimums from each class even when the class is off.
-            const minimums = [a.minUpper, a.minLower, a.minNumeric, a.minSpecial].reduce<number>((s, n) => s + Number(n ?? 0), 0);
+            const minimums = [a.minUpper, a.minLower, a.minNumeric, a.minSpecial].reduce<number>(
+                (s, n) => s + Number(n ?? 0),
+                0,
+            );
             assert.ok(minimums <= length);
             if (a.special !== false || Number(a.minSpecial ?? 0) > 0) {
-                assert.ok(a.overrideSpecial, "without overrideSpecial the provider uses specials ElastiCache refuses (@ / etc.)");
+                assert.ok(
+                    a.overrideSpecial,
+                    "without overrideSpecial the provider uses specials ElastiCache refuses (@ / etc.)",
+                );
                 for (const c of String(a.overrideSpecial)) {
-                    assert.ok(AUTH_TOKEN_SPECIALS_ALLOWED.includes(c), `special character ${c} is not allowed in AUTH tokens`);
+                    assert.ok(
+                        AUTH_TOKEN_SPECIALS_ALLOWED.includes(c),
+                        `special character ${c} is not allowed in AUTH tokens`,
+                    );
                 }
             }
             // At least three character types, as AWS recommends for tokens.
@@ -359,13 +414,24 @@ describe("Cache (ElastiCache)", () => {
 
         it("refuses a snapshot window that overlaps the maintenance window", () => {
             const problems = problemsOf({ cacheSnapshotWindow: "05:30-06:30" });
-            assert.ok(problems.some((p) => /^hms:cacheSnapshotWindow = "05:30-06:30" overlaps hms:cacheMaintenanceWindow/.test(p)), problems.join("\n"));
+            assert.ok(
+                problems.some((p) =>
+                    /^hms:cacheSnapshotWindow = "05:30-06:30" overlaps hms:cacheMaintenanceWindow/.test(p),
+                ),
+                problems.join("\n"),
+            );
         });
 
         it("refuses windows shorter than ElastiCache's 60 minutes", () => {
-            assert.ok(problemsOf({ cacheSnapshotWindow: "02:00-02:30" }).some((p) => /^hms:cacheSnapshotWindow = .*at least 60 minutes/.test(p)));
             assert.ok(
-                problemsOf({ cacheMaintenanceWindow: "sun:06:00-sun:06:59" }).some((p) => /^hms:cacheMaintenanceWindow = .*at least 60 minutes/.test(p)),
+                problemsOf({ cacheSnapshotWindow: "02:00-02:30" }).some((p) =>
+                    /^hms:cacheSnapshotWindow = .*at least 60 minutes/.test(p),
+                ),
+            );
+            assert.ok(
+                problemsOf({ cacheMaintenanceWindow: "sun:06:00-sun:06:59" }).some((p) =>
+                    /^hms:cacheMaintenanceWindow = .*at least 60 minutes/.test(p),
+                ),
             );
             assert.deepStrictEqual(problemsOf({ cacheSnapshotWindow: "23:30-00:30" }), []);
         });

@@ -10,7 +10,12 @@ import * as http from "http";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { CLINICAL_INTERNAL_PREFIX, CLINICAL_OBJECT_PREFIX, CLINICAL_URL_PREFIX, clinicalFilesLocations } from "../templates/clinical-files";
+import {
+    CLINICAL_INTERNAL_PREFIX,
+    CLINICAL_OBJECT_PREFIX,
+    CLINICAL_URL_PREFIX,
+    clinicalFilesLocations,
+} from "../templates/clinical-files";
 import { WORDPRESS_ROOT, wordpressNginxSite } from "../templates/wordpress";
 import { requireTool } from "./support/tools";
 
@@ -92,16 +97,25 @@ describe("Clinical files (templates/clinical-files.ts on the app servers' nginx)
             trustedCaFile: "/etc/ssl/certs/ca-certificates.crt",
         };
         it("refuse values nginx would misread (the origin is scheme and host only)", () => {
-            assert.throws(() => clinicalFilesLocations({ ...args, origin: "https://bucket.s3.amazonaws.com/clinical" }), /origin/);
+            assert.throws(
+                () => clinicalFilesLocations({ ...args, origin: "https://bucket.s3.amazonaws.com/clinical" }),
+                /origin/,
+            );
             assert.throws(() => clinicalFilesLocations({ ...args, origin: "https://x; return 200" }), /origin/);
             assert.throws(() => clinicalFilesLocations({ ...args, fastcgiPass: "a b" }), /fastcgiPass/);
-            assert.throws(() => clinicalFilesLocations({ ...args, fastcgiParams: [["X", "a;b"]] }), /FastCGI parameter/);
+            assert.throws(
+                () => clinicalFilesLocations({ ...args, fastcgiParams: [["X", "a;b"]] }),
+                /FastCGI parameter/,
+            );
         });
         it("verify the bucket's TLS certificate and never forward the visitor's cookies to it", () => {
             const text = clinicalFilesLocations(args);
             assert.match(text, /proxy_ssl_verify on;/);
             assert.match(text, /proxy_pass_request_headers off;/);
-            assert.match(text, new RegExp(`internal;[\\s\\S]*proxy_pass \\$hms_clinical_origin/${CLINICAL_OBJECT_PREFIX}`));
+            assert.match(
+                text,
+                new RegExp(`internal;[\\s\\S]*proxy_pass \\$hms_clinical_origin/${CLINICAL_OBJECT_PREFIX}`),
+            );
         });
     });
 
@@ -139,7 +153,12 @@ describe("Clinical files (templates/clinical-files.ts on the app servers' nginx)
                 }
             });
             await new Promise((r) => bucket?.listen(bucketPort, "127.0.0.1", () => r(null)));
-            children.push(spawn("php-cgi", ["-b", `127.0.0.1:${fcgiPort}`], { stdio: "ignore", env: { ...process.env, PHP_FCGI_CHILDREN: "2" } }));
+            children.push(
+                spawn("php-cgi", ["-b", `127.0.0.1:${fcgiPort}`], {
+                    stdio: "ignore",
+                    env: { ...process.env, PHP_FCGI_CHILDREN: "2" },
+                }),
+            );
 
             const site = wordpressNginxSite({
                 vpcCidr: "127.0.0.0/8",
@@ -158,7 +177,9 @@ describe("Clinical files (templates/clinical-files.ts on the app servers' nginx)
             const params = "/etc/nginx/fastcgi_params";
             fs.writeFileSync(
                 path.join(dir, "fastcgi_params"),
-                fs.existsSync(params) ? fs.readFileSync(params, "utf8") : "fastcgi_param REQUEST_METHOD $request_method;\nfastcgi_param REQUEST_URI $request_uri;\nfastcgi_param REDIRECT_STATUS 200;\n",
+                fs.existsSync(params)
+                    ? fs.readFileSync(params, "utf8")
+                    : "fastcgi_param REQUEST_METHOD $request_method;\nfastcgi_param REQUEST_URI $request_uri;\nfastcgi_param REDIRECT_STATUS 200;\n",
             );
             const conf = path.join(dir, "nginx.conf");
             fs.writeFileSync(
@@ -217,14 +238,18 @@ describe("Clinical files (templates/clinical-files.ts on the app servers' nginx)
 
         it("answers 404 to a direct request of the internal location, even with a valid session", async () => {
             const before = bucketSeen.length;
-            const r = await request(nginxPort, `${CLINICAL_INTERNAL_PREFIX}${IMAGE_KEY}?${SIGNATURE}`, { cookie: "hms_session=authorised" });
+            const r = await request(nginxPort, `${CLINICAL_INTERNAL_PREFIX}${IMAGE_KEY}?${SIGNATURE}`, {
+                cookie: "hms_session=authorised",
+            });
             assert.strictEqual(r.status, 404);
             assert.ok(!r.body.includes(IMAGE));
             assert.strictEqual(bucketSeen.length, before);
         });
 
         it("turns the bucket's refusal (an expired or wrong signature) into a plain 404", async () => {
-            const r = await request(nginxPort, `${CLINICAL_URL_PREFIX}patients/0002/missing.pdf`, { cookie: "hms_session=authorised" });
+            const r = await request(nginxPort, `${CLINICAL_URL_PREFIX}patients/0002/missing.pdf`, {
+                cookie: "hms_session=authorised",
+            });
             assert.strictEqual(r.status, 404);
             assert.doesNotMatch(r.body, /AccessDenied/);
             assert.match(String(r.headers["cache-control"]), /\bno-store\b/);

@@ -28,7 +28,9 @@ const projectText = fs.readFileSync(PROJECT_FILE, "utf8");
 const project = parse(projectText) as { name: string; config: Record<string, Declaration> };
 
 function stackFile(stack: string): Record<string, unknown> {
-    return (parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> }).config;
+    return (
+        parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> }
+    ).config;
 }
 
 /** project.go ValidateConfigValue, for a stack value as the CLI holds it. */
@@ -70,7 +72,9 @@ export function cliProblems(stack: string, config: Record<string, unknown>): str
         if (d.secret && !secure) {
             problems.push(`Stack '${stack}' with configuration key '${key}' must be encrypted as it's secret`);
         } else if (!secure && !hasType(d, v)) {
-            problems.push(`Stack '${stack}' with configuration key '${key}' must be of type '${d.type === "array" ? `array<${d.items?.type}>` : d.type}'`);
+            problems.push(
+                `Stack '${stack}' with configuration key '${key}' must be of type '${d.type === "array" ? `array<${d.items?.type}>` : d.type}'`,
+            );
         }
     }
     return problems;
@@ -122,13 +126,18 @@ describe("stack files under the Pulumi CLI's rules", () => {
     });
 
     it("only the stack's identity is required: development sets a handful of keys", () => {
-        const required = Object.entries(project.config).filter(([, d]) => d.default === undefined).map(([k]) => k);
+        const required = Object.entries(project.config)
+            .filter(([, d]) => d.default === undefined)
+            .map(([k]) => k);
         assert.deepStrictEqual(required.sort(), ["domain", "drRegion", "environment", "owner"]);
     });
 
     it("a key's unset default ('' or 0) is never a value the key accepts", () => {
         for (const s of ALL_SETTINGS.filter((x) => x.unset)) {
-            assert.ok("problem" in s.parse(String(s.default)), `${keyOf(s)}: the unset marker ${JSON.stringify(s.default)} is accepted as a value`);
+            assert.ok(
+                "problem" in s.parse(String(s.default)),
+                `${keyOf(s)}: the unset marker ${JSON.stringify(s.default)} is accepted as a value`,
+            );
         }
     });
 
@@ -136,14 +145,21 @@ describe("stack files under the Pulumi CLI's rules", () => {
         const sources = ["config", "components", "templates", "tools", "index.ts"].flatMap((p) => {
             const full = path.join(ROOT, p);
             return fs.statSync(full).isDirectory()
-                ? fs.readdirSync(full).filter((f) => f.endsWith(".ts")).map((f) => path.join(full, f))
+                ? fs
+                      .readdirSync(full)
+                      .filter((f) => f.endsWith(".ts"))
+                      .map((f) => path.join(full, f))
                 : [full];
         });
         const text = sources.map((f) => [f, fs.readFileSync(f, "utf8")] as const);
         for (const s of ALL_SETTINGS) {
             const at = text.filter(([, t]) => t.includes(`"${s.key}"`)).map(([f]) => path.relative(ROOT, f));
             const inConfig = at.filter((f) => f.startsWith("config/"));
-            assert.strictEqual(inConfig.length, 1, `"${s.key}" appears in ${inConfig.join(", ") || "no file of config/"}`);
+            assert.strictEqual(
+                inConfig.length,
+                1,
+                `"${s.key}" appears in ${inConfig.join(", ") || "no file of config/"}`,
+            );
             // Plain words (domain, owner, tiers) may be quoted elsewhere for other reasons; tier keys may not.
             if (/[A-Z]/.test(s.key)) {
                 assert.deepStrictEqual(at, inConfig, `"${s.key}" is quoted outside config/`);
@@ -175,8 +191,17 @@ describe("generated files", () => {
             .replace(/(tiers:\n {4}type: array\n) {4}items:\n {6}type: string\n/, "$1")
             .replace(/^name: hms$/m, "name: 42");
         const problems = projectFileProblems(bad);
-        assert.ok(problems.some((p) => p.includes("config.appCount") && p.includes("not of type integer")), problems.join("\n"));
-        assert.ok(problems.some((p) => p.includes("config.tiers") && p.includes("no items")), problems.join("\n"));
-        assert.ok(problems.some((p) => p.startsWith("Pulumi.yaml/name")), problems.join("\n"));
+        assert.ok(
+            problems.some((p) => p.includes("config.appCount") && p.includes("not of type integer")),
+            problems.join("\n"),
+        );
+        assert.ok(
+            problems.some((p) => p.includes("config.tiers") && p.includes("no items")),
+            problems.join("\n"),
+        );
+        assert.ok(
+            problems.some((p) => p.startsWith("Pulumi.yaml/name")),
+            problems.join("\n"),
+        );
     });
 });

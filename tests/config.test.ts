@@ -34,10 +34,7 @@ describe("stack configuration", () => {
 
     it("production sizing is the specification's", () => {
         const c = parseStack("production");
-        assert.deepStrictEqual(
-            [c.app?.count, c.app?.vcpus, c.app?.memoryGiB, c.app?.volumeGiB],
-            [2, 8, 32, 500],
-        );
+        assert.deepStrictEqual([c.app?.count, c.app?.vcpus, c.app?.memoryGiB, c.app?.volumeGiB], [2, 8, 32, 500]);
         assert.deepStrictEqual([c.database?.instances, c.database?.vcpus, c.database?.memoryGiB], [3, 8, 64]);
         assert.strictEqual(c.cache?.nodes, 3);
         assert.deepStrictEqual([c.websocket?.vcpus, c.websocket?.memoryGiB, c.websocket?.volumeGiB], [4, 16, 100]);
@@ -56,7 +53,9 @@ describe("stack configuration", () => {
 
     it("development holds only its bucket (and that bucket's backup) in the cloud", () => {
         const c = parseStack("development");
-        const on = Object.entries(c.tiers).filter(([, v]) => v).map(([t]) => t);
+        const on = Object.entries(c.tiers)
+            .filter(([, v]) => v)
+            .map(([t]) => t);
         assert.deepStrictEqual(on.sort(), ["backup", "storage"]);
     });
 
@@ -68,12 +67,22 @@ describe("stack configuration", () => {
             rejects("production", { databaseInstances: 0 }, "hms:databaseInstances", /1 writer plus readers/);
             rejects("production", { cacheNodes: 0 }, "hms:cacheNodes", /1 primary plus replicas/);
             // 0 is the key's declared default, "not set": one Nginx server per AZ.
-            rejects("production", { loadBalancerNginxCount: -1 }, "hms:loadBalancerNginxCount", /"-1": must be a whole number from 1 to 12/);
+            rejects(
+                "production",
+                { loadBalancerNginxCount: -1 },
+                "hms:loadBalancerNginxCount",
+                /"-1": must be a whole number from 1 to 12/,
+            );
             assert.strictEqual(parseStack("production", { loadBalancerNginxCount: 0 }).loadBalancer?.nginxCount, 3);
         });
 
         it("an unknown region", () => {
-            rejects("production", { "aws:region": "sa-east-9" }, "aws:region", /"sa-east-9": must be an AWS region, one of .*sa-east-1/);
+            rejects(
+                "production",
+                { "aws:region": "sa-east-9" },
+                "aws:region",
+                /"sa-east-9": must be an AWS region, one of .*sa-east-1/,
+            );
             rejects("production", { "aws:region": undefined }, "aws:region", /\(not set\): must be an AWS region/);
             rejects("production", { drRegion: "mars-1" }, "hms:drRegion", /"mars-1": must be an AWS region/);
         });
@@ -85,29 +94,64 @@ describe("stack configuration", () => {
                 "hms:appInstanceType",
                 /"m6i.xlarge": has 4 vCPU \/ 16 GiB but hms:appVcpus \/ hms:appMemoryGiB declare 8 vCPU \/ 32 GiB; pick a type of that size \(for example .*m6i.2xlarge/,
             );
-            rejects("production", { databaseInstanceClass: "db.r6g.xlarge" }, "hms:databaseInstanceClass", /has 4 vCPU \/ 32 GiB.*declare 8 vCPU \/ 64 GiB/);
+            rejects(
+                "production",
+                { databaseInstanceClass: "db.r6g.xlarge" },
+                "hms:databaseInstanceClass",
+                /has 4 vCPU \/ 32 GiB.*declare 8 vCPU \/ 64 GiB/,
+            );
             rejects("production", { appVcpus: 16 }, "hms:appInstanceType", /declare 16 vCPU \/ 32 GiB/);
-            rejects("production", { websocketInstanceType: "m6i.huge" }, "hms:websocketInstanceType", /not a known instance type; accepted types include m6i.large/);
+            rejects(
+                "production",
+                { websocketInstanceType: "m6i.huge" },
+                "hms:websocketInstanceType",
+                /not a known instance type; accepted types include m6i.large/,
+            );
         });
 
         it("a missing or malformed domain", () => {
-            rejects("production", { domain: undefined }, "hms:domain", /\(not set\): is required; the DNS name of the Cloudflare zone/);
+            rejects(
+                "production",
+                { domain: undefined },
+                "hms:domain",
+                /\(not set\): is required; the DNS name of the Cloudflare zone/,
+            );
             rejects("production", { domain: "HMS Example" }, "hms:domain", /must be the DNS name/);
             rejects("development", { domain: "https://hms.example.org/" }, "hms:domain", /must be the DNS name/);
         });
 
         it("a disaster-recovery region equal to the primary", () => {
-            rejects("production", { drRegion: "sa-east-1" }, "hms:drRegion", /"sa-east-1": must differ from aws:region \(sa-east-1\): backups must be stored in a geographically separate region/);
+            rejects(
+                "production",
+                { drRegion: "sa-east-1" },
+                "hms:drRegion",
+                /"sa-east-1": must differ from aws:region \(sa-east-1\): backups must be stored in a geographically separate region/,
+            );
             rejects("production", { drRegion: undefined }, "hms:drRegion", /is required/);
         });
 
         it("an unknown environment", () => {
-            rejects("staging", { environment: "prod" }, "hms:environment", /"prod": must be one of "production", "staging", "development"/);
+            rejects(
+                "staging",
+                { environment: "prod" },
+                "hms:environment",
+                /"prod": must be one of "production", "staging", "development"/,
+            );
         });
 
         it("unknown or incomplete tier lists", () => {
-            rejects("production", { tiers: ["network", "databse"] }, "hms:tiers", /"databse" is not a tier; tiers are network, edge/);
-            rejects("production", { tiers: ["app"] }, "hms:tiers", /the app tier needs network, database, cache, storage in the list as well/);
+            rejects(
+                "production",
+                { tiers: ["network", "databse"] },
+                "hms:tiers",
+                /"databse" is not a tier; tiers are network, edge/,
+            );
+            rejects(
+                "production",
+                { tiers: ["app"] },
+                "hms:tiers",
+                /the app tier needs network, database, cache, storage in the list as well/,
+            );
             rejects("production", { tiers: "network" }, "hms:tiers", /must be a list of tier names/);
         });
 
@@ -115,30 +159,65 @@ describe("stack configuration", () => {
             rejects("production", { networkCidr: "10.20.0.0/8" }, "hms:networkCidr", /from \/16 to \/20/);
             rejects("production", { networkCidr: "10.20.1.0/16" }, "hms:networkCidr", /aligned to its prefix/);
             rejects("production", { networkAzCount: 4 }, "hms:networkAzCount", /from 2 to 3/);
-            rejects("staging", { networkNatGateways: 3 }, "hms:networkNatGateways", /from 1 to hms:networkAzCount \(2\)/);
+            rejects(
+                "staging",
+                { networkNatGateways: 3 },
+                "hms:networkNatGateways",
+                /from 1 to hms:networkAzCount \(2\)/,
+            );
         });
 
         it("a flow log retention CloudWatch Logs does not offer", () => {
-            rejects("production", { networkFlowLogRetentionDays: 100 }, "hms:networkFlowLogRetentionDays", /= 100: must be a CloudWatch Logs retention, one of 1, 3, 5, .*3653/);
+            rejects(
+                "production",
+                { networkFlowLogRetentionDays: 100 },
+                "hms:networkFlowLogRetentionDays",
+                /= 100: must be a CloudWatch Logs retention, one of 1, 3, 5, .*3653/,
+            );
             assert.deepStrictEqual(configProblems("production", { networkFlowLogRetentionDays: 400 }), []);
         });
 
         it("a region that does not offer a service an enabled tier needs (AWS SDK endpoint model)", () => {
             // OpenSearch Ingestion (the monitoring tier's log pipeline) has no endpoint in eu-west-3.
-            rejects("production", { "aws:region": "eu-west-3" }, "aws:region", /"eu-west-3": does not offer osis \(needed by the monitoring tiers; source: botocore/);
-            const tiers = (JSON.parse(readStackConfig("production")["hms:tiers"]) as string[]).filter((t) => t !== "monitoring");
+            rejects(
+                "production",
+                { "aws:region": "eu-west-3" },
+                "aws:region",
+                /"eu-west-3": does not offer osis \(needed by the monitoring tiers; source: botocore/,
+            );
+            const tiers = (JSON.parse(readStackConfig("production")["hms:tiers"]) as string[]).filter(
+                (t) => t !== "monitoring",
+            );
             assert.deepStrictEqual(configProblems("production", { "aws:region": "eu-west-3", tiers }), []);
         });
 
         it("instance types that do not exist", () => {
             // c5 has 9xlarge and 18xlarge, no 8xlarge or 16xlarge.
-            rejects("production", { appInstanceType: "c5.8xlarge", appVcpus: 32, appMemoryGiB: 64 }, "hms:appInstanceType", /c5\.8xlarge/);
-            rejects("production", { appInstanceType: "c5.16xlarge", appVcpus: 64, appMemoryGiB: 128 }, "hms:appInstanceType", /c5\.16xlarge/);
-            assert.deepStrictEqual(configProblems("production", { appInstanceType: "c5.9xlarge", appVcpus: 36, appMemoryGiB: 72 }), []);
+            rejects(
+                "production",
+                { appInstanceType: "c5.8xlarge", appVcpus: 32, appMemoryGiB: 64 },
+                "hms:appInstanceType",
+                /c5\.8xlarge/,
+            );
+            rejects(
+                "production",
+                { appInstanceType: "c5.16xlarge", appVcpus: 64, appMemoryGiB: 128 },
+                "hms:appInstanceType",
+                /c5\.16xlarge/,
+            );
+            assert.deepStrictEqual(
+                configProblems("production", { appInstanceType: "c5.9xlarge", appVcpus: 36, appMemoryGiB: 72 }),
+                [],
+            );
         });
 
         it("backup retention below the hospital's minimum of 30 days", () => {
-            rejects("production", { backupRetentionDays: 7 }, "hms:backupRetentionDays", /"7": must be a whole number of days, at least 30/);
+            rejects(
+                "production",
+                { backupRetentionDays: 7 },
+                "hms:backupRetentionDays",
+                /"7": must be a whole number of days, at least 30/,
+            );
             rejects("development", { backupRetentionDays: 29 }, "hms:backupRetentionDays", /at least 30/);
         });
 
@@ -148,12 +227,22 @@ describe("stack configuration", () => {
         });
 
         it("an operating system past its standard support", () => {
-            rejects("production", { ubuntuRelease: "20.04" }, "hms:ubuntuRelease", /Ubuntu 20.04 LTS is past its standard support.*22.04, 24.04/);
+            rejects(
+                "production",
+                { ubuntuRelease: "20.04" },
+                "hms:ubuntuRelease",
+                /Ubuntu 20.04 LTS is past its standard support.*22.04, 24.04/,
+            );
             rejects("production", { ubuntuRelease: "23.10" }, "hms:ubuntuRelease", /must be one of "22.04", "24.04"/);
         });
 
         it("a typo in a key", () => {
-            rejects("production", { appInstancetype: "m6i.2xlarge" }, "hms:appInstancetype", /is not a key this program reads; did you mean .*hms:appInstanceType/);
+            rejects(
+                "production",
+                { appInstancetype: "m6i.2xlarge" },
+                "hms:appInstancetype",
+                /is not a key this program reads; did you mean .*hms:appInstanceType/,
+            );
         });
 
         it("overlapping database windows", () => {
@@ -167,19 +256,39 @@ describe("stack configuration", () => {
 
         it("malformed versions, windows, addresses and schedules", () => {
             rejects("production", { appWordpressSha1: "abc" }, "hms:appWordpressSha1", /40 hex digits/);
-            rejects("production", { databaseEngineVersion: "5.7.mysql_aurora.2.11.2" }, "hms:databaseEngineVersion", /Aurora MySQL 3/);
+            rejects(
+                "production",
+                { databaseEngineVersion: "5.7.mysql_aurora.2.11.2" },
+                "hms:databaseEngineVersion",
+                /Aurora MySQL 3/,
+            );
             rejects("production", { cacheEngineVersion: "6.2" }, "hms:cacheEngineVersion", /7.x/);
             rejects("production", { cacheNodeType: "cache.t2.micro" }, "hms:cacheNodeType", /must be one of cache\./);
-            rejects("production", { databaseMaintenanceWindow: "sunday 5am" }, "hms:databaseMaintenanceWindow", /ddd:hh24:mi/);
+            rejects(
+                "production",
+                { databaseMaintenanceWindow: "sunday 5am" },
+                "hms:databaseMaintenanceWindow",
+                /ddd:hh24:mi/,
+            );
             rejects("production", { backupDailySchedule: "daily" }, "hms:backupDailySchedule", /AWS cron expression/);
-            rejects("production", { securityVpnClientCidr: "10.20.0.0/22" }, "hms:securityVpnClientCidr", /must not overlap the VPC/);
+            rejects(
+                "production",
+                { securityVpnClientCidr: "10.20.0.0/22" },
+                "hms:securityVpnClientCidr",
+                /must not overlap the VPC/,
+            );
             rejects("production", { monitoringAlarmEmail: "ops" }, "hms:monitoringAlarmEmail", /e-mail address/);
             rejects("production", { logRetentionDays: 100 }, "hms:logRetentionDays", /one of 1, 3, 5/);
             rejects("staging", { websocketNodeMajor: 23 }, "hms:websocketNodeMajor", /even \(LTS\)/);
         });
 
         it("reports every problem at once", () => {
-            const e = rejects("production", { appCount: 0, drRegion: "sa-east-1", domain: undefined }, "hms:appCount", /whole number/);
+            const e = rejects(
+                "production",
+                { appCount: 0, drRegion: "sa-east-1", domain: undefined },
+                "hms:appCount",
+                /whole number/,
+            );
             assert.ok(e.problems.length >= 3, e.message);
             assert.match(e.message, /^Invalid stack configuration \(3 problems\):\n {2}- /);
         });
@@ -209,7 +318,11 @@ describe("stack configuration", () => {
             assert.ok(error instanceof ConfigError, `expected ConfigError, got ${error}`);
             assert.ok(pulumi.RunError.isInstance(error), "a RunError is printed by the CLI without a stack trace");
             assert.match((error as Error).message, /hms:appCount = "0"/);
-            assert.deepStrictEqual(monitor.recorded.map((r) => r.name), [], "resources registered before the config was validated");
+            assert.deepStrictEqual(
+                monitor.recorded.map((r) => r.name),
+                [],
+                "resources registered before the config was validated",
+            );
         });
     });
 });
@@ -254,7 +367,9 @@ describe("Pulumi.yaml", () => {
 
     it("stack values have the declared types", () => {
         for (const stack of listStacks()) {
-            const doc = parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+            const doc = parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as {
+                config: Record<string, unknown>;
+            };
             for (const [key, value] of Object.entries(doc.config)) {
                 if (!key.startsWith("hms:")) {
                     continue;
@@ -262,7 +377,11 @@ describe("Pulumi.yaml", () => {
                 const spec = project.config[key.slice(4)];
                 assert.ok(spec, `${stack}: ${key} is not declared in Pulumi.yaml`);
                 const actual = Array.isArray(value) ? "array" : typeof value === "number" ? "integer" : typeof value;
-                assert.strictEqual(actual, spec.type, `${stack}: ${key} = ${JSON.stringify(value)} should be ${spec.type}`);
+                assert.strictEqual(
+                    actual,
+                    spec.type,
+                    `${stack}: ${key} = ${JSON.stringify(value)} should be ${spec.type}`,
+                );
             }
         }
     });

@@ -47,9 +47,14 @@ describe("Database (Aurora MySQL)", () => {
 
     it("the final snapshot identifier is new for every incarnation (a fixed one blocks a second deletion)", () => {
         const cluster = one(runs.production, "aws:rds/cluster:Cluster");
-        const suffix = ofType(runs.production, "random:index/randomString:RandomString").find((r) => r.parent === cluster.parent && /final-snapshot/.test(r.name));
+        const suffix = ofType(runs.production, "random:index/randomString:RandomString").find(
+            (r) => r.parent === cluster.parent && /final-snapshot/.test(r.name),
+        );
         assert.ok(suffix);
-        assert.strictEqual(cluster.inputs.finalSnapshotIdentifier, `hms-production-database-final-${suffix.outputs.result}`);
+        assert.strictEqual(
+            cluster.inputs.finalSnapshotIdentifier,
+            `hms-production-database-final-${suffix.outputs.result}`,
+        );
         assert.ok(isAwsIdentifier(String(cluster.inputs.finalSnapshotIdentifier), 255));
     });
 
@@ -59,14 +64,19 @@ describe("Database (Aurora MySQL)", () => {
         const zones = instances.map((i) => String(i.inputs.availabilityZone));
         assert.strictEqual(new Set(zones).size, 3, `AZs: ${zones}`);
         zones.forEach((z) => assert.match(z, /^sa-east-1[abc]$/));
-        assert.deepStrictEqual(instances.map((i) => i.inputs.promotionTier), [0, 1, 2]);
+        assert.deepStrictEqual(
+            instances.map((i) => i.inputs.promotionTier),
+            [0, 1, 2],
+        );
         instances.forEach((i) => {
             assert.strictEqual(i.inputs.instanceClass, "db.r6g.2xlarge");
             assert.strictEqual(i.inputs.publiclyAccessible, false);
         });
         // The writer is created first (Aurora makes the first instance the writer).
         const [writer, ...readers] = instances;
-        readers.forEach((r) => assert.ok(r.dependencies.includes(writer.urn), `${r.name} does not wait for ${writer.name}`));
+        readers.forEach((r) =>
+            assert.ok(r.dependencies.includes(writer.urn), `${r.name} does not wait for ${writer.name}`),
+        );
     });
 
     it("staging: a single instance of the configured class", () => {
@@ -115,7 +125,10 @@ describe("Database (Aurora MySQL)", () => {
                 assert.strictEqual(cluster.inputs.skipFinalSnapshot, false);
                 const snapshot = String(cluster.inputs.finalSnapshotIdentifier);
                 assert.ok(isAwsIdentifier(snapshot, 255), snapshot);
-                assert.ok(isAwsIdentifier(String(cluster.inputs.clusterIdentifier), 63), String(cluster.inputs.clusterIdentifier));
+                assert.ok(
+                    isAwsIdentifier(String(cluster.inputs.clusterIdentifier), 63),
+                    String(cluster.inputs.clusterIdentifier),
+                );
                 for (const i of ofType(runs[stack], "aws:rds/clusterInstance:ClusterInstance")) {
                     assert.ok(isAwsIdentifier(String(i.inputs.identifier), 63), String(i.inputs.identifier));
                 }
@@ -148,7 +161,9 @@ describe("Database (Aurora MySQL)", () => {
                 const retention = Number(readStackConfig(stack)["hms:logRetentionDays"]);
                 for (const type of exports) {
                     const name = `/aws/rds/cluster/${cluster.inputs.clusterIdentifier}/${type}`;
-                    const group = run.resources.find((r) => r.type === "aws:cloudwatch/logGroup:LogGroup" && r.inputs.name === name);
+                    const group = run.resources.find(
+                        (r) => r.type === "aws:cloudwatch/logGroup:LogGroup" && r.inputs.name === name,
+                    );
                     assert.ok(group, `no log group ${name}`);
                     assert.strictEqual(group.inputs.kmsKeyId, keyArn(run, "logs"));
                     assert.strictEqual(group.inputs.retentionInDays, retention);
@@ -186,7 +201,9 @@ describe("Database (Aurora MySQL)", () => {
                 const run = runs[stack];
                 const cluster = one(run, "aws:rds/cluster:Cluster");
                 const dbSg = (cluster.inputs.vpcSecurityGroupIds as string[])[0];
-                const vpnSg = run.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name.endsWith("-security-vpn"));
+                const vpnSg = run.resources.find(
+                    (r) => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name.endsWith("-security-vpn"),
+                );
                 assert.ok(vpnSg, "the stack has no Client VPN security group");
                 const rules = ofType(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
                     (r) => r.inputs.securityGroupId === dbSg && r.inputs.referencedSecurityGroupId === vpnSg.id,
@@ -199,24 +216,35 @@ describe("Database (Aurora MySQL)", () => {
             it("alarms notify the monitoring tier's topic", () => {
                 const run = runs[stack];
                 const component = run.resources.find((r) => r.type === "hms:database:Database");
-                const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.parent === component?.urn);
+                const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+                    (a) => a.parent === component?.urn,
+                );
                 const instances = ofType(run, "aws:rds/clusterInstance:ClusterInstance").length;
                 assert.strictEqual(alarms.length, instances * 3 + (instances > 1 ? 1 : 0));
-                const topic = run.resources.find((r) => r.type === "aws:sns/topic:Topic" && r.name.endsWith("-monitoring-alarms"));
+                const topic = run.resources.find(
+                    (r) => r.type === "aws:sns/topic:Topic" && r.name.endsWith("-monitoring-alarms"),
+                );
                 assert.ok(topic, "no monitoring topic");
                 alarms.forEach((a) => assert.deepStrictEqual(a.inputs.alarmActions, [topic.outputs.arn]));
             });
 
             it("has enhanced monitoring through a role with the AWS managed policy", () => {
                 const run = runs[stack];
-                const role = run.resources.find((r) => r.type === "aws:iam/role:Role" && r.name.endsWith("-database-monitoring"));
+                const role = run.resources.find(
+                    (r) => r.type === "aws:iam/role:Role" && r.name.endsWith("-database-monitoring"),
+                );
                 assert.ok(role);
                 const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
                 assert.strictEqual(trust.Statement[0].Principal.Service, "monitoring.rds.amazonaws.com");
                 const attachment = run.resources.find(
-                    (r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && r.inputs.role === role.outputs.name,
+                    (r) =>
+                        r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" &&
+                        r.inputs.role === role.outputs.name,
                 );
-                assert.strictEqual(attachment?.inputs.policyArn, "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+                assert.strictEqual(
+                    attachment?.inputs.policyArn,
+                    "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+                );
                 for (const i of ofType(run, "aws:rds/clusterInstance:ClusterInstance")) {
                     assert.strictEqual(i.inputs.monitoringInterval, 60);
                     assert.strictEqual(i.inputs.monitoringRoleArn, role.outputs.arn);
@@ -229,7 +257,10 @@ describe("Database (Aurora MySQL)", () => {
                 assert.strictEqual(o.databaseEndpoint, cluster.outputs.endpoint);
                 assert.strictEqual(o.databaseReaderEndpoint, cluster.outputs.readerEndpoint);
                 assert.strictEqual(o.databasePort, 3306);
-                assert.match(String(o.databaseMasterSecretArn), /^arn:aws:secretsmanager:sa-east-1:\d{12}:secret:rds!cluster-/);
+                assert.match(
+                    String(o.databaseMasterSecretArn),
+                    /^arn:aws:secretsmanager:sa-east-1:\d{12}:secret:rds!cluster-/,
+                );
             });
         });
     }
@@ -248,7 +279,9 @@ describe("Database (Aurora MySQL)", () => {
     it("no enhanced monitoring role when the interval is 0", async function () {
         this.timeout(120_000);
         const run = await runStack("staging", { databaseMonitoringIntervalSeconds: 0 });
-        assert.ok(!run.resources.some((r) => r.type === "aws:iam/role:Role" && r.name.endsWith("-database-monitoring")));
+        assert.ok(
+            !run.resources.some((r) => r.type === "aws:iam/role:Role" && r.name.endsWith("-database-monitoring")),
+        );
         for (const i of ofType(run, "aws:rds/clusterInstance:ClusterInstance")) {
             assert.strictEqual(i.inputs.monitoringInterval, 0);
             assert.strictEqual(i.inputs.monitoringRoleArn, undefined);
@@ -276,17 +309,28 @@ describe("Database (Aurora MySQL)", () => {
             logsKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/logs",
             protect: true,
         };
-        const alarmsOf = (resources: RecordedResource[]) => resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+        const alarmsOf = (resources: RecordedResource[]) =>
+            resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
 
         it("with an alarm topic: CPU, freeable memory and connections per instance and replica lag, all notifying the topic", async () => {
-            const resources = await buildComponent(() => new Database("hms-test-database", { ...args, alarmTopicArn: TOPIC }));
+            const resources = await buildComponent(
+                () => new Database("hms-test-database", { ...args, alarmTopicArn: TOPIC }),
+            );
             const alarms = alarmsOf(resources);
             const instances = resources.filter((r) => r.type === "aws:rds/clusterInstance:ClusterInstance");
             assert.strictEqual(instances.length, 3);
             for (const instance of instances) {
-                const mine = alarms.filter((a) => (a.inputs.dimensions as Record<string, string>)?.DBInstanceIdentifier === instance.inputs.identifier);
+                const mine = alarms.filter(
+                    (a) =>
+                        (a.inputs.dimensions as Record<string, string>)?.DBInstanceIdentifier ===
+                        instance.inputs.identifier,
+                );
                 const byMetric = new Map(mine.map((a) => [a.inputs.metricName, a]));
-                assert.deepStrictEqual([...byMetric.keys()].sort(), ["CPUUtilization", "DatabaseConnections", "FreeableMemory"]);
+                assert.deepStrictEqual([...byMetric.keys()].sort(), [
+                    "CPUUtilization",
+                    "DatabaseConnections",
+                    "FreeableMemory",
+                ]);
                 assert.strictEqual(byMetric.get("CPUUtilization")?.inputs.threshold, 80);
                 assert.strictEqual(byMetric.get("FreeableMemory")?.inputs.comparisonOperator, "LessThanThreshold");
                 assert.strictEqual(byMetric.get("FreeableMemory")?.inputs.threshold, Math.round(6.4 * 1024 ** 3));
@@ -294,7 +338,10 @@ describe("Database (Aurora MySQL)", () => {
             }
             const lag = alarms.filter((a) => a.inputs.metricName === "AuroraReplicaLagMaximum");
             assert.strictEqual(lag.length, 1);
-            assert.strictEqual((lag[0].inputs.dimensions as Record<string, string>).DBClusterIdentifier, "hms-test-database");
+            assert.strictEqual(
+                (lag[0].inputs.dimensions as Record<string, string>).DBClusterIdentifier,
+                "hms-test-database",
+            );
             assert.strictEqual(alarms.length, 10);
             for (const a of alarms) {
                 assert.strictEqual(a.inputs.namespace, "AWS/RDS");
@@ -304,7 +351,11 @@ describe("Database (Aurora MySQL)", () => {
         });
 
         it("a single instance has no replica lag alarm; without a topic there are no alarms", async () => {
-            const single = alarmsOf(await buildComponent(() => new Database("hms-test-database", { ...args, instances: 1, alarmTopicArn: TOPIC })));
+            const single = alarmsOf(
+                await buildComponent(
+                    () => new Database("hms-test-database", { ...args, instances: 1, alarmTopicArn: TOPIC }),
+                ),
+            );
             assert.strictEqual(single.length, 3);
             assert.ok(!single.some((a) => a.inputs.metricName === "AuroraReplicaLagMaximum"));
             assert.deepStrictEqual(alarmsOf(await buildComponent(() => new Database("hms-test-database", args))), []);
@@ -314,7 +365,10 @@ describe("Database (Aurora MySQL)", () => {
     describe("helpers", () => {
         it("derives the parameter group family from the engine version", () => {
             assert.strictEqual(auroraMysqlFamily("8.0.mysql_aurora.3.10.0"), "aurora-mysql8.0");
-            assert.throws(() => auroraMysqlFamily("8.0.36"), /engine version "8.0.36" is not an Aurora MySQL engine version/);
+            assert.throws(
+                () => auroraMysqlFamily("8.0.36"),
+                /engine version "8.0.36" is not an Aurora MySQL engine version/,
+            );
         });
 
         it("knows Aurora MySQL's default max_connections (documented table)", () => {
@@ -342,10 +396,14 @@ describe("Database (Aurora MySQL)", () => {
 
         it("refuses backup and maintenance windows shorter than RDS's 30 minutes", () => {
             assert.ok(
-                problemsOf({ databaseBackupWindow: "03:00-03:20" }).some((p) => /^hms:databaseBackupWindow = "03:00-03:20": must last at least 30 minutes/.test(p)),
+                problemsOf({ databaseBackupWindow: "03:00-03:20" }).some((p) =>
+                    /^hms:databaseBackupWindow = "03:00-03:20": must last at least 30 minutes/.test(p),
+                ),
             );
             assert.ok(
-                problemsOf({ databaseMaintenanceWindow: "sun:05:00-sun:05:15" }).some((p) => /^hms:databaseMaintenanceWindow = .*at least 30 minutes/.test(p)),
+                problemsOf({ databaseMaintenanceWindow: "sun:05:00-sun:05:15" }).some((p) =>
+                    /^hms:databaseMaintenanceWindow = .*at least 30 minutes/.test(p),
+                ),
             );
             assert.deepStrictEqual(problemsOf({ databaseMaintenanceWindow: "sat:23:45-sun:00:15" }), []);
         });

@@ -351,7 +351,10 @@ describe("development environment (dev/)", () => {
             const wp = devWordPressArgs(prod, 0);
             assert.strictEqual(files["app/settings.php"], settingsPhp(wp));
             assert.strictEqual(files["app/hms-wordpress-pool.conf"], fpmPool(wp));
-            assert.strictEqual(files["app/hms-wordpress.conf"], wordpressNginxSite({ ...wp, clinicalOrigin: clinicalOrigin(wp.mediaBucket, wp.region) }));
+            assert.strictEqual(
+                files["app/hms-wordpress.conf"],
+                wordpressNginxSite({ ...wp, clinicalOrigin: clinicalOrigin(wp.mediaBucket, wp.region) }),
+            );
             assert.doesNotMatch(files["app/settings.php"], /undefined/);
         });
 

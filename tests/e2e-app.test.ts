@@ -9,7 +9,15 @@ import * as http from "http";
 import * as https from "https";
 import * as path from "path";
 import { FINGERPRINT_FILES, WORDPRESS_ROOT } from "../templates/wordpress";
-import { ADMIN_EMAIL, AppTier, DOMAIN, MAIL_CONFIGURATION_SET, SITE_TITLE, startAppTier, stopAppTier } from "./support/e2e/app-tier";
+import {
+    ADMIN_EMAIL,
+    AppTier,
+    DOMAIN,
+    MAIL_CONFIGURATION_SET,
+    SITE_TITLE,
+    startAppTier,
+    stopAppTier,
+} from "./support/e2e/app-tier";
 import { requireTool } from "./support/tools";
 
 interface Reply {
@@ -20,7 +28,11 @@ interface Reply {
 
 type Client = "origin-pull" | "stranger" | "none";
 
-function request(t: AppTier, p: string, o: { client?: Client; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function request(
+    t: AppTier,
+    p: string,
+    o: { client?: Client; method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
     const client = o.client ?? "origin-pull";
     const pki = t.sandbox.pki;
     return new Promise((resolve, reject) => {
@@ -72,7 +84,10 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
         for (const tool of ["mariadbd", "mariadb-install-db", "php", "nginx", "jq", "openssl"]) {
             requireTool(this, tool);
         }
-        if (!fs.existsSync("/usr/share/wordpress/wp-settings.php") || !fs.readdirSync("/usr/sbin").some((f) => /^php-fpm\d/.test(f))) {
+        if (
+            !fs.existsSync("/usr/share/wordpress/wp-settings.php") ||
+            !fs.readdirSync("/usr/sbin").some((f) => /^php-fpm\d/.test(f))
+        ) {
             requireTool(this, "wordpress-package");
         }
         if (process.getuid?.() !== 0) {
@@ -89,7 +104,11 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
 
     it("installs WordPress with the generated scripts: secrets from Secrets Manager, one install under the database lock", () => {
         const calls = tier().calls();
-        assert.strictEqual(calls.filter((c) => c === "aws secretsmanager get-secret-value").length, 4, calls.join("\n"));
+        assert.strictEqual(
+            calls.filter((c) => c === "aws secretsmanager get-secret-value").length,
+            4,
+            calls.join("\n"),
+        );
         assert.ok(calls.includes("wp core install"), calls.join("\n"));
         assert.ok(calls.includes("wp rewrite structure"), calls.join("\n"));
     });
@@ -109,7 +128,13 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
         const form = await request(a, "/wp-login.php");
         assert.strictEqual(form.status, 200, form.body.slice(0, 500));
         keepCookies(jar, form);
-        const body = new URLSearchParams({ log: a.admin.username, pwd: a.admin.password, "wp-submit": "Log In", redirect_to: `https://${DOMAIN}/wp-admin/`, testcookie: "1" });
+        const body = new URLSearchParams({
+            log: a.admin.username,
+            pwd: a.admin.password,
+            "wp-submit": "Log In",
+            redirect_to: `https://${DOMAIN}/wp-admin/`,
+            testcookie: "1",
+        });
         const login = await request(a, "/wp-login.php", {
             method: "POST",
             body: body.toString(),
@@ -118,7 +143,10 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
         assert.strictEqual(login.status, 302, `login: ${login.status}\n${login.body.slice(0, 2000)}`);
         assert.strictEqual(login.headers.location, `https://${DOMAIN}/wp-admin/`);
         keepCookies(jar, login);
-        assert.ok([...jar.keys()].some((k) => k.startsWith("wordpress_sec_")), `secure auth cookie set: ${[...jar.keys()].join(", ")}`);
+        assert.ok(
+            [...jar.keys()].some((k) => k.startsWith("wordpress_sec_")),
+            `secure auth cookie set: ${[...jar.keys()].join(", ")}`,
+        );
         const dashboard = await request(a, "/wp-admin/", { headers: { Cookie: cookieHeader(jar) } });
         assert.strictEqual(dashboard.status, 200, dashboard.body.slice(0, 500));
         assert.match(dashboard.body, /<h1>Dashboard<\/h1>/);
@@ -144,7 +172,11 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
         const site = await request(tier(), "/wp-json/");
         assert.strictEqual(site.status, 200);
         assert.strictEqual((JSON.parse(site.body) as { name: string }).name, SITE_TITLE);
-        assert.notStrictEqual(site.headers["cache-control"], "max-age=604800", "dynamic answers are not cached like assets");
+        assert.notStrictEqual(
+            site.headers["cache-control"],
+            "max-age=604800",
+            "dynamic answers are not cached like assets",
+        );
     });
 
     it("has no fingerprinting files: removed at install and refused by nginx if they come back", async () => {
@@ -177,7 +209,11 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
             headers: { "Content-Type": "application/x-www-form-urlencoded" },
         });
         assert.deepStrictEqual(a.aws.refused, []);
-        assert.strictEqual(r.status, 302, `WordPress could not send the mail: ${r.status} ${/login_error[^]*?<\/div>/.exec(r.body)?.[0] ?? ""}`);
+        assert.strictEqual(
+            r.status,
+            302,
+            `WordPress could not send the mail: ${r.status} ${/login_error[^]*?<\/div>/.exec(r.body)?.[0] ?? ""}`,
+        );
         assert.match(String(r.headers.location), /checkemail=confirm/);
         assert.strictEqual(a.aws.sent.length, 1);
         const [mail] = a.aws.sent;
@@ -192,10 +228,18 @@ describe("end to end: the app tier on loopback (MariaDB, PHP-FPM, nginx, load ba
     it("refuses to talk to a database that presents a certificate from the wrong CA", async () => {
         const a = tier();
         const before = await request(a, "/wp-json/");
-        assert.strictEqual((JSON.parse(before.body) as { name: string }).name, SITE_TITLE, "the site is read from the database");
+        assert.strictEqual(
+            (JSON.parse(before.body) as { name: string }).name,
+            SITE_TITLE,
+            "the site is read from the database",
+        );
         a.useRogueDatabaseCertificate();
         const page = await request(a, "/wp-json/");
-        assert.strictEqual(page.status, 500, `WordPress served over an unverified connection: ${page.status} ${page.body.slice(0, 300)}`);
+        assert.strictEqual(
+            page.status,
+            500,
+            `WordPress served over an unverified connection: ${page.status} ${page.body.slice(0, 300)}`,
+        );
         assert.match(page.body, /Error establishing a database connection/);
         assert.ok(!page.body.includes(SITE_TITLE), "nothing read from the database");
         const login = await request(a, "/wp-login.php");

@@ -45,9 +45,14 @@ const ruleset = (run: StackRun, phase: string): RecordedResource => {
 };
 const rules = (run: StackRun, phase: string): Rule[] => ruleset(run, phase).inputs.rules as Rule[];
 const settings = (run: StackRun): Map<string, unknown> =>
-    new Map(ofType(run, "cloudflare:index/zoneSetting:ZoneSetting").map((s) => [String(s.inputs.settingId), s.inputs.value]));
+    new Map(
+        ofType(run, "cloudflare:index/zoneSetting:ZoneSetting").map((s) => [
+            String(s.inputs.settingId),
+            s.inputs.value,
+        ]),
+    );
 const isUnder = (run: StackRun, r: RecordedResource, componentType: string): boolean => {
-    for (let p = r.parent; p; ) {
+    for (let p = r.parent; p;) {
         const parent = run.resources.find((x) => x.urn === p);
         if (!parent) {
             return false;
@@ -61,7 +66,10 @@ const isUnder = (run: StackRun, r: RecordedResource, componentType: string): boo
 };
 
 /** The `hms:` values (without the namespace) and aws:region of a stack file with overrides, as the CLI passes them. */
-function stackValues(stack: string, overrides: Record<string, unknown> = {}): { values: Record<string, string>; region?: string } {
+function stackValues(
+    stack: string,
+    overrides: Record<string, unknown> = {},
+): { values: Record<string, string>; region?: string } {
     const config = applyOverrides(readStackConfig(stack), overrides);
     const values = Object.fromEntries(
         Object.entries(config)
@@ -106,7 +114,10 @@ describe("Edge (Cloudflare)", () => {
         runs.staging = await stackRun("staging");
         runs.production = await stackRun("production");
         runs.pro = await stackRun("staging", PRO);
-        runs.proReordered = await stackRun("staging", { ...PRO, edgeBlockExpressions: [...PRO.edgeBlockExpressions].reverse() });
+        runs.proReordered = await stackRun("staging", {
+            ...PRO,
+            edgeBlockExpressions: [...PRO.edgeBlockExpressions].reverse(),
+        });
         runs.business = await stackRun("staging", {
             edgePlan: "business",
             edgeLoginRateLimitPeriodSeconds: 600,
@@ -122,7 +133,11 @@ describe("Edge (Cloudflare)", () => {
             const lookups = runs.staging.invokes.filter((i) => i.token === "cloudflare:index/getZone:getZone");
             assert.strictEqual(lookups.length, 1);
             assert.deepStrictEqual((lookups[0].inputs.filter as { name: string }).name, "hms-staging.example.org");
-            const zoneIds = new Set(runs.staging.resources.filter((r) => r.type.startsWith("cloudflare:") && "zoneId" in r.inputs).map((r) => r.inputs.zoneId));
+            const zoneIds = new Set(
+                runs.staging.resources
+                    .filter((r) => r.type.startsWith("cloudflare:") && "zoneId" in r.inputs)
+                    .map((r) => r.inputs.zoneId),
+            );
             assert.strictEqual(zoneIds.size, 1, `zone ids: ${[...zoneIds]}`);
             assert.match(String([...zoneIds][0]), /^[0-9a-f]{32}$/);
             assert.strictEqual(runs.staging.outputs.zoneId, [...zoneIds][0]);
@@ -165,14 +180,18 @@ describe("Edge (Cloudflare)", () => {
             });
 
             it("set each setting once", () => {
-                const ids = ofType(runs[stack], "cloudflare:index/zoneSetting:ZoneSetting").map((s) => s.inputs.settingId);
+                const ids = ofType(runs[stack], "cloudflare:index/zoneSetting:ZoneSetting").map(
+                    (s) => s.inputs.settingId,
+                );
                 assert.strictEqual(new Set(ids).size, ids.length);
             });
         });
     }
 
     it("HSTS preload comes from config", () => {
-        const hsts = (settings(runs.business).get("security_header") as { strict_transport_security: Record<string, unknown> }).strict_transport_security;
+        const hsts = (
+            settings(runs.business).get("security_header") as { strict_transport_security: Record<string, unknown> }
+        ).strict_transport_security;
         assert.deepStrictEqual([hsts.preload, hsts.max_age], [true, 31536000]);
     });
 
@@ -180,18 +199,35 @@ describe("Edge (Cloudflare)", () => {
         for (const stack of ["staging", "production"]) {
             it(`${stack}: uploads the load balancer's client certificate (key as a secret) and turns zone-level pulls on`, () => {
                 const run = runs[stack];
-                const cert = one(run, "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate");
-                const lbCerts = ofType(run, "tls:index/locallySignedCert:LocallySignedCert").map((c) => c.outputs.certPem);
+                const cert = one(
+                    run,
+                    "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate",
+                );
+                const lbCerts = ofType(run, "tls:index/locallySignedCert:LocallySignedCert").map(
+                    (c) => c.outputs.certPem,
+                );
                 assert.ok(lbCerts.length > 0, "the load balancer generates the client certificate");
-                assert.ok(lbCerts.includes(cert.inputs.certificate), "the uploaded certificate is the load balancer's client certificate");
+                assert.ok(
+                    lbCerts.includes(cert.inputs.certificate),
+                    "the uploaded certificate is the load balancer's client certificate",
+                );
                 assert.ok(isSecret(cert.rawInputs.privateKey), "the private key is a secret");
                 const keys = ofType(run, "tls:index/privateKey:PrivateKey").map((k) => k.outputs.privateKeyPem);
-                assert.ok(keys.includes((cert.rawInputs.privateKey as { value: unknown }).value), "the key is one the load balancer generated");
+                assert.ok(
+                    keys.includes((cert.rawInputs.privateKey as { value: unknown }).value),
+                    "the key is one the load balancer generated",
+                );
 
-                const on = one(run, "cloudflare:index/authenticatedOriginPullsSettings:AuthenticatedOriginPullsSettings");
+                const on = one(
+                    run,
+                    "cloudflare:index/authenticatedOriginPullsSettings:AuthenticatedOriginPullsSettings",
+                );
                 assert.strictEqual(on.inputs.enabled, true);
                 assert.ok(on.dependencies.includes(cert.urn), "enabled only after the certificate is uploaded");
-                assert.strictEqual(ofType(run, "cloudflare:index/authenticatedOriginPulls:AuthenticatedOriginPulls").length, 0);
+                assert.strictEqual(
+                    ofType(run, "cloudflare:index/authenticatedOriginPulls:AuthenticatedOriginPulls").length,
+                    0,
+                );
             });
         }
     });
@@ -202,7 +238,9 @@ describe("Edge (Cloudflare)", () => {
                 const run = runs[stack];
                 const domain = stack === "production" ? "hms.example.org" : "hms-staging.example.org";
                 // The edge's records (the mail tier adds its own, unproxied, in the same zone).
-                const records = ofType(run, "cloudflare:index/dnsRecord:DnsRecord").filter((r) => isUnder(run, r, "hms:edge:Edge"));
+                const records = ofType(run, "cloudflare:index/dnsRecord:DnsRecord").filter((r) =>
+                    isUnder(run, r, "hms:edge:Edge"),
+                );
                 assert.deepStrictEqual(records.map((r) => r.inputs.name).sort(), [domain, `www.${domain}`]);
                 const nlb = one(run, "aws:lb/loadBalancer:LoadBalancer");
                 const prerequisites = run.resources.filter(
@@ -216,7 +254,9 @@ describe("Edge (Cloudflare)", () => {
                     assert.strictEqual(r.inputs.proxied, true);
                     assert.strictEqual(r.inputs.ttl, 1);
                     assert.strictEqual(r.inputs.content, nlb.outputs.dnsName);
-                    prerequisites.forEach((b) => assert.ok(r.dependencies.includes(b.urn), `${r.name} waits for ${b.name}`));
+                    prerequisites.forEach((b) =>
+                        assert.ok(r.dependencies.includes(b.urn), `${r.name} waits for ${b.name}`),
+                    );
                 }
                 assert.deepStrictEqual((run.outputs.hostnames as string[]).sort(), [domain, `www.${domain}`]);
             });
@@ -232,7 +272,11 @@ describe("Edge (Cloudflare)", () => {
                 for (const rs of all) {
                     assert.strictEqual(rs.inputs.kind, "zone");
                     for (const rule of rs.inputs.rules as Rule[]) {
-                        assert.match(String(rule.ref), /^[a-z0-9_]+$/, `${name} ${rs.inputs.phase}: ${rule.description}`);
+                        assert.match(
+                            String(rule.ref),
+                            /^[a-z0-9_]+$/,
+                            `${name} ${rs.inputs.phase}: ${rule.description}`,
+                        );
                         refs.push(String(rule.ref));
                     }
                 }
@@ -244,7 +288,12 @@ describe("Edge (Cloudflare)", () => {
             const refsOf = (run: StackRun) => new Set(PHASES.flatMap((p) => rules(run, p).map((r) => r.ref)));
             assert.deepStrictEqual(refsOf(runs.proReordered), refsOf(runs.pro));
             const free = refsOf(runs.staging);
-            for (const ref of ["hms_block_xmlrpc", "hms_block_uploads_php", "hms_login_rate_limit", "hms_cache_static_assets"]) {
+            for (const ref of [
+                "hms_block_xmlrpc",
+                "hms_block_uploads_php",
+                "hms_login_rate_limit",
+                "hms_cache_static_assets",
+            ]) {
                 assert.ok(free.has(ref) && refsOf(runs.pro).has(ref), ref);
             }
         });
@@ -260,7 +309,11 @@ describe("Edge (Cloudflare)", () => {
 
             it("rate limit: /wp-login.php by path only, 10 s period and timeout, per IP and data center", () => {
                 const [rl] = rules(runs.staging, "http_ratelimit");
-                assert.strictEqual(rules(runs.staging, "http_ratelimit").length, 1, "free allows one rate-limiting rule");
+                assert.strictEqual(
+                    rules(runs.staging, "http_ratelimit").length,
+                    1,
+                    "free allows one rate-limiting rule",
+                );
                 assert.strictEqual(rl.action, "block");
                 assert.strictEqual(rl.expression, '(http.request.uri.path eq "/wp-login.php")');
                 assert.deepStrictEqual(rl.ratelimit, {
@@ -276,10 +329,19 @@ describe("Edge (Cloudflare)", () => {
                 const xmlrpc = custom.find((r) => r.ref === "hms_block_xmlrpc");
                 assert.strictEqual(xmlrpc?.action, "block");
                 assert.strictEqual(xmlrpc?.expression, '(http.request.uri.path eq "/xmlrpc.php")');
-                assert.ok(custom.some((r) => r.action === "block" && /wp-content\/uploads/.test(r.expression) && /"php"/.test(r.expression)));
+                assert.ok(
+                    custom.some(
+                        (r) =>
+                            r.action === "block" &&
+                            /wp-content\/uploads/.test(r.expression) &&
+                            /"php"/.test(r.expression),
+                    ),
+                );
                 assert.ok(!custom.some((r) => /wp-admin/.test(r.expression)));
                 for (const p of PHASES) {
-                    rules(runs.staging, p).forEach((r) => assert.doesNotMatch(r.expression, /\bmatches\b|~/, `${p} ${r.ref}`));
+                    rules(runs.staging, p).forEach((r) =>
+                        assert.doesNotMatch(r.expression, /\bmatches\b|~/, `${p} ${r.ref}`),
+                    );
                 }
             });
         });
@@ -287,29 +349,51 @@ describe("Edge (Cloudflare)", () => {
         describe("pro plan (staging with overrides)", () => {
             it("managed: Cloudflare Managed Ruleset, then OWASP with paranoia level and score threshold from config", () => {
                 const managed = rules(runs.pro, "http_request_firewall_managed");
-                assert.deepStrictEqual(managed.map((r) => [r.action, r.expression, r.actionParameters?.id]), [
-                    ["execute", "true", MANAGED_RULESETS.cloudflareManaged],
-                    ["execute", "true", MANAGED_RULESETS.owaspCore],
-                ]);
+                assert.deepStrictEqual(
+                    managed.map((r) => [r.action, r.expression, r.actionParameters?.id]),
+                    [
+                        ["execute", "true", MANAGED_RULESETS.cloudflareManaged],
+                        ["execute", "true", MANAGED_RULESETS.owaspCore],
+                    ],
+                );
                 const overrides = managed[1].actionParameters?.overrides;
                 assert.deepStrictEqual(overrides.categories, [{ category: "paranoia-level-4", enabled: false }]);
-                assert.deepStrictEqual(overrides.rules, [{ id: OWASP_ANOMALY_RULE_ID, action: "block", scoreThreshold: 25, enabled: true }]);
+                assert.deepStrictEqual(overrides.rules, [
+                    { id: OWASP_ANOMALY_RULE_ID, action: "block", scoreThreshold: 25, enabled: true },
+                ]);
             });
 
             it("production: OWASP at paranoia level 1 (levels 2-4 off), medium threshold (40)", () => {
-                const owasp = rules(runs.production, "http_request_firewall_managed").find((r) => r.actionParameters?.id === MANAGED_RULESETS.owaspCore);
+                const owasp = rules(runs.production, "http_request_firewall_managed").find(
+                    (r) => r.actionParameters?.id === MANAGED_RULESETS.owaspCore,
+                );
                 assert.ok(owasp, "OWASP Core Ruleset executed");
                 assert.deepStrictEqual(
-                    owasp.actionParameters?.overrides.categories.map((c: { category: string; enabled: boolean }) => [c.category, c.enabled]),
-                    [["paranoia-level-2", false], ["paranoia-level-3", false], ["paranoia-level-4", false]],
+                    owasp.actionParameters?.overrides.categories.map((c: { category: string; enabled: boolean }) => [
+                        c.category,
+                        c.enabled,
+                    ]),
+                    [
+                        ["paranoia-level-2", false],
+                        ["paranoia-level-3", false],
+                        ["paranoia-level-4", false],
+                    ],
                 );
                 assert.strictEqual(owasp.actionParameters?.overrides.rules[0].scoreThreshold, 40);
-                assert.ok(!rules(runs.production, "http_request_firewall_managed").some((r) => r.actionParameters?.id === MANAGED_RULESETS.freeManaged));
+                assert.ok(
+                    !rules(runs.production, "http_request_firewall_managed").some(
+                        (r) => r.actionParameters?.id === MANAGED_RULESETS.freeManaged,
+                    ),
+                );
             });
 
             it("rate limit: the configured 60 s period and 600 s timeout", () => {
                 const [rl] = rules(runs.pro, "http_ratelimit");
-                assert.strictEqual(rl.expression, '(http.request.uri.path eq "/wp-login.php")', "pro cannot match on the method");
+                assert.strictEqual(
+                    rl.expression,
+                    '(http.request.uri.path eq "/wp-login.php")',
+                    "pro cannot match on the method",
+                );
                 assert.deepStrictEqual([rl.ratelimit?.period, rl.ratelimit?.mitigationTimeout], [60, 600]);
             });
 
@@ -321,13 +405,19 @@ describe("Edge (Cloudflare)", () => {
                 assert.match(admin.expression, /not ip\.src in \{203\.0\.113\.0\/24 198\.51\.100\.0\/24\}/);
                 assert.match(admin.expression, /ne "\/wp-admin\/admin-ajax\.php"/);
                 const extra = custom.slice(-2);
-                assert.deepStrictEqual(extra.map((r) => [r.action, r.expression]), PRO.edgeBlockExpressions.map((e) => ["block", e]));
+                assert.deepStrictEqual(
+                    extra.map((r) => [r.action, r.expression]),
+                    PRO.edgeBlockExpressions.map((e) => ["block", e]),
+                );
             });
         });
 
         it("business: counts only POSTs to /wp-login.php, accepts regex expressions and longer periods", () => {
             const [rl] = rules(runs.business, "http_ratelimit");
-            assert.strictEqual(rl.expression, '(http.request.uri.path eq "/wp-login.php" and http.request.method eq "POST")');
+            assert.strictEqual(
+                rl.expression,
+                '(http.request.uri.path eq "/wp-login.php" and http.request.method eq "POST")',
+            );
             assert.deepStrictEqual([rl.ratelimit?.period, rl.ratelimit?.mitigationTimeout], [600, 86400]);
             assert.ok(rules(runs.business, "http_request_firewall_custom").some((r) => /matches/.test(r.expression)));
         });
@@ -338,14 +428,27 @@ describe("Edge (Cloudflare)", () => {
                     const cache = rules(runs[stack], "http_request_cache_settings");
                     cache.forEach((r) => assert.strictEqual(r.action, "set_cache_settings"));
                     const [first, ...rest] = cache;
-                    assert.deepStrictEqual([first.expression, first.actionParameters], ["true", { cache: false }], "nothing cached by default");
+                    assert.deepStrictEqual(
+                        [first.expression, first.actionParameters],
+                        ["true", { cache: false }],
+                        "nothing cached by default",
+                    );
                     const cached = cache.filter((r) => r.actionParameters?.cache === true);
                     assert.strictEqual(cached.length, 1);
                     const s = cached[0];
-                    for (const p of ["/wp-content/uploads/", "/wp-includes/", "/wp-content/themes/", "/wp-content/plugins/"]) {
+                    for (const p of [
+                        "/wp-content/uploads/",
+                        "/wp-includes/",
+                        "/wp-content/themes/",
+                        "/wp-content/plugins/",
+                    ]) {
                         assert.ok(s.expression.includes(`starts_with(http.request.uri.path, "${p}")`), p);
                     }
-                    const extensions = /extension in \{([^}]*)\}/.exec(s.expression)?.[1].split(" ").map((e) => JSON.parse(e)) ?? [];
+                    const extensions =
+                        /extension in \{([^}]*)\}/
+                            .exec(s.expression)?.[1]
+                            .split(" ")
+                            .map((e) => JSON.parse(e)) ?? [];
                     assert.ok(extensions.includes("css") && extensions.includes("jpg"), `${extensions}`);
                     for (const never of ["html", "htm", "php", "json", "pdf", ""]) {
                         assert.ok(!extensions.includes(never), `${never} is never cached`);
@@ -372,10 +475,16 @@ describe("Edge (Cloudflare)", () => {
                     const last = cache[cache.length - 1];
                     assert.strictEqual(last.actionParameters?.cache, false);
                     for (const p of [CLINICAL_URL_PREFIX, CLINICAL_INTERNAL_PREFIX]) {
-                        assert.ok(last.expression.includes(`starts_with(http.request.uri.path, "${p}")`), `the last (winning) bypass covers ${p}`);
+                        assert.ok(
+                            last.expression.includes(`starts_with(http.request.uri.path, "${p}")`),
+                            `the last (winning) bypass covers ${p}`,
+                        );
                     }
                     const cached = cache.filter((r) => r.actionParameters?.cache === true);
-                    assert.ok(cached.some((r) => r.expression.includes('"/wp-content/uploads/"')), "public media keeps edge caching");
+                    assert.ok(
+                        cached.some((r) => r.expression.includes('"/wp-content/uploads/"')),
+                        "public media keeps edge caching",
+                    );
                 });
             }
         });
@@ -383,52 +492,130 @@ describe("Edge (Cloudflare)", () => {
 
     describe("configuration a plan cannot carry fails at preview, naming the key", () => {
         it("rate-limit period and timeout outside the plan", () => {
-            rejects("staging", { edgeLoginRateLimitPeriodSeconds: 60 }, "hms:edgeLoginRateLimitPeriodSeconds", /the free plan accepts rate-limit periods of 10 seconds only/);
-            rejects("staging", { edgeLoginRateLimitMitigationTimeoutSeconds: 600 }, "hms:edgeLoginRateLimitMitigationTimeoutSeconds", /free plan accepts mitigation timeouts of 10 seconds only/);
-            rejects("production", { edgeLoginRateLimitPeriodSeconds: 600 }, "hms:edgeLoginRateLimitPeriodSeconds", /pro plan accepts rate-limit periods of 10, 15, .*, 60 seconds only/);
-            rejects("production", { edgeLoginRateLimitMitigationTimeoutSeconds: 86400 }, "hms:edgeLoginRateLimitMitigationTimeoutSeconds", /pro plan/);
-            rejects("production", { edgeLoginRateLimitPeriodSeconds: 25 }, "hms:edgeLoginRateLimitPeriodSeconds", /pro plan/);
+            rejects(
+                "staging",
+                { edgeLoginRateLimitPeriodSeconds: 60 },
+                "hms:edgeLoginRateLimitPeriodSeconds",
+                /the free plan accepts rate-limit periods of 10 seconds only/,
+            );
+            rejects(
+                "staging",
+                { edgeLoginRateLimitMitigationTimeoutSeconds: 600 },
+                "hms:edgeLoginRateLimitMitigationTimeoutSeconds",
+                /free plan accepts mitigation timeouts of 10 seconds only/,
+            );
+            rejects(
+                "production",
+                { edgeLoginRateLimitPeriodSeconds: 600 },
+                "hms:edgeLoginRateLimitPeriodSeconds",
+                /pro plan accepts rate-limit periods of 10, 15, .*, 60 seconds only/,
+            );
+            rejects(
+                "production",
+                { edgeLoginRateLimitMitigationTimeoutSeconds: 86400 },
+                "hms:edgeLoginRateLimitMitigationTimeoutSeconds",
+                /pro plan/,
+            );
+            rejects(
+                "production",
+                { edgeLoginRateLimitPeriodSeconds: 25 },
+                "hms:edgeLoginRateLimitPeriodSeconds",
+                /pro plan/,
+            );
         });
 
         it("OWASP settings on the free plan", () => {
-            rejects("staging", { edgeOwaspParanoiaLevel: 2 }, "hms:edgeOwaspParanoiaLevel", /= 2: the free plan has no OWASP Core Ruleset.*hms:edgePlan to one of pro, business, enterprise/);
-            rejects("staging", { edgeOwaspScoreThreshold: "high" }, "hms:edgeOwaspScoreThreshold", /free plan has no OWASP/);
+            rejects(
+                "staging",
+                { edgeOwaspParanoiaLevel: 2 },
+                "hms:edgeOwaspParanoiaLevel",
+                /= 2: the free plan has no OWASP Core Ruleset.*hms:edgePlan to one of pro, business, enterprise/,
+            );
+            rejects(
+                "staging",
+                { edgeOwaspScoreThreshold: "high" },
+                "hms:edgeOwaspScoreThreshold",
+                /free plan has no OWASP/,
+            );
             rejects("production", { edgeOwaspParanoiaLevel: 5 }, "hms:edgeOwaspParanoiaLevel", /from 1 to 4/);
         });
 
         it("regular expressions on free and pro, too many custom rules, malformed expressions", () => {
             const regex = ['(http.request.uri.path matches "^/old/")'];
-            rejects("staging", { edgeBlockExpressions: regex }, "hms:edgeBlockExpressions", /regular expression .* free plan does not support/);
-            rejects("production", { edgeBlockExpressions: ['(http.request.uri.path ~ "^/old/")'] }, "hms:edgeBlockExpressions", /pro plan does not support/);
             rejects(
                 "staging",
-                { edgeBlockExpressions: ["(ip.src eq 192.0.2.1)", "(ip.src eq 192.0.2.2)", "(ip.src eq 192.0.2.3)", "(ip.src eq 192.0.2.4)"] },
+                { edgeBlockExpressions: regex },
+                "hms:edgeBlockExpressions",
+                /regular expression .* free plan does not support/,
+            );
+            rejects(
+                "production",
+                { edgeBlockExpressions: ['(http.request.uri.path ~ "^/old/")'] },
+                "hms:edgeBlockExpressions",
+                /pro plan does not support/,
+            );
+            rejects(
+                "staging",
+                {
+                    edgeBlockExpressions: [
+                        "(ip.src eq 192.0.2.1)",
+                        "(ip.src eq 192.0.2.2)",
+                        "(ip.src eq 192.0.2.3)",
+                        "(ip.src eq 192.0.2.4)",
+                    ],
+                },
                 "hms:edgeBlockExpressions",
                 /free plan allows 5 WAF custom rules and 2 are built in; list at most 3/,
             );
-            rejects("production", { edgeBlockExpressions: ['(http.request.uri.path eq "/a"'] }, "hms:edgeBlockExpressions", /unbalanced/);
-            rejects("production", { edgeBlockExpressions: ["(ip.src eq 192.0.2.1)", "(ip.src eq 192.0.2.1)"] }, "hms:edgeBlockExpressions", /listed twice/);
+            rejects(
+                "production",
+                { edgeBlockExpressions: ['(http.request.uri.path eq "/a"'] },
+                "hms:edgeBlockExpressions",
+                /unbalanced/,
+            );
+            rejects(
+                "production",
+                { edgeBlockExpressions: ["(ip.src eq 192.0.2.1)", "(ip.src eq 192.0.2.1)"] },
+                "hms:edgeBlockExpressions",
+                /listed twice/,
+            );
             // "matches" inside a string is not the operator
-            const { values, region } = stackValues("staging", { edgeBlockExpressions: ['(http.request.uri.path eq "/matches")', '(http.host eq r"~")'] });
+            const { values, region } = stackValues("staging", {
+                edgeBlockExpressions: ['(http.request.uri.path eq "/matches")', '(http.host eq r"~")'],
+            });
             assert.deepStrictEqual(parseConfig("hms", values, region).edge?.blockExpressions.length, 2);
         });
 
         it("edge TTL below the plan's minimum, HSTS preload without a year's max-age", () => {
-            rejects("staging", { edgeStaticEdgeTtlSeconds: 3600 }, "hms:edgeStaticEdgeTtlSeconds", /free plan's cache rules accept edge TTLs of at least 7200 seconds/);
-            rejects("staging", { edgeHstsPreload: true, edgeHstsMaxAgeSeconds: 86400 }, "hms:edgeHstsPreload", /31536000/);
+            rejects(
+                "staging",
+                { edgeStaticEdgeTtlSeconds: 3600 },
+                "hms:edgeStaticEdgeTtlSeconds",
+                /free plan's cache rules accept edge TTLs of at least 7200 seconds/,
+            );
+            rejects(
+                "staging",
+                { edgeHstsPreload: true, edgeHstsMaxAgeSeconds: 86400 },
+                "hms:edgeHstsPreload",
+                /31536000/,
+            );
         });
 
         it("the program itself refuses such a stack before registering anything", async () => {
             await assert.rejects(runStack("staging", { edgeLoginRateLimitPeriodSeconds: 60 }), (e: Error) => {
                 assert.ok(e instanceof ConfigError, String(e));
-                assert.match(e.message, /hms:edgeLoginRateLimitPeriodSeconds = 60: the free plan accepts rate-limit periods of 10 seconds only/);
+                assert.match(
+                    e.message,
+                    /hms:edgeLoginRateLimitPeriodSeconds = 60: the free plan accepts rate-limit periods of 10 seconds only/,
+                );
                 return true;
             });
         });
     });
 
     describe("smoke test", () => {
-        const smokeCommands = (run: StackRun) => ofType(run, "command:local:Command").filter((c) => isUnder(run, c, "hms:edge:SmokeTest"));
+        const smokeCommands = (run: StackRun) =>
+            ofType(run, "command:local:Command").filter((c) => isUnder(run, c, "hms:edge:SmokeTest"));
         const command = (run: StackRun) => {
             const all = smokeCommands(run);
             assert.strictEqual(all.length, 1, `expected one smoke test command, found ${all.length}`);
@@ -448,14 +635,24 @@ describe("Edge (Cloudflare)", () => {
                         r.type === "aws:lb/listener:Listener" ||
                         r.type === "aws:ec2/instance:Instance",
                 );
-                assert.ok(mustWaitFor.some((r) => r.type === "aws:ec2/instance:Instance"), "the stack has servers");
-                mustWaitFor.forEach((r) => assert.ok(cmd.dependencies.includes(r.urn), `the smoke test waits for ${r.type} ${r.name}`));
+                assert.ok(
+                    mustWaitFor.some((r) => r.type === "aws:ec2/instance:Instance"),
+                    "the stack has servers",
+                );
+                mustWaitFor.forEach((r) =>
+                    assert.ok(cmd.dependencies.includes(r.urn), `the smoke test waits for ${r.type} ${r.name}`),
+                );
 
                 const triggers = cmd.inputs.triggers as string[];
                 const nlb = one(run, "aws:lb/loadBalancer:LoadBalancer");
                 assert.ok(triggers.includes(String(nlb.outputs.arn)), "re-runs when the NLB changes");
-                ofType(run, "aws:ec2/instance:Instance").forEach((i) => assert.ok(triggers.includes(i.id), `re-runs when ${i.name} is replaced`));
-                assert.ok(triggers.some((t) => /^[0-9a-f]{64}$/.test(t)), "re-runs when the edge configuration changes");
+                ofType(run, "aws:ec2/instance:Instance").forEach((i) =>
+                    assert.ok(triggers.includes(i.id), `re-runs when ${i.name} is replaced`),
+                );
+                assert.ok(
+                    triggers.some((t) => /^[0-9a-f]{64}$/.test(t)),
+                    "re-runs when the edge configuration changes",
+                );
                 assert.deepStrictEqual(cmd.inputs.interpreter, ["/bin/bash", "-c"]);
                 const domain = stack === "production" ? "hms.example.org" : "hms-staging.example.org";
                 assert.ok(String(cmd.inputs.create).includes(`url='https://${domain}/healthz'`));
@@ -464,14 +661,20 @@ describe("Edge (Cloudflare)", () => {
         }
 
         it("its trigger digest changes with the edge configuration", () => {
-            const digest = (run: StackRun) => (command(run).inputs.triggers as string[]).find((t) => /^[0-9a-f]{64}$/.test(t));
+            const digest = (run: StackRun) =>
+                (command(run).inputs.triggers as string[]).find((t) => /^[0-9a-f]{64}$/.test(t));
             const digests = [runs.staging, runs.pro, runs.proReordered].map(digest);
             assert.strictEqual(new Set(digests).size, 3, `${digests}`);
         });
 
         it("is absent when hms:edgeSmokeTestEnabled is false", () => {
             assert.strictEqual(smokeCommands(runs.business).length, 0);
-            assert.strictEqual(ofType(runs.business, "cloudflare:index/dnsRecord:DnsRecord").filter((r) => isUnder(runs.business, r, "hms:edge:Edge")).length, 2);
+            assert.strictEqual(
+                ofType(runs.business, "cloudflare:index/dnsRecord:DnsRecord").filter((r) =>
+                    isUnder(runs.business, r, "hms:edge:Edge"),
+                ).length,
+                2,
+            );
         });
 
         it("its script passes shellcheck", function () {
@@ -496,17 +699,32 @@ describe("Edge (Cloudflare)", () => {
             requireTool(this, "curl");
             dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-smoke-"));
             const r = runTool("openssl", [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost",
-                "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost",
+                "-keyout",
+                path.join(dir, "key.pem"),
+                "-out",
+                path.join(dir, "cert.pem"),
             ]);
             assert.strictEqual(r.status, 0, r.stderr);
-            server = https.createServer({ key: fs.readFileSync(path.join(dir, "key.pem")), cert: fs.readFileSync(path.join(dir, "cert.pem")) }, (req, res) => {
-                const answer = answers[Math.min(served, answers.length - 1)];
-                served++;
-                res.writeHead(answer.status, answer.cfRay ? { "CF-Ray": "8f0e1d2c3b4a5968-GRU" } : {});
-                res.end(req.url === "/healthz" ? "ok" : "not found");
-            });
+            server = https.createServer(
+                { key: fs.readFileSync(path.join(dir, "key.pem")), cert: fs.readFileSync(path.join(dir, "cert.pem")) },
+                (req, res) => {
+                    const answer = answers[Math.min(served, answers.length - 1)];
+                    served++;
+                    res.writeHead(answer.status, answer.cfRay ? { "CF-Ray": "8f0e1d2c3b4a5968-GRU" } : {});
+                    res.end(req.url === "/healthz" ? "ok" : "not found");
+                },
+            );
             return new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
         });
 
@@ -517,7 +735,10 @@ describe("Edge (Cloudflare)", () => {
             }
         });
 
-        async function smoke(sequence: Array<{ status: number; cfRay: boolean }>, attempts: number): Promise<{ code: number | null; out: string }> {
+        async function smoke(
+            sequence: Array<{ status: number; cfRay: boolean }>,
+            attempts: number,
+        ): Promise<{ code: number | null; out: string }> {
             answers = sequence;
             served = 0;
             const port = (server.address() as AddressInfo).port;
@@ -539,7 +760,14 @@ describe("Edge (Cloudflare)", () => {
         });
 
         it("retries until the origin is up", async () => {
-            const r = await smoke([{ status: 503, cfRay: true }, { status: 502, cfRay: true }, { status: 200, cfRay: true }], 5);
+            const r = await smoke(
+                [
+                    { status: 503, cfRay: true },
+                    { status: 502, cfRay: true },
+                    { status: 200, cfRay: true },
+                ],
+                5,
+            );
             assert.strictEqual(r.code, 0, r.out);
             assert.strictEqual(served, 3);
             assert.match(r.out, /attempt 1 of 5: .* answered 503/);
@@ -570,14 +798,20 @@ describe("Edge (Cloudflare)", () => {
         it("the NLB admits Cloudflare's ranges only", () => {
             for (const stack of ["staging", "production"]) {
                 const run = runs[stack];
-                const nlbs = ofType(run, "aws:lb/loadBalancer:LoadBalancer").filter((l) => l.inputs.loadBalancerType === "network");
+                const nlbs = ofType(run, "aws:lb/loadBalancer:LoadBalancer").filter(
+                    (l) => l.inputs.loadBalancerType === "network",
+                );
                 assert.strictEqual(nlbs.length, 1, `${stack}: Cloudflare's origin is one network load balancer`);
                 const sgIds = new Set(nlbs.flatMap((l) => (l.inputs.securityGroups as string[] | undefined) ?? []));
                 assert.ok(sgIds.size > 0, "the NLB has a security group");
                 const groups = ofType(run, "aws:ec2/securityGroup:SecurityGroup").filter((g) => sgIds.has(g.id));
                 assert.strictEqual(groups.length, sgIds.size);
-                const inline = groups.flatMap((g) => (g.inputs.ingress as Array<Record<string, unknown>> | undefined) ?? []);
-                const standalone = ofType(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => sgIds.has(String(r.inputs.securityGroupId)));
+                const inline = groups.flatMap(
+                    (g) => (g.inputs.ingress as Array<Record<string, unknown>> | undefined) ?? [],
+                );
+                const standalone = ofType(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+                    (r) => sgIds.has(String(r.inputs.securityGroupId)),
+                );
                 const legacy = ofType(run, "aws:ec2/securityGroupRule:SecurityGroupRule").filter(
                     (r) => r.inputs.type === "ingress" && sgIds.has(String(r.inputs.securityGroupId)),
                 );
@@ -585,26 +819,49 @@ describe("Edge (Cloudflare)", () => {
                 for (const r of standalone) {
                     const cidr = r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6;
                     // A rule may admit a managed prefix list that holds only Cloudflare's ranges.
-                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find((l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId);
-                    const listCidrs = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map((e) => e.cidr);
+                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find(
+                        (l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId,
+                    );
+                    const listCidrs = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map(
+                        (e) => e.cidr,
+                    );
                     assert.ok(
                         CLOUDFLARE_IPV4.includes(String(r.inputs.cidrIpv4)) ||
                             CLOUDFLARE_IPV6.includes(String(r.inputs.cidrIpv6)) ||
-                            (listCidrs.length > 0 && listCidrs.every((c) => CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c))),
+                            (listCidrs.length > 0 &&
+                                listCidrs.every((c) => CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c))),
                         `${stack}: ${r.name} admits ${cidr ?? r.inputs.referencedSecurityGroupId ?? r.inputs.prefixListId}`,
                     );
-                    assert.deepStrictEqual([r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort], ["tcp", 443, 443], r.name);
+                    assert.deepStrictEqual(
+                        [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort],
+                        ["tcp", 443, 443],
+                        r.name,
+                    );
                 }
                 for (const r of [...inline, ...legacy.map((l) => l.inputs)]) {
-                    const cidrs = [...((r.cidrBlocks as string[] | undefined) ?? []), ...((r.ipv6CidrBlocks as string[] | undefined) ?? [])];
-                    assert.ok(cidrs.length > 0 && !r.securityGroups && !r.prefixListIds && !r.self, `${stack}: ${JSON.stringify(r)}`);
-                    cidrs.forEach((c) => assert.ok(CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c), `${stack}: ${c}`));
+                    const cidrs = [
+                        ...((r.cidrBlocks as string[] | undefined) ?? []),
+                        ...((r.ipv6CidrBlocks as string[] | undefined) ?? []),
+                    ];
+                    assert.ok(
+                        cidrs.length > 0 && !r.securityGroups && !r.prefixListIds && !r.self,
+                        `${stack}: ${JSON.stringify(r)}`,
+                    );
+                    cidrs.forEach((c) =>
+                        assert.ok(CLOUDFLARE_IPV4.includes(c) || CLOUDFLARE_IPV6.includes(c), `${stack}: ${c}`),
+                    );
                 }
                 // Every published range is admitted, by a rule of its own or through a prefix list.
                 const admitted = standalone.flatMap((r) => {
-                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find((l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId);
-                    const listed = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map((e) => e.cidr);
-                    return [r.inputs.cidrIpv4, r.inputs.cidrIpv6, ...listed].filter((c): c is string => typeof c === "string");
+                    const list = ofType(run, "aws:ec2/managedPrefixList:ManagedPrefixList").find(
+                        (l) => r.inputs.prefixListId !== undefined && l.id === r.inputs.prefixListId,
+                    );
+                    const listed = ((list?.inputs.entries as Array<{ cidr: string }> | undefined) ?? []).map(
+                        (e) => e.cidr,
+                    );
+                    return [r.inputs.cidrIpv4, r.inputs.cidrIpv6, ...listed].filter(
+                        (c): c is string => typeof c === "string",
+                    );
                 });
                 assert.deepStrictEqual([...new Set(admitted)].sort(), [...CLOUDFLARE_IPV4, ...CLOUDFLARE_IPV6].sort());
             }
@@ -628,10 +885,29 @@ describe("Edge login protection for a hospital (components/edge.ts)", () => {
         const skip = rules.filter((r) => r.action === "skip");
         assert.strictEqual(skip.length, 1);
         assert.strictEqual(skip[0].expression, "(ip.src in {203.0.113.0/28 198.51.100.7/32})");
-        assert.deepStrictEqual(skip[0].actionParameters, { phases: ["http_ratelimit"] }, "managed and custom rules still apply");
-        assert.ok(!rules.some((r) => r.action === "skip" && (r.actionParameters?.ruleset || r.actionParameters?.phases?.includes("http_request_firewall_managed"))));
-        assert.deepStrictEqual(customFirewallRules([], [], []).filter((r) => r.action === "skip"), [], "no networks, no exemption");
-        assert.strictEqual(builtInCustomRuleCount([], egress), builtInCustomRuleCount([], []) + 1, "the skip rule counts against the plan's custom rules");
+        assert.deepStrictEqual(
+            skip[0].actionParameters,
+            { phases: ["http_ratelimit"] },
+            "managed and custom rules still apply",
+        );
+        assert.ok(
+            !rules.some(
+                (r) =>
+                    r.action === "skip" &&
+                    (r.actionParameters?.ruleset ||
+                        r.actionParameters?.phases?.includes("http_request_firewall_managed")),
+            ),
+        );
+        assert.deepStrictEqual(
+            customFirewallRules([], [], []).filter((r) => r.action === "skip"),
+            [],
+            "no networks, no exemption",
+        );
+        assert.strictEqual(
+            builtInCustomRuleCount([], egress),
+            builtInCustomRuleCount([], []) + 1,
+            "the skip rule counts against the plan's custom rules",
+        );
     });
 
     it("counts per 'IP with NAT support' where the plan has it (enterprise), per IP elsewhere; only login POSTs on business and up", () => {
@@ -641,7 +917,11 @@ describe("Edge login protection for a hospital (components/edge.ts)", () => {
         for (const plan of ["free", "pro"] as const) {
             const [r] = loginRateLimitRules(plan, limit) as Rule[];
             assert.deepStrictEqual(r.ratelimit?.characteristics, ["cf.colo.id", "ip.src"]);
-            assert.doesNotMatch(String(r.expression), /method|ip\.src/, `${plan}: rate-limiting rules may match the path only`);
+            assert.doesNotMatch(
+                String(r.expression),
+                /method|ip\.src/,
+                `${plan}: rate-limiting rules may match the path only`,
+            );
         }
     });
 
@@ -654,6 +934,11 @@ describe("Edge login protection for a hospital (components/edge.ts)", () => {
     });
 
     it("hms:edgeHospitalEgressCidrs takes IPv4 CIDR blocks, naming the key and the value otherwise", () => {
-        rejects("staging", { edgeHospitalEgressCidrs: ["10.0.0.0/33"] }, "hms:edgeHospitalEgressCidrs", /10\.0\.0\.0\/33.*IPv4 CIDR blocks/);
+        rejects(
+            "staging",
+            { edgeHospitalEgressCidrs: ["10.0.0.0/33"] },
+            "hms:edgeHospitalEgressCidrs",
+            /10\.0\.0\.0\/33.*IPv4 CIDR blocks/,
+        );
     });
 });

@@ -22,7 +22,7 @@ const byId = (r: StackRun, type: string, id: unknown): RecordedResource => {
 };
 const LB = "hms:loadBalancer:LoadBalancer";
 const under = (r: StackRun, x: RecordedResource, type: string): boolean => {
-    for (let p = x.parent; p; ) {
+    for (let p = x.parent; p;) {
         const parent = r.resources.find((y) => y.urn === p);
         if (!parent) return false;
         if (parent.type === type) return true;
@@ -33,16 +33,23 @@ const under = (r: StackRun, x: RecordedResource, type: string): boolean => {
 const nginxInstances = (r: StackRun): RecordedResource[] =>
     ofType(r, "aws:ec2/instance:Instance").filter((i) => (i.inputs.tags as Record<string, string>).Role === "nginx");
 const nlbSg = (r: StackRun): RecordedResource =>
-    byId(r, "aws:ec2/securityGroup:SecurityGroup", (one(r, "aws:lb/loadBalancer:LoadBalancer").inputs.securityGroups as string[])[0]);
+    byId(
+        r,
+        "aws:ec2/securityGroup:SecurityGroup",
+        (one(r, "aws:lb/loadBalancer:LoadBalancer").inputs.securityGroups as string[])[0],
+    );
 const ingressOf = (r: StackRun, sgId: unknown): RecordedResource[] =>
-    ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((x) => x.inputs.securityGroupId === sgId);
+    ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+        (x) => x.inputs.securityGroupId === sgId,
+    );
 const subnetIdsOfTier = (r: StackRun, tier: string): string[] =>
     ofType(r, "aws:ec2/subnet:Subnet")
         .filter((s) => (s.inputs.tags as Record<string, string>).Tier === tier)
         .map((s) => s.id);
 
 /** The cloud-config document of an instance (user data is gzipped, base64-encoded). */
-const userDataOf = (i: RecordedResource): string => gunzipSync(Buffer.from(String(i.inputs.userDataBase64), "base64")).toString("utf8");
+const userDataOf = (i: RecordedResource): string =>
+    gunzipSync(Buffer.from(String(i.inputs.userDataBase64), "base64")).toString("utf8");
 
 interface CloudConfigDoc {
     write_files: Array<{ path: string; content: string }>;
@@ -60,7 +67,9 @@ describe("LoadBalancer (NLB + Nginx)", () => {
         this.timeout(300_000);
         runs.production = await runStack("production");
         // Staging without the WebSocket tier and without data protection: the other branch of each switch.
-        const tiers = (JSON.parse(readStackConfig("staging")["hms:tiers"]) as string[]).filter((t) => t !== "websocket");
+        const tiers = (JSON.parse(readStackConfig("staging")["hms:tiers"]) as string[]).filter(
+            (t) => t !== "websocket",
+        );
         runs.staging = await runStack("staging", { tiers, protectData: false });
     });
 
@@ -76,7 +85,10 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 assert.strictEqual(nlb.inputs.loadBalancerType, "network");
                 assert.strictEqual(nlb.inputs.internal, false);
                 assert.strictEqual(nlb.inputs.enableCrossZoneLoadBalancing, true);
-                assert.deepStrictEqual([...(nlb.inputs.subnets as string[])].sort(), subnetIdsOfTier(r, "public").sort());
+                assert.deepStrictEqual(
+                    [...(nlb.inputs.subnets as string[])].sort(),
+                    subnetIdsOfTier(r, "public").sort(),
+                );
                 assert.strictEqual((nlb.inputs.securityGroups as string[]).length, 1);
                 const listener = one(r, "aws:lb/listener:Listener");
                 assert.strictEqual(listener.inputs.port, 443);
@@ -85,14 +97,27 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 assert.strictEqual(tg.inputs.port, 443);
                 assert.strictEqual(tg.inputs.targetType, "instance");
                 const hc = tg.inputs.healthCheck as Record<string, unknown>;
-                assert.deepStrictEqual([hc.protocol, hc.port, hc.path], ["HTTP", String(NGINX_HEALTH_PORT), NGINX_HEALTH_PATH]);
-                const attached = ofType(r, "aws:lb/targetGroupAttachment:TargetGroupAttachment").map((a) => a.inputs.targetId);
-                assert.deepStrictEqual(attached.sort(), nginxInstances(r).map((i) => i.id).sort());
+                assert.deepStrictEqual(
+                    [hc.protocol, hc.port, hc.path],
+                    ["HTTP", String(NGINX_HEALTH_PORT), NGINX_HEALTH_PATH],
+                );
+                const attached = ofType(r, "aws:lb/targetGroupAttachment:TargetGroupAttachment").map(
+                    (a) => a.inputs.targetId,
+                );
+                assert.deepStrictEqual(
+                    attached.sort(),
+                    nginxInstances(r)
+                        .map((i) => i.id)
+                        .sort(),
+                );
                 assert.strictEqual(r.outputs.nlbDnsName, nlb.outputs.dnsName);
             });
 
             it(`deletion protection is ${protect ? "on" : "off"} (hms:protectData)`, () => {
-                assert.strictEqual(one(runs[stack], "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, protect);
+                assert.strictEqual(
+                    one(runs[stack], "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection,
+                    protect,
+                );
             });
 
             it("the NLB admits HTTPS from Cloudflare's published ranges and nothing else (prefix lists, one rule per family)", () => {
@@ -101,8 +126,11 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 assert.deepStrictEqual(sg.inputs.ingress ?? [], [], "no inline ingress rules");
                 const rules = ingressOf(r, sg.id);
                 assert.strictEqual(rules.length, 2, "one rule per address family");
-                const lists = rules.map((x) => byId(r, "aws:ec2/managedPrefixList:ManagedPrefixList", x.inputs.prefixListId));
-                const cidrs = (l: RecordedResource) => (l.inputs.entries as Array<{ cidr: string }>).map((e) => e.cidr).sort();
+                const lists = rules.map((x) =>
+                    byId(r, "aws:ec2/managedPrefixList:ManagedPrefixList", x.inputs.prefixListId),
+                );
+                const cidrs = (l: RecordedResource) =>
+                    (l.inputs.entries as Array<{ cidr: string }>).map((e) => e.cidr).sort();
                 const v4 = lists.find((l) => l.inputs.addressFamily === "IPv4");
                 const v6 = lists.find((l) => l.inputs.addressFamily === "IPv6");
                 assert.ok(v4 && v6);
@@ -118,7 +146,11 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                     assert.strictEqual(x.inputs.ipProtocol, "tcp", x.name);
                     assert.strictEqual(x.inputs.fromPort, 443, x.name);
                     assert.strictEqual(x.inputs.toPort, 443, x.name);
-                    assert.strictEqual(x.inputs.cidrIpv4 ?? x.inputs.cidrIpv6 ?? x.inputs.referencedSecurityGroupId, undefined, x.name);
+                    assert.strictEqual(
+                        x.inputs.cidrIpv4 ?? x.inputs.cidrIpv6 ?? x.inputs.referencedSecurityGroupId,
+                        undefined,
+                        x.name,
+                    );
                 }
             });
 
@@ -135,12 +167,25 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                         gate.inputs.create,
                         `aws elbv2 wait target-in-service --region '${server.inputs.region}' --target-group-arn '${tg.outputs.arn}' --targets 'Id=${server.id},Port=443'`,
                     );
-                    const attachment = ofType(r, "aws:lb/targetGroupAttachment:TargetGroupAttachment").find((a) => a.inputs.targetId === server.id);
-                    assert.ok(attachment && gate.dependencies.includes(attachment.urn), "the gate runs after the registration");
-                    assert.ok(gate.dependencies.includes(one(r, "aws:lb/listener:Listener").urn), "targets are only health-checked behind a listener");
+                    const attachment = ofType(r, "aws:lb/targetGroupAttachment:TargetGroupAttachment").find(
+                        (a) => a.inputs.targetId === server.id,
+                    );
+                    assert.ok(
+                        attachment && gate.dependencies.includes(attachment.urn),
+                        "the gate runs after the registration",
+                    );
+                    assert.ok(
+                        gate.dependencies.includes(one(r, "aws:lb/listener:Listener").urn),
+                        "targets are only health-checked behind a listener",
+                    );
                     if (i > 0) {
-                        const previousGate = gates.find((g) => (g.inputs.triggers as string[]).includes(servers[i - 1].id))!;
-                        assert.ok(server.dependencies.includes(previousGate.urn), `${server.name} waits for ${servers[i - 1].name} to be in service`);
+                        const previousGate = gates.find((g) =>
+                            (g.inputs.triggers as string[]).includes(servers[i - 1].id),
+                        )!;
+                        assert.ok(
+                            server.dependencies.includes(previousGate.urn),
+                            `${server.name} waits for ${servers[i - 1].name} to be in service`,
+                        );
                     }
                 });
             });
@@ -149,15 +194,25 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 const r = runs[stack];
                 for (const server of nginxInstances(r)) {
                     assert.ok(server.options.ignoreChanges.includes("ami"), server.name);
-                    const profile = ofType(r, "aws:iam/instanceProfile:InstanceProfile").find((p) => p.outputs.name === server.inputs.iamInstanceProfile);
+                    const profile = ofType(r, "aws:iam/instanceProfile:InstanceProfile").find(
+                        (p) => p.outputs.name === server.inputs.iamInstanceProfile,
+                    );
                     assert.ok(profile);
                     const roleName = profile.inputs.role;
                     const grants = [
                         ...ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"),
                         ...ofType(r, "aws:iam/rolePolicy:RolePolicy"),
-                    ].filter((g) => g.inputs.role === roleName || ofType(r, "aws:iam/role:Role").some((role) => role.id === g.inputs.role && role.outputs.name === roleName));
+                    ].filter(
+                        (g) =>
+                            g.inputs.role === roleName ||
+                            ofType(r, "aws:iam/role:Role").some(
+                                (role) => role.id === g.inputs.role && role.outputs.name === roleName,
+                            ),
+                    );
                     assert.ok(grants.length >= 2, "SSM and the certificate policy");
-                    grants.forEach((g) => assert.ok(server.dependencies.includes(g.urn), `${server.name} waits for ${g.name}`));
+                    grants.forEach((g) =>
+                        assert.ok(server.dependencies.includes(g.urn), `${server.name} waits for ${g.name}`),
+                    );
                 }
             });
 
@@ -168,14 +223,20 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 const rules = ingressOf(r, nginxSgId);
                 assert.deepStrictEqual(
                     rules.map((x) => [x.inputs.referencedSecurityGroupId, x.inputs.fromPort, x.inputs.toPort]).sort(),
-                    [[nlb.id, 443, 443], [nlb.id, NGINX_HEALTH_PORT, NGINX_HEALTH_PORT]].sort(),
+                    [
+                        [nlb.id, 443, 443],
+                        [nlb.id, NGINX_HEALTH_PORT, NGINX_HEALTH_PORT],
+                    ].sort(),
                 );
                 const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
                 const nlbEgress = egress.filter((x) => x.inputs.securityGroupId === nlb.id);
-                assert.deepStrictEqual(nlbEgress.map((x) => [x.inputs.referencedSecurityGroupId, x.inputs.fromPort]).sort(), [
-                    [nginxSgId, 443],
-                    [nginxSgId, NGINX_HEALTH_PORT],
-                ].sort());
+                assert.deepStrictEqual(
+                    nlbEgress.map((x) => [x.inputs.referencedSecurityGroupId, x.inputs.fromPort]).sort(),
+                    [
+                        [nginxSgId, 443],
+                        [nginxSgId, NGINX_HEALTH_PORT],
+                    ].sort(),
+                );
                 // The app (and WebSocket) security groups admit Nginx on their ports.
                 const fromNginx = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
                     (x) => x.inputs.referencedSecurityGroupId === nginxSgId,
@@ -214,7 +275,10 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                     const userData = userDataOf(i);
                     assert.doesNotMatch(userData, /PRIVATE KEY/);
                     for (const k of keys) {
-                        assert.ok(!userData.includes(String(k.outputs.privateKeyPem).split("\n")[1]), `${i.name} carries ${k.name}`);
+                        assert.ok(
+                            !userData.includes(String(k.outputs.privateKeyPem).split("\n")[1]),
+                            `${i.name} carries ${k.name}`,
+                        );
                     }
                     assert.ok(!isSecret(i.rawInputs.userDataBase64), "user data is plain (and holds nothing secret)");
                     assert.strictEqual(i.inputs.userData, undefined);
@@ -223,7 +287,9 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 assert.ok(secret);
                 const dataKey = ofType(r, "aws:kms/key:Key").find((k) => /-data$/.test(k.name));
                 assert.strictEqual(secret.inputs.kmsKeyId, dataKey?.outputs.arn);
-                const version = ofType(r, "aws:secretsmanager/secretVersion:SecretVersion").find((v) => v.inputs.secretId === secret.id);
+                const version = ofType(r, "aws:secretsmanager/secretVersion:SecretVersion").find(
+                    (v) => v.inputs.secretId === secret.id,
+                );
                 assert.ok(version && isSecret(version.rawInputs.secretString), "the secret value is a Pulumi secret");
                 // Each server fetches it at boot from the secret named in its user data.
                 for (const i of nginxInstances(r)) {
@@ -237,13 +303,23 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 const policies = ofType(r, "aws:iam/rolePolicy:RolePolicy").filter((p) => under(r, p, LB));
                 assert.strictEqual(policies.length, 1);
                 const doc = JSON.parse(String(policies[0].inputs.policy)) as {
-                    Statement: Array<{ Action: string; Resource: string; Condition?: Record<string, Record<string, string>> }>;
+                    Statement: Array<{
+                        Action: string;
+                        Resource: string;
+                        Condition?: Record<string, Record<string, string>>;
+                    }>;
                 };
-                assert.deepStrictEqual(doc.Statement.map((s) => s.Action).sort(), ["kms:Decrypt", "secretsmanager:GetSecretValue"]);
+                assert.deepStrictEqual(doc.Statement.map((s) => s.Action).sort(), [
+                    "kms:Decrypt",
+                    "secretsmanager:GetSecretValue",
+                ]);
                 const read = doc.Statement.find((s) => s.Action === "secretsmanager:GetSecretValue");
                 assert.strictEqual(read?.Resource, secret?.outputs.arn);
                 const decrypt = doc.Statement.find((s) => s.Action === "kms:Decrypt");
-                assert.strictEqual(decrypt?.Condition?.StringEquals["kms:ViaService"], "secretsmanager.sa-east-1.amazonaws.com");
+                assert.strictEqual(
+                    decrypt?.Condition?.StringEquals["kms:ViaService"],
+                    "secretsmanager.sa-east-1.amazonaws.com",
+                );
                 assert.doesNotMatch(String(policies[0].inputs.policy), /"\*"/);
             });
 
@@ -253,7 +329,9 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 const cert = one(r, "cloudflare:index/originCaCertificate:OriginCaCertificate");
                 assert.deepStrictEqual(cert.inputs.hostnames, [domain, `*.${domain}`]);
                 assert.strictEqual(cert.inputs.requestType, "origin-ecc");
-                const csr = ofType(r, "tls:index/certRequest:CertRequest").find((c) => c.outputs.certRequestPem === cert.inputs.csr);
+                const csr = ofType(r, "tls:index/certRequest:CertRequest").find(
+                    (c) => c.outputs.certRequestPem === cert.inputs.csr,
+                );
                 assert.ok(csr, "the CSR comes from tls.CertRequest");
                 assert.strictEqual((csr.inputs.subject as Record<string, string>).commonName, domain);
                 assert.deepStrictEqual(csr.inputs.dnsNames, [domain, `*.${domain}`]);
@@ -272,7 +350,10 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                     assert.match(fileOf(userDataOf(i), NGINX_PATHS.siteConf), /ssl_verify_client on;/);
                 }
                 // The edge uploads the client certificate; its key stays a secret on the way.
-                const upload = ofType(r, "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate");
+                const upload = ofType(
+                    r,
+                    "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate",
+                );
                 if (upload.length > 0) {
                     assert.strictEqual(upload[0].inputs.certificate, client.outputs.certPem);
                     assert.ok(isSecret(upload[0].rawInputs.privateKey));
@@ -290,7 +371,10 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 assert.ok(ips.length >= 1);
                 ips.forEach((ip) => assert.ok(otherIps.includes(ip), `${ip} is a server of the stack`));
                 assert.strictEqual(/location ~ \^\/ws/.test(site), websocket);
-                assert.match(site, new RegExp(`client_max_body_size ${readStackConfig(stack)["hms:loadBalancerMaxUploadMiB"]}m;`));
+                assert.match(
+                    site,
+                    new RegExp(`client_max_body_size ${readStackConfig(stack)["hms:loadBalancerMaxUploadMiB"]}m;`),
+                );
             });
 
             it("the Nginx configuration in the user data passes the real nginx -t", function () {
@@ -348,10 +432,15 @@ describe("LoadBalancer (NLB + Nginx)", () => {
         const status = alarms.filter((a) => a.inputs.metricName === "StatusCheckFailed");
         assert.deepStrictEqual(
             status.map((a) => (a.inputs.dimensions as Record<string, string>).InstanceId).sort(),
-            nginxInstances(r).map((i) => i.id).sort(),
+            nginxInstances(r)
+                .map((i) => i.id)
+                .sort(),
         );
         for (const a of alarms) {
-            assert.ok((a.inputs.alarmActions as string[]).every((t) => topics.includes(t)), a.name);
+            assert.ok(
+                (a.inputs.alarmActions as string[]).every((t) => topics.includes(t)),
+                a.name,
+            );
         }
     });
 });

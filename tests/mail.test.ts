@@ -12,7 +12,8 @@ const one = (r: StackRun, type: string): RecordedResource => {
     assert.strictEqual(found.length, 1, `one ${type}, found ${found.length}`);
     return found[0];
 };
-const records = (r: StackRun) => ofType(r, "cloudflare:index/dnsRecord:DnsRecord").filter((x) => x.parent === one(r, MAIL).urn);
+const records = (r: StackRun) =>
+    ofType(r, "cloudflare:index/dnsRecord:DnsRecord").filter((x) => x.parent === one(r, MAIL).urn);
 
 describe("Mail (Amazon SES)", () => {
     const runs = {} as Record<"production" | "staging", StackRun>;
@@ -24,16 +25,22 @@ describe("Mail (Amazon SES)", () => {
 
     for (const stack of ["production", "staging"] as const) {
         describe(stack, () => {
-            const domainOf = (r: StackRun) => String(one(r, "aws:sesv2/emailIdentity:EmailIdentity").inputs.emailIdentity);
+            const domainOf = (r: StackRun) =>
+                String(one(r, "aws:sesv2/emailIdentity:EmailIdentity").inputs.emailIdentity);
 
             it("verifies the site's domain in the primary region with 2048-bit Easy DKIM, published as three CNAMEs in the zone", () => {
                 const r = runs[stack];
                 const identity = one(r, "aws:sesv2/emailIdentity:EmailIdentity");
                 const domain = domainOf(r);
-                const site = ofType(r, "cloudflare:index/dnsRecord:DnsRecord").find((x) => x.name.endsWith("-edge-apex"));
+                const site = ofType(r, "cloudflare:index/dnsRecord:DnsRecord").find((x) =>
+                    x.name.endsWith("-edge-apex"),
+                );
                 assert.strictEqual(domain, site?.inputs.name, "the identity is the site's domain");
                 assert.strictEqual(identity.inputs.region, "sa-east-1");
-                assert.strictEqual((identity.inputs.dkimSigningAttributes as { nextSigningKeyLength: string }).nextSigningKeyLength, "RSA_2048_BIT");
+                assert.strictEqual(
+                    (identity.inputs.dkimSigningAttributes as { nextSigningKeyLength: string }).nextSigningKeyLength,
+                    "RSA_2048_BIT",
+                );
                 const tokens = (identity.outputs.dkimSigningAttributes as { tokens: string[] }).tokens;
                 const cnames = records(r).filter((x) => x.inputs.type === "CNAME");
                 assert.deepStrictEqual(
@@ -53,10 +60,13 @@ describe("Mail (Amazon SES)", () => {
                 assert.ok(from.endsWith(`.${domain}`), `${from} is a subdomain of ${domain} (relaxed SPF alignment)`);
                 assert.strictEqual(mailFrom.inputs.behaviorOnMxFailure, "REJECT_MESSAGE");
                 const byType = (t: string) => records(r).filter((x) => x.inputs.type === t);
-                assert.deepStrictEqual(byType("MX").map((x) => [x.inputs.name, x.inputs.content, x.inputs.priority]), [
-                    [from, "feedback-smtp.sa-east-1.amazonses.com", 10],
-                ]);
-                const txt = Object.fromEntries(byType("TXT").map((x) => [String(x.inputs.name), String(x.inputs.content)]));
+                assert.deepStrictEqual(
+                    byType("MX").map((x) => [x.inputs.name, x.inputs.content, x.inputs.priority]),
+                    [[from, "feedback-smtp.sa-east-1.amazonses.com", 10]],
+                );
+                const txt = Object.fromEntries(
+                    byType("TXT").map((x) => [String(x.inputs.name), String(x.inputs.content)]),
+                );
                 assert.strictEqual(txt[from], '"v=spf1 include:amazonses.com -all"');
                 const dmarc = txt[`_dmarc.${domain}`];
                 assert.match(dmarc, /^"v=DMARC1; p=(quarantine|reject);/);
@@ -67,22 +77,42 @@ describe("Mail (Amazon SES)", () => {
                 const r = runs[stack];
                 const set = one(r, "aws:sesv2/configurationSet:ConfigurationSet");
                 assert.deepStrictEqual(set.inputs.deliveryOptions, { tlsPolicy: "REQUIRE" });
-                assert.deepStrictEqual((set.inputs.suppressionOptions as { suppressedReasons: string[] }).suppressedReasons.sort(), ["BOUNCE", "COMPLAINT"]);
-                assert.strictEqual(one(r, "aws:sesv2/emailIdentity:EmailIdentity").inputs.configurationSetName, set.inputs.configurationSetName);
+                assert.deepStrictEqual(
+                    (set.inputs.suppressionOptions as { suppressedReasons: string[] }).suppressedReasons.sort(),
+                    ["BOUNCE", "COMPLAINT"],
+                );
+                assert.strictEqual(
+                    one(r, "aws:sesv2/emailIdentity:EmailIdentity").inputs.configurationSetName,
+                    set.inputs.configurationSetName,
+                );
                 assert.match(String(set.inputs.configurationSetName), /^[A-Za-z0-9_-]{1,64}$/);
                 const dest = one(r, "aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination");
-                const d = dest.inputs.eventDestination as { enabled: boolean; matchingEventTypes: string[]; eventBridgeDestination: { eventBusArn: string } };
+                const d = dest.inputs.eventDestination as {
+                    enabled: boolean;
+                    matchingEventTypes: string[];
+                    eventBridgeDestination: { eventBusArn: string };
+                };
                 assert.strictEqual(d.enabled, true);
                 for (const t of ["BOUNCE", "COMPLAINT"]) assert.ok(d.matchingEventTypes.includes(t), t);
-                assert.match(d.eventBridgeDestination.eventBusArn, /^arn:aws:events:sa-east-1:\d{12}:event-bus\/default$/);
+                assert.match(
+                    d.eventBridgeDestination.eventBusArn,
+                    /^arn:aws:events:sa-east-1:\d{12}:event-bus\/default$/,
+                );
 
-                const rule = ofType(r, "aws:cloudwatch/eventRule:EventRule").find((x) => String(x.inputs.eventPattern).includes("aws.ses"));
+                const rule = ofType(r, "aws:cloudwatch/eventRule:EventRule").find((x) =>
+                    String(x.inputs.eventPattern).includes("aws.ses"),
+                );
                 assert.ok(rule, "an EventBridge rule for SES events");
                 const pattern = JSON.parse(String(rule.inputs.eventPattern)) as Record<string, unknown>;
                 assert.deepStrictEqual(pattern.source, ["aws.ses"]);
-                for (const t of ["Email Bounced", "Email Complaint Received"]) assert.ok((pattern["detail-type"] as string[]).includes(t), t);
-                assert.deepStrictEqual(pattern.detail, { mail: { tags: { "ses:configuration-set": [set.inputs.configurationSetName] } } });
-                const target = ofType(r, "aws:cloudwatch/eventTarget:EventTarget").find((x) => x.parent === rule.parent);
+                for (const t of ["Email Bounced", "Email Complaint Received"])
+                    assert.ok((pattern["detail-type"] as string[]).includes(t), t);
+                assert.deepStrictEqual(pattern.detail, {
+                    mail: { tags: { "ses:configuration-set": [set.inputs.configurationSetName] } },
+                });
+                const target = ofType(r, "aws:cloudwatch/eventTarget:EventTarget").find(
+                    (x) => x.parent === rule.parent,
+                );
                 assert.strictEqual(rule.parent, one(r, MAIL).urn);
                 const topic = ofType(r, "aws:sns/topic:Topic").find((x) => x.name.endsWith("-alarms"));
                 assert.strictEqual(target?.inputs.arn, topic?.outputs.arn, "to the alarm topic");
@@ -94,11 +124,23 @@ describe("Mail (Amazon SES)", () => {
                 const r = runs[stack];
                 const policy = ofType(r, "aws:iam/policy:Policy").find((p) => p.parent === one(r, MAIL).urn);
                 assert.ok(policy);
-                const statements = (JSON.parse(String(policy.inputs.policy)) as { Statement: Array<{ Action: string[]; Resource: string[] }> }).Statement;
-                assert.deepStrictEqual(statements.map((s) => s.Resource.sort()), [
-                    [String(one(r, "aws:sesv2/configurationSet:ConfigurationSet").outputs.arn), String(one(r, "aws:sesv2/emailIdentity:EmailIdentity").outputs.arn)].sort(),
-                ]);
-                const attachments = ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.inputs.policyArn === policy.outputs.arn);
+                const statements = (
+                    JSON.parse(String(policy.inputs.policy)) as {
+                        Statement: Array<{ Action: string[]; Resource: string[] }>;
+                    }
+                ).Statement;
+                assert.deepStrictEqual(
+                    statements.map((s) => s.Resource.sort()),
+                    [
+                        [
+                            String(one(r, "aws:sesv2/configurationSet:ConfigurationSet").outputs.arn),
+                            String(one(r, "aws:sesv2/emailIdentity:EmailIdentity").outputs.arn),
+                        ].sort(),
+                    ],
+                );
+                const attachments = ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter(
+                    (a) => a.inputs.policyArn === policy.outputs.arn,
+                );
                 assert.strictEqual(attachments.length, 1);
                 assert.match(String(attachments[0].name), /-app-role/);
                 assert.strictEqual(ofType(r, "aws:iam/accessKey:AccessKey").length, 0);
@@ -111,11 +153,16 @@ describe("Mail (Amazon SES)", () => {
                 for (const s of instancesWithRole(r, "wordpress")) {
                     const doc = docOf(userDataOf(s));
                     const pool = doc.write_files.find((f) => f.path.endsWith("/fpm/pool.d/hms-wordpress.conf"));
-                    assert.match(String(pool?.content), new RegExp(`^php_admin_value\\[sendmail_path\\] = /usr/bin/php ${SENDMAIL_PHP}$`, "m"));
+                    assert.match(
+                        String(pool?.content),
+                        new RegExp(`^php_admin_value\\[sendmail_path\\] = /usr/bin/php ${SENDMAIL_PHP}$`, "m"),
+                    );
                     assert.ok(fileOf(doc, SENDMAIL_PHP).includes("/v2/email/outbound-emails"));
                     const settings = fileOf(doc, WP_SETTINGS);
                     assert.ok(settings.includes(`define('HMS_MAIL_CONFIGURATION_SET', '${set}');`), settings);
-                    assert.ok(settings.includes("define('HMS_SES_ENDPOINT', 'https://email.sa-east-1.amazonaws.com');"));
+                    assert.ok(
+                        settings.includes("define('HMS_SES_ENDPOINT', 'https://email.sa-east-1.amazonaws.com');"),
+                    );
                 }
             });
         });
@@ -127,12 +174,27 @@ describe("Mail (Amazon SES)", () => {
             [{ mailFromLabel: "bounce.mail" }, /mailFromLabel = "bounce.mail": must be one DNS label/],
         ] as const) {
             await assert.rejects(
-                buildComponent(() => new Mail("mail", { region: "sa-east-1", domain: "hms.example.org", zoneId: "0".repeat(32), ...(args as object) })),
+                buildComponent(
+                    () =>
+                        new Mail("mail", {
+                            region: "sa-east-1",
+                            domain: "hms.example.org",
+                            zoneId: "0".repeat(32),
+                            ...(args as object),
+                        }),
+                ),
                 message,
             );
         }
         await assert.rejects(
-            buildComponent(() => new Mail("a".repeat(56), { region: "sa-east-1", domain: "hms.example.org", zoneId: "0".repeat(32) })),
+            buildComponent(
+                () =>
+                    new Mail("a".repeat(56), {
+                        region: "sa-east-1",
+                        domain: "hms.example.org",
+                        zoneId: "0".repeat(32),
+                    }),
+            ),
             /names the SES configuration set/,
         );
     });

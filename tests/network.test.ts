@@ -18,7 +18,10 @@ describe("Network", () => {
         runs.development = await runStack("development");
     });
 
-    for (const [stack, azs, nats] of [["production", 3, 3], ["staging", 2, 1]] as const) {
+    for (const [stack, azs, nats] of [
+        ["production", 3, 3],
+        ["staging", 2, 1],
+    ] as const) {
         describe(stack, () => {
             it(`spans ${azs} AZs with public, app and data subnets in each`, () => {
                 const subnets = ofType(runs[stack], "aws:ec2/subnet:Subnet");
@@ -57,12 +60,17 @@ describe("Network", () => {
                 const natIds = new Set(natGws.map((n) => n.id));
                 for (const t of appTables) {
                     const routes = t.inputs.routes as Array<{ cidrBlock: string; natGatewayId?: string }>;
-                    assert.ok(routes.some((r) => r.cidrBlock === "0.0.0.0/0" && natIds.has(String(r.natGatewayId))), t.name);
+                    assert.ok(
+                        routes.some((r) => r.cidrBlock === "0.0.0.0/0" && natIds.has(String(r.natGatewayId))),
+                        t.name,
+                    );
                 }
             });
 
             it("data subnets have no route to the internet", () => {
-                const dataTable = ofType(runs[stack], "aws:ec2/routeTable:RouteTable").find((t) => /-data-rt$/.test(t.name));
+                const dataTable = ofType(runs[stack], "aws:ec2/routeTable:RouteTable").find((t) =>
+                    /-data-rt$/.test(t.name),
+                );
                 assert.ok(dataTable);
                 assert.deepStrictEqual(dataTable.inputs.routes ?? [], []);
             });
@@ -79,7 +87,9 @@ describe("Network", () => {
                 assert.ok(flow, "a flow log");
                 assert.strictEqual(flow.inputs.trafficType, "ALL");
                 assert.strictEqual(flow.inputs.vpcId, ofType(run, "aws:ec2/vpc:Vpc")[0].id);
-                const group = ofType(run, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.outputs.arn === flow.inputs.logDestination);
+                const group = ofType(run, "aws:cloudwatch/logGroup:LogGroup").find(
+                    (g) => g.outputs.arn === flow.inputs.logDestination,
+                );
                 assert.ok(group, "destination is a log group of the stack");
                 const logsKey = ofType(run, "aws:kms/key:Key").find((k) => /-logs$/.test(k.name));
                 assert.strictEqual(group.inputs.kmsKeyId, logsKey?.outputs.arn);
@@ -88,7 +98,9 @@ describe("Network", () => {
 
             it("reaches S3 through a gateway endpoint and Systems Manager through interface endpoints", () => {
                 const endpoints = ofType(runs[stack], "aws:ec2/vpcEndpoint:VpcEndpoint");
-                const services = endpoints.map((e) => String(e.inputs.serviceName).replace("com.amazonaws.sa-east-1.", ""));
+                const services = endpoints.map((e) =>
+                    String(e.inputs.serviceName).replace("com.amazonaws.sa-east-1.", ""),
+                );
                 for (const s of ["s3", "ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "logs"]) {
                     assert.ok(services.includes(s), `endpoint ${s}`);
                 }
@@ -108,7 +120,12 @@ describe("Network", () => {
             it("every network resource is a child of the Network component", () => {
                 const run = runs[stack];
                 const [network] = ofType(run, "hms:network:Network");
-                for (const t of ["aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/natGateway:NatGateway", "aws:ec2/flowLog:FlowLog"]) {
+                for (const t of [
+                    "aws:ec2/vpc:Vpc",
+                    "aws:ec2/subnet:Subnet",
+                    "aws:ec2/natGateway:NatGateway",
+                    "aws:ec2/flowLog:FlowLog",
+                ]) {
                     ofType(run, t).forEach((r) => assert.strictEqual(r.parent, network.urn, r.name));
                 }
                 assert.strictEqual(byUrn(run, network.parent ?? "").type, "hms:index:HospitalSystem");
@@ -126,7 +143,12 @@ describe("Network", () => {
     });
 
     it("splitCidr divides a block into equal aligned parts", () => {
-        assert.deepStrictEqual(splitCidr("10.20.0.0/16", 2), ["10.20.0.0/18", "10.20.64.0/18", "10.20.128.0/18", "10.20.192.0/18"]);
+        assert.deepStrictEqual(splitCidr("10.20.0.0/16", 2), [
+            "10.20.0.0/18",
+            "10.20.64.0/18",
+            "10.20.128.0/18",
+            "10.20.192.0/18",
+        ]);
         assert.strictEqual(splitCidr("10.30.0.0/20", 4)[15], "10.30.15.0/24");
     });
 });
@@ -153,7 +175,9 @@ describe("Keys", () => {
 
     it("lets CloudWatch Logs and CloudTrail use the logs key, scoped to this account", () => {
         const logs = ofType(run, "aws:kms/key:Key").find((k) => k.name.endsWith("-logs"));
-        const policy = JSON.parse(String(logs?.inputs.policy)) as { Statement: Array<{ Sid: string; Principal: { Service?: string | string[] }; Condition?: object }> };
+        const policy = JSON.parse(String(logs?.inputs.policy)) as {
+            Statement: Array<{ Sid: string; Principal: { Service?: string | string[] }; Condition?: object }>;
+        };
         const sids = policy.Statement.map((s) => s.Sid);
         assert.ok(sids.includes("CloudWatchLogsEncryptsLogGroups"));
         assert.ok(sids.includes("CloudTrailEncryptsLogs"));

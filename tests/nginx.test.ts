@@ -61,7 +61,10 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
     describe("passes the real nginx -t", () => {
         for (const [label, over] of [
             ["with the WebSocket route and three app servers", {}],
-            ["without the WebSocket route and one app server", { websocket: undefined, appServers: ["10.30.64.10"], vpcCidr: "10.30.0.0/16" }],
+            [
+                "without the WebSocket route and one app server",
+                { websocket: undefined, appServers: ["10.30.64.10"], vpcCidr: "10.30.0.0/16" },
+            ],
         ] as Array<[string, Partial<NginxSiteArgs>]>) {
             it(label, function () {
                 requireTool(this, "openssl");
@@ -120,7 +123,13 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
         it("takes uploads up to hms:loadBalancerMaxUploadMiB and sends the security headers", () => {
             assert.deepStrictEqual(directives("client_max_body_size"), ["512m"]);
             const added = directives("add_header").map((d) => d.split(" ")[0]);
-            for (const h of ["Strict-Transport-Security", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy"]) {
+            for (const h of [
+                "Strict-Transport-Security",
+                "X-Content-Type-Options",
+                "X-Frame-Options",
+                "Referrer-Policy",
+                "Permissions-Policy",
+            ]) {
                 assert.ok(added.includes(h), h);
             }
             assert.match(text, /Content-Security-Policy "frame-ancestors 'self'"/);
@@ -229,8 +238,15 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                         `X-Seen-Upgrade: ${req.headers.upgrade}\r\nX-Seen-Path: ${req.url}\r\n\r\n`,
                 );
             });
-            const [appPort, wsPort, httpsPort, healthPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-            await Promise.all([app, ws].map((s, i) => new Promise((r) => s.listen([appPort, wsPort][i], "127.0.0.1", () => r(null)))));
+            const [appPort, wsPort, httpsPort, healthPort] = [
+                await freePort(),
+                await freePort(),
+                await freePort(),
+                await freePort(),
+            ];
+            await Promise.all(
+                [app, ws].map((s, i) => new Promise((r) => s.listen([appPort, wsPort][i], "127.0.0.1", () => r(null)))),
+            );
             writeConfig(
                 sandbox,
                 site(sandbox, {
@@ -244,7 +260,9 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                 }),
             );
             fs.writeFileSync(sandbox.paths.clientCa, sandbox.pki.caPem);
-            const nginx = spawn("nginx", ["-c", sandbox.paths.mainConf, "-p", `${sandbox.dir}/`, "-g", "daemon off;"], { stdio: "ignore" });
+            const nginx = spawn("nginx", ["-c", sandbox.paths.mainConf, "-p", `${sandbox.dir}/`, "-g", "daemon off;"], {
+                stdio: "ignore",
+            });
             const r: Running = { nginx, httpsPort, healthPort, seen, servers: [app, ws], sandbox };
             running.push(r);
             await listening(httpsPort);
@@ -260,12 +278,27 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
         const get = (
             r: Running,
             path: string,
-            opts: { client?: "pull" | "stranger" | "none"; headers?: Record<string, string>; body?: Buffer; upgrade?: boolean } = {},
+            opts: {
+                client?: "pull" | "stranger" | "none";
+                headers?: Record<string, string>;
+                body?: Buffer;
+                upgrade?: boolean;
+            } = {},
         ): Promise<Answer> =>
             new Promise((res, rej) => {
                 const client = opts.client ?? "pull";
-                const cert = client === "pull" ? r.sandbox.pki.clientCert : client === "stranger" ? r.sandbox.pki.strangerCert : undefined;
-                const key = client === "pull" ? r.sandbox.pki.clientKey : client === "stranger" ? r.sandbox.pki.strangerKey : undefined;
+                const cert =
+                    client === "pull"
+                        ? r.sandbox.pki.clientCert
+                        : client === "stranger"
+                          ? r.sandbox.pki.strangerCert
+                          : undefined;
+                const key =
+                    client === "pull"
+                        ? r.sandbox.pki.clientKey
+                        : client === "stranger"
+                          ? r.sandbox.pki.strangerKey
+                          : undefined;
                 const req = https.request({
                     host: "127.0.0.1",
                     port: r.httpsPort,
@@ -296,10 +329,12 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             });
         const health = (r: Running): Promise<number> =>
             new Promise((res, rej) =>
-                http.get({ host: "127.0.0.1", port: r.healthPort, path: NGINX_HEALTH_PATH, agent: false }, (resp) => {
-                    resp.resume();
-                    res(resp.statusCode ?? 0);
-                }).on("error", rej),
+                http
+                    .get({ host: "127.0.0.1", port: r.healthPort, path: NGINX_HEALTH_PATH, agent: false }, (resp) => {
+                        resp.resume();
+                        res(resp.statusCode ?? 0);
+                    })
+                    .on("error", rej),
             );
 
         // In this sandbox 127.0.0.0/8 plays both Cloudflare and the VPC.
@@ -319,7 +354,9 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
 
         it("proxies to the app with the client IP from CF-Connecting-IP, HTTPS headers and security headers", async function () {
             const r = need(this);
-            const a = await get(r, "/patients/?id=42", { headers: { "CF-Connecting-IP": "203.0.113.7", "X-Forwarded-For": "6.6.6.6" } });
+            const a = await get(r, "/patients/?id=42", {
+                headers: { "CF-Connecting-IP": "203.0.113.7", "X-Forwarded-For": "6.6.6.6" },
+            });
             assert.strictEqual(a.status, 200, a.body);
             assert.strictEqual(a.body, "wordpress");
             const upstream = r.seen[r.seen.length - 1];
@@ -383,7 +420,11 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
         it("fails the NLB health check when no app server answers (the target leaves the NLB)", async function () {
             need(this);
             this.timeout(30_000);
-            const r = await start(this, { cloudflareCidrs: ["127.0.0.0/8", ...CLOUDFLARE], vpcCidr: "127.0.0.0/8", appPort: await freePort() });
+            const r = await start(this, {
+                cloudflareCidrs: ["127.0.0.0/8", ...CLOUDFLARE],
+                vpcCidr: "127.0.0.0/8",
+                appPort: await freePort(),
+            });
             assert.strictEqual(await health(r), 502);
         });
 
@@ -391,7 +432,10 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             const r = need(this);
             const before = r.seen.length;
             assert.strictEqual(await health(r), 200);
-            assert.strictEqual(r.seen.slice(before).some((h) => h["x-test-url"] === NGINX_HEALTH_PATH), true);
+            assert.strictEqual(
+                r.seen.slice(before).some((h) => h["x-test-url"] === NGINX_HEALTH_PATH),
+                true,
+            );
         });
     });
 
@@ -416,7 +460,10 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
         });
 
         it("refuses a malformed ARN", () => {
-            assert.throws(() => renderOriginCertScript({ secretArn: "x; rm -rf /", region: "sa-east-1", paths: NGINX_PATHS }), /ARN/);
+            assert.throws(
+                () => renderOriginCertScript({ secretArn: "x; rm -rf /", region: "sa-east-1", paths: NGINX_PATHS }),
+                /ARN/,
+            );
         });
     });
 
@@ -446,7 +493,10 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                     : undefined,
             });
 
-        for (const [websocket, telemetry] of [[true, true], [false, false]]) {
+        for (const [websocket, telemetry] of [
+            [true, true],
+            [false, false],
+        ]) {
             it(`passes cloud-init schema (${websocket ? "with" : "without"} WebSocket, ${telemetry ? "with" : "without"} telemetry)`, function () {
                 requireTool(this, "cloud-init");
                 const file = `${fs.mkdtempSync("/tmp/hms-ci-")}/user-data`;
@@ -474,7 +524,10 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             const runs = doc.runcmd.map((c) => c.join(" "));
             assert.ok(runs.indexOf(ORIGIN_CERT_PATHS.script) < runs.indexOf("systemctl enable nginx"));
             assert.ok(runs.includes("systemctl enable --now hms-origin-cert.timer"));
-            assert.ok(doc.write_files.some((w) => w.path.startsWith("/etc/fluent-bit/")), "telemetry merged");
+            assert.ok(
+                doc.write_files.some((w) => w.path.startsWith("/etc/fluent-bit/")),
+                "telemetry merged",
+            );
         });
 
         it("carries no private key", () => {
@@ -482,8 +535,19 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             assert.throws(
                 () =>
                     renderNginxUserData({
-                        ...{ region: "sa-east-1", index: 0, domain: DOMAIN, cloudflareCidrs: CLOUDFLARE, vpcCidr: "10.20.0.0/16" },
-                        ...{ appServers: ["10.20.64.10"], appPort: 80, maxUploadMiB: 512, certificateSecretArn: SECRET_ARN },
+                        ...{
+                            region: "sa-east-1",
+                            index: 0,
+                            domain: DOMAIN,
+                            cloudflareCidrs: CLOUDFLARE,
+                            vpcCidr: "10.20.0.0/16",
+                        },
+                        ...{
+                            appServers: ["10.20.64.10"],
+                            appPort: 80,
+                            maxUploadMiB: 512,
+                            certificateSecretArn: SECRET_ARN,
+                        },
                         originPullCaPem: `${CA_PEM}-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n`,
                     }),
                 /originPullCaPem/,

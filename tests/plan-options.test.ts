@@ -24,9 +24,20 @@ async function plan(create: () => void): Promise<JsonResource[]> {
     pulumi.runtime.setAllConfig({ "aws:region": "sa-east-1" }, []);
     create();
     await settle(monitor);
-    const run: StackRun = { stack: "options-test", resources: [...monitor.recorded], invokes: [], outputs: {}, monitor };
+    const run: StackRun = {
+        stack: "options-test",
+        resources: [...monitor.recorded],
+        invokes: [],
+        outputs: {},
+        monitor,
+    };
     const resources = buildResources(run, "hms", { "aws:region": "sa-east-1" });
-    const result = { project: "hms", stack: "options-test", resources, policies: { pack: "none", violations: [] } } as unknown as PlanResult;
+    const result = {
+        project: "hms",
+        stack: "options-test",
+        resources,
+        policies: { pack: "none", violations: [] },
+    } as unknown as PlanResult;
     return (planJson(result) as { resources: JsonResource[] }).resources;
 }
 
@@ -46,7 +57,11 @@ describe("plan JSON: resource options from the registration requests", () => {
                     replaceOnChanges: ["bucket"],
                     retainOnDelete: true,
                     customTimeouts: { create: "10m", delete: "1h" },
-                    aliases: [{ name: "old-name" }, { name: "moved", stack: "other", parent: "urn:pulumi:other::hms::hms:test:Old::old" }, "urn:pulumi:options-test::hms::aws:s3/bucket:Bucket::legacy"],
+                    aliases: [
+                        { name: "old-name" },
+                        { name: "moved", stack: "other", parent: "urn:pulumi:other::hms::hms:test:Old::old" },
+                        "urn:pulumi:options-test::hms::aws:s3/bucket:Bucket::legacy",
+                    ],
                 },
             );
             new aws.s3.Bucket("plain", {}, { parent: holder });
@@ -98,7 +113,10 @@ describe("plan JSON: resource options from the registration requests", () => {
             ],
             [[], false, [], false, null, []],
         );
-        assert.match(String(plain.provider), /^urn:pulumi:options-test::hms::pulumi:providers:aws::default_\d+_\d+_\d+$/);
+        assert.match(
+            String(plain.provider),
+            /^urn:pulumi:options-test::hms::pulumi:providers:aws::default_\d+_\d+_\d+$/,
+        );
         assert.ok(resources.some((x) => x.urn === plain.provider));
         assert.strictEqual(holder.provider, null);
     });

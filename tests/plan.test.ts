@@ -112,8 +112,21 @@ describe("offline plan (npm run plan)", function () {
                     assert.deepStrictEqual(
                         Object.keys(r).sort(),
                         [
-                            "aliases", "custom", "customTimeouts", "deleteBeforeReplace", "dependencies", "ignoreChanges", "inputs",
-                            "name", "parent", "protect", "provider", "replaceOnChanges", "retainOnDelete", "type", "urn",
+                            "aliases",
+                            "custom",
+                            "customTimeouts",
+                            "deleteBeforeReplace",
+                            "dependencies",
+                            "ignoreChanges",
+                            "inputs",
+                            "name",
+                            "parent",
+                            "protect",
+                            "provider",
+                            "replaceOnChanges",
+                            "retainOnDelete",
+                            "type",
+                            "urn",
                         ],
                         r.urn,
                     );
@@ -123,12 +136,20 @@ describe("offline plan (npm run plan)", function () {
                     } else {
                         assert.strictEqual(r.provider, null, r.urn);
                     }
-                    assert.match(r.urn, new RegExp(`^urn:pulumi:${stack}::hms::([^:]+:[^:]+:[^:]+\\$)?${escape(r.type)}::${escape(r.name)}$`));
+                    assert.match(
+                        r.urn,
+                        new RegExp(
+                            `^urn:pulumi:${stack}::hms::([^:]+:[^:]+:[^:]+\\$)?${escape(r.type)}::${escape(r.name)}$`,
+                        ),
+                    );
                     assert.strictEqual(typeof r.custom, "boolean", r.urn);
                     assert.strictEqual(typeof r.protect, "boolean", r.urn);
                     assert.strictEqual(typeof r.inputs, "object", r.urn);
                     assert.ok(r.inputs !== null && !Array.isArray(r.inputs), r.urn);
-                    assert.ok(r.parent === null || urns.has(r.parent), `${r.urn}: parent ${r.parent} is not in the plan`);
+                    assert.ok(
+                        r.parent === null || urns.has(r.parent),
+                        `${r.urn}: parent ${r.parent} is not in the plan`,
+                    );
                     for (const d of r.dependencies) {
                         assert.ok(urns.has(d), `${r.urn}: dependency ${d} is not in the plan`);
                     }
@@ -199,7 +220,7 @@ describe("offline plan (npm run plan)", function () {
                 let m: RegExpMatchArray | null;
                 if (/^\s*%%/.test(line)) {
                     continue;
-                } else if ((m = line.match(/^\s*subgraph ([A-Za-z0-9_]+)\["[^"]+"\]$/))) {
+                } else if (/^\s*subgraph ([A-Za-z0-9_]+)\["[^"]+"\]$/.test(line)) {
                     depth++;
                 } else if (/^\s*end$/.test(line)) {
                     depth--;
@@ -225,10 +246,16 @@ describe("offline plan (npm run plan)", function () {
             const tiers = architecture(resources).tiers;
             assert.ok(tiers.length >= 5, `tiers: ${tiers.map((t) => t.type)}`);
             for (const t of tiers) {
-                assert.ok(text.includes(`["${t.label}<br/>${t.name}<br/>`), `${t.type} ${t.name} is not in the diagram`);
+                assert.ok(
+                    text.includes(`["${t.label}<br/>${t.name}<br/>`),
+                    `${t.type} ${t.name} is not in the diagram`,
+                );
             }
             for (const label of ["Keys", "Network", "Storage", "Backup"]) {
-                assert.ok(tiers.some((t) => t.label === label), `no ${label} tier in production`);
+                assert.ok(
+                    tiers.some((t) => t.label === label),
+                    `no ${label} tier in production`,
+                );
             }
         });
 
@@ -243,7 +270,9 @@ describe("offline plan (npm run plan)", function () {
                 }
             }
             const rules = resources.filter(
-                (r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.propertyDependencies.referencedSecurityGroupId,
+                (r) =>
+                    r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" &&
+                    r.propertyDependencies.referencedSecurityGroupId,
             );
             let crossTier = 0;
             for (const rule of rules) {
@@ -253,7 +282,10 @@ describe("offline plan (npm run plan)", function () {
                     continue;
                 }
                 crossTier++;
-                const edge = new RegExp(`^  ${from.toLowerCase()} -->\\|[^|]*tcp ${rule.inputs.fromPort}[^|]*\\| ${to.toLowerCase()}$`, "m");
+                const edge = new RegExp(
+                    `^  ${from.toLowerCase()} -->\\|[^|]*tcp ${rule.inputs.fromPort}[^|]*\\| ${to.toLowerCase()}$`,
+                    "m",
+                );
                 assert.match(text, edge, `${rule.name}: ${from} -> ${to} on ${rule.inputs.fromPort}`);
             }
             assert.ok(crossTier > 0, "production has no cross-tier security group rule");
@@ -268,7 +300,10 @@ describe("offline plan (npm run plan)", function () {
             return r;
         }
 
-        async function weakened(target: PlanResource, change: (r: PlanResource, all: PlanResource[]) => void): Promise<PlanResult> {
+        async function weakened(
+            target: PlanResource,
+            change: (r: PlanResource, all: PlanResource[]) => void,
+        ): Promise<PlanResult> {
             return runPlan({
                 stack: "production",
                 analyzer: analyzers.production,
@@ -326,7 +361,10 @@ describe("offline plan (npm run plan)", function () {
         });
 
         it("the Cloudflare managed WAF ruleset removed: cloudflare-managed-waf", async () => {
-            const ruleset = first("cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === "http_request_firewall_managed");
+            const ruleset = first(
+                "cloudflare:index/ruleset:Ruleset",
+                (r) => r.inputs.phase === "http_request_firewall_managed",
+            );
             const result = await weakened(ruleset, (r, all) => {
                 all.splice(all.indexOf(r), 1);
             });
@@ -341,7 +379,9 @@ describe("offline plan (npm run plan)", function () {
             const result = await weakened(policy, (r) => {
                 const doc = JSON.parse(String(r.inputs.policy)) as { Statement: Array<Record<string, unknown>> };
                 const before = doc.Statement.length;
-                doc.Statement = doc.Statement.filter((s) => !JSON.stringify(s.Condition ?? {}).includes("aws:SecureTransport"));
+                doc.Statement = doc.Statement.filter(
+                    (s) => !JSON.stringify(s.Condition ?? {}).includes("aws:SecureTransport"),
+                );
                 assert.ok(doc.Statement.length < before, `${r.name} has no aws:SecureTransport statement to remove`);
                 r.inputs.policy = JSON.stringify(doc);
             });
@@ -357,7 +397,9 @@ describe("offline plan (npm run plan)", function () {
         });
 
         it("the audit trail bucket's Object Lock removed: audit-evidence-locked", async () => {
-            const lock = first("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", (r) => /-trail-lock$/.test(r.name));
+            const lock = first("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", (r) =>
+                /-trail-lock$/.test(r.name),
+            );
             const bucketUrns = lock.propertyDependencies.bucket ?? [];
             const result = await weakened(lock, (r, all) => {
                 all.splice(all.indexOf(r), 1);
@@ -370,7 +412,9 @@ describe("offline plan (npm run plan)", function () {
             const bucketUrns = policy.propertyDependencies.bucket ?? [];
             const result = await weakened(policy, (r) => {
                 const doc = JSON.parse(String(r.inputs.policy)) as { Statement: Array<Record<string, unknown>> };
-                doc.Statement = doc.Statement.filter((s) => !JSON.stringify(s.Action).includes("s3:DeleteObjectVersion"));
+                doc.Statement = doc.Statement.filter(
+                    (s) => !JSON.stringify(s.Action).includes("s3:DeleteObjectVersion"),
+                );
                 r.inputs.policy = JSON.stringify(doc);
             });
             assertFires(result, "audit-evidence-locked", bucketUrns);
@@ -382,7 +426,10 @@ describe("offline plan (npm run plan)", function () {
                 all.filter((x) => x.type === instance.type).forEach((x) => (x.inputs.availabilityZone = "sa-east-1a"));
             });
             const hits = mandatory(result).filter((v) => v.policy === "high-availability");
-            assert.ok(hits.some((v) => /all in one availability zone/.test(v.message)), `high-availability did not fire; violations:\n${describeViolations(result)}`);
+            assert.ok(
+                hits.some((v) => /all in one availability zone/.test(v.message)),
+                `high-availability did not fire; violations:\n${describeViolations(result)}`,
+            );
         });
 
         it("the Client VPN endpoint removed: admin-access-through-vpn", async () => {
@@ -391,15 +438,27 @@ describe("offline plan (npm run plan)", function () {
                 all.splice(all.indexOf(r), 1);
             });
             const hits = mandatory(result).filter((v) => v.policy === "admin-access-through-vpn");
-            assert.ok(hits.length > 0, `admin-access-through-vpn did not fire; violations:\n${describeViolations(result)}`);
+            assert.ok(
+                hits.length > 0,
+                `admin-access-through-vpn did not fire; violations:\n${describeViolations(result)}`,
+            );
             assert.ok(!mandatory(plans.production).some((v) => v.policy === "admin-access-through-vpn"));
         });
 
         it("a cache rule after the bypass that caches everything: clinical-files-not-cached-at-edge", async () => {
-            const ruleset = first("cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === "http_request_cache_settings");
+            const ruleset = first(
+                "cloudflare:index/ruleset:Ruleset",
+                (r) => r.inputs.phase === "http_request_cache_settings",
+            );
             const result = await weakened(ruleset, (r) => {
                 const rules = r.inputs.rules as Array<Record<string, unknown>>;
-                rules.push({ ref: "cache_everything", action: "set_cache_settings", expression: "true", actionParameters: { cache: true }, enabled: true });
+                rules.push({
+                    ref: "cache_everything",
+                    action: "set_cache_settings",
+                    expression: "true",
+                    actionParameters: { cache: true },
+                    enabled: true,
+                });
             });
             assertFires(result, "clinical-files-not-cached-at-edge", [ruleset.urn]);
         });
@@ -408,47 +467,174 @@ describe("offline plan (npm run plan)", function () {
         type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- nested provider shapes, changed field by field
         const setting = (id: string) => (r: PlanResource) => r.inputs.settingId === id;
         const variants: Array<[string, string, (r: PlanResource) => boolean, (i: Inputs) => void, string]> = [
-            ["Cloudflare SSL flexible", "cloudflare:index/zoneSetting:ZoneSetting", setting("ssl"), (i) => (i.value = "flexible"), "cloudflare-zone-tls"],
-            ["Cloudflare minimum TLS 1.0", "cloudflare:index/zoneSetting:ZoneSetting", setting("min_tls_version"), (i) => (i.value = "1.0"), "cloudflare-zone-tls"],
-            ["Always Use HTTPS off", "cloudflare:index/zoneSetting:ZoneSetting", setting("always_use_https"), (i) => (i.value = "off"), "cloudflare-zone-tls"],
+            [
+                "Cloudflare SSL flexible",
+                "cloudflare:index/zoneSetting:ZoneSetting",
+                setting("ssl"),
+                (i) => (i.value = "flexible"),
+                "cloudflare-zone-tls",
+            ],
+            [
+                "Cloudflare minimum TLS 1.0",
+                "cloudflare:index/zoneSetting:ZoneSetting",
+                setting("min_tls_version"),
+                (i) => (i.value = "1.0"),
+                "cloudflare-zone-tls",
+            ],
+            [
+                "Always Use HTTPS off",
+                "cloudflare:index/zoneSetting:ZoneSetting",
+                setting("always_use_https"),
+                (i) => (i.value = "off"),
+                "cloudflare-zone-tls",
+            ],
             [
                 "Aurora without require_secure_transport",
                 "aws:rds/clusterParameterGroup:ClusterParameterGroup",
                 () => true,
-                (i) => (i.parameters as Inputs[]).filter((p) => p.name === "require_secure_transport").forEach((p) => (p.value = "OFF")),
+                (i) =>
+                    (i.parameters as Inputs[])
+                        .filter((p) => p.name === "require_secure_transport")
+                        .forEach((p) => (p.value = "OFF")),
                 "rds-parameter-group-requires-tls",
             ],
-            ["Aurora storage unencrypted", "aws:rds/cluster:Cluster", () => true, (i) => (i.storageEncrypted = false), "rds-encryption-at-rest"],
-            ["Aurora without deletion protection", "aws:rds/cluster:Cluster", () => true, (i) => (i.deletionProtection = false), "data-store-deletion-protection"],
-            ["Aurora keeping backups 7 days", "aws:rds/cluster:Cluster", () => true, (i) => (i.backupRetentionPeriod = 7), "database-backup-retention"],
-            ["Aurora publicly accessible", "aws:rds/clusterInstance:ClusterInstance", () => true, (i) => (i.publiclyAccessible = true), "database-not-publicly-accessible"],
-            ["ElastiCache transit encryption preferred", "aws:elasticache/replicationGroup:ReplicationGroup", () => true, (i) => (i.transitEncryptionMode = "preferred"), "elasticache-transit-encryption-required"],
-            ["OpenSearch without enforced HTTPS", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.enforceHttps = false), "opensearch-https-tls12"],
-            ["OpenSearch accepting TLS 1.0", "aws:opensearch/domain:Domain", () => true, (i) => (i.domainEndpointOptions.tlsSecurityPolicy = "Policy-Min-TLS-1-0-2019-07"), "opensearch-https-tls12"],
-            ["a copy kept 7 days", "aws:backup/plan:Plan", () => true, (i) => (i.rules[0].copyActions[0].lifecycle.deleteAfter = 7), "backup-plan-retention"],
+            [
+                "Aurora storage unencrypted",
+                "aws:rds/cluster:Cluster",
+                () => true,
+                (i) => (i.storageEncrypted = false),
+                "rds-encryption-at-rest",
+            ],
+            [
+                "Aurora without deletion protection",
+                "aws:rds/cluster:Cluster",
+                () => true,
+                (i) => (i.deletionProtection = false),
+                "data-store-deletion-protection",
+            ],
+            [
+                "Aurora keeping backups 7 days",
+                "aws:rds/cluster:Cluster",
+                () => true,
+                (i) => (i.backupRetentionPeriod = 7),
+                "database-backup-retention",
+            ],
+            [
+                "Aurora publicly accessible",
+                "aws:rds/clusterInstance:ClusterInstance",
+                () => true,
+                (i) => (i.publiclyAccessible = true),
+                "database-not-publicly-accessible",
+            ],
+            [
+                "ElastiCache transit encryption preferred",
+                "aws:elasticache/replicationGroup:ReplicationGroup",
+                () => true,
+                (i) => (i.transitEncryptionMode = "preferred"),
+                "elasticache-transit-encryption-required",
+            ],
+            [
+                "OpenSearch without enforced HTTPS",
+                "aws:opensearch/domain:Domain",
+                () => true,
+                (i) => (i.domainEndpointOptions.enforceHttps = false),
+                "opensearch-https-tls12",
+            ],
+            [
+                "OpenSearch accepting TLS 1.0",
+                "aws:opensearch/domain:Domain",
+                () => true,
+                (i) => (i.domainEndpointOptions.tlsSecurityPolicy = "Policy-Min-TLS-1-0-2019-07"),
+                "opensearch-https-tls12",
+            ],
+            [
+                "a copy kept 7 days",
+                "aws:backup/plan:Plan",
+                () => true,
+                (i) => (i.rules[0].copyActions[0].lifecycle.deleteAfter = 7),
+                "backup-plan-retention",
+            ],
             [
                 "the hourly backup rule made daily (no continuous backup)",
                 "aws:backup/plan:Plan",
                 () => true,
-                (i) => (i.rules as Inputs[]).forEach((rule) => Object.assign(rule, { enableContinuousBackup: false, schedule: "cron(0 5 * * ? *)" })),
+                (i) =>
+                    (i.rules as Inputs[]).forEach((rule) =>
+                        Object.assign(rule, { enableContinuousBackup: false, schedule: "cron(0 5 * * ? *)" }),
+                    ),
                 "backup-recovery-point",
             ],
-            ["no copy to another region", "aws:backup/plan:Plan", () => true, (i) => (i.rules as Inputs[]).forEach((rule) => delete rule.copyActions), "backup-cross-region-copy"],
-            ["a backup vault without a customer managed key", "aws:backup/vault:Vault", () => true, (i) => delete i.kmsKeyArn, "backup-vault-encryption"],
+            [
+                "no copy to another region",
+                "aws:backup/plan:Plan",
+                () => true,
+                (i) => (i.rules as Inputs[]).forEach((rule) => delete rule.copyActions),
+                "backup-cross-region-copy",
+            ],
+            [
+                "a backup vault without a customer managed key",
+                "aws:backup/vault:Vault",
+                () => true,
+                (i) => delete i.kmsKeyArn,
+                "backup-vault-encryption",
+            ],
             [
                 "the cache without failover",
                 "aws:elasticache/replicationGroup:ReplicationGroup",
                 () => true,
-                (i) => Object.assign(i, { automaticFailoverEnabled: false, multiAzEnabled: false, numCacheClusters: 1 }),
+                (i) =>
+                    Object.assign(i, { automaticFailoverEnabled: false, multiAzEnabled: false, numCacheClusters: 1 }),
                 "high-availability",
             ],
-            ["MySQL open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-data-ports"],
-            ["SSH open to the internet", "aws:ec2/securityGroup:SecurityGroup", () => true, (i) => (i.ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }]), "no-public-admin-ports"],
-            ["an unencrypted root volume", "aws:ec2/instance:Instance", () => true, (i) => (i.rootBlockDevice.encrypted = false), "ebs-encryption-at-rest"],
-            ["a bucket that may be made public", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", () => true, (i) => (i.blockPublicAcls = false), "s3-public-access-block"],
-            ["a KMS key without rotation", "aws:kms/key:Key", () => true, (i) => (i.enableKeyRotation = false), "kms-key-rotation"],
-            ["CloudTrail without log file validation", "aws:cloudtrail/trail:Trail", () => true, (i) => (i.enableLogFileValidation = false), "cloudtrail-integrity"],
-            ["an unencrypted log group", "aws:cloudwatch/logGroup:LogGroup", () => true, (i) => delete i.kmsKeyId, "cloudwatch-log-group-encryption"],
+            [
+                "MySQL open to the internet",
+                "aws:ec2/securityGroup:SecurityGroup",
+                () => true,
+                (i) => (i.ingress = [{ protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["0.0.0.0/0"] }]),
+                "no-public-data-ports",
+            ],
+            [
+                "SSH open to the internet",
+                "aws:ec2/securityGroup:SecurityGroup",
+                () => true,
+                (i) => (i.ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }]),
+                "no-public-admin-ports",
+            ],
+            [
+                "an unencrypted root volume",
+                "aws:ec2/instance:Instance",
+                () => true,
+                (i) => (i.rootBlockDevice.encrypted = false),
+                "ebs-encryption-at-rest",
+            ],
+            [
+                "a bucket that may be made public",
+                "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                () => true,
+                (i) => (i.blockPublicAcls = false),
+                "s3-public-access-block",
+            ],
+            [
+                "a KMS key without rotation",
+                "aws:kms/key:Key",
+                () => true,
+                (i) => (i.enableKeyRotation = false),
+                "kms-key-rotation",
+            ],
+            [
+                "CloudTrail without log file validation",
+                "aws:cloudtrail/trail:Trail",
+                () => true,
+                (i) => (i.enableLogFileValidation = false),
+                "cloudtrail-integrity",
+            ],
+            [
+                "an unencrypted log group",
+                "aws:cloudwatch/logGroup:LogGroup",
+                () => true,
+                (i) => delete i.kmsKeyId,
+                "cloudwatch-log-group-encryption",
+            ],
         ];
         for (const [what, type, where, change, policy] of variants) {
             it(`${what}: ${policy}`, async () => {
@@ -456,12 +642,19 @@ describe("offline plan (npm run plan)", function () {
                 const result = await weakened(target, (r) => change(r.inputs as Inputs));
                 const hits = mandatory(result).filter((v) => v.policy === policy);
                 assert.ok(hits.length > 0, `${policy} did not fire; violations:\n${describeViolations(result)}`);
-                assert.ok(!mandatory(plans.production).some((v) => v.policy === policy), `${policy} already fails on the unmodified plan`);
+                assert.ok(
+                    !mandatory(plans.production).some((v) => v.policy === policy),
+                    `${policy} already fails on the unmodified plan`,
+                );
             });
         }
 
         it("weakening a plan's resources leaves the recorded run intact for the next plan", async () => {
-            const again = await runPlan({ stack: "production", analyzer: analyzers.production, recording: plans.production.recording });
+            const again = await runPlan({
+                stack: "production",
+                analyzer: analyzers.production,
+                recording: plans.production.recording,
+            });
             assert.deepStrictEqual(mandatory(again), [], describeViolations(again));
             assert.deepStrictEqual(
                 again.resources.map((r) => [r.urn, JSON.stringify(r.inputs)]),
@@ -505,8 +698,8 @@ describe("offline plan (npm run plan)", function () {
                     err: { write: (t: string) => (err += t) },
                 });
                 assert.strictEqual(code, 1, `${out}\n${err}`);
-                assert.match(out, /^  \[mandatory\] backup-plan-retention$/m);
-                assert.match(out, /^  [1-9]\d* mandatory violations?, \d+ advisory$/m);
+                assert.match(out, /^ {2}\[mandatory\] backup-plan-retention$/m);
+                assert.match(out, /^ {2}[1-9]\d* mandatory violations?, \d+ advisory$/m);
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });
             }
@@ -516,7 +709,11 @@ describe("offline plan (npm run plan)", function () {
             const r = cli(["--stack", "prod"]);
             assert.notStrictEqual(r.status, 0);
             const lines = r.stderr.trim().split("\n");
-            assert.deepStrictEqual(lines, ['error: unknown stack "prod"; stacks: development, production, staging'], r.stderr);
+            assert.deepStrictEqual(
+                lines,
+                ['error: unknown stack "prod"; stacks: development, production, staging'],
+                r.stderr,
+            );
             assert.doesNotMatch(r.stderr + r.stdout, /^\s+at /m);
         });
 
@@ -525,20 +722,32 @@ describe("offline plan (npm run plan)", function () {
             assert.notStrictEqual(r.status, 0);
             const lines = r.stderr.trim().split("\n");
             assert.strictEqual(lines.length, 1, r.stderr);
-            assert.match(lines[0], /^error: invalid configuration of stack development .*hms:logRetentionDays = "?8"?: must be one of 1, 3, 5, 7, 14, 30/);
+            assert.match(
+                lines[0],
+                /^error: invalid configuration of stack development .*hms:logRetentionDays = "?8"?: must be one of 1, 3, 5, 7, 14, 30/,
+            );
             assert.doesNotMatch(r.stderr + r.stdout, /^\s+at /m);
         });
 
         it("reads its arguments like the contract says and refuses anything else with the usage", () => {
-            assert.deepStrictEqual(parseArgs(["--stack", "staging", "--json", "p.json", "--diagram=p.mmd", "--config", "hms:appCount=3"]), {
-                stack: "staging",
-                json: "p.json",
-                diagram: "p.mmd",
-                config: { "hms:appCount": "3" },
-            });
+            assert.deepStrictEqual(
+                parseArgs(["--stack", "staging", "--json", "p.json", "--diagram=p.mmd", "--config", "hms:appCount=3"]),
+                {
+                    stack: "staging",
+                    json: "p.json",
+                    diagram: "p.mmd",
+                    config: { "hms:appCount": "3" },
+                },
+            );
             const refused = (args: string[], message: RegExp) =>
-                assert.throws(() => parseArgs(args), (e: unknown) => e instanceof UsageError && message.test(e.message));
-            refused(["--stack", "development", "--jsn", "x.json"], /^unknown argument "--jsn"; usage: npm run plan -- --stack <stack>/);
+                assert.throws(
+                    () => parseArgs(args),
+                    (e: unknown) => e instanceof UsageError && message.test(e.message),
+                );
+            refused(
+                ["--stack", "development", "--jsn", "x.json"],
+                /^unknown argument "--jsn"; usage: npm run plan -- --stack <stack>/,
+            );
             refused(["--json", "x.json"], /^--stack is required \(stacks: development, production, staging\)/);
             refused(["--stack", "development", "--json"], /^--json needs a value/);
             refused(["--stack", "development", "--config", "appCount"], /^--config needs KEY=VALUE/);
@@ -587,14 +796,20 @@ describe("policy pack configuration (as --policy-pack-config)", () => {
 
     it("refuses values the schema refuses, unknown policies and unknown levels, listing every problem", () => {
         assert.throws(
-            () => reconcilePolicyConfig(policies, [{ retention: { minimumDays: 0, label: 5 }, tsl: "mandatory", all: "strict" as never }]),
+            () =>
+                reconcilePolicyConfig(policies, [
+                    { retention: { minimumDays: 0, label: 5 }, tsl: "mandatory", all: "strict" as never },
+                ]),
             (e: unknown) => {
                 assert.ok(e instanceof PolicyConfigError);
                 const text = e.problems.join("\n");
                 assert.match(text, /retention\.minimumDays: 0 is less than the minimum 1/);
                 assert.match(text, /retention\.label: 5 is not of type string/);
                 assert.match(text, /unknown policy "tsl"/);
-                assert.match(text, /"all": enforcement level "strict" is not one of advisory, mandatory, remediate, disabled/);
+                assert.match(
+                    text,
+                    /"all": enforcement level "strict" is not one of advisory, mandatory, remediate, disabled/,
+                );
                 return true;
             },
         );
@@ -620,7 +835,13 @@ describe("analyzer protocol (a probe pack started the way the CLI starts packs)"
     type StackSeen = {
         count: number;
         types: string[];
-        resource: { urn: string; parent?: string; dependencies: string[]; propertyDependencies: Record<string, string[]>; props: Record<string, unknown> };
+        resource: {
+            urn: string;
+            parent?: string;
+            dependencies: string[];
+            propertyDependencies: Record<string, string[]>;
+            props: Record<string, unknown>;
+        };
     };
 
     // A pack that reports what it receives, as violations whose message is JSON.
@@ -674,7 +895,10 @@ new PolicyPack("probe", {
     before(async () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-probe-pack-"));
         fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: probe\n");
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "probe", version: "1.2.3", main: "index.js" }));
+        fs.writeFileSync(
+            path.join(dir, "package.json"),
+            JSON.stringify({ name: "probe", version: "1.2.3", main: "index.js" }),
+        );
         fs.writeFileSync(path.join(dir, "index.js"), PROBE);
         fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
         analyzer = await startAnalyzer("development", { policyPack: dir });
@@ -708,7 +932,11 @@ new PolicyPack("probe", {
             ],
         );
         assert.deepStrictEqual(analyzer.info.policies[1].configSchema?.required, ["type"]);
-        assert.ok(analyzer.logs.some((l) => l.source === "stderr" && l.message === `probe pack loading in ${fs.realpathSync(dir)}`));
+        assert.ok(
+            analyzer.logs.some(
+                (l) => l.source === "stderr" && l.message === `probe pack loading in ${fs.realpathSync(dir)}`,
+            ),
+        );
     });
 
     it("Analyze: every resource with its inputs, options, provider, the configuration and the stack", () => {
@@ -716,23 +944,37 @@ new PolicyPack("probe", {
         const seen = result.policies.violations.filter((v) => v.policy === "probe-resource");
         assert.strictEqual(seen.length, keys.length, "one report per KMS key");
         const key = keys[0];
-        const report = JSON.parse(seen.find((v) => v.urn === key.urn)!.message.split("\n").slice(1).join("\n")) as Seen;
+        const report = JSON.parse(
+            seen
+                .find((v) => v.urn === key.urn)!
+                .message.split("\n")
+                .slice(1)
+                .join("\n"),
+        ) as Seen;
         assert.strictEqual(report.urn, key.urn);
         assert.strictEqual(report.name, key.name);
         assert.strictEqual(report.props.enableKeyRotation, key.inputs.enableKeyRotation);
         assert.strictEqual(report.props.policy, key.inputs.policy);
         assert.strictEqual(report.opts.protect, key.protect);
         assert.strictEqual(report.opts.parent, key.parent);
-        const awsVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@pulumi/aws/package.json"), "utf8")) as { version: string }).version;
-        assert.deepStrictEqual(report.provider && [report.provider.type, report.provider.name, report.provider.props.version], [
-            "pulumi:providers:aws",
-            `default_${awsVersion.replace(/\./g, "_")}`,
-            awsVersion,
-        ]);
+        const awsVersion = (
+            JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@pulumi/aws/package.json"), "utf8")) as {
+                version: string;
+            }
+        ).version;
+        assert.deepStrictEqual(
+            report.provider && [report.provider.type, report.provider.name, report.provider.props.version],
+            ["pulumi:providers:aws", `default_${awsVersion.replace(/\./g, "_")}`, awsVersion],
+        );
         assert.strictEqual(report.provider?.props.region, "sa-east-1");
         assert.deepStrictEqual(report.config, { type: "aws:kms/key:Key", threshold: 30 });
         assert.strictEqual(report.stackTags["pulumi:project"], "hms");
-        assert.deepStrictEqual(report.env, { stack: "development", project: "hms", dryRun: "true", region: "sa-east-1" });
+        assert.deepStrictEqual(report.env, {
+            stack: "development",
+            project: "hms",
+            dryRun: "true",
+            region: "sa-east-1",
+        });
     });
 
     it("AnalyzeStack: every resource with its outputs, parent, dependencies and property dependencies", () => {
@@ -741,7 +983,10 @@ new PolicyPack("probe", {
         assert.strictEqual(stackReports[0].level, "mandatory");
         const report = JSON.parse(stackReports[0].message.split("\n").slice(1).join("\n")) as StackSeen;
         assert.strictEqual(report.count, result.resources.length);
-        assert.deepStrictEqual(report.types, result.resources.map((r) => r.type));
+        assert.deepStrictEqual(
+            report.types,
+            result.resources.map((r) => r.type),
+        );
         const key = result.resources.find((r) => r.urn === report.resource.urn)!;
         assert.strictEqual(key.type, "aws:kms/key:Key");
         assert.strictEqual(report.resource.parent, key.parent);
@@ -754,7 +999,10 @@ new PolicyPack("probe", {
         // A component's outputs are the ones it registers.
         const keys = result.resources.find((r) => r.type === "hms:security:Keys")!;
         const keyArns = result.resources.filter((r) => r.type === "aws:kms/key:Key").map((r) => r.computed.arn);
-        assert.ok(keyArns.includes(stackProperties(keys).dataKeyArn), `Keys outputs: ${JSON.stringify(stackProperties(keys))}`);
+        assert.ok(
+            keyArns.includes(stackProperties(keys).dataKeyArn),
+            `Keys outputs: ${JSON.stringify(stackProperties(keys))}`,
+        );
     });
 
     it("marshals secrets and unknowns as the engine does: the SDK unwraps the secret and refuses to read the unknown", async () => {
@@ -770,34 +1018,50 @@ new PolicyPack("probe", {
                 all.find((r) => r.urn === keys[1].urn)!.inputs.description = UNKNOWN;
             },
         });
-        const of = (urn: string) => again.policies.diagnostics.find((d) => d.policy === "probe-resource" && d.urn === urn);
+        const of = (urn: string) =>
+            again.policies.diagnostics.find((d) => d.policy === "probe-resource" && d.urn === urn);
         const withSecret = JSON.parse(of(keys[0].urn)!.message.split("\n").slice(1).join("\n")) as Seen;
         assert.strictEqual(withSecret.props.description, "a secret description");
         const withUnknown = of(keys[1].urn);
         assert.strictEqual(withUnknown?.level, "advisory");
-        assert.match(withUnknown.message, /can't run policy 'probe-resource' from policy pack 'probe@v1\.2\.3' during preview/);
+        assert.match(
+            withUnknown.message,
+            /can't run policy 'probe-resource' from policy pack 'probe@v1\.2\.3' during preview/,
+        );
     });
 
     it("serves the pack an Engine service that records what the pack logs to it", async () => {
         const client = new EngineClient(analyzer.engineAddress, grpc.credentials.createInsecure());
         try {
-            const req = new enginepb.LogRequest().setSeverity(enginepb.LogSeverity.WARNING).setMessage("from the pack").setUrn("urn:x");
+            const req = new enginepb.LogRequest()
+                .setSeverity(enginepb.LogSeverity.WARNING)
+                .setMessage("from the pack")
+                .setUrn("urn:x");
             await new Promise<void>((resolve, reject) => client.log(req, (e) => (e ? reject(e) : resolve())));
             const root = await new Promise<string>((resolve, reject) =>
-                client.getRootResource(new enginepb.GetRootResourceRequest(), (e, r) => (e ? reject(e) : resolve(r.getUrn()))),
+                client.getRootResource(new enginepb.GetRootResourceRequest(), (e, r) =>
+                    e ? reject(e) : resolve(r.getUrn()),
+                ),
             );
             assert.strictEqual(root, result.resources[0].urn);
         } finally {
             client.close();
         }
-        assert.deepStrictEqual(analyzer.logs.at(-1), { source: "engine", severity: "warning", message: "urn:x: from the pack" });
+        assert.deepStrictEqual(analyzer.logs.at(-1), {
+            source: "engine",
+            severity: "warning",
+            message: "urn:x: from the pack",
+        });
     });
 
     it("a pack that fails to load is reported with what it printed", async () => {
         const bad = fs.mkdtempSync(path.join(os.tmpdir(), "hms-broken-pack-"));
         try {
             fs.writeFileSync(path.join(bad, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-            fs.writeFileSync(path.join(bad, "package.json"), JSON.stringify({ name: "broken", version: "0.0.1", main: "index.js" }));
+            fs.writeFileSync(
+                path.join(bad, "package.json"),
+                JSON.stringify({ name: "broken", version: "0.0.1", main: "index.js" }),
+            );
             fs.writeFileSync(path.join(bad, "index.js"), 'throw new Error("this pack is broken");\n');
             fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(bad, "node_modules"));
             await assert.rejects(startAnalyzer("development", { policyPack: bad }), (e: unknown) => {

@@ -92,7 +92,8 @@ describe("templates/telemetry", () => {
     it("accepts the workspace endpoint or the full remote-write URL alike", () => {
         const full = renderTelemetry({ ...base, remoteWriteUrl: `${WORKSPACE}api/v1/remote_write` });
         const noSlash = renderTelemetry({ ...base, remoteWriteUrl: WORKSPACE.replace(/\/$/, "") });
-        const url = (s: TelemetrySnippet) => parse(file(s, TELEMETRY_PATHS.prometheusConfig).content).remote_write[0].url;
+        const url = (s: TelemetrySnippet) =>
+            parse(file(s, TELEMETRY_PATHS.prometheusConfig).content).remote_write[0].url;
         assert.strictEqual(url(full), url(snippet));
         assert.strictEqual(url(noSlash), url(snippet));
     });
@@ -101,7 +102,11 @@ describe("templates/telemetry", () => {
         const sections = fluentSections(file(snippet, TELEMETRY_PATHS.fluentBitConfig).content);
         const inputs = sections.filter((s) => s.name === "INPUT");
         assert.ok(inputs.every((i) => get(i, "name") === "tail"));
-        assert.deepStrictEqual(inputs.map((i) => get(i, "path")), [...base.logFiles, "/var/log/syslog"], "the given files and the system log");
+        assert.deepStrictEqual(
+            inputs.map((i) => get(i, "path")),
+            [...base.logFiles, "/var/log/syslog"],
+            "the given files and the system log",
+        );
         const out = sections.find((s) => s.name === "OUTPUT" && get(s, "name") === "http")!;
         assert.ok(out);
         assert.strictEqual(get(out, "name"), "http");
@@ -115,7 +120,10 @@ describe("templates/telemetry", () => {
         assert.strictEqual(get(out, "aws_service"), "osis");
         assert.strictEqual(get(out, "aws_region"), "sa-east-1");
         for (const i of inputs) {
-            assert.ok(get(out, "match") && get(i, "tag")?.startsWith(get(out, "match")!.replace("*", "")), "the output matches every input's tag");
+            assert.ok(
+                get(out, "match") && get(i, "tag")?.startsWith(get(out, "match")!.replace("*", "")),
+                "the output matches every input's tag",
+            );
         }
         const filter = sections.find((s) => s.name === "FILTER" && get(s, "name") === "record_modifier");
         assert.ok(filter);
@@ -125,7 +133,9 @@ describe("templates/telemetry", () => {
 
     it("a bare pipeline host name gets the ingestion path", () => {
         const s = renderTelemetry({ ...base, logsIngestEndpoint: PIPELINE_HOST });
-        const out = fluentSections(file(s, TELEMETRY_PATHS.fluentBitConfig).content).find((x) => x.name === "OUTPUT" && get(x, "name") === "http")!;
+        const out = fluentSections(file(s, TELEMETRY_PATHS.fluentBitConfig).content).find(
+            (x) => x.name === "OUTPUT" && get(x, "name") === "http",
+        )!;
         assert.strictEqual(get(out, "host"), PIPELINE_HOST);
         assert.strictEqual(get(out, "uri"), LOGS_INGEST_PATH);
     });
@@ -149,7 +159,11 @@ describe("templates/telemetry", () => {
             assert.strictEqual(r.status, 0, `${s.path}:\n${r.stdout}${r.stderr}`);
         }
         // runcmd entries are exec'd as argv; together they must form a valid script too.
-        const r = run("shellcheck", ["--shell=sh", "--severity=style", "-"], `#!/bin/sh\n${snippet.runcmd.map((c) => c.join(" ")).join("\n")}\n`);
+        const r = run(
+            "shellcheck",
+            ["--shell=sh", "--severity=style", "-"],
+            `#!/bin/sh\n${snippet.runcmd.map((c) => c.join(" ")).join("\n")}\n`,
+        );
         assert.strictEqual(r.status, 0, r.stdout);
     });
 
@@ -180,7 +194,14 @@ describe("templates/telemetry", () => {
     });
 
     it("refuses inputs that would break the files or leak over plain HTTP", () => {
-        assert.throws(() => renderTelemetry({ ...base, remoteWriteUrl: "http://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-1/" }), /https/);
+        assert.throws(
+            () =>
+                renderTelemetry({
+                    ...base,
+                    remoteWriteUrl: "http://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-1/",
+                }),
+            /https/,
+        );
         assert.throws(() => renderTelemetry({ ...base, logsIngestEndpoint: "http://pipeline.example/logs" }), /https/);
         assert.throws(() => renderTelemetry({ ...base, logFiles: ["var/log/nginx/access.log"] }), /absolute path/);
         assert.throws(() => renderTelemetry({ ...base, logFiles: ["/var/log/a.log,/etc/shadow"] }), /commas/);
@@ -209,7 +230,10 @@ describe("templates/vpn-profile", () => {
         assert.ok(lines.includes("remote-random-hostname"));
         assert.ok(lines.includes("remote-cert-tls server"));
         for (const tag of ["ca", "cert", "key"]) {
-            assert.match(profile, new RegExp(`<${tag}>\\n-----BEGIN [A-Z ]+-----\\n[\\s\\S]+?\\n-----END [A-Z ]+-----\\n</${tag}>`));
+            assert.match(
+                profile,
+                new RegExp(`<${tag}>\\n-----BEGIN [A-Z ]+-----\\n[\\s\\S]+?\\n-----END [A-Z ]+-----\\n</${tag}>`),
+            );
         }
     });
 

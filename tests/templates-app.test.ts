@@ -12,7 +12,15 @@ import { mergeCloudConfig, renderCloudConfig } from "../templates/cloud-init";
 import { crc32, EC2_USER_DATA_LIMIT, gzipDeterministic, userDataBase64 } from "../templates/gzip";
 import { addMinutes, SHELL_LIB, shellLib, shq } from "../templates/host";
 import { renderTelemetry } from "../templates/telemetry";
-import { builtinServerJs, credentialsScript, REDIS_TOKEN_JQ, renderWebSocketUserData, WebSocketHostArgs, websocketEnvironment, WS_CREDENTIALS } from "../templates/websocket";
+import {
+    builtinServerJs,
+    credentialsScript,
+    REDIS_TOKEN_JQ,
+    renderWebSocketUserData,
+    WebSocketHostArgs,
+    websocketEnvironment,
+    WS_CREDENTIALS,
+} from "../templates/websocket";
 import {
     ADMIN_SECRET_CHECK_JQ,
     DB_DROPIN,
@@ -76,7 +84,11 @@ const WORDPRESS: Record<"production" | "staging", WordPressHostArgs> = {
             name: "wordpress",
             secretArn: secretArn("rds!cluster-4f6c2a1b-93e2-4d0a-b1d1-0f5e8c7a9b3d-AbCdEf"),
         },
-        cache: { host: "master.hms-production-cache.x1y2z3.saeast1.cache.amazonaws.com", port: 6379, authSecretArn: secretArn("hms-production-cache/auth-token-QwErTy") },
+        cache: {
+            host: "master.hms-production-cache.x1y2z3.saeast1.cache.amazonaws.com",
+            port: 6379,
+            authSecretArn: secretArn("hms-production-cache/auth-token-QwErTy"),
+        },
         saltsSecretArn: secretArn("hms-production-app-salts-a1b2c3d-XyZ123"),
         adminSecretArn: secretArn("hms-production-app-admin-9f8e7d6-AbC456"),
         mediaBucket: "hms-production-storage-media-5c1e2f3",
@@ -106,7 +118,11 @@ const WORDPRESS: Record<"production" | "staging", WordPressHostArgs> = {
             name: "wordpress",
             secretArn: secretArn("rds!cluster-77aa21b0-1c2d-4e5f-8a9b-0c1d2e3f4a5b-GhIjKl"),
         },
-        cache: { host: "master.hms-staging-cache.a9b8c7.saeast1.cache.amazonaws.com", port: 6379, authSecretArn: secretArn("hms-staging-cache/auth-token-MnOpQr") },
+        cache: {
+            host: "master.hms-staging-cache.a9b8c7.saeast1.cache.amazonaws.com",
+            port: 6379,
+            authSecretArn: secretArn("hms-staging-cache/auth-token-MnOpQr"),
+        },
         saltsSecretArn: secretArn("hms-staging-app-salts-0a1b2c3-StU789"),
         adminSecretArn: secretArn("hms-staging-app-admin-4d5e6f7-VwX012"),
         mediaBucket: "hms-staging-storage-media-8d9e0f1",
@@ -119,7 +135,11 @@ const WEBSOCKET: WebSocketHostArgs = {
     port: 8080,
     nodeMajor: 22,
     bucket: "hms-production-storage-media-5c1e2f3",
-    cache: { host: "master.hms-production-cache.x1y2z3.saeast1.cache.amazonaws.com", port: 6379, authSecretArn: secretArn("hms-production-cache/auth-token-QwErTy") },
+    cache: {
+        host: "master.hms-production-cache.x1y2z3.saeast1.cache.amazonaws.com",
+        port: 6379,
+        authSecretArn: secretArn("hms-production-cache/auth-token-QwErTy"),
+    },
     wordpressUrls: ["http://10.20.64.17:8080", "http://10.20.80.203:8080"],
     telemetry: telemetry("websocket", ["/var/log/hms-websocket/websocket.log"]),
 };
@@ -177,14 +197,33 @@ describe("templates: cloud-init renderer", () => {
     });
 
     it("refuses two files at one path and relative paths", () => {
-        assert.throws(() => renderCloudConfig({ write_files: [{ path: "/a", content: "1" }, { path: "/a", content: "2" }] }), /duplicate path \/a/);
+        assert.throws(
+            () =>
+                renderCloudConfig({
+                    write_files: [
+                        { path: "/a", content: "1" },
+                        { path: "/a", content: "2" },
+                    ],
+                }),
+            /duplicate path \/a/,
+        );
         assert.throws(() => renderCloudConfig({ write_files: [{ path: "etc/a", content: "1" }] }), /must be absolute/);
     });
 
     it("merges fragments: lists concatenated in order, apt sources by name, later scalars win", () => {
         const m = mergeCloudConfig(
-            { packages: ["a"], runcmd: [["one"]], apt: { sources: { x: { source: "deb x" } } }, final_message: "first" },
-            { packages: ["b"], runcmd: [["two"]], apt: { sources: { y: { source: "deb y" } } }, final_message: "second" },
+            {
+                packages: ["a"],
+                runcmd: [["one"]],
+                apt: { sources: { x: { source: "deb x" } } },
+                final_message: "first",
+            },
+            {
+                packages: ["b"],
+                runcmd: [["two"]],
+                apt: { sources: { y: { source: "deb y" } } },
+                final_message: "second",
+            },
         );
         assert.deepStrictEqual(m.packages, ["a", "b"]);
         assert.deepStrictEqual(m.runcmd, [["one"], ["two"]]);
@@ -204,7 +243,10 @@ describe("templates: deterministic gzip", () => {
             "acentuação €😀\n".repeat(300),
         ];
         for (const s of samples) {
-            assert.strictEqual(gunzipSync(gzipDeterministic(s)).toString("utf8"), Buffer.from(s, "utf8").toString("utf8"));
+            assert.strictEqual(
+                gunzipSync(gzipDeterministic(s)).toString("utf8"),
+                Buffer.from(s, "utf8").toString("utf8"),
+            );
         }
     });
 
@@ -219,10 +261,15 @@ describe("templates: deterministic gzip", () => {
 
     it("keeps user data within EC2's 16 KB and refuses more", () => {
         for (const a of [WORDPRESS.production, WORDPRESS.staging]) {
-            assert.ok(Buffer.from(userDataBase64(renderWordPressUserData(a), "app"), "base64").length <= EC2_USER_DATA_LIMIT);
+            assert.ok(
+                Buffer.from(userDataBase64(renderWordPressUserData(a), "app"), "base64").length <= EC2_USER_DATA_LIMIT,
+            );
         }
         const noise = crypto.randomBytes(20000).toString("hex");
-        assert.throws(() => userDataBase64(noise, "big"), /big: user data is \d+ bytes gzipped .* EC2 accepts at most 16384/);
+        assert.throws(
+            () => userDataBase64(noise, "big"),
+            /big: user data is \d+ bytes gzipped .* EC2 accepts at most 16384/,
+        );
     });
 });
 
@@ -244,7 +291,9 @@ describe("templates: WordPress app server", () => {
                 requireTool(this, "nginx");
                 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-wp-nginx-"));
                 try {
-                    const site = fileOf(doc, "/etc/nginx/sites-available/hms-wordpress.conf").split("/var/log/nginx/").join(`${dir}/`);
+                    const site = fileOf(doc, "/etc/nginx/sites-available/hms-wordpress.conf")
+                        .split("/var/log/nginx/")
+                        .join(`${dir}/`);
                     fs.writeFileSync(path.join(dir, "site.conf"), site);
                     fs.writeFileSync(path.join(dir, "fastcgi_params"), "fastcgi_param QUERY_STRING $query_string;\n");
                     fs.writeFileSync(
@@ -275,15 +324,25 @@ describe("templates: WordPress app server", () => {
                 const settings = fileOf(doc, "/etc/hms/wordpress/settings.php");
                 assert.ok(settings.includes(`define('HMS_DOMAIN', '${WORDPRESS[stack].domain}');`));
                 assert.ok(settings.includes("$c->options(MYSQLI_OPT_SSL_VERIFY_SERVER_CERT, true);"));
-                assert.match(fileOf(doc, "/usr/local/sbin/hms-wp-setup"), /fetch 'https:\/\/truststore\.pki\.rds\.amazonaws\.com\/global\/global-bundle\.pem'/);
+                assert.match(
+                    fileOf(doc, "/usr/local/sbin/hms-wp-setup"),
+                    /fetch 'https:\/\/truststore\.pki\.rds\.amazonaws\.com\/global\/global-bundle\.pem'/,
+                );
                 assert.ok(doc.write_files.find((f) => f.path === "/var/www/wp-config.php")?.permissions === "0640");
             });
 
             it("reads secrets at boot as root, into a file only PHP-FPM's group can read", () => {
                 const script = doc.write_files.find((f) => f.path === "/usr/local/sbin/hms-wp-secrets");
                 assert.strictEqual(script?.permissions, "0700");
-                assert.match(script.content, /install -m 0640 -o root -g www-data "\$work\/secrets\.json" "\$OUT\.new"/);
-                for (const arn of [WORDPRESS[stack].database.secretArn, WORDPRESS[stack].cache.authSecretArn, WORDPRESS[stack].saltsSecretArn]) {
+                assert.match(
+                    script.content,
+                    /install -m 0640 -o root -g www-data "\$work\/secrets\.json" "\$OUT\.new"/,
+                );
+                for (const arn of [
+                    WORDPRESS[stack].database.secretArn,
+                    WORDPRESS[stack].cache.authSecretArn,
+                    WORDPRESS[stack].saltsSecretArn,
+                ]) {
                     assert.ok(script.content.includes(`get '${arn}'`), `fetches ${arn}`);
                 }
                 // Secret values pass through files, never through command-line arguments.
@@ -292,9 +351,16 @@ describe("templates: WordPress app server", () => {
             });
 
             it("enables unattended security upgrades with a reboot time staggered per server", () => {
-                assert.match(fileOf(doc, "/etc/apt/apt.conf.d/20auto-upgrades"), /APT::Periodic::Unattended-Upgrade "1";/);
+                assert.match(
+                    fileOf(doc, "/etc/apt/apt.conf.d/20auto-upgrades"),
+                    /APT::Periodic::Unattended-Upgrade "1";/,
+                );
                 const time = stack === "production" ? "03:20" : "03:00";
-                assert.ok(fileOf(doc, "/etc/apt/apt.conf.d/52hms-unattended-upgrades").includes(`Automatic-Reboot-Time "${time}";`));
+                assert.ok(
+                    fileOf(doc, "/etc/apt/apt.conf.d/52hms-unattended-upgrades").includes(
+                        `Automatic-Reboot-Time "${time}";`,
+                    ),
+                );
             });
         });
     }
@@ -305,10 +371,19 @@ describe("templates: WordPress app server", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-wp-trust-"));
         const check = async (vpcCidr: string): Promise<string> => {
             const port = await freePort();
-            const site = wordpressNginxSite({ vpcCidr, httpPort: port, maxUploadMiB: 64, phpVersion: "8.3", clinicalOrigin: "http://127.0.0.1:9" })
+            const site = wordpressNginxSite({
+                vpcCidr,
+                httpPort: port,
+                maxUploadMiB: 64,
+                phpVersion: "8.3",
+                clinicalOrigin: "http://127.0.0.1:9",
+            })
                 .split("/var/log/nginx/")
                 .join(`${dir}/`)
-                .replace("    location = /healthz {", "    location = /healthz {\n        return 200 \"https=$hms_forwarded_https\";")
+                .replace(
+                    "    location = /healthz {",
+                    '    location = /healthz {\n        return 200 "https=$hms_forwarded_https";',
+                )
                 .replace(/listen (\d+) default_server;/, "listen 127.0.0.1:$1 default_server;");
             fs.writeFileSync(path.join(dir, "site.conf"), site);
             fs.writeFileSync(path.join(dir, "fastcgi_params"), "");
@@ -336,8 +411,14 @@ describe("templates: WordPress app server", () => {
     it("connects WordPress through the verifying db.php drop-in and removes the fingerprinting files at install", () => {
         const setup = setupScript(WORDPRESS.production);
         const lines = setup.split("\n");
-        assert.ok(lines.includes(`install -m 0644 '${DB_DROPIN}' "$DOCROOT/wp-content/db.php"`), "the drop-in is installed");
-        assert.ok(lines.includes(`rm -f${FINGERPRINT_FILES.map((f) => ` "$DOCROOT/${f}"`).join("")}`), "fingerprinting files removed");
+        assert.ok(
+            lines.includes(`install -m 0644 '${DB_DROPIN}' "$DOCROOT/wp-content/db.php"`),
+            "the drop-in is installed",
+        );
+        assert.ok(
+            lines.includes(`rm -f${FINGERPRINT_FILES.map((f) => ` "$DOCROOT/${f}"`).join("")}`),
+            "fingerprinting files removed",
+        );
         // After the download branch (which replaces the docroot), so every run applies them.
         assert.ok(setup.indexOf("wp-content/db.php") > setup.indexOf('mv "$work/wordpress" "$DOCROOT"'));
         const wp = wpConfigPhp();
@@ -350,7 +431,10 @@ describe("templates: WordPress app server", () => {
     it("has no mail transport without SES, and PHP's mail() goes to SES with it", () => {
         const pool = (mail: boolean) => fpmPool({ phpVersion: "8.3", vcpus: 2, memoryGiB: 8, maxUploadMiB: 64, mail });
         assert.doesNotMatch(pool(false), /sendmail_path/);
-        assert.match(pool(true), new RegExp(`^php_admin_value\\[sendmail_path\\] = /usr/bin/php ${SENDMAIL_PHP}$`, "m"));
+        assert.match(
+            pool(true),
+            new RegExp(`^php_admin_value\\[sendmail_path\\] = /usr/bin/php ${SENDMAIL_PHP}$`, "m"),
+        );
         assert.strictEqual(sesEndpoint("sa-east-1"), "https://email.sa-east-1.amazonaws.com");
         const doc = docOf(renderWordPressUserData(WORDPRESS.staging));
         assert.ok(!doc.write_files.some((f) => f.path === SENDMAIL_PHP), "staging fixture has no mail");
@@ -360,7 +444,9 @@ describe("templates: WordPress app server", () => {
         assert.strictEqual(phpForRelease("24.04", "8.3"), "8.3");
         assert.strictEqual(phpForRelease("22.04", "8.1"), "8.1");
         assert.throws(() => phpForRelease("24.04", "8.2"), /Ubuntu 24.04 ships PHP 8.3, not 8.2/);
-        const jammy = docOf(renderWordPressUserData({ ...WORDPRESS.staging, ubuntuRelease: "22.04", phpVersion: "8.1" }));
+        const jammy = docOf(
+            renderWordPressUserData({ ...WORDPRESS.staging, ubuntuRelease: "22.04", phpVersion: "8.1" }),
+        );
         assert.ok(jammy.packages?.includes("php8.1-fpm") && !jammy.packages.some((p) => p.startsWith("php8.3")));
         assert.ok(jammy.write_files.some((f) => f.path === "/etc/php/8.1/fpm/pool.d/hms-wordpress.conf"));
     });
@@ -369,7 +455,10 @@ describe("templates: WordPress app server", () => {
         assert.strictEqual(fpmMaxChildren(8, 32), 64);
         assert.strictEqual(fpmMaxChildren(4, 16), 32);
         assert.strictEqual(fpmMaxChildren(2, 4), 16);
-        assert.match(fileOf(docOf(renderWordPressUserData(WORDPRESS.production)), "/etc/php/8.3/fpm/pool.d/hms-wordpress.conf"), /^pm\.max_children = 64$/m);
+        assert.match(
+            fileOf(docOf(renderWordPressUserData(WORDPRESS.production)), "/etc/php/8.3/fpm/pool.d/hms-wordpress.conf"),
+            /^pm\.max_children = 64$/m,
+        );
     });
 });
 
@@ -389,11 +478,17 @@ describe("templates: WebSocket server", () => {
     it("adds NodeSource to unattended-upgrades and pins nodejs to it", () => {
         const doc = docOf(renderWebSocketUserData(WEBSOCKET));
         assert.match(fileOf(doc, "/etc/apt/apt.conf.d/52hms-unattended-upgrades"), /"site=deb\.nodesource\.com";/);
-        assert.match(fileOf(doc, "/etc/apt/preferences.d/nodesource"), /^Package: nodejs\nPin: origin deb\.nodesource\.com\n/);
+        assert.match(
+            fileOf(doc, "/etc/apt/preferences.d/nodesource"),
+            /^Package: nodejs\nPin: origin deb\.nodesource\.com\n/,
+        );
     });
 
     it("refuses settings systemd would misread and privileged ports", () => {
-        assert.throws(() => websocketEnvironment({ ...WEBSOCKET, bucket: 'x"y' }), /MEDIA_BUCKET has a character systemd would interpret/);
+        assert.throws(
+            () => websocketEnvironment({ ...WEBSOCKET, bucket: 'x"y' }),
+            /MEDIA_BUCKET has a character systemd would interpret/,
+        );
         assert.throws(() => renderWebSocketUserData({ ...WEBSOCKET, port: 443 }), /port 443 is not allowed/);
     });
 
@@ -404,7 +499,10 @@ describe("templates: WebSocket server", () => {
         fs.writeFileSync(file, builtinServerJs());
         assert.strictEqual(spawnSync(process.execPath, ["--check", file]).status, 0);
         const port = await freePort();
-        const child = spawn(process.execPath, [file], { env: { PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore" });
+        const child = spawn(process.execPath, [file], {
+            env: { PORT: String(port), HOST: "127.0.0.1" },
+            stdio: "ignore",
+        });
         try {
             await waitFor(port);
             const health = await get(port, "/healthz");
@@ -421,7 +519,7 @@ describe("templates: WebSocket server", () => {
 
 describe("templates: shared host pieces", () => {
     it("quotes values for bash whatever they contain", () => {
-        for (const v of ["plain", "it's", "$(id) `id` $HOME", "a\\b\"c", "new\nline"]) {
+        for (const v of ["plain", "it's", "$(id) `id` $HOME", 'a\\b"c', "new\nline"]) {
             const r = spawnSync("bash", ["-c", `printf %s ${shq(v)}`], { encoding: "utf8" });
             assert.strictEqual(r.stdout, v);
         }
@@ -446,7 +544,14 @@ function runBootScript(
     secrets: Record<string, string>,
     args: string[] = [],
     existing: Record<string, string> = {},
-): { status: number | null; stderr: string; calls: string[]; dir: string; read: (rel: string) => string | undefined; cleanup: () => void } {
+): {
+    status: number | null;
+    stderr: string;
+    calls: string[];
+    dir: string;
+    read: (rel: string) => string | undefined;
+    cleanup: () => void;
+} {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-boot-"));
     const bin = path.join(dir, "bin");
     fs.mkdirSync(bin);
@@ -456,7 +561,8 @@ function runBootScript(
         fs.writeFileSync(path.join(dir, "secrets", sha(id)), value);
     }
     const realInstall = spawnSync("sh", ["-c", "command -v install"], { encoding: "utf8" }).stdout.trim();
-    const fakeCommand = (name: string, body: string) => fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
+    const fakeCommand = (name: string, body: string) =>
+        fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
     fakeCommand(
         "aws",
         `while [ $# -gt 0 ]; do [ "$1" = --secret-id ] && id=$2; shift; done
@@ -464,7 +570,10 @@ f="${dir}/secrets/$(printf %s "$id" | sha256sum | cut -c1-64)"
 [ -f "$f" ] || { echo "ResourceNotFoundException: $id" >&2; exit 254; }
 cat "$f"; echo`,
     );
-    fakeCommand("install", `a=(); while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2;; *) a+=("$1"); shift;; esac; done; exec ${realInstall} "\${a[@]}"`);
+    fakeCommand(
+        "install",
+        `a=(); while [ $# -gt 0 ]; do case $1 in -o|-g) shift 2;; *) a+=("$1"); shift;; esac; done; exec ${realInstall} "\${a[@]}"`,
+    );
     fakeCommand("systemctl", `echo "systemctl $*" >> "${dir}/calls"`);
     fakeCommand(
         "runuser",
@@ -489,7 +598,8 @@ case "$*" in *"core is-installed"*) exit 1;; *"core install"*) cat > "${dir}/adm
         timeout: 30_000,
         env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
     });
-    const read = (rel: string) => (fs.existsSync(path.join(dir, rel)) ? fs.readFileSync(path.join(dir, rel), "utf8") : undefined);
+    const read = (rel: string) =>
+        fs.existsSync(path.join(dir, rel)) ? fs.readFileSync(path.join(dir, rel), "utf8") : undefined;
     return {
         status: r.status,
         stderr: r.stderr,
@@ -502,34 +612,42 @@ case "$*" in *"core is-installed"*) exit 1;; *"core install"*) cat > "${dir}/adm
 
 describe("templates: PHP and jq of the app servers (php -l, jq)", () => {
     const a = WORDPRESS.production;
-    const salts = Object.fromEntries(WORDPRESS_SALT_NAMES.map((k, i) => [k, `${k.toLowerCase()}-${i}-!#%&*()-_=+[]{}<>:?'"\\$x`]));
+    const salts = Object.fromEntries(
+        WORDPRESS_SALT_NAMES.map((k, i) => [k, `${k.toLowerCase()}-${i}-!#%&*()-_=+[]{}<>:?'"\\$x`]),
+    );
     const db = { username: "hms_app", password: "p'a\"s$s\\w{o}rd`x`" };
     const cache = { host: a.cache.host, port: 6379, token: "tok-!&#$^<>-1234567890", tls: true };
-    const expected = { HMS_DB_USER: db.username, HMS_DB_PASSWORD: db.password, HMS_REDIS_PASSWORD: cache.token, ...salts };
+    const expected = {
+        HMS_DB_USER: db.username,
+        HMS_DB_PASSWORD: db.password,
+        HMS_REDIS_PASSWORD: cache.token,
+        ...salts,
+    };
     const secretsFor = (over: { db?: string; cache?: string; salts?: string } = {}) => ({
         [a.database.secretArn]: over.db ?? JSON.stringify(db),
         [a.cache.authSecretArn]: over.cache ?? JSON.stringify(cache),
         [a.saltsSecretArn]: over.salts ?? JSON.stringify(salts),
     });
-    const runSecrets = (over: { db?: string; cache?: string; salts?: string } = {}, existing: Record<string, string> = {}) =>
-        runBootScript(secretsScript(a), { [WP_SECRETS]: "out/secrets.json" }, secretsFor(over), [], existing);
+    const runSecrets = (
+        over: { db?: string; cache?: string; salts?: string } = {},
+        existing: Record<string, string> = {},
+    ) => runBootScript(secretsScript(a), { [WP_SECRETS]: "out/secrets.json" }, secretsFor(over), [], existing);
 
     for (const stack of ["production", "staging"] as const) {
         it(`every PHP file of the ${stack} app server passes php -l`, function () {
             requireTool(this, "php");
             const doc = docOf(renderWordPressUserData(WORDPRESS[stack]));
-            const files = doc.write_files.filter((f) => f.content.startsWith("<?php")).map((f) => ({ name: f.path, code: f.content }));
-            assert.deepStrictEqual(
-                files.map((f) => f.name).sort(),
-                [
-                    "/etc/hms/wordpress/settings.php",
-                    "/usr/local/lib/hms/db-lock.php",
-                    "/usr/local/lib/hms/db.php",
-                    "/usr/local/lib/hms/healthz.php",
-                    ...(WORDPRESS[stack].mail ? ["/usr/local/lib/hms/sendmail.php"] : []),
-                    "/var/www/wp-config.php",
-                ],
-            );
+            const files = doc.write_files
+                .filter((f) => f.content.startsWith("<?php"))
+                .map((f) => ({ name: f.path, code: f.content }));
+            assert.deepStrictEqual(files.map((f) => f.name).sort(), [
+                "/etc/hms/wordpress/settings.php",
+                "/usr/local/lib/hms/db-lock.php",
+                "/usr/local/lib/hms/db.php",
+                "/usr/local/lib/hms/healthz.php",
+                ...(WORDPRESS[stack].mail ? ["/usr/local/lib/hms/sendmail.php"] : []),
+                "/var/www/wp-config.php",
+            ]);
             // The one-liner of the setup script that reads the installed WordPress version.
             const inline = /php -r '([^']+)'/.exec(fileOf(doc, "/usr/local/sbin/hms-wp-setup"));
             assert.ok(inline, "the setup script runs php -r");
@@ -559,16 +677,21 @@ describe("templates: PHP and jq of the app servers (php -l, jq)", () => {
             assert.deepStrictEqual(JSON.parse(out), expected);
             assert.deepStrictEqual(r.calls, ["systemctl try-reload-or-restart php8.3-fpm.service"]);
             // The consumer: settings.php's hms_secret() on the file, for every name wp-config.php asks for.
-            const settings = fileOf(docOf(renderWordPressUserData(a)), WP_SETTINGS).split(WP_SECRETS).join(path.join(r.dir, "out/secrets.json"));
+            const settings = fileOf(docOf(renderWordPressUserData(a)), WP_SETTINGS)
+                .split(WP_SECRETS)
+                .join(path.join(r.dir, "out/secrets.json"));
             fs.writeFileSync(path.join(r.dir, "settings.php"), settings);
             const names = ["HMS_DB_USER", "HMS_DB_PASSWORD", "HMS_REDIS_PASSWORD", ...WORDPRESS_SALT_NAMES];
             for (const n of names) {
-                assert.ok(fileOf(docOf(renderWordPressUserData(a)), "/var/www/wp-config.php").includes(n), `wp-config.php uses ${n}`);
+                assert.ok(
+                    fileOf(docOf(renderWordPressUserData(a)), "/var/www/wp-config.php").includes(n),
+                    `wp-config.php uses ${n}`,
+                );
             }
             const php = run("php", [
                 "-n",
                 "-r",
-                'require $argv[1]; $o = []; foreach (array_slice($argv, 2) as $n) { $o[$n] = hms_secret($n); } echo json_encode($o);',
+                "require $argv[1]; $o = []; foreach (array_slice($argv, 2) as $n) { $o[$n] = hms_secret($n); } echo json_encode($o);",
                 path.join(r.dir, "settings.php"),
                 ...names,
             ]);
@@ -592,7 +715,10 @@ describe("templates: PHP and jq of the app servers (php -l, jq)", () => {
         const r = runSecrets({ cache: "plain-token-value" });
         try {
             assert.strictEqual(r.status, 0, r.stderr);
-            assert.strictEqual((JSON.parse(r.read("out/secrets.json") ?? "{}") as Record<string, string>).HMS_REDIS_PASSWORD, "plain-token-value");
+            assert.strictEqual(
+                (JSON.parse(r.read("out/secrets.json") ?? "{}") as Record<string, string>).HMS_REDIS_PASSWORD,
+                "plain-token-value",
+            );
         } finally {
             r.cleanup();
         }
@@ -606,7 +732,10 @@ describe("templates: PHP and jq of the app servers (php -l, jq)", () => {
         ["a numeric database user name", { db: JSON.stringify({ username: 7, password: "x" }) }],
         ["a database secret that is not JSON", { db: "username=hms_app password=x" }],
         ["an empty database secret", { db: "" }],
-        ["a cache secret object without token", { cache: JSON.stringify({ host: a.cache.host, port: 6379, tls: true }) }],
+        [
+            "a cache secret object without token",
+            { cache: JSON.stringify({ host: a.cache.host, port: 6379, tls: true }) },
+        ],
         ["a cache secret with an empty token", { cache: JSON.stringify({ ...cache, token: "" }) }],
         ["a cache secret that is truncated JSON", { cache: '{"host":"x","token":"abc"' }],
         ["an empty cache secret", { cache: "" }],

@@ -43,10 +43,16 @@ describe("WebSocketServer (Node.js)", () => {
             it("is a 4 vCPU / 16 GiB server with a 100 GB gp3 root volume encrypted with the data key", () => {
                 const r = runs[stack];
                 const s = server(r);
-                assert.deepStrictEqual(EC2_INSTANCE_TYPES.get(String(s.inputs.instanceType)), { vcpus: 4, memoryGiB: 16 });
+                assert.deepStrictEqual(EC2_INSTANCE_TYPES.get(String(s.inputs.instanceType)), {
+                    vcpus: 4,
+                    memoryGiB: 16,
+                });
                 const root = s.inputs.rootBlockDevice as Record<string, unknown>;
                 const dataKey = ofType(r, "aws:kms/key:Key").find((k) => k.name.endsWith("-keys-data"));
-                assert.deepStrictEqual([root.volumeType, root.volumeSize, root.encrypted, root.kmsKeyId], ["gp3", 100, true, dataKey?.outputs.arn]);
+                assert.deepStrictEqual(
+                    [root.volumeType, root.volumeSize, root.encrypted, root.kmsKeyId],
+                    ["gp3", 100, true, dataKey?.outputs.arn],
+                );
             });
 
             it("is private, IMDSv2 only, without SSH key, at a fixed address of the first app subnet", () => {
@@ -73,7 +79,10 @@ describe("WebSocketServer (Node.js)", () => {
                 const setup = fileOf(doc, "/usr/local/sbin/hms-websocket-setup");
                 assert.ok(setup.includes(`[ "$fpr" = '${NODESOURCE_KEY_FINGERPRINT}' ] || die`));
                 assert.match(setup, /readonly NODE_MAJOR=22\n/);
-                assert.match(setup, /deb \[signed-by=\/etc\/apt\/keyrings\/nodesource\.gpg\] https:\/\/deb\.nodesource\.com\/node_\$NODE_MAJOR\.x nodistro main/);
+                assert.match(
+                    setup,
+                    /deb \[signed-by=\/etc\/apt\/keyrings\/nodesource\.gpg\] https:\/\/deb\.nodesource\.com\/node_\$NODE_MAJOR\.x nodistro main/,
+                );
                 const unit = fileOf(doc, "/etc/systemd/system/hms-websocket.service");
                 for (const line of [
                     "User=hms-websocket",
@@ -125,25 +134,58 @@ describe("WebSocketServer (Node.js)", () => {
                 const rules = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
                 const ingress = rules.filter((x) => x.inputs.securityGroupId === sg.id);
                 assert.deepStrictEqual(
-                    ingress.map((x) => [byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name, x.inputs.fromPort]),
+                    ingress.map((x) => [
+                        byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name,
+                        x.inputs.fromPort,
+                    ]),
                     [[`hms-${stack}-lb-nginx`, 8080]],
                 );
                 const app = sgNamed(r, `hms-${stack}-app-sg`);
                 const cache = sgNamed(r, `hms-${stack}-cache-sg`);
-                assert.ok(rules.some((x) => x.inputs.securityGroupId === app.id && x.inputs.referencedSecurityGroupId === sg.id && x.inputs.fromPort === 8080));
-                assert.ok(rules.some((x) => x.inputs.securityGroupId === cache.id && x.inputs.referencedSecurityGroupId === sg.id && x.inputs.fromPort === 6379));
-                const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((x) => x.inputs.securityGroupId === sg.id);
-                const to = egress.map((x) => `${x.inputs.fromPort}:${x.inputs.cidrIpv4 ?? byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name}`);
-                assert.deepStrictEqual(to.sort(), ["443:0.0.0.0/0", "80:0.0.0.0/0", `8080:hms-${stack}-app-sg`, `6379:hms-${stack}-cache-sg`].sort());
+                assert.ok(
+                    rules.some(
+                        (x) =>
+                            x.inputs.securityGroupId === app.id &&
+                            x.inputs.referencedSecurityGroupId === sg.id &&
+                            x.inputs.fromPort === 8080,
+                    ),
+                );
+                assert.ok(
+                    rules.some(
+                        (x) =>
+                            x.inputs.securityGroupId === cache.id &&
+                            x.inputs.referencedSecurityGroupId === sg.id &&
+                            x.inputs.fromPort === 6379,
+                    ),
+                );
+                const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter(
+                    (x) => x.inputs.securityGroupId === sg.id,
+                );
+                const to = egress.map(
+                    (x) =>
+                        `${x.inputs.fromPort}:${x.inputs.cidrIpv4 ?? byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name}`,
+                );
+                assert.deepStrictEqual(
+                    to.sort(),
+                    ["443:0.0.0.0/0", "80:0.0.0.0/0", `8080:hms-${stack}-app-sg`, `6379:hms-${stack}-cache-sg`].sort(),
+                );
             });
 
             it("lets its role read the Redis AUTH secret only (plus the bucket and Session Manager)", () => {
                 const r = runs[stack];
-                const policy = ofType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === `hms-${stack}-ws-role-tier`);
+                const policy = ofType(r, "aws:iam/rolePolicy:RolePolicy").find(
+                    (p) => p.name === `hms-${stack}-ws-role-tier`,
+                );
                 assert.ok(policy);
-                const statements = (JSON.parse(String(policy.inputs.policy)) as { Statement: Array<Record<string, unknown>> }).Statement;
-                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => String(x.inputs.namePrefix ?? "").endsWith("/auth-token-"));
-                assert.deepStrictEqual(statements.find((x) => x.Action === "secretsmanager:GetSecretValue")?.Resource, [cacheSecret?.outputs.arn]);
+                const statements = (
+                    JSON.parse(String(policy.inputs.policy)) as { Statement: Array<Record<string, unknown>> }
+                ).Statement;
+                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) =>
+                    String(x.inputs.namePrefix ?? "").endsWith("/auth-token-"),
+                );
+                assert.deepStrictEqual(statements.find((x) => x.Action === "secretsmanager:GetSecretValue")?.Resource, [
+                    cacheSecret?.outputs.arn,
+                ]);
                 const attached = ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
                     .filter((a) => a.name.startsWith(`hms-${stack}-ws-role-`))
                     .map((a) => String(a.inputs.policyArn));
@@ -156,12 +198,21 @@ describe("WebSocketServer (Node.js)", () => {
         const r = runs.released;
         const doc = docOf(userDataOf(server(r)));
         const setup = fileOf(doc, "/usr/local/sbin/hms-websocket-setup");
-        const bucket = ofType(r, "aws:s3/bucket:Bucket").find((b) => setup.includes(`--bucket '${String(b.outputs.bucket)}'`));
+        const bucket = ofType(r, "aws:s3/bucket:Bucket").find((b) =>
+            setup.includes(`--bucket '${String(b.outputs.bucket)}'`),
+        );
         assert.ok(bucket, "fetched from the environment's bucket");
         assert.ok(setup.includes(`--key '${RELEASE.websocketReleaseKey}'`));
-        assert.ok(setup.includes(`echo '${RELEASE.websocketReleaseSha256}'"  $work/release.tgz" | sha256sum --check --strict`));
+        assert.ok(
+            setup.includes(
+                `echo '${RELEASE.websocketReleaseSha256}'"  $work/release.tgz" | sha256sum --check --strict`,
+            ),
+        );
         assert.match(setup, /readonly NODE_MAJOR=24\n/);
-        assert.match(fileOf(doc, "/etc/hms-websocket/environment"), /^HMS_RELEASE="releases\/hms-ws-1\.4\.0\.tar\.gz"$/m);
+        assert.match(
+            fileOf(doc, "/etc/hms-websocket/environment"),
+            /^HMS_RELEASE="releases\/hms-ws-1\.4\.0\.tar\.gz"$/m,
+        );
         assertShellcheckClean(this, doc, "WebSocket server with a release", 3);
     });
 

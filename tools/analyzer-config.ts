@@ -35,7 +35,10 @@ export interface PolicyConfig {
  * level, or an object with an optional `enforcementLevel` and the policy's
  * properties; `"all"` takes an enforcement level for every policy.
  */
-export type PolicyConfigFile = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+export type PolicyConfigFile = Record<
+    string,
+    EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)
+>;
 
 /** Invalid policy pack configuration; the message lists every problem. */
 export class PolicyConfigError extends Error {
@@ -97,7 +100,11 @@ export function reconcilePolicyConfig(
     for (const p of policies) {
         const schema = p.configSchema ?? { properties: {}, required: [] };
         problems.push(
-            ...validate(result[p.name].properties, { type: "object", properties: schema.properties, required: schema.required }, p.name),
+            ...validate(
+                result[p.name].properties,
+                { type: "object", properties: schema.properties, required: schema.required },
+                p.name,
+            ),
         );
     }
     if (problems.length > 0) {
@@ -186,7 +193,12 @@ function matchesType(v: unknown, type: string): boolean {
 export function validate(value: unknown, schema: JsonSchema, path: string): string[] {
     const out: string[] = [];
     const show = JSON.stringify(value);
-    const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
+    const types =
+        schema.type === undefined
+            ? []
+            : Array.isArray(schema.type)
+              ? (schema.type as string[])
+              : [schema.type as string];
     if (types.length > 0 && !types.some((t) => matchesType(value, t))) {
         return [`${path}: ${show} is not of type ${types.join(" or ")}`];
     }

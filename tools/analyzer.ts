@@ -201,7 +201,12 @@ export function durationSeconds(d: string): number {
 }
 
 function unary<Req, Res>(
-    call: (req: Req, md: grpc.Metadata, opts: Partial<grpc.CallOptions>, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown,
+    call: (
+        req: Req,
+        md: grpc.Metadata,
+        opts: Partial<grpc.CallOptions>,
+        cb: (e: grpc.ServiceError | null, r: Res) => void,
+    ) => unknown,
     req: Req,
 ): Promise<Res> {
     return new Promise((resolve, reject) => call(req, new grpc.Metadata(), {}, (e, r) => (e ? reject(e) : resolve(r))));
@@ -221,10 +226,14 @@ function readRuntime(packDir: string): Record<string, unknown> {
     if (!fs.existsSync(file)) {
         throw new PolicyPackError(`no policy pack in ${packDir}: PulumiPolicy.yaml not found`);
     }
-    const doc = (parse(fs.readFileSync(file, "utf8")) ?? {}) as { runtime?: string | { name?: string; options?: Record<string, unknown> } };
+    const doc = (parse(fs.readFileSync(file, "utf8")) ?? {}) as {
+        runtime?: string | { name?: string; options?: Record<string, unknown> };
+    };
     const runtime = typeof doc.runtime === "string" ? { name: doc.runtime } : (doc.runtime ?? {});
     if (runtime.name !== "nodejs") {
-        throw new PolicyPackError(`${file}: runtime ${JSON.stringify(runtime.name)} is not supported here (only nodejs packs)`);
+        throw new PolicyPackError(
+            `${file}: runtime ${JSON.stringify(runtime.name)} is not supported here (only nodejs packs)`,
+        );
     }
     return runtime.options ?? {};
 }
@@ -245,7 +254,8 @@ function startEngine(logs: LogLine[], rootUrn: () => string): Promise<{ server: 
         },
         getRootResource: (_call, cb) => cb(null, new enginepb.GetRootResourceResponse().setUrn(rootUrn())),
         setRootResource: (_call, cb) => cb(null, new enginepb.SetRootResourceResponse()),
-        startDebugging: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: "no debugger in the offline plan" }),
+        startDebugging: (_call, cb) =>
+            cb({ code: grpc.status.UNIMPLEMENTED, details: "no debugger in the offline plan" }),
         requirePulumiVersion: (_call, cb) => cb(null, new enginepb.RequirePulumiVersionResponse()),
     };
     server.addService(EngineService, impl);
@@ -293,7 +303,11 @@ export class PolicyAnalyzer {
 
     private async launch(runtimeOptions: Record<string, unknown>, timeoutMs: number): Promise<void> {
         const started = Date.now();
-        const engine = await startEngine(this.logs, () => `urn:pulumi:${this.stack.stack}::${this.stack.project}::pulumi:pulumi:Stack::${this.stack.project}-${this.stack.stack}`);
+        const engine = await startEngine(
+            this.logs,
+            () =>
+                `urn:pulumi:${this.stack.stack}::${this.stack.project}::pulumi:pulumi:Stack::${this.stack.project}-${this.stack.stack}`,
+        );
         this.engine = engine.server;
         this.engineAddress = engine.address;
 
@@ -340,7 +354,11 @@ export class PolicyAnalyzer {
             let err = "";
             let havePort = false;
             const timer = setTimeout(() => {
-                reject(new PolicyPackError(`policy pack ${this.packDir} did not print its port within ${timeoutMs} ms${tail(err)}`));
+                reject(
+                    new PolicyPackError(
+                        `policy pack ${this.packDir} did not print its port within ${timeoutMs} ms${tail(err)}`,
+                    ),
+                );
             }, timeoutMs);
             const lines = (source: "stdout" | "stderr", text: string) => {
                 for (const line of text.split("\n")) {
@@ -365,7 +383,11 @@ export class PolicyAnalyzer {
                 havePort = true;
                 clearTimeout(timer);
                 if (!/^\d+$/.test(first)) {
-                    reject(new PolicyPackError(`policy pack ${this.packDir} printed ${JSON.stringify(first)} instead of its port${tail(err)}`));
+                    reject(
+                        new PolicyPackError(
+                            `policy pack ${this.packDir} printed ${JSON.stringify(first)} instead of its port${tail(err)}`,
+                        ),
+                    );
                     return;
                 }
                 lines("stdout", out.slice(nl + 1));
@@ -381,7 +403,11 @@ export class PolicyAnalyzer {
                 this.exited = signal ? `signal ${signal}` : `exit code ${code}`;
                 if (!havePort) {
                     clearTimeout(timer);
-                    reject(new PolicyPackError(`policy pack ${this.packDir} failed to start (${this.exited})${tail(err || out)}`));
+                    reject(
+                        new PolicyPackError(
+                            `policy pack ${this.packDir} failed to start (${this.exited})${tail(err || out)}`,
+                        ),
+                    );
                 }
             });
             child.on("error", (e) => {
@@ -419,7 +445,9 @@ export class PolicyAnalyzer {
         const why = this.exited ? ` (the pack process ended: ${this.exited})` : "";
         const details = (e as grpc.ServiceError).details ?? (e as Error).message;
         const stderr = this.logs.filter((l) => l.source === "stderr").map((l) => l.message);
-        return new PolicyPackError(`policy pack ${this.info?.name ?? this.packDir}: ${method} failed${why}: ${details}${tail(stderr.join("\n"))}`);
+        return new PolicyPackError(
+            `policy pack ${this.info?.name ?? this.packDir}: ${method} failed${why}: ${details}${tail(stderr.join("\n"))}`,
+        );
     }
 
     private get rpc(): AnalyzerClient {
@@ -514,7 +542,10 @@ export class PolicyAnalyzer {
                 }
                 for (const [k, urns] of Object.entries(r.propertyDependencies)) {
                     if (urns.length > 0) {
-                        res.getPropertydependenciesMap().set(k, new analyzerpb.AnalyzerPropertyDependencies().setUrnsList(urns));
+                        res.getPropertydependenciesMap().set(
+                            k,
+                            new analyzerpb.AnalyzerPropertyDependencies().setUrnsList(urns),
+                        );
                     }
                 }
                 return res;
@@ -553,7 +584,10 @@ export class PolicyAnalyzer {
 }
 
 function tail(text: string): string {
-    const lines = text.trim().split("\n").filter((l) => l.trim() !== "");
+    const lines = text
+        .trim()
+        .split("\n")
+        .filter((l) => l.trim() !== "");
     return lines.length === 0 ? "" : `:\n${lines.slice(-20).join("\n")}`;
 }
 
@@ -620,11 +654,17 @@ function readInfo(info: analyzerpb.AnalyzerInfo, sdkVersion: string): PackInfo {
                     tags: p.getTagsList(),
                     remediationSteps: p.getRemediationSteps(),
                     framework: fw
-                        ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() }
+                        ? {
+                              name: fw.getName(),
+                              version: fw.getVersion(),
+                              reference: fw.getReference(),
+                              specification: fw.getSpecification(),
+                          }
                         : undefined,
                     configSchema: schema
                         ? {
-                              properties: (schema.getProperties()?.toJavaScript() ?? {}) as PolicyConfigSchema["properties"],
+                              properties: (schema.getProperties()?.toJavaScript() ??
+                                  {}) as PolicyConfigSchema["properties"],
                               required: schema.getRequiredList(),
                           }
                         : undefined,

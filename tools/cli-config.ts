@@ -103,7 +103,9 @@ export function toJson(v: unknown): string {
         return `[${v.map(toJson).join(",")}]`;
     }
     if (typeof v === "object" && v !== null) {
-        return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`).join(",")}}`;
+        return `{${Object.entries(v)
+            .map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`)
+            .join(",")}}`;
     }
     return JSON.stringify(v ?? null);
 }
@@ -160,7 +162,9 @@ export function validateProject(project: Project): void {
             }
         } else {
             if (t.type !== undefined) {
-                throw new CliConfigError(`Configuration key '${key}' is not namespaced by the project and should not define a type`);
+                throw new CliConfigError(
+                    `Configuration key '${key}' is not namespaced by the project and should not define a type`,
+                );
             }
             if (hasDefault) {
                 throw new CliConfigError(
@@ -169,7 +173,9 @@ export function validateProject(project: Project): void {
                 );
             }
             if (!hasValue) {
-                throw new CliConfigError(`Configuration key '${key}' is namespaced and must provide an attribute 'value'`);
+                throw new CliConfigError(
+                    `Configuration key '${key}' is namespaced and must provide an attribute 'value'`,
+                );
             }
         }
     }
@@ -193,7 +199,11 @@ export function validateConfigValue(type: string, items: ProjectConfigItemsType 
         case "object":
             return isObject(value);
         default:
-            return Array.isArray(value) && items !== undefined && value.every((v) => validateConfigValue(items.type, items.items, v));
+            return (
+                Array.isArray(value) &&
+                items !== undefined &&
+                value.every((v) => validateConfigValue(items.type, items.items, v))
+            );
     }
 }
 
@@ -235,7 +245,10 @@ function quoteKeys(keys: string[]): string {
     if (sorted.length === 1) {
         return `'${sorted[0]}'`;
     }
-    return `${sorted.slice(0, -1).map((k) => `'${k}'`).join(", ")} and '${sorted[sorted.length - 1]}'`;
+    return `${sorted
+        .slice(0, -1)
+        .map((k) => `'${k}'`)
+        .join(", ")} and '${sorted[sorted.length - 1]}'`;
 }
 
 /** config.go createConfigValue: a default or value of Pulumi.yaml as a stack value. */
@@ -272,20 +285,34 @@ export function mergeConfig(stackName: string, project: Project, stackConfig: St
         return;
     }
     if (missing.length > 0) {
-        throw new CliConfigError(`Stack '${stackName}' is missing configuration ${missing.length > 1 ? "values" : "value"} ${quoteKeys(missing)}`);
+        throw new CliConfigError(
+            `Stack '${stackName}' is missing configuration ${missing.length > 1 ? "values" : "value"} ${quoteKeys(missing)}`,
+        );
     }
     for (const projectKey of keys) {
         const t = project.config[projectKey];
         if (t.type !== undefined) {
-            validateStackConfigValue(stackName, projectKey, t, stackConfig.get(fullKey(project.name, projectKey)) ?? stackValue(""));
+            validateStackConfigValue(
+                stackName,
+                projectKey,
+                t,
+                stackConfig.get(fullKey(project.name, projectKey)) ?? stackValue(""),
+            );
         }
     }
 }
 
 /** config.go validateStackConfigValue. */
-export function validateStackConfigValue(stackName: string, projectKey: string, t: ProjectConfigType, value: StackValue): void {
+export function validateStackConfigValue(
+    stackName: string,
+    projectKey: string,
+    t: ProjectConfigType,
+    value: StackValue,
+): void {
     if (t.secret && !value.secure) {
-        throw new CliConfigError(`Stack '${stackName}' with configuration key '${projectKey}' must be encrypted as it's secret`);
+        throw new CliConfigError(
+            `Stack '${stackName}' with configuration key '${projectKey}' must be encrypted as it's secret`,
+        );
     }
     if (value.secure && !value.object) {
         return; // the plaintext is not known offline
@@ -331,7 +358,9 @@ export interface ProviderPackage {
  * properties of the SDK's `config/vars` module (none when it has none).
  */
 export function providerPackages(root: string): ProviderPackage[] {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+        dependencies?: Record<string, string>;
+    };
     const out: ProviderPackage[] = [];
     for (const dep of Object.keys(pkg.dependencies ?? {})) {
         let manifest: { version: string; pulumi?: { resource?: boolean; name?: string } };
@@ -343,7 +372,7 @@ export function providerPackages(root: string): ProviderPackage[] {
         if (!manifest.pulumi?.resource || !manifest.pulumi.name) {
             continue;
         }
-        let keys: string[] = [];
+        let keys: string[];
         try {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             keys = Object.keys(require(require.resolve(`${dep}/config/vars`, { paths: [root] })) as object);
@@ -363,7 +392,9 @@ export function checkProviderKeys(stackConfig: StackConfig, providers: ProviderP
         if (!p || p.keys.includes(name)) {
             continue;
         }
-        const nearest = [...p.keys].sort((a, b) => levenshtein(name, a) - levenshtein(name, b) || a.localeCompare(b))[0];
+        const nearest = [...p.keys].sort(
+            (a, b) => levenshtein(name, a) - levenshtein(name, b) || a.localeCompare(b),
+        )[0];
         const hint = nearest ? ` Did you mean \`${ns}:${nearest}\`?` : "";
         throw new CliConfigError(
             `pulumi:providers:${ns} resource 'default_${p.version.replace(/\./g, "_")}' has a problem: ` +
@@ -381,4 +412,3 @@ export function toConfigMap(stackConfig: StackConfig): Record<string, string> {
     }
     return out;
 }
-

@@ -142,7 +142,12 @@ export function devTelemetryArgs(prod: HmsConfig, role: "nginx" | "app"): Teleme
 
 /** Data Prepper's pipeline: production's OpenSearch Ingestion pipeline, without AWS signing, into the local OpenSearch. */
 export function dataPrepperPipeline(region: string): string {
-    const prod = renderPipelineConfiguration({ endpoint: "opensearch:9200", roleArn: "", region, environment: "development" });
+    const prod = renderPipelineConfiguration({
+        endpoint: "opensearch:9200",
+        roleArn: "",
+        region,
+        environment: "development",
+    });
     const doc = parse(prod) as Record<string, unknown>;
     // OpenSearch Ingestion's `version` key is not part of Data Prepper's pipelines file.
     delete doc.version;

@@ -131,7 +131,19 @@ function portLabel(protocol: unknown, from: unknown, to: unknown): string {
 }
 
 /** Words a Mermaid flowchart does not accept as node ids. */
-const MERMAID_KEYWORDS = new Set(["end", "graph", "flowchart", "subgraph", "style", "class", "classdef", "click", "linkstyle", "direction", "default"]);
+const MERMAID_KEYWORDS = new Set([
+    "end",
+    "graph",
+    "flowchart",
+    "subgraph",
+    "style",
+    "class",
+    "classdef",
+    "click",
+    "linkstyle",
+    "direction",
+    "default",
+]);
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
@@ -154,7 +166,11 @@ export function renderDiagram(resources: GraphResource[], title: string): string
         if (id) {
             return id;
         }
-        let slug = base.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase() || "node";
+        let slug =
+            base
+                .replace(/[^A-Za-z0-9]+/g, "_")
+                .replace(/^_+|_+$/g, "")
+                .toLowerCase() || "node";
         if (MERMAID_KEYWORDS.has(slug)) {
             slug = `${slug}_tier`;
         }
@@ -182,7 +198,9 @@ export function renderDiagram(resources: GraphResource[], title: string): string
         }
         const r = byUrn.get(urn);
         if (o === "root" && r) {
-            return [...r.dependencies, ...Object.values(r.propertyDependencies).flat()].flatMap((d) => tiersBehind(d, seen));
+            return [...r.dependencies, ...Object.values(r.propertyDependencies).flat()].flatMap((d) =>
+                tiersBehind(d, seen),
+            );
         }
         return [];
     };
@@ -199,7 +217,11 @@ export function renderDiagram(resources: GraphResource[], title: string): string
                         continue;
                     }
                     const key = `${t.urn}→${target.urn}`;
-                    const e = uses.get(key) ?? { from: idFor(t.urn, t.label), to: idFor(target.urn, target.label), labels: new Set() };
+                    const e = uses.get(key) ?? {
+                        from: idFor(t.urn, t.label),
+                        to: idFor(target.urn, target.label),
+                        labels: new Set(),
+                    };
                     const d = byUrn.get(dep);
                     if (d && owner(dep) === target) {
                         e.labels.add(d.type.split(":").pop() ?? d.type);
@@ -234,7 +256,9 @@ export function renderDiagram(resources: GraphResource[], title: string): string
         return typeof v === "string" ? sgOwner.get(v) : undefined;
     };
     const vpcCidrs = new Set(
-        resources.filter((r) => r.type === "aws:ec2/vpc:Vpc" && typeof r.inputs.cidrBlock === "string").map((r) => r.inputs.cidrBlock as string),
+        resources
+            .filter((r) => r.type === "aws:ec2/vpc:Vpc" && typeof r.inputs.cidrBlock === "string")
+            .map((r) => r.inputs.cidrBlock as string),
     );
     const external = new Map<string, string>();
     const traffic = new Map<string, Edge>();
@@ -250,7 +274,12 @@ export function renderDiagram(resources: GraphResource[], title: string): string
             fromId = idFor(from.tier.urn, from.tier.label);
         } else if (from.cidrs && from.cidrs.length > 0) {
             const name = cidrLabel(from.cidrs, vpcCidrs);
-            const base = name === "Internet" || name === "Cloudflare IP ranges" ? name : name.startsWith("anywhere") ? "vpc_hosts" : "cidr";
+            const base =
+                name === "Internet" || name === "Cloudflare IP ranges"
+                    ? name
+                    : name.startsWith("anywhere")
+                      ? "vpc_hosts"
+                      : "cidr";
             fromId = idFor(`external:${name}`, base);
             external.set(fromId, name);
         } else {
@@ -270,7 +299,15 @@ export function renderDiagram(resources: GraphResource[], title: string): string
             if (i.referencedSecurityGroupId !== undefined) {
                 allow({ tier: sgTier(r, "referencedSecurityGroupId") }, to, label);
             } else {
-                allow({ cidrs: [i.cidrIpv4, i.cidrIpv6, i.prefixListId].filter((c): c is string => typeof c === "string") }, to, label);
+                allow(
+                    {
+                        cidrs: [i.cidrIpv4, i.cidrIpv6, i.prefixListId].filter(
+                            (c): c is string => typeof c === "string",
+                        ),
+                    },
+                    to,
+                    label,
+                );
             }
         } else if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule" && i.type === "ingress") {
             const to = sgTier(r, "securityGroupId");
@@ -344,7 +381,9 @@ export function renderDiagram(resources: GraphResource[], title: string): string
         if ([...traffic.values()].some((t) => t.from === e.from && t.to === e.to) || from === to) {
             continue;
         }
-        lines.push(e.labels.size > 0 ? `  ${e.from} -.->|uses ${edgeLabel(e.labels, 3)}| ${e.to}` : `  ${e.from} -.-> ${e.to}`);
+        lines.push(
+            e.labels.size > 0 ? `  ${e.from} -.->|uses ${edgeLabel(e.labels, 3)}| ${e.to}` : `  ${e.from} -.-> ${e.to}`,
+        );
     }
     return `${lines.join("\n")}\n`;
 }

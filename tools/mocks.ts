@@ -17,13 +17,30 @@ export const MOCK_ACCOUNT_ID = "123456789012";
 
 /** Cloudflare's published ranges (https://www.cloudflare.com/ips/), as the provider's getIpRanges returns them. */
 export const CLOUDFLARE_IPV4 = [
-    "173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "103.31.4.0/22", "141.101.64.0/18",
-    "108.162.192.0/18", "190.93.240.0/20", "188.114.96.0/20", "197.234.240.0/22", "198.41.128.0/17",
-    "162.158.0.0/15", "104.16.0.0/13", "104.24.0.0/14", "172.64.0.0/13", "131.0.72.0/22",
+    "173.245.48.0/20",
+    "103.21.244.0/22",
+    "103.22.200.0/22",
+    "103.31.4.0/22",
+    "141.101.64.0/18",
+    "108.162.192.0/18",
+    "190.93.240.0/20",
+    "188.114.96.0/20",
+    "197.234.240.0/22",
+    "198.41.128.0/17",
+    "162.158.0.0/15",
+    "104.16.0.0/13",
+    "104.24.0.0/14",
+    "172.64.0.0/13",
+    "131.0.72.0/22",
 ];
 export const CLOUDFLARE_IPV6 = [
-    "2400:cb00::/32", "2606:4700::/32", "2803:f800::/32", "2405:b500::/32", "2405:8100::/32",
-    "2a06:98c0::/29", "2c0f:f248::/32",
+    "2400:cb00::/32",
+    "2606:4700::/32",
+    "2803:f800::/32",
+    "2405:b500::/32",
+    "2405:8100::/32",
+    "2a06:98c0::/29",
+    "2c0f:f248::/32",
 ];
 
 /** One registration as the engine would see it. */
@@ -113,13 +130,20 @@ export function toPlain(v: unknown): unknown {
 
 /** `deserialized` with every asset or archive replaced by the same place of `serialized`. */
 function plainAssets(deserialized: unknown, serialized: unknown): unknown {
-    if (pulumi.asset.Asset.isInstance(deserialized as object) || pulumi.asset.Archive.isInstance(deserialized as object)) {
+    if (
+        pulumi.asset.Asset.isInstance(deserialized as object) ||
+        pulumi.asset.Archive.isInstance(deserialized as object)
+    ) {
         return serialized;
     }
     if (Array.isArray(deserialized as unknown)) {
         return (deserialized as unknown[]).map((x, i) => plainAssets(x, (serialized as unknown[] | undefined)?.[i]));
     }
-    if (typeof deserialized === "object" && deserialized !== null && Object.getPrototypeOf(deserialized) === Object.prototype) {
+    if (
+        typeof deserialized === "object" &&
+        deserialized !== null &&
+        Object.getPrototypeOf(deserialized) === Object.prototype
+    ) {
         const ser = (serialized ?? {}) as Record<string, unknown>;
         return Object.fromEntries(Object.entries(deserialized).map(([k, x]) => [k, plainAssets(x, ser[k])]));
     }
@@ -188,7 +212,12 @@ function privateIp(seed: string): string {
 }
 
 /** Outputs a real provider would add to a resource of this type. */
-function computedOutputs(type: string, name: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function computedOutputs(
+    type: string,
+    name: string,
+    id: string,
+    inputs: Record<string, unknown>,
+): Record<string, unknown> {
     const region = regionOf(inputs);
     const [pkg, mod] = type.split(":");
     const service = (mod ?? "").split("/")[0];
@@ -247,7 +276,8 @@ function computedOutputs(type: string, name: string, id: string, inputs: Record<
             break;
         case "aws:ec2/instance:Instance":
             // A fixed address asked for is the one the instance gets.
-            out.privateIp = typeof inputs.privateIp === "string" && inputs.privateIp !== "" ? inputs.privateIp : privateIp(name);
+            out.privateIp =
+                typeof inputs.privateIp === "string" && inputs.privateIp !== "" ? inputs.privateIp : privateIp(name);
             out.privateDns = `ip-${String(out.privateIp).replace(/\./g, "-")}.${region}.compute.internal`;
             out.primaryNetworkInterfaceId = `eni-${hex(name, 17)}`;
             break;
@@ -421,7 +451,13 @@ export class HmsMocks implements pulumi.runtime.Mocks {
                     userId: "AIDAEXAMPLEDEPLOYER",
                 };
             case "aws:index/getRegion:getRegion":
-                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+                return {
+                    id: region,
+                    name: region,
+                    region,
+                    endpoint: `ec2.${region}.amazonaws.com`,
+                    description: region,
+                };
             case "aws:index/getPartition:getPartition":
                 return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
             case "aws:ec2/getAmi:getAmi": {
@@ -438,7 +474,10 @@ export class HmsMocks implements pulumi.runtime.Mocks {
                 };
             }
             case "aws:iam/getPolicyDocument:getPolicyDocument":
-                return { id: "policy", json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }) };
+                return {
+                    id: "policy",
+                    json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }),
+                };
             case "cloudflare:index/getIpRanges:getIpRanges":
                 return {
                     id: "cloudflare-ip-ranges",
@@ -471,7 +510,14 @@ export class HmsMocks implements pulumi.runtime.Mocks {
 interface AliasMessage {
     getUrn(): string;
     getSpec():
-        | { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean }
+        | {
+              getName(): string;
+              getType(): string;
+              getStack(): string;
+              getProject(): string;
+              getParenturn(): string;
+              getNoparent(): boolean;
+          }
         | undefined;
 }
 
@@ -481,7 +527,14 @@ interface AliasMessage {
  * parent, the parent's URN up to its name, then `$type::name`
  * (resource.CreateURN, sdk/go/common/resource/alias.go, pulumi v3.260.0).
  */
-export function aliasUrn(alias: AliasMessage, type: string, name: string, parent: string, stack: string, project: string): string {
+export function aliasUrn(
+    alias: AliasMessage,
+    type: string,
+    name: string,
+    parent: string,
+    stack: string,
+    project: string,
+): string {
     const spec = alias.getSpec();
     if (!spec) {
         return alias.getUrn();
@@ -507,6 +560,7 @@ export class RecordingMonitor extends MockMonitor {
 
     // The request type is the SDK's generated protobuf class; its TypeScript
     // declaration is not exported, hence `any` here.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's MockMonitor signature (see above)
     async registerResource(req: any, callback: (err: any, resp: any) => void): Promise<void> {
         // Assets and archives deserialize to objects holding promises, which cannot be
         // cloned: they are kept in their serialized (plain) form.
@@ -539,7 +593,18 @@ export class RecordingMonitor extends MockMonitor {
                 aliases: [
                     ...new Set<string>([
                         ...req.getAliasurnsList(),
-                        ...req.getAliasesList().map((a: AliasMessage) => aliasUrn(a, req.getType(), req.getName(), req.getParent(), this.stackName, this.projectName)),
+                        ...req
+                            .getAliasesList()
+                            .map((a: AliasMessage) =>
+                                aliasUrn(
+                                    a,
+                                    req.getType(),
+                                    req.getName(),
+                                    req.getParent(),
+                                    this.stackName,
+                                    this.projectName,
+                                ),
+                            ),
                     ]),
                 ],
                 replaceOnChanges: [...req.getReplaceonchangesList()],
@@ -552,23 +617,31 @@ export class RecordingMonitor extends MockMonitor {
                 version: req.getVersion(),
             },
         };
-        await super.registerResource(req, (err: unknown, resp: { getUrn(): string; getId(): string; getObject(): unknown }) => {
-            if (!err && resp) {
-                this.recorded.push({
-                    ...record,
-                    urn: resp.getUrn(),
-                    id: resp.getId(),
-                    outputs: toPlain(rpc.deserializeProperties(resp.getObject() as never)) as Record<string, unknown>,
-                    serializedOutputs: ((resp.getObject() as { toJavaScript(): unknown } | undefined)?.toJavaScript() ??
-                        {}) as Record<string, unknown>,
-                });
-            }
-            callback(err, resp);
-        });
+        await super.registerResource(
+            req,
+            (err: unknown, resp: { getUrn(): string; getId(): string; getObject(): unknown }) => {
+                if (!err && resp) {
+                    this.recorded.push({
+                        ...record,
+                        urn: resp.getUrn(),
+                        id: resp.getId(),
+                        outputs: toPlain(rpc.deserializeProperties(resp.getObject() as never)) as Record<
+                            string,
+                            unknown
+                        >,
+                        serializedOutputs: ((
+                            resp.getObject() as { toJavaScript(): unknown } | undefined
+                        )?.toJavaScript() ?? {}) as Record<string, unknown>,
+                    });
+                }
+                callback(err, resp);
+            },
+        );
     }
 
     // Components register their outputs after their registration (registerOutputs).
     // `any`: the SDK's generated protobuf request, as in registerResource.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's MockMonitor signature
     registerResourceOutputs(req: any, callback: (err: any, resp: any) => void): void {
         const record = this.recorded.find((r) => r.urn === req.getUrn());
         if (record) {

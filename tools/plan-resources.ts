@@ -110,8 +110,11 @@ export function isProviderType(type: string): boolean {
 /** The version of an installed provider SDK (`@pulumi/<pkg>`), "" when unknown. */
 function packageVersion(pkg: string): string {
     try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return (require(require.resolve(`@pulumi/${pkg}/package.json`, { paths: [ROOT] })) as { version?: string }).version ?? "";
+        return (
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- a package.json read where it resolves, as Node does
+            (require(require.resolve(`@pulumi/${pkg}/package.json`, { paths: [ROOT] })) as { version?: string })
+                .version ?? ""
+        );
     } catch {
         return "";
     }
@@ -151,7 +154,11 @@ function stackOutputs(exports: Record<string, unknown>, secrets: Set<string>): P
             return v.map(mark);
         }
         if (typeof v === "object" && v !== null) {
-            return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, mark(x)]));
+            return Object.fromEntries(
+                Object.entries(v)
+                    .filter(([, x]) => x !== undefined)
+                    .map(([k, x]) => [k, mark(x)]),
+            );
         }
         return typeof v === "string" && secrets.has(v) ? secret(v) : v;
     };
@@ -255,7 +262,11 @@ export function buildResources(run: StackRun, project: string, config: ConfigMap
             origin: "program",
         });
     }
-    const secrets = new Set(out.flatMap((r) => [...secretValues(r.inputs), ...secretValues(stackProperties(r))]).filter((v) => v.length >= 8));
+    const secrets = new Set(
+        out
+            .flatMap((r) => [...secretValues(r.inputs), ...secretValues(stackProperties(r))])
+            .filter((v) => v.length >= 8),
+    );
     rootStack.computed = stackOutputs(run.outputs, secrets);
     return out;
 }

@@ -109,7 +109,10 @@ export function checkStack(stack: string): void {
 export function stackInfo(stack: string, overrides: Overrides = {}): StackInfo {
     // Refused here, before anything runs, when `pulumi preview` would refuse it.
     const config: ConfigMap = cliStackConfig(stack, overrides);
-    const project = (parseYaml(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), "Pulumi.yaml") ?? {}) as { name?: string; description?: string };
+    const project = (parseYaml(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), "Pulumi.yaml") ?? {}) as {
+        name?: string;
+        description?: string;
+    };
     return {
         project: project.name ?? PROJECT,
         stack,
@@ -169,7 +172,10 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         options.mutate?.(resources);
     } catch (e) {
         if (!options.analyzer) {
-            starting.then((a) => a.stop(), () => undefined);
+            starting.then(
+                (a) => a.stop(),
+                () => undefined,
+            );
         }
         throw e;
     }
@@ -177,7 +183,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const analyzer = await starting;
     try {
         const stackConfigFile = path.join(analyzer.packDir, "config", `${options.stack}.json`);
-        const configFile = options.policyConfig === undefined && fs.existsSync(stackConfigFile) ? stackConfigFile : undefined;
+        const configFile =
+            options.policyConfig === undefined && fs.existsSync(stackConfigFile) ? stackConfigFile : undefined;
         const config = await analyzer.configure(configFile ? readPolicyConfigFile(configFile) : options.policyConfig);
         await analyzer.configureStack(info);
 
@@ -227,7 +234,12 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
                 diagnostics,
                 violations: diagnostics
                     .filter((d) => d.level === "mandatory" || d.level === "advisory")
-                    .map((d) => ({ policy: d.policy, level: d.level as Violation["level"], urn: d.urn, message: d.message })),
+                    .map((d) => ({
+                        policy: d.policy,
+                        level: d.level as Violation["level"],
+                        urn: d.urn,
+                        message: d.message,
+                    })),
                 startupMs: options.analyzer ? 0 : analyzer.startupMs,
             },
             logs: analyzer.logs.slice(firstLog),
@@ -345,7 +357,9 @@ export function formatSummary(result: PlanResult): string {
             out.push(`      ${line}`);
         }
     }
-    out.push(`  ${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"}, ${advisory.length} advisory`);
+    out.push(
+        `  ${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"}, ${advisory.length} advisory`,
+    );
     if (result.logs.length > 0) {
         out.push("", "Policy pack output");
         for (const l of result.logs) {
@@ -379,7 +393,10 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
         "--policy-pack": "policyPack",
     };
     for (let i = 0; i < argv.length; i++) {
-        const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
+        const [flag, inline] =
+            argv[i].startsWith("--") && argv[i].includes("=")
+                ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)]
+                : [argv[i], undefined];
         if (flag === "--help" || flag === "-h") {
             return "help";
         }
@@ -427,7 +444,10 @@ export interface Streams {
     err: { write(text: string): unknown };
 }
 
-export async function main(argv: string[], io: Streams = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(
+    argv: string[],
+    io: Streams = { out: process.stdout, err: process.stderr },
+): Promise<number> {
     let args: CliArgs | "help";
     try {
         args = parseArgs(argv);
@@ -464,7 +484,10 @@ export async function main(argv: string[], io: Streams = { out: process.stdout, 
         io.out.write(`\nAPI constraints: ${apiViolations.length} violation(s)\n`);
         apiViolations.forEach((v) => io.out.write(`  ${formatApiViolation(v)}\n`));
         // --- end of API constraints ---
-        for (const [flag, file] of [["JSON", args.json], ["diagram", args.diagram]] as const) {
+        for (const [flag, file] of [
+            ["JSON", args.json],
+            ["diagram", args.diagram],
+        ] as const) {
             if (file) {
                 io.out.write(`${flag} written to ${file}\n`);
             }

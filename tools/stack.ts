@@ -6,7 +6,16 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { checkProviderKeys, fullKey, loadProject, loadStackConfig, mergeConfig, providerPackages, stackValue, toConfigMap } from "./cli-config";
+import {
+    checkProviderKeys,
+    fullKey,
+    loadProject,
+    loadStackConfig,
+    mergeConfig,
+    providerPackages,
+    stackValue,
+    toConfigMap,
+} from "./cli-config";
 import { RecordedInvoke, RecordedResource, RecordingMonitor, useMocks } from "./mocks";
 
 export const ROOT = path.resolve(__dirname, "..");

@@ -7,16 +7,20 @@ import { PolicyComplianceFramework } from "@pulumi/policy";
 export const HIPAA = {
     "164.308(a)(1)(ii)(B)":
         "Risk management: implement security measures sufficient to reduce risks and vulnerabilities to a reasonable and appropriate level.",
-    "164.308(a)(5)(ii)(B)": "Protection from malicious software: procedures for guarding against, detecting, and reporting malicious software.",
+    "164.308(a)(5)(ii)(B)":
+        "Protection from malicious software: procedures for guarding against, detecting, and reporting malicious software.",
     "164.308(a)(7)(ii)(A)":
         "Data backup plan: establish and implement procedures to create and maintain retrievable exact copies of electronic protected health information.",
-    "164.308(a)(7)(ii)(B)": "Disaster recovery plan: establish (and implement as needed) procedures to restore any loss of data.",
+    "164.308(a)(7)(ii)(B)":
+        "Disaster recovery plan: establish (and implement as needed) procedures to restore any loss of data.",
     "164.312(a)(1)":
         "Access control: allow access to electronic protected health information only to those persons or software programs that have been granted access rights.",
-    "164.312(a)(2)(iv)": "Encryption and decryption: implement a mechanism to encrypt and decrypt electronic protected health information.",
+    "164.312(a)(2)(iv)":
+        "Encryption and decryption: implement a mechanism to encrypt and decrypt electronic protected health information.",
     "164.312(b)":
         "Audit controls: implement mechanisms that record and examine activity in information systems that contain or use electronic protected health information.",
-    "164.312(c)(1)": "Integrity: protect electronic protected health information from improper alteration or destruction.",
+    "164.312(c)(1)":
+        "Integrity: protect electronic protected health information from improper alteration or destruction.",
     "164.312(e)(1)":
         "Transmission security: guard against unauthorized access to electronic protected health information transmitted over an electronic communications network.",
 } as const;

@@ -31,7 +31,8 @@ export const MINIMUM_RETENTION_SCHEMA: PolicyConfigSchema = {
             type: "integer",
             minimum: 1,
             default: 30,
-            description: "Fewest days a recovery point, copy or automated database backup must be kept (the spec asks for 30).",
+            description:
+                "Fewest days a recovery point, copy or automated database backup must be kept (the spec asks for 30).",
         },
     },
 };

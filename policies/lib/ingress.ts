@@ -32,8 +32,17 @@ export function ingressOf(args: ResourceValidationArgs): Ingress[] | undefined {
             return undefined;
         }
         return asArray(p.ingress).map((raw, i) => {
-            const r = (isUnknown(raw) ? {} : raw) as aws.types.input.ec2.SecurityGroupIngress & { ipv6CidrBlocks?: string[] };
-            return fromLists(isUnknown(raw) ? raw : r.protocol, r.fromPort, r.toPort, r.cidrBlocks, r.ipv6CidrBlocks, `ingress[${i}]`);
+            const r = (isUnknown(raw) ? {} : raw) as aws.types.input.ec2.SecurityGroupIngress & {
+                ipv6CidrBlocks?: string[];
+            };
+            return fromLists(
+                isUnknown(raw) ? raw : r.protocol,
+                r.fromPort,
+                r.toPort,
+                r.cidrBlocks,
+                r.ipv6CidrBlocks,
+                `ingress[${i}]`,
+            );
         });
     }
     const rule = args.asType(aws.ec2.SecurityGroupRule);
@@ -42,18 +51,36 @@ export function ingressOf(args: ResourceValidationArgs): Ingress[] | undefined {
         if (isUnknown(p.type)) {
             return [fromLists(p.type, p.fromPort, p.toPort, p.cidrBlocks, p.ipv6CidrBlocks, "rule")];
         }
-        return p.type === "ingress" ? [fromLists(p.protocol, p.fromPort, p.toPort, p.cidrBlocks, p.ipv6CidrBlocks, "rule")] : [];
+        return p.type === "ingress"
+            ? [fromLists(p.protocol, p.fromPort, p.toPort, p.cidrBlocks, p.ipv6CidrBlocks, "rule")]
+            : [];
     }
     const vpcRule = args.asType(aws.vpc.SecurityGroupIngressRule);
     if (vpcRule) {
         const p = plain(vpcRule);
         const sources = [p.cidrIpv4, p.cidrIpv6].filter((s) => s !== undefined && s !== null);
-        return [{ protocol: p.ipProtocol, fromPort: p.fromPort, toPort: p.toPort, sources, sourcesUnknown: false, label: "rule" }];
+        return [
+            {
+                protocol: p.ipProtocol,
+                fromPort: p.fromPort,
+                toPort: p.toPort,
+                sources,
+                sourcesUnknown: false,
+                label: "rule",
+            },
+        ];
     }
     return [];
 }
 
-function fromLists(protocol: unknown, fromPort: unknown, toPort: unknown, v4: unknown, v6: unknown, label: string): Ingress {
+function fromLists(
+    protocol: unknown,
+    fromPort: unknown,
+    toPort: unknown,
+    v4: unknown,
+    v6: unknown,
+    label: string,
+): Ingress {
     const sourcesUnknown = isUnknown(v4) || isUnknown(v6);
     const sources = [...(isUnknown(v4) ? [] : asArray(v4)), ...(isUnknown(v6) ? [] : asArray(v6))];
     return { protocol, fromPort, toPort, sources, sourcesUnknown, label };
@@ -98,7 +125,10 @@ function portsOpened(rule: Ingress, ports: number[]): number[] | undefined {
  */
 export function worldIngressValidator(ports: number[], explain: (ports: number[]) => string) {
     const types: ResourceClass[] = [aws.ec2.SecurityGroup, aws.ec2.SecurityGroupRule, aws.vpc.SecurityGroupIngressRule];
-    const validate: NonNullable<ResourceValidationPolicy["validateResource"]> = (args: ResourceValidationArgs, report: ReportViolation) => {
+    const validate: NonNullable<ResourceValidationPolicy["validateResource"]> = (
+        args: ResourceValidationArgs,
+        report: ReportViolation,
+    ) => {
         if (!types.some((t) => args.isType(t))) {
             args.notApplicable("Policy only applies to security groups and their ingress rules");
         }
@@ -106,7 +136,9 @@ export function worldIngressValidator(ports: number[], explain: (ports: number[]
             const world = fromWorld(rule);
             const opened = portsOpened(rule, ports);
             if (world === true && opened !== undefined && opened.length > 0) {
-                report(`${rule.label} opens ${describe(rule, opened)} to ${rule.sources.filter((s) => typeof s === "string" && WORLD.has(s)).join(" and ")}. ${explain(opened)}`);
+                report(
+                    `${rule.label} opens ${describe(rule, opened)} to ${rule.sources.filter((s) => typeof s === "string" && WORLD.has(s)).join(" and ")}. ${explain(opened)}`,
+                );
             }
         }
     };

@@ -9,6 +9,9 @@ export const BUCKETS: ResourceClass[] = [aws.s3.Bucket, aws.s3.BucketV2];
 export const LOAD_BALANCERS: ResourceClass[] = [aws.lb.LoadBalancer, aws.alb.LoadBalancer];
 export const LISTENERS: ResourceClass[] = [aws.lb.Listener, aws.alb.Listener];
 /** Default encryption of a bucket, current and deprecated resource. */
-export const BUCKET_ENCRYPTION: ResourceClass[] = [aws.s3.BucketServerSideEncryptionConfiguration, aws.s3.BucketServerSideEncryptionConfigurationV2];
+export const BUCKET_ENCRYPTION: ResourceClass[] = [
+    aws.s3.BucketServerSideEncryptionConfiguration,
+    aws.s3.BucketServerSideEncryptionConfigurationV2,
+];
 /** Server access logging of a bucket, current and deprecated resource. */
 export const BUCKET_LOGGING: ResourceClass[] = [aws.s3.BucketLogging, aws.s3.BucketLoggingV2];

@@ -12,7 +12,11 @@ export type ResourceClass = Parameters<ResourceValidationArgs["isType"]>[0];
  * one body (the body picks the type with `args.asType`). Other types are
  * reported as not applicable, as the SDK's helper does.
  */
-export function validateResourceOfTypes(classes: ResourceClass[], what: string, validate: ResourceValidation): ResourceValidation {
+export function validateResourceOfTypes(
+    classes: ResourceClass[],
+    what: string,
+    validate: ResourceValidation,
+): ResourceValidation {
     return (args, report) => {
         if (!classes.some((c) => args.isType(c))) {
             args.notApplicable(`Policy only applies to ${what}`);

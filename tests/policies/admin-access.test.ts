@@ -13,7 +13,12 @@ const endpoint = (extra: Record<string, unknown> = {}) =>
     resource(aws.ec2clientvpn.Endpoint, "vpn", {
         clientCidrBlock: "10.100.0.0/22",
         serverCertificateArn: "arn:aws:acm:sa-east-1:123456789012:certificate/s",
-        authenticationOptions: [{ type: "certificate-authentication", rootCertificateChainArn: "arn:aws:acm:sa-east-1:123456789012:certificate/ca" }],
+        authenticationOptions: [
+            {
+                type: "certificate-authentication",
+                rootCertificateChainArn: "arn:aws:acm:sa-east-1:123456789012:certificate/ca",
+            },
+        ],
         connectionLogOptions: { enabled: true, cloudwatchLogGroup: "vpn" },
         ...extra,
     });
@@ -31,9 +36,19 @@ describe("policies/admin-access", () => {
         });
 
         it("flags an endpoint with password-only (directory) authentication or without connection logs", async () => {
-            const directory = endpoint({ authenticationOptions: [{ type: "directory-service-authentication", activeDirectoryId: "d-1" }] });
-            assert.match(messages(await analyzeStack(policy, [server, directory]))[0], /does not authenticate clients with certificates/);
-            assert.match(messages(await analyzeStack(policy, [server, endpoint({ connectionLogOptions: { enabled: false } })]))[0], /does not log connections/);
+            const directory = endpoint({
+                authenticationOptions: [{ type: "directory-service-authentication", activeDirectoryId: "d-1" }],
+            });
+            assert.match(
+                messages(await analyzeStack(policy, [server, directory]))[0],
+                /does not authenticate clients with certificates/,
+            );
+            assert.match(
+                messages(
+                    await analyzeStack(policy, [server, endpoint({ connectionLogOptions: { enabled: false } })]),
+                )[0],
+                /does not log connections/,
+            );
         });
 
         it("does not apply without servers or data stores, or where the stack's config says so; skips unknowns", async () => {
@@ -41,14 +56,25 @@ describe("policies/admin-access", () => {
             clean(bucketOnly);
             assert.equal(bucketOnly.notApplicable[0].policy, policy.name);
             clean(await analyzeStack(policy, [server], { [policy.name]: { requireVpn: false } }));
-            clean(await analyzeStack(policy, [server, endpoint({ authenticationOptions: UNKNOWN, connectionLogOptions: UNKNOWN })]));
+            clean(
+                await analyzeStack(policy, [
+                    server,
+                    endpoint({ authenticationOptions: UNKNOWN, connectionLogOptions: UNKNOWN }),
+                ]),
+            );
         });
     });
 
     describe("no-public-data-ports", () => {
         const policy = admin.noPublicDataPorts;
         const rule = (port: number, cidrIpv4: string) =>
-            resource(aws.vpc.SecurityGroupIngressRule, `in-${port}`, { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: port, toPort: port, cidrIpv4 });
+            resource(aws.vpc.SecurityGroupIngressRule, `in-${port}`, {
+                securityGroupId: "sg-1",
+                ipProtocol: "tcp",
+                fromPort: port,
+                toPort: port,
+                cidrIpv4,
+            });
 
         it("flags MySQL and Redis open to the internet", async () => {
             assert.equal((await analyzeResource(policy, rule(3306, "0.0.0.0/0"))).violations.length, 1);

@@ -11,7 +11,12 @@ function clean(o: Outcome): void {
 describe("policies/audit", () => {
     describe("cloudtrail-integrity", () => {
         const policy = audit.cloudtrailIntegrity;
-        const trail = (extra: Record<string, unknown>) => resource(aws.cloudtrail.Trail, "trail", { s3BucketName: UNKNOWN, includeGlobalServiceEvents: true, ...extra });
+        const trail = (extra: Record<string, unknown>) =>
+            resource(aws.cloudtrail.Trail, "trail", {
+                s3BucketName: UNKNOWN,
+                includeGlobalServiceEvents: true,
+                ...extra,
+            });
         const good = { isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: UNKNOWN };
 
         it("accepts a multi-region, validated, encrypted trail", async () => {
@@ -20,17 +25,25 @@ describe("policies/audit", () => {
 
         it("flags each missing safeguard", async () => {
             assert.equal((await analyzeResource(policy, trail({}))).violations.length, 3);
-            assert.deepEqual(messages(await analyzeResource(policy, trail({ ...good, enableLogging: false }))), ["enableLogging is false: the trail records nothing."]);
+            assert.deepEqual(messages(await analyzeResource(policy, trail({ ...good, enableLogging: false }))), [
+                "enableLogging is false: the trail records nothing.",
+            ]);
         });
 
         it("skips unknown values", async () => {
-            clean(await analyzeResource(policy, trail({ isMultiRegionTrail: UNKNOWN, enableLogFileValidation: UNKNOWN, kmsKeyId: UNKNOWN })));
+            clean(
+                await analyzeResource(
+                    policy,
+                    trail({ isMultiRegionTrail: UNKNOWN, enableLogFileValidation: UNKNOWN, kmsKeyId: UNKNOWN }),
+                ),
+            );
         });
     });
 
     describe("database-audit-logs", () => {
         const policy = audit.databaseAuditLogs;
-        const cluster = (engine: unknown, exports: unknown) => resource(aws.rds.Cluster, "db", { engine, enabledCloudwatchLogsExports: exports });
+        const cluster = (engine: unknown, exports: unknown) =>
+            resource(aws.rds.Cluster, "db", { engine, enabledCloudwatchLogsExports: exports });
 
         it("accepts the audit log export of Aurora MySQL and the postgresql export of Aurora PostgreSQL", async () => {
             clean(await analyzeResource(policy, cluster("aurora-mysql", ["audit", "error", "slowquery"])));

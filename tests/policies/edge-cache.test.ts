@@ -9,7 +9,14 @@ function clean(o: Outcome): void {
 }
 
 const ZONE = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-const www = resource(cloudflare.DnsRecord, "www", { zoneId: ZONE, name: "www", type: "CNAME", content: "nlb", proxied: true, ttl: 1 });
+const www = resource(cloudflare.DnsRecord, "www", {
+    zoneId: ZONE,
+    name: "www",
+    type: "CNAME",
+    content: "nlb",
+    proxied: true,
+    ttl: 1,
+});
 const rule = (expression: string, cache: boolean, extra: Record<string, unknown> = {}) => ({
     action: "set_cache_settings",
     expression,
@@ -17,8 +24,18 @@ const rule = (expression: string, cache: boolean, extra: Record<string, unknown>
     ...extra,
 });
 const CACHE_STATIC = rule('(http.request.uri.path.extension in {"jpg" "png"})', true);
-const BYPASS = rule('(starts_with(http.request.uri.path, "/wp-admin/") or starts_with(http.request.uri.path, "/clinical-files/"))', false);
-const cache = (rules: unknown) => resource(cloudflare.Ruleset, "cache", { zoneId: ZONE, kind: "zone", name: "cache", phase: edge.CACHE_PHASE, rules });
+const BYPASS = rule(
+    '(starts_with(http.request.uri.path, "/wp-admin/") or starts_with(http.request.uri.path, "/clinical-files/"))',
+    false,
+);
+const cache = (rules: unknown) =>
+    resource(cloudflare.Ruleset, "cache", {
+        zoneId: ZONE,
+        kind: "zone",
+        name: "cache",
+        phase: edge.CACHE_PHASE,
+        rules,
+    });
 
 describe("policies/edge-cache", () => {
     const policy = edge.clinicalFilesNotCached;
@@ -29,12 +46,20 @@ describe("policies/edge-cache", () => {
 
     it("flags a zone that caches static files without bypassing clinical paths", async () => {
         const o = await analyzeStack(policy, [www, cache([rule("true", false), CACHE_STATIC])]);
-        assert.deepEqual(messages(o), ["cache ruleset cache: no enabled cache rule bypasses the cache for /clinical-files/; clinical files could be served from the edge."]);
+        assert.deepEqual(messages(o), [
+            "cache ruleset cache: no enabled cache rule bypasses the cache for /clinical-files/; clinical files could be served from the edge.",
+        ]);
     });
 
     it("flags a bypass that a later rule overrides, and a disabled bypass", async () => {
-        assert.match(messages(await analyzeStack(policy, [www, cache([BYPASS, CACHE_STATIC])]))[0], /a later cache rule .* may cache \/clinical-files\/ again/);
-        assert.equal((await analyzeStack(policy, [www, cache([CACHE_STATIC, { ...BYPASS, enabled: false }])])).violations.length, 1);
+        assert.match(
+            messages(await analyzeStack(policy, [www, cache([BYPASS, CACHE_STATIC])]))[0],
+            /a later cache rule .* may cache \/clinical-files\/ again/,
+        );
+        assert.equal(
+            (await analyzeStack(policy, [www, cache([CACHE_STATIC, { ...BYPASS, enabled: false }])])).violations.length,
+            1,
+        );
     });
 
     it("flags a proxied zone with no cache rules at all (Cloudflare's default caching keeps images and PDFs)", async () => {
@@ -43,12 +68,22 @@ describe("policies/edge-cache", () => {
 
     it("checks every configured prefix", async () => {
         const config = { [policy.name]: { clinicalPathPrefixes: ["/clinical-files/", "/exames/"] } };
-        assert.match(messages(await analyzeStack(policy, [www, cache([CACHE_STATIC, BYPASS])], config))[0], /\/exames\//);
+        assert.match(
+            messages(await analyzeStack(policy, [www, cache([CACHE_STATIC, BYPASS])], config))[0],
+            /\/exames\//,
+        );
     });
 
     it("skips rules unknown at preview and zones without proxied records", async () => {
         clean(await analyzeStack(policy, [www, cache(UNKNOWN)]));
-        const mail = resource(cloudflare.DnsRecord, "mail", { zoneId: ZONE, name: "mail", type: "A", content: "192.0.2.1", proxied: false, ttl: 1 });
+        const mail = resource(cloudflare.DnsRecord, "mail", {
+            zoneId: ZONE,
+            name: "mail",
+            type: "A",
+            content: "192.0.2.1",
+            proxied: false,
+            ttl: 1,
+        });
         const o = await analyzeStack(policy, [mail]);
         clean(o);
         assert.equal(o.notApplicable[0].policy, policy.name);

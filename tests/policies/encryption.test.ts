@@ -13,12 +13,37 @@ const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/2f1c9d4e-7b3a-4c5d-9e8f-0a
 describe("policies/encryption", () => {
     describe("rds-encryption-at-rest", () => {
         const policy = encryption.rdsEncryptionAtRest;
-        const cluster = (extra: Record<string, unknown>) => resource(aws.rds.Cluster, "db", { engine: "aurora-mysql", databaseName: "wordpress", ...extra });
+        const cluster = (extra: Record<string, unknown>) =>
+            resource(aws.rds.Cluster, "db", { engine: "aurora-mysql", databaseName: "wordpress", ...extra });
 
         it("accepts storage, master secret and Performance Insights encrypted with the data key (known or not yet)", async () => {
-            const encrypted = { storageEncrypted: true, manageMasterUserPassword: true, performanceInsightsEnabled: true };
-            clean(await analyzeResource(policy, cluster({ ...encrypted, kmsKeyId: KEY_ARN, masterUserSecretKmsKeyId: KEY_ARN, performanceInsightsKmsKeyId: KEY_ARN })));
-            clean(await analyzeResource(policy, cluster({ ...encrypted, kmsKeyId: UNKNOWN, masterUserSecretKmsKeyId: UNKNOWN, performanceInsightsKmsKeyId: UNKNOWN })));
+            const encrypted = {
+                storageEncrypted: true,
+                manageMasterUserPassword: true,
+                performanceInsightsEnabled: true,
+            };
+            clean(
+                await analyzeResource(
+                    policy,
+                    cluster({
+                        ...encrypted,
+                        kmsKeyId: KEY_ARN,
+                        masterUserSecretKmsKeyId: KEY_ARN,
+                        performanceInsightsKmsKeyId: KEY_ARN,
+                    }),
+                ),
+            );
+            clean(
+                await analyzeResource(
+                    policy,
+                    cluster({
+                        ...encrypted,
+                        kmsKeyId: UNKNOWN,
+                        masterUserSecretKmsKeyId: UNKNOWN,
+                        performanceInsightsKmsKeyId: UNKNOWN,
+                    }),
+                ),
+            );
         });
 
         it("flags unencrypted storage and AWS managed keys", async () => {
@@ -26,29 +51,48 @@ describe("policies/encryption", () => {
                 "storageEncrypted is not true: the database's storage, snapshots and backups would be unencrypted.",
                 "kmsKeyId is not set (AWS managed key); use a customer managed key (aws.kms.Key ARN) from the Keys component.",
             ]);
-            const o = await analyzeResource(policy, cluster({ storageEncrypted: true, kmsKeyId: "alias/aws/rds", manageMasterUserPassword: true, performanceInsightsEnabled: true }));
+            const o = await analyzeResource(
+                policy,
+                cluster({
+                    storageEncrypted: true,
+                    kmsKeyId: "alias/aws/rds",
+                    manageMasterUserPassword: true,
+                    performanceInsightsEnabled: true,
+                }),
+            );
             assert.equal(o.violations.length, 3);
             assert.match(o.violations[0].message, /"alias\/aws\/rds", an AWS managed key/);
         });
 
         it("checks RDS instances and leaves read replicas to their source", async () => {
-            const instance = resource(aws.rds.Instance, "mysql", { engine: "mysql", instanceClass: "db.t4g.medium", storageEncrypted: false });
+            const instance = resource(aws.rds.Instance, "mysql", {
+                engine: "mysql",
+                instanceClass: "db.t4g.medium",
+                storageEncrypted: false,
+            });
             assert.equal((await analyzeResource(policy, instance)).violations.length, 2);
-            const replica = resource(aws.rds.Instance, "replica", { instanceClass: "db.t4g.medium", replicateSourceDb: "mysql" });
+            const replica = resource(aws.rds.Instance, "replica", {
+                instanceClass: "db.t4g.medium",
+                replicateSourceDb: "mysql",
+            });
             clean(await analyzeResource(policy, replica));
         });
     });
 
     describe("elasticache-encryption-at-rest", () => {
         const policy = encryption.elasticacheEncryptionAtRest;
-        const group = (extra: Record<string, unknown>) => resource(aws.elasticache.ReplicationGroup, "cache", { description: "HMS cache", ...extra });
+        const group = (extra: Record<string, unknown>) =>
+            resource(aws.elasticache.ReplicationGroup, "cache", { description: "HMS cache", ...extra });
 
         it("accepts at-rest encryption with a customer managed key", async () => {
             clean(await analyzeResource(policy, group({ atRestEncryptionEnabled: true, kmsKeyId: KEY_ARN })));
         });
 
         it("flags missing encryption and key", async () => {
-            assert.equal((await analyzeResource(policy, group({ atRestEncryptionEnabled: false }))).violations.length, 2);
+            assert.equal(
+                (await analyzeResource(policy, group({ atRestEncryptionEnabled: false }))).violations.length,
+                2,
+            );
         });
 
         it("skips unknown values", async () => {
@@ -58,14 +102,35 @@ describe("policies/encryption", () => {
 
     describe("s3-encryption-at-rest", () => {
         const policy = encryption.s3EncryptionAtRest;
-        const bucket = (name: string) => resource(aws.s3.Bucket, name, { bucket: `hms-production-${name}-1f2e`, arn: UNKNOWN });
-        const sse = (b: ReturnType<typeof bucket>, byDefault: Record<string, unknown> | string, cls: unknown = aws.s3.BucketServerSideEncryptionConfiguration) =>
-            resource(cls, `${b.name}-sse`, { bucket: UNKNOWN, rules: [{ applyServerSideEncryptionByDefault: byDefault, bucketKeyEnabled: true }] }, { propertyDependencies: deps({ bucket: b }) });
+        const bucket = (name: string) =>
+            resource(aws.s3.Bucket, name, { bucket: `hms-production-${name}-1f2e`, arn: UNKNOWN });
+        const sse = (
+            b: ReturnType<typeof bucket>,
+            byDefault: Record<string, unknown> | string,
+            cls: unknown = aws.s3.BucketServerSideEncryptionConfiguration,
+        ) =>
+            resource(
+                cls,
+                `${b.name}-sse`,
+                { bucket: UNKNOWN, rules: [{ applyServerSideEncryptionByDefault: byDefault, bucketKeyEnabled: true }] },
+                { propertyDependencies: deps({ bucket: b }) },
+            );
 
         it("accepts SSE-KMS with a customer managed key (also through the deprecated V2 resource)", async () => {
             const media = bucket("media");
-            clean(await analyzeStack(policy, [media, sse(media, { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN })]));
-            clean(await analyzeStack(policy, [media, sse(media, { sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: KEY_ARN }, aws.s3.BucketServerSideEncryptionConfigurationV2)]));
+            clean(
+                await analyzeStack(policy, [media, sse(media, { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN })]),
+            );
+            clean(
+                await analyzeStack(policy, [
+                    media,
+                    sse(
+                        media,
+                        { sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: KEY_ARN },
+                        aws.s3.BucketServerSideEncryptionConfigurationV2,
+                    ),
+                ]),
+            );
         });
 
         it("flags a data bucket with SSE-S3, an AWS managed key, or no configuration", async () => {
@@ -73,29 +138,57 @@ describe("policies/encryption", () => {
             assert.deepEqual(messages(await analyzeStack(policy, [media, sse(media, { sseAlgorithm: "AES256" })])), [
                 "bucket media does not encrypt with SSE-KMS and a customer managed key by default.",
             ]);
-            assert.equal((await analyzeStack(policy, [media, sse(media, { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" })])).violations.length, 1);
-            assert.deepEqual(messages(await analyzeStack(policy, [media])), ["bucket media has no default encryption configuration."]);
+            assert.equal(
+                (
+                    await analyzeStack(policy, [
+                        media,
+                        sse(media, { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" }),
+                    ])
+                ).violations.length,
+                1,
+            );
+            assert.deepEqual(messages(await analyzeStack(policy, [media])), [
+                "bucket media has no default encryption configuration.",
+            ]);
         });
 
         it("lets an access-log bucket use SSE-S3, but not nothing", async () => {
             const media = bucket("media");
             const logs = bucket("logs");
-            const logging = resource(aws.s3.BucketLogging, "media-logging", { bucket: UNKNOWN, targetBucket: UNKNOWN, targetPrefix: "media/" }, { propertyDependencies: deps({ bucket: media, targetBucket: logs }) });
+            const logging = resource(
+                aws.s3.BucketLogging,
+                "media-logging",
+                { bucket: UNKNOWN, targetBucket: UNKNOWN, targetPrefix: "media/" },
+                { propertyDependencies: deps({ bucket: media, targetBucket: logs }) },
+            );
             const mediaSse = sse(media, { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN });
             clean(await analyzeStack(policy, [media, logs, logging, mediaSse, sse(logs, { sseAlgorithm: "AES256" })]));
-            assert.deepEqual(messages(await analyzeStack(policy, [media, logs, logging, mediaSse])), ["bucket logs has no default encryption configuration."]);
+            assert.deepEqual(messages(await analyzeStack(policy, [media, logs, logging, mediaSse])), [
+                "bucket logs has no default encryption configuration.",
+            ]);
         });
 
         it("skips configurations whose rules are unknown", async () => {
             const media = bucket("media");
-            const unknownRules = resource(aws.s3.BucketServerSideEncryptionConfiguration, "sse", { bucket: UNKNOWN, rules: UNKNOWN }, { propertyDependencies: deps({ bucket: media }) });
+            const unknownRules = resource(
+                aws.s3.BucketServerSideEncryptionConfiguration,
+                "sse",
+                { bucket: UNKNOWN, rules: UNKNOWN },
+                { propertyDependencies: deps({ bucket: media }) },
+            );
             clean(await analyzeStack(policy, [media, unknownRules]));
         });
     });
 
     describe("ebs-encryption-at-rest", () => {
         const policy = encryption.ebsEncryption;
-        const root = { volumeType: "gp3", volumeSize: 500, encrypted: true, kmsKeyId: UNKNOWN, deleteOnTermination: true };
+        const root = {
+            volumeType: "gp3",
+            volumeSize: 500,
+            encrypted: true,
+            kmsKeyId: UNKNOWN,
+            deleteOnTermination: true,
+        };
 
         it("accepts encrypted root and data volumes", async () => {
             const instance = resource(aws.ec2.Instance, "app-1", {
@@ -110,27 +203,62 @@ describe("policies/encryption", () => {
         it("flags a missing root device, an unencrypted data volume and an AWS managed key", async () => {
             const bare = resource(aws.ec2.Instance, "app-1", { ami: "ami-0abc", instanceType: "m6i.large" });
             assert.match(messages(await analyzeResource(policy, bare))[0], /rootBlockDevice is not declared/);
-            const data = resource(aws.ec2.Instance, "app-2", { ami: "ami-0abc", rootBlockDevice: { ...root, kmsKeyId: "alias/aws/ebs" }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] });
+            const data = resource(aws.ec2.Instance, "app-2", {
+                ami: "ami-0abc",
+                rootBlockDevice: { ...root, kmsKeyId: "alias/aws/ebs" },
+                ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }],
+            });
             assert.equal((await analyzeResource(policy, data)).violations.length, 3);
         });
 
         it("leaves the root volume of a launch-template instance to the template, and checks templates ('true' strings)", async () => {
-            clean(await analyzeResource(policy, resource(aws.ec2.Instance, "asg-1", { launchTemplate: { id: UNKNOWN, version: "$Latest" } })));
+            clean(
+                await analyzeResource(
+                    policy,
+                    resource(aws.ec2.Instance, "asg-1", { launchTemplate: { id: UNKNOWN, version: "$Latest" } }),
+                ),
+            );
             const template = (encrypted: string) =>
-                resource(aws.ec2.LaunchTemplate, "lt", { imageId: "ami-0abc", blockDeviceMappings: [{ deviceName: "/dev/sda1", ebs: { volumeSize: 30, encrypted, kmsKeyId: KEY_ARN } }] });
+                resource(aws.ec2.LaunchTemplate, "lt", {
+                    imageId: "ami-0abc",
+                    blockDeviceMappings: [
+                        { deviceName: "/dev/sda1", ebs: { volumeSize: 30, encrypted, kmsKeyId: KEY_ARN } },
+                    ],
+                });
             clean(await analyzeResource(policy, template("true")));
-            assert.match(messages(await analyzeResource(policy, template("false")))[0], /blockDeviceMappings\[0\].ebs is not encrypted/);
+            assert.match(
+                messages(await analyzeResource(policy, template("false")))[0],
+                /blockDeviceMappings\[0\].ebs is not encrypted/,
+            );
         });
 
         it("checks standalone EBS volumes and skips unknown values", async () => {
-            assert.equal((await analyzeResource(policy, resource(aws.ebs.Volume, "v", { availabilityZone: "sa-east-1a", size: 10 }))).violations.length, 2);
-            clean(await analyzeResource(policy, resource(aws.ebs.Volume, "v", { availabilityZone: "sa-east-1a", encrypted: UNKNOWN, kmsKeyId: UNKNOWN })));
+            assert.equal(
+                (
+                    await analyzeResource(
+                        policy,
+                        resource(aws.ebs.Volume, "v", { availabilityZone: "sa-east-1a", size: 10 }),
+                    )
+                ).violations.length,
+                2,
+            );
+            clean(
+                await analyzeResource(
+                    policy,
+                    resource(aws.ebs.Volume, "v", {
+                        availabilityZone: "sa-east-1a",
+                        encrypted: UNKNOWN,
+                        kmsKeyId: UNKNOWN,
+                    }),
+                ),
+            );
         });
     });
 
     describe("opensearch-encryption-at-rest", () => {
         const policy = encryption.opensearchEncryptionAtRest;
-        const domain = (encryptAtRest: unknown) => resource(aws.opensearch.Domain, "logs", { engineVersion: "OpenSearch_2.19", encryptAtRest });
+        const domain = (encryptAtRest: unknown) =>
+            resource(aws.opensearch.Domain, "logs", { engineVersion: "OpenSearch_2.19", encryptAtRest });
 
         it("accepts encryption with a customer managed key", async () => {
             clean(await analyzeResource(policy, domain({ enabled: true, kmsKeyId: KEY_ARN })));
@@ -151,22 +279,64 @@ describe("policies/encryption", () => {
 
     describe("key arguments of logs, topics, secrets and vaults", () => {
         const cases: Array<[string, typeof encryption.logGroupEncryption, unknown, string, Record<string, unknown>]> = [
-            ["cloudwatch-log-group-encryption", encryption.logGroupEncryption, aws.cloudwatch.LogGroup, "kmsKeyId", { retentionInDays: 365 }],
-            ["sns-topic-encryption", encryption.snsTopicEncryption, aws.sns.Topic, "kmsMasterKeyId", { name: "alarms" }],
-            ["secretsmanager-secret-encryption", encryption.secretEncryption, aws.secretsmanager.Secret, "kmsKeyId", { description: "cache auth" }],
-            ["backup-vault-encryption", encryption.backupVaultEncryption, aws.backup.Vault, "kmsKeyArn", { name: "hms-production" }],
+            [
+                "cloudwatch-log-group-encryption",
+                encryption.logGroupEncryption,
+                aws.cloudwatch.LogGroup,
+                "kmsKeyId",
+                { retentionInDays: 365 },
+            ],
+            [
+                "sns-topic-encryption",
+                encryption.snsTopicEncryption,
+                aws.sns.Topic,
+                "kmsMasterKeyId",
+                { name: "alarms" },
+            ],
+            [
+                "secretsmanager-secret-encryption",
+                encryption.secretEncryption,
+                aws.secretsmanager.Secret,
+                "kmsKeyId",
+                { description: "cache auth" },
+            ],
+            [
+                "backup-vault-encryption",
+                encryption.backupVaultEncryption,
+                aws.backup.Vault,
+                "kmsKeyArn",
+                { name: "hms-production" },
+            ],
         ];
         for (const [name, policy, cls, argument, base] of cases) {
             describe(name, () => {
                 it(`accepts ${argument} naming a customer managed key, known or not yet known`, async () => {
                     clean(await analyzeResource(policy, resource(cls, "r", { ...base, [argument]: KEY_ARN })));
                     clean(await analyzeResource(policy, resource(cls, "r", { ...base, [argument]: UNKNOWN })));
-                    clean(await analyzeResource(policy, resource(cls, "r", { ...base, [argument]: "alias/hms-production-logs" })));
+                    clean(
+                        await analyzeResource(
+                            policy,
+                            resource(cls, "r", { ...base, [argument]: "alias/hms-production-logs" }),
+                        ),
+                    );
                 });
 
                 it(`flags a missing ${argument} and an AWS managed alias`, async () => {
-                    assert.deepEqual(messages(await analyzeResource(policy, resource(cls, "r", base))), [`${argument} is not set (AWS managed key).`]);
-                    assert.equal((await analyzeResource(policy, resource(cls, "r", { ...base, [argument]: "arn:aws:kms:sa-east-1:123456789012:alias/aws/sns" }))).violations.length, 1);
+                    assert.deepEqual(messages(await analyzeResource(policy, resource(cls, "r", base))), [
+                        `${argument} is not set (AWS managed key).`,
+                    ]);
+                    assert.equal(
+                        (
+                            await analyzeResource(
+                                policy,
+                                resource(cls, "r", {
+                                    ...base,
+                                    [argument]: "arn:aws:kms:sa-east-1:123456789012:alias/aws/sns",
+                                }),
+                            )
+                        ).violations.length,
+                        1,
+                    );
                 });
             });
         }
@@ -174,19 +344,33 @@ describe("policies/encryption", () => {
 
     describe("kms-key-rotation", () => {
         const policy = encryption.kmsKeyRotation;
-        const key = (extra: Record<string, unknown>) => resource(aws.kms.Key, "data", { description: "data", keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT", ...extra });
+        const key = (extra: Record<string, unknown>) =>
+            resource(aws.kms.Key, "data", {
+                description: "data",
+                keyUsage: "ENCRYPT_DECRYPT",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                ...extra,
+            });
 
         it("accepts yearly rotation", async () => {
             clean(await analyzeResource(policy, key({ enableKeyRotation: true, rotationPeriodInDays: 365 })));
         });
 
         it("flags disabled rotation and a period over a year", async () => {
-            assert.deepEqual(messages(await analyzeResource(policy, key({}))), ["enableKeyRotation is not true: the key material would never change."]);
-            assert.match(messages(await analyzeResource(policy, key({ enableKeyRotation: true, rotationPeriodInDays: 730 })))[0], /rotationPeriodInDays is 730/);
+            assert.deepEqual(messages(await analyzeResource(policy, key({}))), [
+                "enableKeyRotation is not true: the key material would never change.",
+            ]);
+            assert.match(
+                messages(await analyzeResource(policy, key({ enableKeyRotation: true, rotationPeriodInDays: 730 })))[0],
+                /rotationPeriodInDays is 730/,
+            );
         });
 
         it("does not apply to asymmetric keys and skips unknown values", async () => {
-            const o = await analyzeResource(policy, key({ customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" }));
+            const o = await analyzeResource(
+                policy,
+                key({ customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" }),
+            );
             clean(o);
             assert.equal(o.notApplicable[0].policy, policy.name);
             clean(await analyzeResource(policy, key({ enableKeyRotation: UNKNOWN })));

@@ -4,22 +4,48 @@
 
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import {
+    PolicyResource,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+    validateResourceOfType,
+} from "@pulumi/policy";
 import { configWithDefaults } from "../../policies/lib/config";
 import { regionOf, tagValue } from "../../policies/lib/resources";
 import { isCustomerManagedKey } from "../../policies/lib/validate";
 import { all, any, hasUnknown, isUnknown, plain } from "../../policies/lib/values";
 import { arnGlob } from "../../policies/backup";
 import { deniesInsecureTransport, tlsParameterFor } from "../../policies/transport";
-import { analyzeResource, analyzeStack, awsProvider, deps, DR_REGION, REGION, resource, secret, UNKNOWN } from "./harness";
+import {
+    analyzeResource,
+    analyzeStack,
+    awsProvider,
+    deps,
+    DR_REGION,
+    REGION,
+    resource,
+    secret,
+    UNKNOWN,
+} from "./harness";
 
 const base = { description: "probe", enforcementLevel: "mandatory" as const };
 
 describe("policies test harness", () => {
     it("hands resource policies the SDK's arguments: type, name, urn, options, provider, isType/asType", async () => {
         let seen: ResourceValidationArgs | undefined;
-        const probe: ResourceValidationPolicy = { ...base, name: "probe", validateResource: (args) => void (seen = args) };
-        const r = resource(aws.s3.Bucket, "media", { bucket: "hms-media" }, { protect: true, parent: "urn:pulumi:production::hms::hms:storage:Storage::storage" });
+        const probe: ResourceValidationPolicy = {
+            ...base,
+            name: "probe",
+            validateResource: (args) => void (seen = args),
+        };
+        const r = resource(
+            aws.s3.Bucket,
+            "media",
+            { bucket: "hms-media" },
+            { protect: true, parent: "urn:pulumi:production::hms::hms:storage:Storage::storage" },
+        );
         await analyzeResource(probe, r);
         assert.ok(seen);
         assert.equal(seen.type, "aws:s3/bucket:Bucket");
@@ -45,17 +71,30 @@ describe("policies test harness", () => {
                 }
             }),
         };
-        const o = await analyzeResource(naive, resource(aws.s3.Bucket, "media", { bucket: UNKNOWN, forceDestroy: false, tags: { Owner: UNKNOWN } }));
+        const o = await analyzeResource(
+            naive,
+            resource(aws.s3.Bucket, "media", { bucket: UNKNOWN, forceDestroy: false, tags: { Owner: UNKNOWN } }),
+        );
         assert.equal(o.previewNotes.length, 1);
-        assert.match(o.previewNotes[0], /can't run policy 'naive'.*during preview: string value at \.bucket can't be known during preview/);
+        assert.match(
+            o.previewNotes[0],
+            /can't run policy 'naive'.*during preview: string value at \.bucket can't be known during preview/,
+        );
         assert.deepEqual(copied, { bucket: UNKNOWN, forceDestroy: false, tags: { Owner: UNKNOWN } });
         assert.equal(isUnknown((copied as { bucket: unknown }).bucket), true);
     });
 
     it("unwraps secrets before policies see them", async () => {
         let seen: unknown;
-        const probe: ResourceValidationPolicy = { ...base, name: "probe", validateResource: (args) => void (seen = plain(args.props)) };
-        await analyzeResource(probe, resource(aws.secretsmanager.SecretVersion, "auth", { secretId: UNKNOWN, secretString: secret("hunter2") }));
+        const probe: ResourceValidationPolicy = {
+            ...base,
+            name: "probe",
+            validateResource: (args) => void (seen = plain(args.props)),
+        };
+        await analyzeResource(
+            probe,
+            resource(aws.secretsmanager.SecretVersion, "auth", { secretId: UNKNOWN, secretString: secret("hunter2") }),
+        );
         assert.deepEqual(seen, { secretId: UNKNOWN, secretString: "hunter2" });
     });
 
@@ -80,16 +119,32 @@ describe("policies test harness", () => {
         let seen: StackValidationArgs | undefined;
         const probe: StackValidationPolicy = { ...base, name: "probe", validateStack: (args) => void (seen = args) };
         const bucket = resource(aws.s3.Bucket, "media", { bucket: "hms-media" });
-        const policy = resource(aws.s3.BucketPolicy, "media-policy", { bucket: UNKNOWN, policy: UNKNOWN }, { parent: bucket.urn, propertyDependencies: deps({ bucket }) });
+        const policy = resource(
+            aws.s3.BucketPolicy,
+            "media-policy",
+            { bucket: UNKNOWN, policy: UNKNOWN },
+            { parent: bucket.urn, propertyDependencies: deps({ bucket }) },
+        );
         await analyzeStack(probe, [bucket, policy]);
         const p = seen!.resources.find((r) => r.name === "media-policy") as PolicyResource;
         assert.equal(p.parent?.name, "media");
-        assert.deepEqual(p.dependencies.map((d) => d.name), ["media"]);
-        assert.deepEqual(p.propertyDependencies.bucket.map((d) => d.urn), [bucket.urn]);
+        assert.deepEqual(
+            p.dependencies.map((d) => d.name),
+            ["media"],
+        );
+        assert.deepEqual(
+            p.propertyDependencies.bucket.map((d) => d.urn),
+            [bucket.urn],
+        );
     });
 
     it("reports the policy's enforcement level and the resource's URN on violations", async () => {
-        const probe: ResourceValidationPolicy = { ...base, name: "probe", enforcementLevel: "advisory", validateResource: (_args, report) => report("found") };
+        const probe: ResourceValidationPolicy = {
+            ...base,
+            name: "probe",
+            enforcementLevel: "advisory",
+            validateResource: (_args, report) => report("found"),
+        };
         const r = resource(aws.s3.Bucket, "media", {});
         const o = await analyzeResource(probe, r);
         assert.deepEqual(o.violations, [{ policy: "probe", message: "found", urn: r.urn, level: "advisory" }]);
@@ -99,8 +154,17 @@ describe("policies test harness", () => {
 describe("policies/lib", () => {
     it("plain() copies through the SDK proxy, keeping unknowns; hasUnknown finds nested ones", async () => {
         let copy: Record<string, unknown> = {};
-        const probe: ResourceValidationPolicy = { ...base, name: "probe", validateResource: (args) => void (copy = plain(args.props)) };
-        await analyzeResource(probe, resource(aws.ec2.SecurityGroup, "sg", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [UNKNOWN] }] }));
+        const probe: ResourceValidationPolicy = {
+            ...base,
+            name: "probe",
+            validateResource: (args) => void (copy = plain(args.props)),
+        };
+        await analyzeResource(
+            probe,
+            resource(aws.ec2.SecurityGroup, "sg", {
+                ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [UNKNOWN] }],
+            }),
+        );
         assert.equal(hasUnknown(copy.ingress), true);
         assert.equal(hasUnknown({ a: [1, { b: "x" }] }), false);
         assert.equal(Array.isArray(copy.ingress), true);
@@ -115,7 +179,10 @@ describe("policies/lib", () => {
     });
 
     it("tells customer managed keys from AWS managed ones", () => {
-        assert.equal(isCustomerManagedKey("arn:aws:kms:sa-east-1:123456789012:key/2f1c9d4e-7b3a-4c5d-9e8f-0a1b2c3d4e5f"), true);
+        assert.equal(
+            isCustomerManagedKey("arn:aws:kms:sa-east-1:123456789012:key/2f1c9d4e-7b3a-4c5d-9e8f-0a1b2c3d4e5f"),
+            true,
+        );
         assert.equal(isCustomerManagedKey("alias/hms-production-data"), true);
         assert.equal(isCustomerManagedKey("alias/aws/s3"), false);
         assert.equal(isCustomerManagedKey("arn:aws:kms:sa-east-1:123456789012:alias/aws/rds"), false);
@@ -149,10 +216,37 @@ describe("policies/lib", () => {
     it("matches AWS Backup ARN wildcards and recognises TLS-only statements and parameters", () => {
         assert.equal(arnGlob("arn:aws:rds:*:*:cluster:*", "arn:aws:rds:sa-east-1:123456789012:cluster:hms-db"), true);
         assert.equal(arnGlob("arn:aws:rds:*:*:cluster:*", "arn:aws:rds:sa-east-1:123456789012:db:hms-db"), false);
-        assert.equal(deniesInsecureTransport({ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }), true);
-        assert.equal(deniesInsecureTransport({ Effect: "Deny", Principal: "*", Action: "s3:GetObject", Condition: { Bool: { "aws:SecureTransport": "false" } } }), false);
-        assert.equal(deniesInsecureTransport({ Effect: "Deny", Principal: UNKNOWN, Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }), undefined);
-        assert.deepEqual(tlsParameterFor("aurora-mysql8.0"), { name: "require_secure_transport", accepted: ["on", "1"] });
+        assert.equal(
+            deniesInsecureTransport({
+                Effect: "Deny",
+                Principal: "*",
+                Action: "s3:*",
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            }),
+            true,
+        );
+        assert.equal(
+            deniesInsecureTransport({
+                Effect: "Deny",
+                Principal: "*",
+                Action: "s3:GetObject",
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            }),
+            false,
+        );
+        assert.equal(
+            deniesInsecureTransport({
+                Effect: "Deny",
+                Principal: UNKNOWN,
+                Action: "s3:*",
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            }),
+            undefined,
+        );
+        assert.deepEqual(tlsParameterFor("aurora-mysql8.0"), {
+            name: "require_secure_transport",
+            accepted: ["on", "1"],
+        });
         assert.equal(tlsParameterFor("oracle-ee-19")?.name, undefined);
     });
 });

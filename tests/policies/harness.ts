@@ -16,7 +16,13 @@
 
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
-import { Policy, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
+import {
+    Policy,
+    ResourceValidation,
+    ResourceValidationPolicy,
+    StackValidation,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 
 /** How the engine marshals every value it cannot know during preview (plugin.MarshalProperties, KeepUnknowns). */
@@ -54,7 +60,10 @@ export interface FakeResource {
 }
 
 /** The default aws provider of a stack: its inputs come from `aws:*` config (defaultTags as a JSON string). */
-export function awsProvider(region = REGION, tags: Record<string, string> = { Project: "hms", Environment: STACK, DataClassification: "phi-restricted" }): FakeProvider {
+export function awsProvider(
+    region = REGION,
+    tags: Record<string, string> = { Project: "hms", Environment: STACK, DataClassification: "phi-restricted" },
+): FakeProvider {
     const name = region === REGION ? "default_7_48_0" : `dr-${region}`;
     return {
         type: "pulumi:providers:aws",
@@ -95,9 +104,18 @@ export interface ResourceOptions {
  * (the inputs for a resource validation, the outputs for a stack validation).
  * AWS resources get the stack's default aws provider unless told otherwise.
  */
-export function resource(cls: unknown, name: string, props: Record<string, unknown>, opts: ResourceOptions = {}): FakeResource {
+export function resource(
+    cls: unknown,
+    name: string,
+    props: Record<string, unknown>,
+    opts: ResourceOptions = {},
+): FakeResource {
     const type = typeOf(cls);
-    const defaultProvider = type.startsWith("aws:") ? awsProvider() : type.startsWith("cloudflare:") ? cloudflareProvider() : undefined;
+    const defaultProvider = type.startsWith("aws:")
+        ? awsProvider()
+        : type.startsWith("cloudflare:")
+          ? cloudflareProvider()
+          : undefined;
     return {
         type,
         name,
@@ -107,7 +125,7 @@ export function resource(cls: unknown, name: string, props: Record<string, unkno
         parent: opts.parent,
         dependencies: opts.dependencies ?? Object.values(opts.propertyDependencies ?? {}).flat(),
         propertyDependencies: opts.propertyDependencies,
-        provider: opts.provider === null ? undefined : opts.provider ?? defaultProvider,
+        provider: opts.provider === null ? undefined : (opts.provider ?? defaultProvider),
     };
 }
 
@@ -178,8 +196,11 @@ function withConfig<P extends Policy>(policy: P, config: PackConfig): P {
     const r = policy as Policy & Partial<ResourceValidationPolicy> & Partial<StackValidationPolicy>;
     const copy = { ...r };
     if (r.validateResource) {
-        const wrap = (v: ResourceValidation): ResourceValidation => keepType(v, (args, report) => v({ ...args, getConfig }, report));
-        copy.validateResource = Array.isArray(r.validateResource) ? r.validateResource.map(wrap) : wrap(r.validateResource);
+        const wrap = (v: ResourceValidation): ResourceValidation =>
+            keepType(v, (args, report) => v({ ...args, getConfig }, report));
+        copy.validateResource = Array.isArray(r.validateResource)
+            ? r.validateResource.map(wrap)
+            : wrap(r.validateResource);
     }
     if (r.validateStack) {
         const v = r.validateStack;
@@ -194,7 +215,11 @@ function clean(v: unknown): unknown {
         return v.map(clean);
     }
     if (typeof v === "object" && v !== null) {
-        return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, clean(x)]));
+        return Object.fromEntries(
+            Object.entries(v)
+                .filter(([, x]) => x !== undefined)
+                .map(([k, x]) => [k, clean(x)]),
+        );
     }
     return v;
 }
@@ -236,7 +261,12 @@ const LEVELS: Record<number, Violation["level"]> = {
     [analyzerpb.EnforcementLevel.DISABLED]: "disabled",
 };
 
-function call(handler: RpcHandler, request: analyzerpb.AnalyzeRequest | analyzerpb.AnalyzeStackRequest, policies: Policy[], urn: string): Promise<Outcome> {
+function call(
+    handler: RpcHandler,
+    request: analyzerpb.AnalyzeRequest | analyzerpb.AnalyzeStackRequest,
+    policies: Policy[],
+    urn: string,
+): Promise<Outcome> {
     return new Promise((resolve, reject) => {
         void handler({ request }, (err, response) => {
             if (err || !response) {
@@ -272,7 +302,11 @@ function asList(policies: Policy | Policy[]): Policy[] {
 }
 
 /** Runs resource policies on one resource, as the engine's Analyze call does for its inputs. */
-export function analyzeResource(policies: Policy | Policy[], r: FakeResource, config: PackConfig = {}): Promise<Outcome> {
+export function analyzeResource(
+    policies: Policy | Policy[],
+    r: FakeResource,
+    config: PackConfig = {},
+): Promise<Outcome> {
     const list = asList(policies).map((p) => withConfig(p, config));
     const request = new analyzerpb.AnalyzeRequest();
     request.setType(r.type);
@@ -288,7 +322,11 @@ export function analyzeResource(policies: Policy | Policy[], r: FakeResource, co
 }
 
 /** Runs stack policies on a set of resources, as the engine's AnalyzeStack call does at the end of a preview or update. */
-export function analyzeStack(policies: Policy | Policy[], resources: FakeResource[], config: PackConfig = {}): Promise<Outcome> {
+export function analyzeStack(
+    policies: Policy | Policy[],
+    resources: FakeResource[],
+    config: PackConfig = {},
+): Promise<Outcome> {
     const list = asList(policies).map((p) => withConfig(p, config));
     const request = new analyzerpb.AnalyzeStackRequest();
     request.setResourcesList(

@@ -34,12 +34,18 @@ function loadPack(entryFile = path.join(POLICIES, "index.ts")): Served {
     const cwd = process.cwd();
     let served: Served | undefined;
     server.serve = (name, version, enforcementLevel, args) => {
-        served = { name: name as string, version: version as string, enforcementLevel: enforcementLevel as string, args: args as PolicyPackArgs };
+        served = {
+            name: name as string,
+            version: version as string,
+            enforcementLevel: enforcementLevel as string,
+            args: args as PolicyPackArgs,
+        };
     };
     try {
         process.chdir(POLICIES); // PolicyPack reads the version from ./package.json
         const entry = require.resolve(entryFile);
         delete require.cache[entry];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the pack is loaded as the CLI's runner loads it: require() of its entry file, for its side effect
         require(entry);
     } finally {
         process.chdir(cwd);
@@ -52,13 +58,20 @@ function loadPack(entryFile = path.join(POLICIES, "index.ts")): Served {
 }
 
 function isPolicy(v: unknown): v is Policy {
-    return typeof v === "object" && v !== null && typeof (v as Policy).name === "string" && ("validateResource" in v || "validateStack" in v);
+    return (
+        typeof v === "object" &&
+        v !== null &&
+        typeof (v as Policy).name === "string" &&
+        ("validateResource" in v || "validateStack" in v)
+    );
 }
 
 /** Every policy object exported by each policy module (policies/*.ts except index.ts). */
 function exportedPolicies(): Map<string, Policy[]> {
     const out = new Map<string, Policy[]>();
-    for (const file of fs.readdirSync(POLICIES).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && f !== "index.ts")) {
+    for (const file of fs
+        .readdirSync(POLICIES)
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && f !== "index.ts")) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const mod = require(path.join(POLICIES, file)) as Record<string, unknown>;
         out.set(file, Object.values(mod).filter(isPolicy));
@@ -99,7 +112,11 @@ describe("policies (pack)", () => {
 
     it("gives every policy a unique, valid name", () => {
         const names = registered.map((p) => p.name);
-        assert.equal(new Set(names).size, names.length, `duplicate names: ${names.filter((n, i) => names.indexOf(n) !== i).join(", ")}`);
+        assert.equal(
+            new Set(names).size,
+            names.length,
+            `duplicate names: ${names.filter((n, i) => names.indexOf(n) !== i).join(", ")}`,
+        );
         for (const n of names) {
             assert.match(n, /^[a-z0-9]+(-[a-z0-9]+)*$/);
             assert.notEqual(n, "all");
@@ -115,7 +132,10 @@ describe("policies (pack)", () => {
             assert.equal(p.framework?.name, "HIPAA Security Rule", p.name);
             assert.match(p.framework?.reference ?? "", /^164\.3(08|12)\(/, p.name);
             assert.match(p.framework?.specification ?? "", /LGPD art\. 46/, p.name);
-            assert.ok(p.tags?.includes("lgpd-art-46") && p.tags.some((t) => t.startsWith("hipaa-164.")), `${p.name}: tags`);
+            assert.ok(
+                p.tags?.includes("lgpd-art-46") && p.tags.some((t) => t.startsWith("hipaa-164.")),
+                `${p.name}: tags`,
+            );
             assert.match(p.url ?? "", /^https:\/\/www\.ecfr\.gov\//, p.name);
         }
     });
@@ -132,7 +152,10 @@ describe("policies (pack)", () => {
             const properties = p.configSchema!.properties;
             assert.ok(!("enforcementLevel" in properties), `${p.name}: enforcementLevel is reserved`);
             for (const [key, schema] of Object.entries(properties)) {
-                assert.ok(typeof schema === "object" && schema.type && schema.description, `${p.name}.${key}: type and description`);
+                assert.ok(
+                    typeof schema === "object" && schema.type && schema.description,
+                    `${p.name}.${key}: type and description`,
+                );
             }
         }
         const retention = registered.find((p) => p.name === "backup-plan-retention")!;
@@ -140,12 +163,16 @@ describe("policies (pack)", () => {
     });
 
     it("has a development config that names real policies and properties", () => {
-        const config = readJson(path.join(POLICIES, "config", "development.json")) as Record<string, Record<string, unknown>>;
+        const config = readJson(path.join(POLICIES, "config", "development.json")) as Record<
+            string,
+            Record<string, unknown>
+        >;
         for (const [name, values] of Object.entries(config)) {
             const p = registered.find((x) => x.name === name);
             assert.ok(p, `unknown policy ${name}`);
             for (const [key, value] of Object.entries(values)) {
-                const schema: NonNullable<Policy["configSchema"]>["properties"][string] | undefined = p.configSchema?.properties[key];
+                const schema: NonNullable<Policy["configSchema"]>["properties"][string] | undefined =
+                    p.configSchema?.properties[key];
                 assert.ok(typeof schema === "object", `${name}.${key} is not in the schema`);
                 assert.equal(typeof value, schema.type === "integer" ? "number" : schema.type);
             }
@@ -153,12 +180,21 @@ describe("policies (pack)", () => {
     });
 
     describe("package", () => {
-        const pkg = readJson(path.join(POLICIES, "package.json")) as { version?: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
-        const root = readJson(path.join(ROOT, "package.json")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+        const pkg = readJson(path.join(POLICIES, "package.json")) as {
+            version?: string;
+            dependencies: Record<string, string>;
+            devDependencies: Record<string, string>;
+        };
+        const root = readJson(path.join(ROOT, "package.json")) as {
+            dependencies: Record<string, string>;
+            devDependencies: Record<string, string>;
+        };
         const rootVersions = { ...root.dependencies, ...root.devDependencies };
 
         it("has PulumiPolicy.yaml with the nodejs runtime", () => {
-            const doc = parse(fs.readFileSync(path.join(POLICIES, "PulumiPolicy.yaml"), "utf8")) as { runtime: string | { name: string } };
+            const doc = parse(fs.readFileSync(path.join(POLICIES, "PulumiPolicy.yaml"), "utf8")) as {
+                runtime: string | { name: string };
+            };
             const runtime = typeof doc.runtime === "string" ? doc.runtime : doc.runtime.name;
             assert.equal(runtime, "nodejs");
         });
@@ -166,15 +202,36 @@ describe("policies (pack)", () => {
         it("pins exactly the versions of the repository", () => {
             assert.match(pkg.version ?? "", /^\d+\.\d+\.\d+$/);
             const all = { ...pkg.dependencies, ...pkg.devDependencies };
-            for (const name of ["@pulumi/policy", "@pulumi/pulumi", "@pulumi/aws", "@pulumi/cloudflare", "typescript", "@types/node"]) {
+            for (const name of [
+                "@pulumi/policy",
+                "@pulumi/pulumi",
+                "@pulumi/aws",
+                "@pulumi/cloudflare",
+                "typescript",
+                "@types/node",
+            ]) {
                 assert.equal(all[name], rootVersions[name], name);
                 assert.match(all[name], /^\d+\.\d+\.\d+$/, `${name} is not an exact version`);
             }
         });
 
         it("has a lockfile matching package.json and the repository's lockfile", () => {
-            const lock = readJson(path.join(POLICIES, "package-lock.json")) as { name: string; version: string; lockfileVersion: number; packages: Record<string, { version?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> }> };
-            const rootLock = readJson(path.join(ROOT, "package-lock.json")) as { packages: Record<string, { version?: string }> };
+            const lock = readJson(path.join(POLICIES, "package-lock.json")) as {
+                name: string;
+                version: string;
+                lockfileVersion: number;
+                packages: Record<
+                    string,
+                    {
+                        version?: string;
+                        dependencies?: Record<string, string>;
+                        devDependencies?: Record<string, string>;
+                    }
+                >;
+            };
+            const rootLock = readJson(path.join(ROOT, "package-lock.json")) as {
+                packages: Record<string, { version?: string }>;
+            };
             assert.equal(lock.version, pkg.version);
             assert.equal(lock.lockfileVersion, 3);
             assert.deepEqual(lock.packages[""].dependencies, pkg.dependencies);
@@ -192,7 +249,10 @@ describe("policies (pack)", () => {
     });
 
     describe("built JavaScript (what the CLI's runner loads)", () => {
-        const pkg = readJson(path.join(POLICIES, "package.json")) as { main?: string; scripts?: Record<string, string> };
+        const pkg = readJson(path.join(POLICIES, "package.json")) as {
+            main?: string;
+            scripts?: Record<string, string>;
+        };
         const BIN = path.join(POLICIES, "bin");
 
         it("package.json's main is the built index, which `.` resolves to as the runner requires it", () => {
@@ -202,23 +262,37 @@ describe("policies (pack)", () => {
         });
 
         it("the committed build is current: every source compiles to exactly the committed file, and nothing else is there", () => {
-            const parsed = ts.getParsedCommandLineOfConfigFile(path.join(POLICIES, "tsconfig.json"), {}, {
-                ...ts.sys,
-                onUnRecoverableConfigFileDiagnostic: (d) => {
-                    throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+            const parsed = ts.getParsedCommandLineOfConfigFile(
+                path.join(POLICIES, "tsconfig.json"),
+                {},
+                {
+                    ...ts.sys,
+                    onUnRecoverableConfigFileDiagnostic: (d) => {
+                        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+                    },
                 },
-            })!;
+            )!;
             const expected = new Map<string, string>();
             for (const file of parsed.fileNames) {
-                const out = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: parsed.options, fileName: file });
+                const out = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+                    compilerOptions: parsed.options,
+                    fileName: file,
+                });
                 expected.set(path.join("bin", path.relative(POLICIES, file).replace(/\.ts$/, ".js")), out.outputText);
             }
             const committed = (fs.readdirSync(BIN, { recursive: true }) as string[])
                 .filter((f) => fs.statSync(path.join(BIN, f)).isFile())
                 .map((f) => path.join("bin", f));
-            const stale = [...expected].filter(([f, text]) => !fs.existsSync(path.join(POLICIES, f)) || fs.readFileSync(path.join(POLICIES, f), "utf8") !== text);
+            const stale = [...expected].filter(
+                ([f, text]) =>
+                    !fs.existsSync(path.join(POLICIES, f)) || fs.readFileSync(path.join(POLICIES, f), "utf8") !== text,
+            );
             const hint = "run `npm run build:policies` and commit policies/bin";
-            assert.deepEqual(stale.map(([f]) => f), [], `out of date: ${hint}`);
+            assert.deepEqual(
+                stale.map(([f]) => f),
+                [],
+                `out of date: ${hint}`,
+            );
             assert.deepEqual(committed.filter((f) => !expected.has(f)).sort(), [], `no source for these: ${hint}`);
         });
 
@@ -228,7 +302,11 @@ describe("policies (pack)", () => {
             const describe = (s: Served) => ({
                 name: s.name,
                 version: s.version,
-                policies: (s.args.policies as Policy[]).map((p) => ({ ...p, validateResource: undefined, validateStack: undefined })),
+                policies: (s.args.policies as Policy[]).map((p) => ({
+                    ...p,
+                    validateResource: undefined,
+                    validateStack: undefined,
+                })),
             });
             assert.deepEqual(JSON.parse(JSON.stringify(describe(built))), JSON.parse(JSON.stringify(describe(source))));
         });
@@ -258,11 +336,23 @@ Object.defineProperty(require.extensions, ".ts", {
             try {
                 analyzer = await PolicyAnalyzer.start({
                     packDir: POLICIES,
-                    stack: { project: "hms", stack: "development", organization: "", dryRun: true, config: {}, secretKeys: [], tags: {} },
+                    stack: {
+                        project: "hms",
+                        stack: "development",
+                        organization: "",
+                        dryRun: true,
+                        config: {},
+                        secretKeys: [],
+                        tags: {},
+                    },
                 });
                 assert.equal(analyzer.info.name, "hms-policies");
                 assert.ok(analyzer.info.policies.length > 20);
-                assert.deepEqual(fs.readFileSync(log, "utf8").split("\n").filter(Boolean), [], "TypeScript compiled at start");
+                assert.deepEqual(
+                    fs.readFileSync(log, "utf8").split("\n").filter(Boolean),
+                    [],
+                    "TypeScript compiled at start",
+                );
             } finally {
                 process.env.NODE_OPTIONS = saved;
                 if (saved === undefined) {

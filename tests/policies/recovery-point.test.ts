@@ -10,8 +10,19 @@ function clean(o: Outcome): void {
 
 const DR_VAULT = "arn:aws:backup:us-east-1:123456789012:backup-vault:hms-production-dr";
 const copy = [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 30 } }];
-const daily = (extra: Record<string, unknown> = {}) => ({ ruleName: "daily-full", targetVaultName: "v", schedule: "cron(0 5 * * ? *)", copyActions: copy, ...extra });
-const hourly = (extra: Record<string, unknown> = {}) => ({ ruleName: "hourly", targetVaultName: "v", schedule: "cron(0 * * * ? *)", ...extra });
+const daily = (extra: Record<string, unknown> = {}) => ({
+    ruleName: "daily-full",
+    targetVaultName: "v",
+    schedule: "cron(0 5 * * ? *)",
+    copyActions: copy,
+    ...extra,
+});
+const hourly = (extra: Record<string, unknown> = {}) => ({
+    ruleName: "hourly",
+    targetVaultName: "v",
+    schedule: "cron(0 * * * ? *)",
+    ...extra,
+});
 const plan = (rules: unknown) => resource(aws.backup.Plan, "plan", { name: "hms", rules });
 
 describe("policies/recovery-point", () => {
@@ -29,17 +40,28 @@ describe("policies/recovery-point", () => {
 
     it("accepts a daily rule copied to the DR vault beside an hourly or continuous rule", async () => {
         clean(await analyzeResource(policy, plan([daily(), hourly()])));
-        clean(await analyzeResource(policy, plan([daily(), hourly({ schedule: "cron(0 5 * * ? *)", enableContinuousBackup: true })])));
+        clean(
+            await analyzeResource(
+                policy,
+                plan([daily(), hourly({ schedule: "cron(0 5 * * ? *)", enableContinuousBackup: true })]),
+            ),
+        );
     });
 
     it("flags a plan whose hourly rule became daily", async () => {
-        assert.deepEqual(messages(await analyzeResource(policy, plan([daily(), hourly({ schedule: "cron(0 6 * * ? *)" })]))), [
-            "no rule makes a recovery point at least every 60 minutes (the most frequent runs every 1440 minutes): up to that much patient data could be lost.",
-        ]);
+        assert.deepEqual(
+            messages(await analyzeResource(policy, plan([daily(), hourly({ schedule: "cron(0 6 * * ? *)" })]))),
+            [
+                "no rule makes a recovery point at least every 60 minutes (the most frequent runs every 1440 minutes): up to that much patient data could be lost.",
+            ],
+        );
     });
 
     it("flags a plan that copies nothing to another vault", async () => {
-        assert.match(messages(await analyzeResource(policy, plan([daily({ copyActions: undefined }), hourly()])))[0], /copies its recovery points to another vault/);
+        assert.match(
+            messages(await analyzeResource(policy, plan([daily({ copyActions: undefined }), hourly()])))[0],
+            /copies its recovery points to another vault/,
+        );
     });
 
     it("takes the objective from config and skips what is unknown at preview", async () => {

@@ -41,20 +41,73 @@ export function makeSandbox(domain: string): Sandbox {
     const days = ["-days", "2"];
     // Server certificate (the Origin CA certificate's stand-in): ECDSA P-256 like the real one.
     openssl([
-        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-        "-keyout", f("origin.key"), "-out", f("origin.crt"), "-subj", `/CN=${domain}`,
-        "-addext", `subjectAltName=DNS:${domain},DNS:*.${domain}`, ...days,
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        f("origin.key"),
+        "-out",
+        f("origin.crt"),
+        "-subj",
+        `/CN=${domain}`,
+        "-addext",
+        `subjectAltName=DNS:${domain},DNS:*.${domain}`,
+        ...days,
     ]);
-    fs.writeFileSync(f("client.ext"), "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n");
+    fs.writeFileSync(
+        f("client.ext"),
+        "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n",
+    );
     for (const who of ["pull", "stranger"]) {
         openssl([
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f(`${who}-ca.key`), "-out", f(`${who}-ca.pem`),
-            "-subj", `/CN=${who} CA`, "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", ...days,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            f(`${who}-ca.key`),
+            "-out",
+            f(`${who}-ca.pem`),
+            "-subj",
+            `/CN=${who} CA`,
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+            ...days,
         ]);
-        openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", f(`${who}-client.key`), "-out", f(`${who}-client.csr`), "-subj", `/CN=${who} client`]);
         openssl([
-            "x509", "-req", "-in", f(`${who}-client.csr`), "-CA", f(`${who}-ca.pem`), "-CAkey", f(`${who}-ca.key`), "-CAcreateserial",
-            "-out", f(`${who}-client.crt`), "-extfile", f("client.ext"), ...days,
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            f(`${who}-client.key`),
+            "-out",
+            f(`${who}-client.csr`),
+            "-subj",
+            `/CN=${who} client`,
+        ]);
+        openssl([
+            "x509",
+            "-req",
+            "-in",
+            f(`${who}-client.csr`),
+            "-CA",
+            f(`${who}-ca.pem`),
+            "-CAkey",
+            f(`${who}-ca.key`),
+            "-CAcreateserial",
+            "-out",
+            f(`${who}-client.crt`),
+            "-extfile",
+            f("client.ext"),
+            ...days,
         ]);
     }
     const paths: NginxPaths = {
@@ -71,7 +124,10 @@ export function makeSandbox(domain: string): Sandbox {
         statusListen: `unix:${f("status.sock")}`,
     };
     fs.mkdirSync(paths.tempDir);
-    fs.writeFileSync(paths.mimeTypes, "types {\n    text/html html;\n    text/css css;\n    application/javascript js;\n}\n");
+    fs.writeFileSync(
+        paths.mimeTypes,
+        "types {\n    text/html html;\n    text/css css;\n    application/javascript js;\n}\n",
+    );
     const read = (n: string) => fs.readFileSync(f(n), "utf8");
     return {
         dir,
@@ -106,7 +162,9 @@ export function nginxTest(s: Sandbox): { ok: boolean; output: string } {
  * `user` directive by the sandbox's.
  */
 export function relocate(config: string, s: Sandbox): string {
-    const keys = (Object.keys(NGINX_PATHS) as Array<keyof NginxPaths>).sort((a, b) => NGINX_PATHS[b].length - NGINX_PATHS[a].length);
+    const keys = (Object.keys(NGINX_PATHS) as Array<keyof NginxPaths>).sort(
+        (a, b) => NGINX_PATHS[b].length - NGINX_PATHS[a].length,
+    );
     let out = config;
     for (const k of keys) {
         out = out.split(NGINX_PATHS[k]).join(s.paths[k]);

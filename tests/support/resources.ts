@@ -20,7 +20,10 @@ export const keyArn = (run: StackRun, suffix: string): unknown =>
     run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith(`-keys-${suffix}`))?.outputs.arn;
 
 /** The `hms:` values of a stack file (without the namespace) and its aws:region, as the CLI passes them. */
-export function stackValues(stack: string, overrides: Record<string, unknown> = {}): { values: Record<string, string>; region?: string } {
+export function stackValues(
+    stack: string,
+    overrides: Record<string, unknown> = {},
+): { values: Record<string, string>; region?: string } {
     const config = applyOverrides(readStackConfig(stack), overrides);
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(config)) {

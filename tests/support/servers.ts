@@ -49,7 +49,9 @@ export const fileOf = (doc: CloudDoc, p: string): string => {
 export function shellScripts(doc: CloudDoc): Array<{ name: string; text: string; shell: string }> {
     const out: Array<{ name: string; text: string; shell: string }> = [];
     for (const f of doc.write_files) {
-        const m = /^#!\s*\/(?:usr\/)?bin\/(?:env\s+)?(bash|sh)\b/.exec(f.content) ?? /^# shellcheck shell=(bash|sh)\b/m.exec(f.content);
+        const m =
+            /^#!\s*\/(?:usr\/)?bin\/(?:env\s+)?(bash|sh)\b/.exec(f.content) ??
+            /^# shellcheck shell=(bash|sh)\b/m.exec(f.content);
         if (m) {
             out.push({ name: f.path, text: f.content, shell: m[1] });
         }
@@ -84,7 +86,10 @@ export function assertCloudInitValid(ctx: Mocha.Context, userData: string, what:
 export function assertShellcheckClean(ctx: Mocha.Context, doc: CloudDoc, what: string, min: number): void {
     requireTool(ctx, "shellcheck");
     const scripts = shellScripts(doc);
-    assert.ok(scripts.length >= min, `${what}: expected at least ${min} shell scripts, found ${scripts.map((s) => s.name).join(", ")}`);
+    assert.ok(
+        scripts.length >= min,
+        `${what}: expected at least ${min} shell scripts, found ${scripts.map((s) => s.name).join(", ")}`,
+    );
     for (const s of scripts) {
         const r = run("shellcheck", ["--shell", s.shell, "-"], s.text);
         assert.strictEqual(r.status, 0, `${what}: shellcheck ${s.name}:\n${r.stdout}${r.stderr}`);
@@ -96,7 +101,9 @@ export function assertNoSecrets(r: StackRun, userData: string, what: string): vo
     const generated = [
         ...ofType(r, "random:index/randomPassword:RandomPassword"),
         // Final snapshot name suffixes are random strings too, but names, not secrets.
-        ...ofType(r, "random:index/randomString:RandomString").filter((g) => !g.name.endsWith("-final-snapshot-suffix")),
+        ...ofType(r, "random:index/randomString:RandomString").filter(
+            (g) => !g.name.endsWith("-final-snapshot-suffix"),
+        ),
     ];
     assert.ok(generated.length > 0, "the stack generates passwords");
     for (const g of generated) {

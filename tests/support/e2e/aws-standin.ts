@@ -24,29 +24,47 @@ export interface AwsStandin {
 }
 
 const ROLE = "hms-app-role";
-const KEYS = { AccessKeyId: "ASIAE2ESTANDIN000001", SecretAccessKey: crypto.randomBytes(30).toString("base64"), Token: crypto.randomBytes(60).toString("base64") };
+const KEYS = {
+    AccessKeyId: "ASIAE2ESTANDIN000001",
+    SecretAccessKey: crypto.randomBytes(30).toString("base64"),
+    Token: crypto.randomBytes(60).toString("base64"),
+};
 const sha256 = (s: string | Buffer) => crypto.createHash("sha256").update(s).digest("hex");
 const hmac = (key: Buffer | string, s: string) => crypto.createHmac("sha256", key).update(s).digest();
 
 /** Verifies a SigV4 Authorization header for service "ses" in `region`; returns why it is wrong, or undefined. */
 function sigv4Problem(req: http.IncomingMessage, body: Buffer, region: string): string | undefined {
-    const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-        String(req.headers.authorization ?? ""),
-    );
+    const m =
+        /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+            String(req.headers.authorization ?? ""),
+        );
     if (!m) return "no SigV4 authorization header";
     const [, akid, day, reqRegion, service, signedHeaders, signature] = m;
     if (akid !== KEYS.AccessKeyId) return `unknown access key ${akid}`;
     if (reqRegion !== region || service !== "ses") return `scope ${reqRegion}/${service}, expected ${region}/ses`;
     if (req.headers["x-amz-security-token"] !== KEYS.Token) return "missing or wrong session token";
     const amzDate = String(req.headers["x-amz-date"] ?? "");
-    if (!amzDate.startsWith(day) || Math.abs(Date.parse(amzDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z")) - Date.now()) > 300_000) {
+    if (
+        !amzDate.startsWith(day) ||
+        Math.abs(
+            Date.parse(amzDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z")) - Date.now(),
+        ) > 300_000
+    ) {
         return `x-amz-date ${amzDate} is not now`;
     }
     const names = signedHeaders.split(";");
     for (const required of ["host", "x-amz-date", "x-amz-security-token"]) {
         if (!names.includes(required)) return `${required} is not signed`;
     }
-    const canonical = ["POST", (req.url ?? "").split("?")[0], "", ...names.map((n) => `${n}:${String(req.headers[n] ?? "").trim()}`), "", signedHeaders, sha256(body)].join("\n");
+    const canonical = [
+        "POST",
+        (req.url ?? "").split("?")[0],
+        "",
+        ...names.map((n) => `${n}:${String(req.headers[n] ?? "").trim()}`),
+        "",
+        signedHeaders,
+        sha256(body),
+    ].join("\n");
     const scope = `${day}/${region}/ses/aws4_request`;
     let key: Buffer = hmac(`AWS4${KEYS.SecretAccessKey}`, day);
     for (const part of [region, "ses", "aws4_request"]) key = hmac(key, part);
@@ -75,18 +93,33 @@ export function startAwsStandin(region: string): Promise<AwsStandin> {
                     : answer(400, "", "IMDSv2 token request must be a PUT with a TTL");
             }
             if (url.startsWith("/latest/meta-data/")) {
-                if (req.headers["x-aws-ec2-metadata-token"] !== imdsToken) return answer(401, "", "metadata read without the IMDSv2 token");
+                if (req.headers["x-aws-ec2-metadata-token"] !== imdsToken)
+                    return answer(401, "", "metadata read without the IMDSv2 token");
                 if (url === "/latest/meta-data/iam/security-credentials/") return answer(200, ROLE);
                 if (url === `/latest/meta-data/iam/security-credentials/${ROLE}`) {
-                    return answer(200, JSON.stringify({ Code: "Success", Type: "AWS-HMAC", ...KEYS, Expiration: new Date(Date.now() + 3600_000).toISOString() }));
+                    return answer(
+                        200,
+                        JSON.stringify({
+                            Code: "Success",
+                            Type: "AWS-HMAC",
+                            ...KEYS,
+                            Expiration: new Date(Date.now() + 3600_000).toISOString(),
+                        }),
+                    );
                 }
                 return answer(404, "");
             }
             if (url === "/v2/email/outbound-emails" && req.method === "POST") {
                 const why = sigv4Problem(req, body, region);
                 if (why) return answer(403, JSON.stringify({ message: why }), why);
-                const r = JSON.parse(body.toString()) as { ConfigurationSetName?: string; Content?: { Raw?: { Data?: string } } };
-                sent.push({ configurationSet: String(r.ConfigurationSetName), raw: Buffer.from(String(r.Content?.Raw?.Data), "base64").toString("utf8") });
+                const r = JSON.parse(body.toString()) as {
+                    ConfigurationSetName?: string;
+                    Content?: { Raw?: { Data?: string } };
+                };
+                sent.push({
+                    configurationSet: String(r.ConfigurationSetName),
+                    raw: Buffer.from(String(r.Content?.Raw?.Data), "base64").toString("utf8"),
+                });
                 return answer(200, JSON.stringify({ MessageId: `stand-in-${sent.length}` }));
             }
             return answer(404, "", `unexpected ${req.method} ${url}`);
@@ -95,7 +128,12 @@ export function startAwsStandin(region: string): Promise<AwsStandin> {
     return new Promise((resolve) => {
         server.listen(0, "127.0.0.1", () => {
             const port = (server.address() as AddressInfo).port;
-            resolve({ url: `http://127.0.0.1:${port}`, sent, refused, close: () => new Promise((r) => server.close(() => r())) });
+            resolve({
+                url: `http://127.0.0.1:${port}`,
+                sent,
+                refused,
+                close: () => new Promise((r) => server.close(() => r())),
+            });
         });
     });
 }

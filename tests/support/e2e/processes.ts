@@ -12,7 +12,13 @@ export interface Service {
     log: string;
 }
 
-export function start(name: string, cmd: string, args: string[], log: string, env: NodeJS.ProcessEnv = process.env): Service {
+export function start(
+    name: string,
+    cmd: string,
+    args: string[],
+    log: string,
+    env: NodeJS.ProcessEnv = process.env,
+): Service {
     const fd = fs.openSync(log, "a");
     const child = spawn(cmd, args, { env, stdio: ["ignore", fd, fd] });
     fs.closeSync(fd);
@@ -26,7 +32,10 @@ export async function stop(s: Service | undefined): Promise<void> {
     }
     const exited = new Promise<void>((resolve) => s.child.once("exit", () => resolve()));
     process.kill(s.child.pid, "SIGTERM");
-    const timer = setTimeout(() => s.child.pid !== undefined && s.child.exitCode === null && process.kill(s.child.pid, "SIGKILL"), 5000);
+    const timer = setTimeout(
+        () => s.child.pid !== undefined && s.child.exitCode === null && process.kill(s.child.pid, "SIGKILL"),
+        5000,
+    );
     await exited;
     clearTimeout(timer);
 }
@@ -75,7 +84,12 @@ export function tail(file: string, lines = 30): string {
 
 /** Runs a command to completion; throws with its output when it fails. */
 export function must(cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
-    const r = spawnSync(cmd, args, { encoding: "utf8", input: opts.input, env: opts.env ?? process.env, timeout: 120_000 });
+    const r = spawnSync(cmd, args, {
+        encoding: "utf8",
+        input: opts.input,
+        env: opts.env ?? process.env,
+        timeout: 120_000,
+    });
     if (r.status !== 0) {
         throw new Error(`${cmd} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
     }
