@@ -49,7 +49,13 @@ const values_1 = require("./lib/values");
 /** MySQL/Aurora, PostgreSQL, Redis/Valkey, Memcached, OpenSearch/Elasticsearch (HTTP and transport), MongoDB. */
 exports.DATA_PORTS = [3306, 5432, 6379, 11211, 9200, 9300, 27017];
 /** Resources an administrator would reach: servers and data stores in the VPC. */
-const PRIVATE_WORKLOADS = [aws.ec2.Instance, aws.rds.Cluster, aws.rds.Instance, aws.elasticache.ReplicationGroup, aws.opensearch.Domain];
+const PRIVATE_WORKLOADS = [
+    aws.ec2.Instance,
+    aws.rds.Cluster,
+    aws.rds.Instance,
+    aws.elasticache.ReplicationGroup,
+    aws.opensearch.Domain,
+];
 exports.adminAccessThroughVpn = {
     name: "admin-access-through-vpn",
     description: "A stack with servers or data stores has an aws.ec2clientvpn.Endpoint that authenticates clients with certificates " +
@@ -61,7 +67,11 @@ exports.adminAccessThroughVpn = {
         "logs), or, for a stack without administrators, set requireVpn: false in policies/config/<stack>.json.",
     configSchema: {
         properties: {
-            requireVpn: { type: "boolean", default: true, description: "Whether a stack with servers or data stores must have the Client VPN." },
+            requireVpn: {
+                type: "boolean",
+                default: true,
+                description: "Whether a stack with servers or data stores must have the Client VPN.",
+            },
         },
     },
     ...(0, compliance_1.compliance)("164.312(a)(1)", ["network", "vpn"], ["164.312(b)"]),
@@ -79,7 +89,8 @@ exports.adminAccessThroughVpn = {
         for (const e of endpoints) {
             const p = (0, resources_1.propsOf)(e);
             const auth = p.authenticationOptions;
-            if (!(0, values_1.isUnknown)(auth) && !(0, values_1.asArray)(auth).some((a) => (0, values_1.isUnknown)(a) || a.type === "certificate-authentication")) {
+            if (!(0, values_1.isUnknown)(auth) &&
+                !(0, values_1.asArray)(auth).some((a) => (0, values_1.isUnknown)(a) || a.type === "certificate-authentication")) {
                 report(`Client VPN endpoint ${e.name} does not authenticate clients with certificates (mutual TLS).`, e.urn);
             }
             const logs = p.connectionLogOptions;

@@ -52,7 +52,8 @@ const AUDIT_PURPOSE = /^cloudtrail-audit-logs/;
 const MUST_DENY = ["s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention"];
 /** Whether a statement's action list covers `action` (exact, `s3:*`, `*`, or a trailing-wildcard prefix). */
 function covers(actions, action) {
-    return (0, values_1.asArray)(actions).some((a) => typeof a === "string" && (a === action || a === "*" || (a.endsWith("*") && action.startsWith(a.slice(0, -1)))));
+    return (0, values_1.asArray)(actions).some((a) => typeof a === "string" &&
+        (a === action || a === "*" || (a.endsWith("*") && action.startsWith(a.slice(0, -1)))));
 }
 /** Days of a lock rule's default retention (years count 365 days); undefined when unknown. */
 function lockDays(rule) {
@@ -92,7 +93,10 @@ function lockVerdict(bucket, resources, minDays) {
         const enabled = (0, values_1.isUnknown)(p.objectLockEnabled) ? undefined : p.objectLockEnabled !== "Disabled";
         const v = enabled === false ? false : days === undefined ? undefined : days >= minDays;
         if (v === false) {
-            why = enabled === false ? "has Object Lock disabled" : `keeps objects locked ${days} days, fewer than ${minDays}`;
+            why =
+                enabled === false
+                    ? "has Object Lock disabled"
+                    : `keeps objects locked ${days} days, fewer than ${minDays}`;
         }
         verdicts.push(linked === true ? v : v === false ? false : undefined);
     }
@@ -119,7 +123,9 @@ function denyVerdict(bucket, resources, action) {
             }
             const principalAll = st.Principal === "*" || JSON.stringify(st.Principal) === JSON.stringify({ AWS: "*" });
             const conditions = Object.entries(st.Condition ?? {});
-            const onlyPrincipalExemption = conditions.every(([op, keys]) => /^Arn(Not)?(Equals|Like)$|^StringNot(Equals|Like)$/.test(op) && op.includes("Not") && Object.keys(keys).every((k) => k === "aws:PrincipalArn"));
+            const onlyPrincipalExemption = conditions.every(([op, keys]) => /^Arn(Not)?(Equals|Like)$|^StringNot(Equals|Like)$/.test(op) &&
+                op.includes("Not") &&
+                Object.keys(keys).every((k) => k === "aws:PrincipalArn"));
             const objects = (0, values_1.asArray)(st.Resource).some((r) => typeof r === "string" && (r.endsWith("/*") || r === "*"));
             return principalAll && onlyPrincipalExemption && (objects || (0, values_1.isUnknown)(st.Resource));
         });
@@ -135,9 +141,9 @@ exports.auditEvidenceLocked = {
         "break-glass role (a condition on aws:PrincipalArn only).",
     enforcementLevel: "mandatory",
     severity: "critical",
-    remediationSteps: "Add an aws.s3.BucketObjectLockConfiguration (objectLockEnabled: \"Enabled\", rule.defaultRetention { mode: \"GOVERNANCE\", " +
-        "days: <trail retention> }) after the bucket's versioning, and to its bucket policy a Deny for Principal \"*\" on the " +
-        "delete/retention actions with Condition { ArnNotEquals: { \"aws:PrincipalArn\": <break-glass role ARN> } }.",
+    remediationSteps: 'Add an aws.s3.BucketObjectLockConfiguration (objectLockEnabled: "Enabled", rule.defaultRetention { mode: "GOVERNANCE", ' +
+        'days: <trail retention> }) after the bucket\'s versioning, and to its bucket policy a Deny for Principal "*" on the ' +
+        'delete/retention actions with Condition { ArnNotEquals: { "aws:PrincipalArn": <break-glass role ARN> } }.',
     configSchema: {
         properties: {
             minimumLockDays: {

@@ -78,12 +78,12 @@ function auditLogExportFor(engine) {
 }
 exports.databaseAuditLogs = {
     name: "database-audit-logs",
-    description: "Aurora/RDS clusters publish their audit log to CloudWatch Logs (enabledCloudwatchLogsExports includes \"audit\" for " +
-        "the MySQL family, \"postgresql\" for PostgreSQL), where it is encrypted, retained and searchable for access reviews " +
+    description: 'Aurora/RDS clusters publish their audit log to CloudWatch Logs (enabledCloudwatchLogsExports includes "audit" for ' +
+        'the MySQL family, "postgresql" for PostgreSQL), where it is encrypted, retained and searchable for access reviews ' +
         "of patient records.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    remediationSteps: "Add \"audit\" (and \"error\", \"slowquery\") to enabledCloudwatchLogsExports and turn the audit plugin on in the cluster " +
+    remediationSteps: 'Add "audit" (and "error", "slowquery") to enabledCloudwatchLogsExports and turn the audit plugin on in the cluster ' +
         "parameter group (server_audit_logging = 1, server_audit_events = CONNECT,QUERY_DCL,QUERY_DDL,QUERY_DML).",
     ...(0, compliance_1.compliance)("164.312(b)", ["audit", "rds"]),
     validateResource: (0, policy_1.validateResourceOfType)(aws.rds.Cluster, (cluster, args, report) => {

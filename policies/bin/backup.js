@@ -68,7 +68,9 @@ function lifecycleProblems(lifecycle, minimum, what) {
     if (typeof l.deleteAfter === "number" && l.deleteAfter < minimum) {
         problems.push(`${what} deletes recovery points after ${l.deleteAfter} days; keep them at least ${minimum} days.`);
     }
-    if (typeof l.deleteAfter === "number" && typeof l.coldStorageAfter === "number" && l.deleteAfter - l.coldStorageAfter < COLD_STORAGE_MIN_DAYS) {
+    if (typeof l.deleteAfter === "number" &&
+        typeof l.coldStorageAfter === "number" &&
+        l.deleteAfter - l.coldStorageAfter < COLD_STORAGE_MIN_DAYS) {
         problems.push(`${what} moves recovery points to cold storage after ${l.coldStorageAfter} days and deletes them after ${l.deleteAfter}: ` +
             `AWS Backup requires at least ${COLD_STORAGE_MIN_DAYS} days in cold storage.`);
     }
@@ -153,7 +155,10 @@ const ARN_SHAPES = [
 ];
 /** AWS Backup wildcard (`*`) match. */
 function arnGlob(pattern, arn) {
-    const re = new RegExp(`^${pattern.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    const re = new RegExp(`^${pattern
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*")}$`);
     return re.test(arn);
 }
 /** Whether an ARN pattern of a selection covers `target`. */
@@ -199,7 +204,7 @@ function listedIn(selection, prop, target) {
     // Hosts that do not report property dependencies: a resource the selection depends on
     // counts as listed in `resources` (never as excluded: the dependency may be any property).
     const reported = Object.keys(selection.propertyDependencies).length > 0;
-    const deps = reported ? byProperty ?? [] : prop === "resources" ? selection.dependencies : [];
+    const deps = reported ? (byProperty ?? []) : prop === "resources" ? selection.dependencies : [];
     if (deps.some((d) => d.urn === target.urn)) {
         return true;
     }
@@ -246,7 +251,9 @@ function selects(selection, target) {
                 if ((0, values_1.isUnknown)(x.key) || (0, values_1.isUnknown)(x.value) || (0, values_1.isUnknown)(x.type)) {
                     return undefined;
                 }
-                return String(x.type).toUpperCase() === "STRINGEQUALS" ? tagTest(target, String(x.key), (v) => v === x.value) : undefined;
+                return String(x.type).toUpperCase() === "STRINGEQUALS"
+                    ? tagTest(target, String(x.key), (v) => v === x.value)
+                    : undefined;
             }));
         base = (0, values_1.any)([noResources ? false : listedIn(selection, "resources", target), tagged]);
     }
@@ -345,7 +352,7 @@ exports.backupCoverage = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: "Add the resource's ARN to an aws.backup.Selection's `resources` (resources: [cluster.arn, bucket.arn, ...instances.map(i => i.arn)]), " +
-        "or tag it to match a tag-based selection. For a bucket that holds no primary data, tag it BackupExempt = \"<reason>\".",
+        'or tag it to match a tag-based selection. For a bucket that holds no primary data, tag it BackupExempt = "<reason>".',
     ...(0, compliance_1.compliance)("164.308(a)(7)(ii)(A)", ["backup", "rds", "ec2", "s3"], ["164.308(a)(7)(ii)(B)"]),
     validateStack: (args, report) => {
         const selections = args.resources.filter((r) => r.isType(aws.backup.Selection));
@@ -364,7 +371,11 @@ exports.backupCoverage = {
         for (const target of targets) {
             const covered = (0, values_1.any)(selections.map((s) => selects(s, target)));
             if (covered === false) {
-                const kind = (0, validate_1.isAnyOf)(target, types_1.BUCKETS) ? "data bucket" : (0, validate_1.isAnyOf)(target, DATABASES) ? "database" : "EC2 instance";
+                const kind = (0, validate_1.isAnyOf)(target, types_1.BUCKETS)
+                    ? "data bucket"
+                    : (0, validate_1.isAnyOf)(target, DATABASES)
+                        ? "database"
+                        : "EC2 instance";
                 const none = selections.length === 0 ? " (the stack has no aws.backup.Selection)" : "";
                 report(`${kind} ${target.name} is not selected by any AWS Backup selection${none}.`, target.urn);
             }

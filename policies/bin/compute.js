@@ -47,11 +47,11 @@ const validate_1 = require("./lib/validate");
 const values_1 = require("./lib/values");
 exports.ec2Imdsv2 = {
     name: "ec2-imdsv2-required",
-    description: "EC2 instances and launch templates require IMDSv2 session tokens (metadataOptions.httpTokens = \"required\") or turn " +
+    description: 'EC2 instances and launch templates require IMDSv2 session tokens (metadataOptions.httpTokens = "required") or turn ' +
         "the metadata service off, so an SSRF bug in WordPress or a plugin cannot read the instance role's credentials.",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Set metadataOptions: { httpEndpoint: \"enabled\", httpTokens: \"required\", httpPutResponseHopLimit: 1 } " +
+    remediationSteps: 'Set metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 } ' +
         "(IMDS_V2_ONLY in components/ec2.ts).",
     ...(0, compliance_1.compliance)("164.312(a)(1)", ["ec2", "imds"]),
     validateResource: (0, validate_1.validateResourceOfTypes)([aws.ec2.Instance, aws.ec2.LaunchTemplate], "EC2 instances and launch templates", (args, report) => {

@@ -43,7 +43,14 @@ const config_1 = require("./lib/config");
 const types_1 = require("./lib/types");
 const validate_1 = require("./lib/validate");
 const values_1 = require("./lib/values");
-const DATA_STORES = [aws.rds.Cluster, aws.rds.Instance, ...types_1.BUCKETS, aws.backup.Vault, aws.opensearch.Domain, aws.kms.Key];
+const DATA_STORES = [
+    aws.rds.Cluster,
+    aws.rds.Instance,
+    ...types_1.BUCKETS,
+    aws.backup.Vault,
+    aws.opensearch.Domain,
+    aws.kms.Key,
+];
 exports.dataStoreDeletionProtection = {
     name: "data-store-deletion-protection",
     description: "Data stores (RDS clusters and instances, S3 buckets, backup vaults, OpenSearch domains, KMS keys, whose deletion " +
@@ -55,7 +62,7 @@ exports.dataStoreDeletionProtection = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: "Pass `protect: true` (HmsConfig.protectData) to the resource and set deletionProtection: true, skipFinalSnapshot: false, " +
-        "finalSnapshotIdentifier: \"<name>-final\" on RDS; drop forceDestroy on buckets and vaults. For a stack without real data, " +
+        'finalSnapshotIdentifier: "<name>-final" on RDS; drop forceDestroy on buckets and vaults. For a stack without real data, ' +
         "run the pack with --policy-pack-config policies/config/development.json (requireDeletionProtection: false).",
     configSchema: {
         properties: {
@@ -85,7 +92,9 @@ exports.dataStoreDeletionProtection = {
             if (skip === true) {
                 report("skipFinalSnapshot is true: deleting the database would leave no final snapshot.");
             }
-            else if (skip === false && !(0, values_1.isUnknown)(p.finalSnapshotIdentifier) && (0, values_1.knownString)(p.finalSnapshotIdentifier) === undefined) {
+            else if (skip === false &&
+                !(0, values_1.isUnknown)(p.finalSnapshotIdentifier) &&
+                (0, values_1.knownString)(p.finalSnapshotIdentifier) === undefined) {
                 report("finalSnapshotIdentifier is not set: deleting the database fails instead of taking a final snapshot.");
             }
         }

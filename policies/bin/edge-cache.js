@@ -49,7 +49,8 @@ const zones_1 = require("./lib/zones");
 exports.CACHE_PHASE = "http_request_cache_settings";
 /** Whether a rule's expression names the path prefix (starts_with on the URI path). */
 function namesPrefix(rule, prefix) {
-    return typeof rule.expression === "string" && rule.expression.replace(/\s+/g, " ").includes(`starts_with(http.request.uri.path, ${JSON.stringify(prefix)})`);
+    return (typeof rule.expression === "string" &&
+        rule.expression.replace(/\s+/g, " ").includes(`starts_with(http.request.uri.path, ${JSON.stringify(prefix)})`));
 }
 /**
  * What is wrong with a cache ruleset for `prefix`, or undefined: cache rules
@@ -69,17 +70,19 @@ function clinicalCacheProblem(rules, prefix) {
         return `no enabled cache rule bypasses the cache for ${prefix}`;
     }
     const later = enabled.slice(bypass + 1).find((r) => r.actionParameters?.cache !== false);
-    return later ? `a later cache rule (${String(later.expression).slice(0, 80)}) may cache ${prefix} again` : undefined;
+    return later
+        ? `a later cache rule (${String(later.expression).slice(0, 80)}) may cache ${prefix} again`
+        : undefined;
 }
 exports.clinicalFilesNotCached = {
     name: "clinical-files-not-cached-at-edge",
     description: `Every Cloudflare zone with proxied DNS records has a cloudflare.Ruleset of phase ${exports.CACHE_PHASE} whose last enabled ` +
-        "rule naming each clinical-file path prefix (starts_with(http.request.uri.path, \"<prefix>\")) sets cache: false, " +
+        'rule naming each clinical-file path prefix (starts_with(http.request.uri.path, "<prefix>")) sets cache: false, ' +
         "with no enabled rule after it that caches.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: `Make the last rule of the ${exports.CACHE_PHASE} ruleset { action: "set_cache_settings", actionParameters: { cache: false }, ` +
-        "expression: \"(starts_with(http.request.uri.path, \\\"/clinical-files/\\\") or ...)\" }; serve clinical files only " +
+        'expression: "(starts_with(http.request.uri.path, \\"/clinical-files/\\") or ...)" }; serve clinical files only ' +
         "through the application's authorisation with Cache-Control: private, no-store.",
     configSchema: {
         properties: {

@@ -70,13 +70,16 @@ exports.rdsEncryptionAtRest = {
         if (p.manageMasterUserPassword === true && (0, validate_1.isCustomerManagedKey)(p.masterUserSecretKmsKeyId) === false) {
             report(`masterUserSecretKmsKeyId ${describeKey(p.masterUserSecretKmsKeyId)}: the managed master password secret would use the AWS managed key.`);
         }
-        if (p.performanceInsightsEnabled === true && (0, validate_1.isCustomerManagedKey)(p.performanceInsightsKmsKeyId) === false) {
+        if (p.performanceInsightsEnabled === true &&
+            (0, validate_1.isCustomerManagedKey)(p.performanceInsightsKmsKeyId) === false) {
             report(`performanceInsightsKmsKeyId ${describeKey(p.performanceInsightsKmsKeyId)}: Performance Insights keeps query text, which can contain patient data.`);
         }
     }),
 };
 function describeKey(v) {
-    return v === undefined || v === null || v === "" ? "is not set (AWS managed key)" : `is "${String(v)}", an AWS managed key`;
+    return v === undefined || v === null || v === ""
+        ? "is not set (AWS managed key)"
+        : `is "${String(v)}", an AWS managed key`;
 }
 exports.elasticacheEncryptionAtRest = {
     name: "elasticache-encryption-at-rest",
@@ -106,7 +109,9 @@ function encryptionDefaults(config) {
     if ((0, values_1.isUnknown)(rules)) {
         return undefined;
     }
-    return (0, values_1.asArray)(rules).map((r) => ((0, values_1.isUnknown)(r) ? r : r?.applyServerSideEncryptionByDefault));
+    return (0, values_1.asArray)(rules).map((r) => (0, values_1.isUnknown)(r)
+        ? r
+        : r?.applyServerSideEncryptionByDefault);
 }
 /** Whether a default-encryption block uses SSE-KMS with a customer managed key (or, if `s3Ok`, at least SSE-S3). */
 function encryptsWithCmk(byDefault, s3Ok) {
@@ -324,7 +329,10 @@ exports.kmsKeyRotation = {
         if ((0, values_1.isUnknown)(spec) || (0, values_1.isUnknown)(usage) || (0, values_1.isUnknown)(p.customKeyStoreId) || (0, values_1.isUnknown)(p.xksKeyId)) {
             return;
         }
-        if ((spec ?? "SYMMETRIC_DEFAULT") !== "SYMMETRIC_DEFAULT" || (usage ?? "ENCRYPT_DECRYPT") !== "ENCRYPT_DECRYPT" || p.customKeyStoreId || p.xksKeyId) {
+        if ((spec ?? "SYMMETRIC_DEFAULT") !== "SYMMETRIC_DEFAULT" ||
+            (usage ?? "ENCRYPT_DECRYPT") !== "ENCRYPT_DECRYPT" ||
+            p.customKeyStoreId ||
+            p.xksKeyId) {
             args.notApplicable("only symmetric encryption keys in AWS KMS rotate automatically");
         }
         if ((0, values_1.test)(p.enableKeyRotation, (v) => v === true) === false) {

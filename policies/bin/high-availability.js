@@ -57,7 +57,9 @@ function appServerProblems(resources, role) {
     if (servers.length < 2) {
         return [`${servers.length} app server(s) tagged Role=${role}: at least 2 are needed`];
     }
-    return subnets !== undefined && subnets < 2 ? [`the ${servers.length} app servers share one subnet (one availability zone)`] : [];
+    return subnets !== undefined && subnets < 2
+        ? [`the ${servers.length} app servers share one subnet (one availability zone)`]
+        : [];
 }
 function databaseProblems(resources) {
     const out = [];
@@ -78,7 +80,11 @@ function cacheProblems(resources) {
     const out = [];
     for (const group of resources.filter((r) => r.isType(aws.elasticache.ReplicationGroup))) {
         const p = (0, resources_1.propsOf)(group);
-        const nodes = typeof p.numCacheClusters === "number" ? p.numCacheClusters : typeof p.replicasPerNodeGroup === "number" ? p.replicasPerNodeGroup + 1 : undefined;
+        const nodes = typeof p.numCacheClusters === "number"
+            ? p.numCacheClusters
+            : typeof p.replicasPerNodeGroup === "number"
+                ? p.replicasPerNodeGroup + 1
+                : undefined;
         if (p.automaticFailoverEnabled === false || p.multiAzEnabled === false || (nodes !== undefined && nodes < 2)) {
             out.push(`cache ${group.name} has no automatic failover over 2 availability zones (automaticFailoverEnabled, multiAzEnabled, at least 2 nodes)`);
         }
@@ -89,7 +95,8 @@ function loadBalancerProblems(resources) {
     const out = [];
     for (const tg of resources.filter((r) => r.isType(aws.lb.TargetGroup) || r.isType(aws.alb.TargetGroup))) {
         const ids = [(0, resources_1.propsOf)(tg).arn, (0, resources_1.propsOf)(tg).id];
-        const targets = resources.filter((r) => (r.isType(aws.lb.TargetGroupAttachment) || r.isType(aws.alb.TargetGroupAttachment)) && (0, resources_1.refersTo)(r, "targetGroupArn", tg, ids) === true);
+        const targets = resources.filter((r) => (r.isType(aws.lb.TargetGroupAttachment) || r.isType(aws.alb.TargetGroupAttachment)) &&
+            (0, resources_1.refersTo)(r, "targetGroupArn", tg, ids) === true);
         if (targets.length < 2) {
             out.push(`target group ${tg.name} has ${targets.length} target(s): at least 2 are needed`);
         }
@@ -107,7 +114,11 @@ exports.highAvailability = {
         "and one Nginx instance per availability zone; the components spread them over the subnets and zones.",
     configSchema: {
         properties: {
-            requireHighAvailability: { type: "boolean", default: false, description: "Whether this stack promises high availability (production)." },
+            requireHighAvailability: {
+                type: "boolean",
+                default: false,
+                description: "Whether this stack promises high availability (production).",
+            },
             appServerRoleTag: { type: "string", default: "wordpress", description: "Role tag of the app servers." },
         },
     },

@@ -72,7 +72,10 @@ function scheduleGapMinutes(expression) {
             return out;
         }
         if (/^\d+(,\d+)*$/.test(hours))
-            return hours.split(",").map(Number).sort((a, b) => a - b);
+            return hours
+                .split(",")
+                .map(Number)
+                .sort((a, b) => a - b);
         return undefined;
     })();
     if (!hoursList || hoursList.length === 0 || !/^[\d,]+$/.test(minutes)) {
@@ -90,7 +93,7 @@ exports.backupRecoveryPoint = {
         "runs at least daily copies its recovery points to another vault (copyActions).",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Keep an hourly rule (schedule \"cron(0 * * * ? *)\" or enableContinuousBackup: true for Aurora and S3) next to the daily " +
+    remediationSteps: 'Keep an hourly rule (schedule "cron(0 * * * ? *)" or enableContinuousBackup: true for Aurora and S3) next to the daily ' +
         "rule, and give the daily rule copyActions to the DR vault.",
     configSchema: {
         properties: {
@@ -119,7 +122,13 @@ exports.backupRecoveryPoint = {
             }
             const rule = raw;
             const schedule = (0, values_1.knownString)(rule.schedule);
-            const gap = rule.enableContinuousBackup === true ? 0 : schedule ? scheduleGapMinutes(schedule) ?? Infinity : (0, values_1.isUnknown)(rule.schedule) ? undefined : Infinity;
+            const gap = rule.enableContinuousBackup === true
+                ? 0
+                : schedule
+                    ? (scheduleGapMinutes(schedule) ?? Infinity)
+                    : (0, values_1.isUnknown)(rule.schedule)
+                        ? undefined
+                        : Infinity;
             const copies = (0, values_1.isUnknown)(rule.copyActions) ? undefined : (0, values_1.asArray)(rule.copyActions).length > 0;
             return { gap, copies };
         });

@@ -66,7 +66,7 @@ exports.rdsParameterGroupRequiresTls = {
         "cluster parameter, so instance-level (aws.rds.ParameterGroup) groups of aurora-* families are not checked.",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Add { name: \"require_secure_transport\", value: \"ON\" } (MySQL family) or { name: \"rds.force_ssl\", value: \"1\" } " +
+    remediationSteps: 'Add { name: "require_secure_transport", value: "ON" } (MySQL family) or { name: "rds.force_ssl", value: "1" } ' +
         "(PostgreSQL/SQL Server) to the parameter group's `parameters`, and connect with TLS (the RDS CA bundle) from every client.",
     ...(0, compliance_1.compliance)("164.312(e)(1)", ["tls", "rds"]),
     validateResource: (0, validate_1.validateResourceOfTypes)([aws.rds.ClusterParameterGroup, aws.rds.ParameterGroup], "RDS parameter groups", (args, report) => {
@@ -86,10 +86,14 @@ exports.rdsParameterGroupRequiresTls = {
         if ((0, values_1.isUnknown)(p.parameters)) {
             return;
         }
-        const matching = (0, values_1.asArray)(p.parameters).filter((x) => typeof x === "object" && x !== null && String(x.name).toLowerCase() === wanted.name);
+        const matching = (0, values_1.asArray)(p.parameters).filter((x) => typeof x === "object" &&
+            x !== null &&
+            String(x.name).toLowerCase() === wanted.name);
         const ok = (0, values_1.any)(matching.map((x) => (0, values_1.test)(x.value, (v) => wanted.accepted.includes(String(v).toLowerCase()))));
         if (ok === false) {
-            const found = matching.length > 0 ? `is ${JSON.stringify(matching[0].value)}` : "is not set (the engine default allows plaintext)";
+            const found = matching.length > 0
+                ? `is ${JSON.stringify(matching[0].value)}`
+                : "is not set (the engine default allows plaintext)";
             report(`${wanted.name} ${found}; it must be ${wanted.accepted[0].toUpperCase()} for family ${family}.`);
         }
     }),
@@ -128,11 +132,11 @@ exports.rdsUsesCustomParameterGroup = {
 exports.elasticacheTransitEncryption = {
     name: "elasticache-transit-encryption-required",
     description: "ElastiCache replication groups encrypt client and replication traffic and refuse plaintext clients: " +
-        "transitEncryptionEnabled = true and transitEncryptionMode = \"required\" (\"preferred\" still accepts plaintext).",
+        'transitEncryptionEnabled = true and transitEncryptionMode = "required" ("preferred" still accepts plaintext).',
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Set transitEncryptionEnabled: true and transitEncryptionMode: \"required\" on the aws.elasticache.ReplicationGroup " +
-        "(an existing group migrates through \"preferred\" first), and connect clients with TLS (rediss://).",
+    remediationSteps: 'Set transitEncryptionEnabled: true and transitEncryptionMode: "required" on the aws.elasticache.ReplicationGroup ' +
+        '(an existing group migrates through "preferred" first), and connect clients with TLS (rediss://).',
     ...(0, compliance_1.compliance)("164.312(e)(1)", ["tls", "elasticache"]),
     validateResource: (0, policy_1.validateResourceOfType)(aws.elasticache.ReplicationGroup, (rg, args, report) => {
         const p = (0, values_1.plain)(rg);
@@ -151,7 +155,8 @@ function deniesInsecureTransport(statement) {
     }
     const s = statement;
     const effect = (0, values_1.test)(s.Effect, (v) => v === "Deny");
-    const principal = (0, values_1.test)(s.Principal, (v) => v === "*" || (typeof v === "object" && v !== null && (0, values_1.asArray)(v.AWS).includes("*")));
+    const principal = (0, values_1.test)(s.Principal, (v) => v === "*" ||
+        (typeof v === "object" && v !== null && (0, values_1.asArray)(v.AWS).includes("*")));
     const action = (0, values_1.test)(s.Action, (v) => (0, values_1.asArray)(v).some((a) => a === "s3:*" || a === "*"));
     const condition = (0, values_1.test)(s.Condition, (v) => {
         if (typeof v !== "object" || v === null) {
@@ -185,8 +190,8 @@ exports.s3DenyInsecureTransport = {
         "so no client can read or write objects (medical images, exports) over plain HTTP.",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Add an aws.s3.BucketPolicy for the bucket with the statement { Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", " +
-        "Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } } " +
+    remediationSteps: 'Add an aws.s3.BucketPolicy for the bucket with the statement { Effect: "Deny", Principal: "*", Action: "s3:*", ' +
+        'Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } } ' +
         "(build it with pulumi.jsonStringify).",
     ...(0, compliance_1.compliance)("164.312(e)(1)", ["tls", "s3"]),
     validateStack: (args, report) => {
@@ -218,7 +223,9 @@ exports.s3DenyInsecureTransport = {
             }
             const ok = (0, values_1.any)(verdicts);
             if (ok === false) {
-                const why = verdicts.length === 0 ? "has no bucket policy" : "has a bucket policy without a Deny on aws:SecureTransport = false";
+                const why = verdicts.length === 0
+                    ? "has no bucket policy"
+                    : "has a bucket policy without a Deny on aws:SecureTransport = false";
                 report(`bucket ${bucket.name} ${why}: requests over plain HTTP would be served.`, bucket.urn);
             }
         }
@@ -233,8 +240,8 @@ exports.lbListenerTransport = {
         "ELBSecurityPolicy-2016-08 still accepts TLS 1.0).",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Give HTTP listeners a single default action { type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", " +
-        "statusCode: \"HTTP_301\" } }; remove port-80 TCP forwarding; set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 " +
+    remediationSteps: 'Give HTTP listeners a single default action { type: "redirect", redirect: { protocol: "HTTPS", port: "443", ' +
+        'statusCode: "HTTP_301" } }; remove port-80 TCP forwarding; set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 ' +
         "(or another TLS 1.2+ policy) on HTTPS/TLS listeners.",
     ...(0, compliance_1.compliance)("164.312(e)(1)", ["tls", "elb"]),
     validateResource: (0, validate_1.validateResourceOfTypes)(types_1.LISTENERS, "load balancer listeners", (args, report) => {
@@ -291,7 +298,9 @@ function describeAction(action) {
         return "an action";
     }
     const a = action;
-    return a.type === "redirect" ? `redirect to ${String(a.redirect?.protocol ?? "#{protocol}")}` : `type ${String(a.type)}`;
+    return a.type === "redirect"
+        ? `redirect to ${String(a.redirect?.protocol ?? "#{protocol}")}`
+        : `type ${String(a.type)}`;
 }
 /** OpenSearch TLS security policies with TLS 1.2 as the minimum. */
 const OPENSEARCH_TLS12 = /^Policy-Min-TLS-1-[2-9]/;
@@ -301,7 +310,7 @@ exports.opensearchHttpsOnly = {
         "(domainEndpointOptions.enforceHttps, tlsSecurityPolicy Policy-Min-TLS-1-2-*, nodeToNodeEncryption.enabled).",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: \"Policy-Min-TLS-1-2-PFS-2023-10\" } and " +
+    remediationSteps: 'Set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" } and ' +
         "nodeToNodeEncryption: { enabled: true } on the aws.opensearch.Domain.",
     ...(0, compliance_1.compliance)("164.312(e)(1)", ["tls", "opensearch"]),
     validateResource: (0, policy_1.validateResourceOfType)(aws.opensearch.Domain, (domain, args, report) => {
@@ -336,13 +345,13 @@ function normaliseSettingId(id) {
 }
 exports.cloudflareZoneTls = {
     name: "cloudflare-zone-tls",
-    description: "Every Cloudflare zone the stack manages encrypts both legs and refuses old TLS: zone settings ssl = \"strict\" " +
-        "(Full (strict): Cloudflare validates the origin certificate), min_tls_version = \"1.2\" or \"1.3\", and " +
-        "always_use_https = \"on\" (cloudflare.ZoneSetting resources).",
+    description: 'Every Cloudflare zone the stack manages encrypts both legs and refuses old TLS: zone settings ssl = "strict" ' +
+        '(Full (strict): Cloudflare validates the origin certificate), min_tls_version = "1.2" or "1.3", and ' +
+        'always_use_https = "on" (cloudflare.ZoneSetting resources).',
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: "Add cloudflare.ZoneSetting resources for the zone: { settingId: \"ssl\", value: \"strict\" }, " +
-        "{ settingId: \"min_tls_version\", value: \"1.2\" } and { settingId: \"always_use_https\", value: \"on\" }.",
+    remediationSteps: 'Add cloudflare.ZoneSetting resources for the zone: { settingId: "ssl", value: "strict" }, ' +
+        '{ settingId: "min_tls_version", value: "1.2" } and { settingId: "always_use_https", value: "on" }.',
     ...(0, compliance_1.compliance)("164.312(e)(1)", ["tls", "cloudflare"]),
     validateStack: (args, report) => {
         const zones = (0, zones_1.zonesOf)(args.resources);
@@ -356,7 +365,10 @@ exports.cloudflareZoneTls = {
             for (const wanted of ZONE_TLS_SETTINGS) {
                 const mine = settings.filter((s) => {
                     const id = (0, resources_1.propsOf)(s).settingId;
-                    return (0, zones_1.zoneKeyOf)(s) === key && typeof id === "string" && !(0, values_1.isUnknown)(id) && normaliseSettingId(id) === wanted.id;
+                    return ((0, zones_1.zoneKeyOf)(s) === key &&
+                        typeof id === "string" &&
+                        !(0, values_1.isUnknown)(id) &&
+                        normaliseSettingId(id) === wanted.id);
                 });
                 const verdict = (0, values_1.any)(mine.map((s) => (0, values_1.test)((0, resources_1.propsOf)(s).value, (v) => wanted.accepted.includes(String(v).toLowerCase()))));
                 if (verdict !== false) {

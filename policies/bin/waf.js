@@ -133,7 +133,7 @@ exports.cloudflareManagedWaf = {
 };
 exports.albWafAssociation = {
     name: "alb-waf-association",
-    description: "Every internet-facing Application Load Balancer (loadBalancerType \"application\", the default, and not internal) " +
+    description: 'Every internet-facing Application Load Balancer (loadBalancerType "application", the default, and not internal) ' +
         "has an aws.wafv2.WebAclAssociation. Network load balancers cannot carry a web ACL and are not checked.",
     enforcementLevel: "mandatory",
     severity: "high",

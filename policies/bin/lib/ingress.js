@@ -62,13 +62,24 @@ function ingressOf(args) {
         if ((0, values_1.isUnknown)(p.type)) {
             return [fromLists(p.type, p.fromPort, p.toPort, p.cidrBlocks, p.ipv6CidrBlocks, "rule")];
         }
-        return p.type === "ingress" ? [fromLists(p.protocol, p.fromPort, p.toPort, p.cidrBlocks, p.ipv6CidrBlocks, "rule")] : [];
+        return p.type === "ingress"
+            ? [fromLists(p.protocol, p.fromPort, p.toPort, p.cidrBlocks, p.ipv6CidrBlocks, "rule")]
+            : [];
     }
     const vpcRule = args.asType(aws.vpc.SecurityGroupIngressRule);
     if (vpcRule) {
         const p = (0, values_1.plain)(vpcRule);
         const sources = [p.cidrIpv4, p.cidrIpv6].filter((s) => s !== undefined && s !== null);
-        return [{ protocol: p.ipProtocol, fromPort: p.fromPort, toPort: p.toPort, sources, sourcesUnknown: false, label: "rule" }];
+        return [
+            {
+                protocol: p.ipProtocol,
+                fromPort: p.fromPort,
+                toPort: p.toPort,
+                sources,
+                sourcesUnknown: false,
+                label: "rule",
+            },
+        ];
     }
     return [];
 }

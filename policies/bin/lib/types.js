@@ -42,6 +42,9 @@ exports.BUCKETS = [aws.s3.Bucket, aws.s3.BucketV2];
 exports.LOAD_BALANCERS = [aws.lb.LoadBalancer, aws.alb.LoadBalancer];
 exports.LISTENERS = [aws.lb.Listener, aws.alb.Listener];
 /** Default encryption of a bucket, current and deprecated resource. */
-exports.BUCKET_ENCRYPTION = [aws.s3.BucketServerSideEncryptionConfiguration, aws.s3.BucketServerSideEncryptionConfigurationV2];
+exports.BUCKET_ENCRYPTION = [
+    aws.s3.BucketServerSideEncryptionConfiguration,
+    aws.s3.BucketServerSideEncryptionConfigurationV2,
+];
 /** Server access logging of a bucket, current and deprecated resource. */
 exports.BUCKET_LOGGING = [aws.s3.BucketLogging, aws.s3.BucketLoggingV2];
