@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
 import { renderVpnProfile } from "../templates/vpn-profile";
+import { tlsOnlyStatements } from "./storage";
 
 /** The tag that tells the backup policy why a bucket is deliberately not in a backup plan. */
 export const BACKUP_EXEMPT_TAG = "BackupExempt";
@@ -251,7 +252,6 @@ export class Security extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [versioning] },
         );
-        const objects = pulumi.interpolate`${bucket.arn}/*`;
         const policy = new aws.s3.BucketPolicy(
             `${name}-trail-policy`,
             {
@@ -260,22 +260,7 @@ export class Security extends pulumi.ComponentResource {
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
                     Statement: [
-                        {
-                            Sid: "DenyInsecureTransport",
-                            Effect: "Deny",
-                            Principal: "*",
-                            Action: "s3:*",
-                            Resource: [bucket.arn, objects],
-                            Condition: { Bool: { "aws:SecureTransport": "false" } },
-                        },
-                        {
-                            Sid: "DenyTlsBefore12",
-                            Effect: "Deny",
-                            Principal: "*",
-                            Action: "s3:*",
-                            Resource: [bucket.arn, objects],
-                            Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-                        },
+                        ...tlsOnlyStatements(bucket.arn),
                         {
                             Sid: "CloudTrailAclCheck",
                             Effect: "Allow",
@@ -504,22 +489,7 @@ export class Security extends pulumi.ComponentResource {
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
                     Statement: [
-                        {
-                            Sid: "DenyInsecureTransport",
-                            Effect: "Deny",
-                            Principal: "*",
-                            Action: "s3:*",
-                            Resource: [replica.arn, objects],
-                            Condition: { Bool: { "aws:SecureTransport": "false" } },
-                        },
-                        {
-                            Sid: "DenyTlsBefore12",
-                            Effect: "Deny",
-                            Principal: "*",
-                            Action: "s3:*",
-                            Resource: [replica.arn, objects],
-                            Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-                        },
+                        ...tlsOnlyStatements(replica.arn),
                         ...auditEvidenceStatements(replica.arn, breakGlassRoleArn),
                     ],
                 }),

@@ -509,8 +509,8 @@ function baseline(
     return { publicAccessBlock, versioning };
 }
 
-/** Denies any request that is not made over TLS 1.2 or later. */
-function tlsOnlyStatements(bucketArn: pulumi.Output<string>): object[] {
+/** Denies any request that is not made over TLS 1.2 or later (every bucket policy of the program starts with these). */
+export function tlsOnlyStatements(bucketArn: pulumi.Output<string>): object[] {
     const resources = [bucketArn, pulumi.interpolate`${bucketArn}/*`];
     return [
         {
