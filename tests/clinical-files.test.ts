@@ -7,7 +7,6 @@ import * as assert from "assert";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import {
@@ -18,6 +17,7 @@ import {
 } from "../templates/clinical-files";
 import { WORDPRESS_ROOT, wordpressNginxSite } from "../templates/wordpress";
 import { requireTool } from "./support/tools";
+import { freePort, waitForListening } from "./support/ports";
 
 const SIGNATURE = "X-Amz-Signature=0123abcd";
 const IMAGE = "DICM patient-0001 chest x-ray";
@@ -35,29 +35,6 @@ $key = substr($path, strlen('${CLINICAL_URL_PREFIX}'));
 header('Cache-Control: public, max-age=86400');
 header('X-Accel-Redirect: ${CLINICAL_INTERNAL_PREFIX}' . $key . '?${SIGNATURE}');
 `;
-
-const freePort = (): Promise<number> =>
-    new Promise((res, rej) => {
-        const srv = net.createServer();
-        srv.once("error", rej);
-        srv.listen(0, "127.0.0.1", () => {
-            const port = (srv.address() as net.AddressInfo).port;
-            srv.close(() => res(port));
-        });
-    });
-
-async function listening(port: number): Promise<void> {
-    for (let i = 0; i < 100; i++) {
-        const ok = await new Promise<boolean>((res) => {
-            const c = net.connect(port, "127.0.0.1");
-            c.once("connect", () => (c.destroy(), res(true)));
-            c.once("error", () => res(false));
-        });
-        if (ok) return;
-        await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`nothing listens on ${port}`);
-}
 
 interface Answer {
     status: number;
@@ -188,8 +165,8 @@ describe("Clinical files (templates/clinical-files.ts on the app servers' nginx)
                     `http {\n    client_body_temp_path ${dir}/body;\n    fastcgi_temp_path ${dir}/fastcgi;\n    proxy_temp_path ${dir}/proxy;\n    include ${dir}/site.conf;\n}\n`,
             );
             children.push(spawn("nginx", ["-c", conf, "-p", `${dir}/`], { stdio: "ignore" }));
-            await listening(fcgiPort);
-            await listening(nginxPort);
+            await waitForListening(fcgiPort);
+            await waitForListening(nginxPort);
         });
 
         after(async () => {

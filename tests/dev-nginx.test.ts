@@ -9,7 +9,6 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import * as https from "https";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { NGINX_HEALTH_PATH, NGINX_HEALTH_PORT, SECURITY_HEADERS } from "../templates/nginx";
@@ -18,29 +17,7 @@ import { devNginxSiteArgs } from "../tools/dev-files";
 import { renderDev } from "../tools/dev-render";
 import { makeSandbox, nginxTest, relocate, removeSandbox, Sandbox } from "./support/nginx-sandbox";
 import { hasTool, requireTool } from "./support/tools";
-
-const freePort = (): Promise<number> =>
-    new Promise((res, rej) => {
-        const srv = net.createServer();
-        srv.once("error", rej);
-        srv.listen(0, "127.0.0.1", () => {
-            const port = (srv.address() as net.AddressInfo).port;
-            srv.close(() => res(port));
-        });
-    });
-
-async function listening(port: number): Promise<void> {
-    for (let i = 0; i < 100; i++) {
-        const ok = await new Promise<boolean>((res) => {
-            const c = net.connect(port, "127.0.0.1");
-            c.once("connect", () => (c.destroy(), res(true)));
-            c.once("error", () => res(false));
-        });
-        if (ok) return;
-        await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`nothing listens on ${port}`);
-}
+import { freePort, waitForListening } from "./support/ports";
 
 interface Answer {
     status: number;
@@ -121,8 +98,8 @@ describe("development Nginx (dev/generated/nginx) under the real nginx", () => {
         nginx = spawn("nginx", ["-c", box.paths.mainConf, "-p", `${box.dir}/`, "-g", "daemon off;"], {
             stdio: "ignore",
         });
-        await listening(ports.https);
-        await listening(ports.health);
+        await waitForListening(ports.https);
+        await waitForListening(ports.health);
     });
 
     after(async () => {

@@ -3,7 +3,6 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import * as https from "https";
-import * as net from "net";
 import { parse } from "yaml";
 import {
     NginxSiteArgs,
@@ -20,6 +19,7 @@ import { renderTelemetry } from "../templates/telemetry";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6 } from "../tools/mocks";
 import { makeSandbox, nginxTest, removeSandbox, Sandbox } from "./support/nginx-sandbox";
 import { requireTool, run } from "./support/tools";
+import { freePort, waitForListening } from "./support/ports";
 
 const DOMAIN = "hms.example.org";
 const CLOUDFLARE = [...CLOUDFLARE_IPV4, ...CLOUDFLARE_IPV6];
@@ -196,29 +196,6 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             }
         });
 
-        const freePort = (): Promise<number> =>
-            new Promise((res, rej) => {
-                const srv = net.createServer();
-                srv.once("error", rej);
-                srv.listen(0, "127.0.0.1", () => {
-                    const port = (srv.address() as net.AddressInfo).port;
-                    srv.close(() => res(port));
-                });
-            });
-
-        const listening = async (port: number): Promise<void> => {
-            for (let i = 0; i < 100; i++) {
-                const ok = await new Promise<boolean>((res) => {
-                    const c = net.connect(port, "127.0.0.1");
-                    c.once("connect", () => (c.destroy(), res(true)));
-                    c.once("error", () => res(false));
-                });
-                if (ok) return;
-                await new Promise((r) => setTimeout(r, 50));
-            }
-            throw new Error(`nothing listens on ${port}`);
-        };
-
         /** Starts an app server stand-in, a WebSocket stand-in and nginx with the rendered config. */
         async function start(ctx: Mocha.Context, over: Partial<NginxSiteArgs>): Promise<Running> {
             requireTool(ctx, "openssl");
@@ -265,8 +242,8 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             });
             const r: Running = { nginx, httpsPort, healthPort, seen, servers: [app, ws], sandbox };
             running.push(r);
-            await listening(httpsPort);
-            await listening(healthPort);
+            await waitForListening(httpsPort);
+            await waitForListening(healthPort);
             return r;
         }
 

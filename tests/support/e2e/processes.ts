@@ -3,7 +3,7 @@
 
 import { ChildProcess, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as net from "net";
+export { freePort, listening } from "../ports";
 
 export interface Service {
     name: string;
@@ -40,17 +40,6 @@ export async function stop(s: Service | undefined): Promise<void> {
     clearTimeout(timer);
 }
 
-export function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const s = net.createServer();
-        s.listen(0, "127.0.0.1", () => {
-            const port = (s.address() as net.AddressInfo).port;
-            s.close(() => resolve(port));
-        });
-        s.on("error", reject);
-    });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `ready()` is true, failing with the service's log when it exits or `seconds` pass. */
@@ -66,16 +55,6 @@ export async function waitUntil(s: Service, ready: () => boolean | Promise<boole
         await sleep(100);
     }
     throw new Error(`${s.name} not ready after ${seconds} s:\n${tail(s.log)}`);
-}
-
-export function listening(port: number): Promise<boolean> {
-    return new Promise((resolve) => {
-        const c = net.connect({ host: "127.0.0.1", port }, () => {
-            c.destroy();
-            resolve(true);
-        });
-        c.on("error", () => resolve(false));
-    });
 }
 
 export function tail(file: string, lines = 30): string {
