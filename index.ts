@@ -43,9 +43,9 @@ export const cloudTrailBucketName = hms.security?.trailBucketName;
 export const cloudTrailReplicaBucketName = hms.security?.trailReplicaBucketName;
 export const auditBreakGlassRoleArn = hms.security?.auditBreakGlassRoleArn;
 export const guardDutyDetectorId = hms.accountBaseline?.guardDutyDetectorId;
-/** Client VPN endpoint for administrators; its profile is in the secret below (an ARN, not the secret). */
+/** Client VPN endpoint for administrators; each one's profile is in their own secret (name -> ARN, not the secret). */
 export const vpnEndpointId = hms.security?.vpnEndpointId;
-export const vpnClientSecretArn = hms.security?.vpnClientSecretArn;
+export const vpnAdministratorSecretArns = hms.security?.vpnAdministratorSecretArns;
 export const alarmTopicArn = hms.monitoring?.alarmTopicArn;
 /** Grafana (self-hosted, over the Client VPN; admin password in the secret `grafanaAdminSecretArn`). */
 export const grafanaUrl = hms.monitoring?.grafanaEndpoint;

@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
+import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
+import { renderCrlImportScript, renderCrlScript } from "../templates/vpn-crl";
 import { renderVpnProfile } from "../templates/vpn-profile";
 import { tlsOnlyStatements } from "./storage";
 
@@ -36,7 +38,20 @@ export const AUDIT_PROTECTED_ACTIONS = [
     "s3:PutBucketObjectLockConfiguration",
 ] as const;
 
+/** A person who administers the system over the Client VPN, with a certificate of their own. */
+export interface VpnAdministrator {
+    /** The certificate's Common Name, which every connection log entry carries (`common-name`); part of resource names. */
+    name: string;
+    /** Their e-mail address, in the certificate's subject and on their secret. */
+    email: string;
+}
+
 export interface VpnArgs {
+    /**
+     * One client certificate each. An administrator who leaves the list has
+     * their certificate revoked (the endpoint's certificate revocation list).
+     */
+    administrators: VpnAdministrator[];
     /** Address pool of VPN clients; must not overlap the VPC. */
     clientCidr: string;
     /** Send only traffic for the VPC through the tunnel. */
@@ -69,6 +84,8 @@ export interface SecurityArgs {
 const VPN_PORT = 443;
 const VPN_PROTOCOL = "tcp";
 const HOURS_PER_YEAR = 24 * 365;
+/** Years the VPN CA is valid (the CRL outlives it: templates/vpn-crl.ts CRL_DAYS). */
+const CA_YEARS = 5;
 const RENEW_HOURS = 24 * 30;
 
 /**
@@ -104,14 +121,60 @@ export function vpcResolver(cidr: string): string {
     return [24, 16, 8, 0].map((shift) => Math.floor(addr / 2 ** shift) % 256).join(".");
 }
 
+/** The trail's name is fixed so the bucket policy can name the trail (aws:SourceArn) before it exists. */
+const trailNameOf = (name: string) => `${name}-trail`;
+
+/** The trail's management events, plus the object-level (data) events of the buckets that hold patients' files. */
+export function trailEventSelectors(
+    dataEventBucketArns: (string | undefined)[],
+): aws.types.input.cloudtrail.TrailAdvancedEventSelector[] {
+    const management = {
+        name: "Management events",
+        fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
+    };
+    const arns = dataEventBucketArns.filter((a): a is string => !!a);
+    if (arns.length === 0) {
+        return [management];
+    }
+    return [
+        management,
+        {
+            name: "Object-level events of the media bucket and its DR replica",
+            fieldSelectors: [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                { field: "resources.ARN", startsWiths: arns.map((a) => `${a}/`) },
+            ],
+        },
+    ];
+}
+
+/** The trail's bucket (or its DR copy) and the resources its policy must wait for. */
+interface AuditBucket {
+    bucket: aws.s3.Bucket;
+    versioning: aws.s3.BucketVersioning;
+    publicAccess: aws.s3.BucketPublicAccessBlock;
+    lock: aws.s3.BucketObjectLockConfiguration;
+    encryption: aws.s3.BucketServerSideEncryptionConfiguration;
+}
+
+/** What the VPN's private CA is made of: its key signs certificates and the CRL. */
+interface VpnPki {
+    caKey: tls.PrivateKey;
+    ca: tls.SelfSignedCert;
+    serverCert: aws.acm.Certificate;
+}
+
 /**
  * Detection and administrative access for one environment:
  * - CloudTrail: a multi-region trail with log file validation, encrypted with
  *   the logs key, to its own locked-down bucket and to CloudWatch Logs;
  *   management events and the data events of the media bucket;
  * - AWS Client VPN with mutual TLS (a private CA from `@pulumi/tls`,
- *   certificates imported into ACM) for administrators; the client
- *   credentials and a ready .ovpn profile live in Secrets Manager.
+ *   certificates imported into ACM) for administrators, one client
+ *   certificate per person: their credentials and a ready .ovpn profile live
+ *   in a Secrets Manager secret of their own; certificates of administrators
+ *   who left (or whose key was rotated) are revoked by the endpoint's CRL.
  */
 export class Security extends pulumi.ComponentResource {
     public readonly trailArn?: pulumi.Output<string>;
@@ -122,13 +185,12 @@ export class Security extends pulumi.ComponentResource {
     public readonly vpnEndpointId?: pulumi.Output<string>;
     /** Security group of Client VPN connections: tiers allow administrative access from it. */
     public readonly vpnSecurityGroupId?: pulumi.Output<string>;
-    /** Secrets Manager secret with the administrator's VPN certificate, key and .ovpn profile. */
-    public readonly vpnClientSecretArn?: pulumi.Output<string>;
+    /** Per administrator (by name): the Secrets Manager secret with their certificate, key and .ovpn profile. */
+    public readonly vpnAdministratorSecretArns?: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: SecurityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:security:Security", name, {}, opts);
-        const parent = { parent: this };
-        const account = aws.getCallerIdentityOutput({}, parent).accountId;
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
         if (args.trail) {
             const breakGlass = this.createBreakGlassRole(name, account);
@@ -143,7 +205,7 @@ export class Security extends pulumi.ComponentResource {
             const vpn = this.createVpn(name, args, args.vpn);
             this.vpnEndpointId = vpn.endpointId;
             this.vpnSecurityGroupId = vpn.securityGroupId;
-            this.vpnClientSecretArn = vpn.secretArn;
+            this.vpnAdministratorSecretArns = vpn.administratorSecretArns;
         }
 
         this.registerOutputs({
@@ -153,9 +215,11 @@ export class Security extends pulumi.ComponentResource {
             trailReplicaBucketName: this.trailReplicaBucketName,
             vpnEndpointId: this.vpnEndpointId,
             vpnSecurityGroupId: this.vpnSecurityGroupId,
-            vpnClientSecretArn: this.vpnClientSecretArn,
+            vpnAdministratorSecretArns: this.vpnAdministratorSecretArns,
         });
     }
+
+    // --- CloudTrail -------------------------------------------------------------------------
 
     private createTrail(
         name: string,
@@ -164,75 +228,21 @@ export class Security extends pulumi.ComponentResource {
         account: pulumi.Output<string>,
         breakGlassRoleArn: pulumi.Output<string>,
     ): { trail: aws.cloudtrail.Trail; bucket: aws.s3.Bucket; replica?: aws.s3.Bucket } {
-        const parent = { parent: this };
         const region = args.region;
-        // The name is fixed so the bucket policy can name the trail (aws:SourceArn) before it exists.
-        const trailName = `${name}-trail`;
+        const trailName = trailNameOf(name);
         const trailArn = pulumi.interpolate`arn:aws:cloudtrail:${region}:${account}:trail/${trailName}`;
 
-        const bucket = new aws.s3.Bucket(
-            `${name}-trail`,
-            {
-                region,
-                forceDestroy: !args.protect,
-                tags: {
-                    Purpose: "cloudtrail-audit-logs",
-                    [BACKUP_EXEMPT_TAG]: "audit log bucket: CloudTrail logs are immutable evidence kept by lifecycle",
-                },
+        const audit = this.createAuditBucket(`${name}-trail`, {
+            region,
+            kmsKeyArn: args.logsKeyArn,
+            retentionDays: t.retentionDays,
+            protect: args.protect,
+            tags: {
+                Purpose: "cloudtrail-audit-logs",
+                [BACKUP_EXEMPT_TAG]: "audit log bucket: CloudTrail logs are immutable evidence kept by lifecycle",
             },
-            { parent: this, protect: args.protect },
-        );
-        new aws.s3.BucketOwnershipControls(
-            `${name}-trail-ownership`,
-            { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
-            parent,
-        );
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(
-            `${name}-trail-public-access`,
-            {
-                bucket: bucket.bucket,
-                region,
-                blockPublicAcls: true,
-                blockPublicPolicy: true,
-                ignorePublicAcls: true,
-                restrictPublicBuckets: true,
-            },
-            parent,
-        );
-        const versioning = new aws.s3.BucketVersioning(
-            `${name}-trail-versioning`,
-            { bucket: bucket.bucket, region, versioningConfiguration: { status: "Enabled" } },
-            parent,
-        );
-        const lock = new aws.s3.BucketObjectLockConfiguration(
-            `${name}-trail-lock`,
-            // Enables Object Lock on a new or an existing versioned bucket
-            // (pulumi.com/registry/packages/aws/api-docs/s3/bucketobjectlockconfiguration, AWS v7.20).
-            {
-                bucket: bucket.bucket,
-                region,
-                objectLockEnabled: "Enabled",
-                rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } },
-            },
-            { parent: this, dependsOn: [versioning] },
-        );
-        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-trail-encryption`,
-            {
-                bucket: bucket.bucket,
-                region,
-                rules: [
-                    {
-                        applyServerSideEncryptionByDefault: {
-                            sseAlgorithm: "aws:kms",
-                            kmsMasterKeyId: args.logsKeyArn,
-                        },
-                        bucketKeyEnabled: true,
-                    },
-                ],
-            },
-            parent,
-        );
+        });
+        const bucket = audit.bucket;
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-trail-lifecycle`,
             {
@@ -250,7 +260,7 @@ export class Security extends pulumi.ComponentResource {
                     },
                 ],
             },
-            { parent: this, dependsOn: [versioning] },
+            { parent: this, dependsOn: [audit.versioning] },
         );
         const policy = new aws.s3.BucketPolicy(
             `${name}-trail-policy`,
@@ -261,41 +271,130 @@ export class Security extends pulumi.ComponentResource {
                     Version: "2012-10-17",
                     Statement: [
                         ...tlsOnlyStatements(bucket.arn),
-                        {
-                            Sid: "CloudTrailAclCheck",
-                            Effect: "Allow",
-                            Principal: { Service: "cloudtrail.amazonaws.com" },
-                            Action: "s3:GetBucketAcl",
-                            Resource: bucket.arn,
-                            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
-                        },
-                        {
-                            Sid: "CloudTrailWrite",
-                            Effect: "Allow",
-                            Principal: { Service: "cloudtrail.amazonaws.com" },
-                            Action: "s3:PutObject",
-                            Resource: pulumi.interpolate`${bucket.arn}/AWSLogs/${account}/*`,
-                            Condition: {
-                                StringEquals: {
-                                    "s3:x-amz-acl": "bucket-owner-full-control",
-                                    "aws:SourceArn": trailArn,
-                                },
-                            },
-                        },
+                        ...cloudTrailDeliveryStatements(bucket.arn, trailArn, account),
                         ...auditEvidenceStatements(bucket.arn, breakGlassRoleArn),
                     ],
                 }),
             },
-            { parent: this, dependsOn: [publicAccess, lock] },
+            { parent: this, dependsOn: [audit.publicAccess, audit.lock] },
         );
         const replica = t.replica
-            ? this.replicateTrail(name, args, t, t.replica, bucket, versioning, breakGlassRoleArn, account)
+            ? this.replicateTrail(name, args, t, t.replica, audit, breakGlassRoleArn, account)
             : undefined;
+        const logs = this.createTrailLogDelivery(name, args, trailArn);
 
-        // CloudWatch Logs delivery, for metric filters and Logs Insights queries.
+        const trail = new aws.cloudtrail.Trail(
+            `${name}-trail`,
+            {
+                name: trailName,
+                region,
+                s3BucketName: bucket.bucket,
+                kmsKeyId: args.logsKeyArn,
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+                enableLogging: true,
+                cloudWatchLogsGroupArn: pulumi.interpolate`${logs.logGroup.arn}:*`,
+                cloudWatchLogsRoleArn: logs.role.arn,
+                // A multi-region trail logs the data events of the DR replica (another region) too.
+                advancedEventSelectors: pulumi
+                    .all([t.dataEventBucketArn, t.dataEventReplicaBucketArn])
+                    .apply(trailEventSelectors),
+            },
+            { parent: this, dependsOn: [policy, audit.encryption, logs.rolePolicy] },
+        );
+        return { trail, bucket, replica };
+    }
+
+    /**
+     * A private, versioned, KMS-encrypted bucket of audit evidence with S3
+     * Object Lock (GOVERNANCE) for the trail retention. Object Lock is
+     * enabled on the bucket at creation where `objectLockEnabled` is set, and
+     * by the lock configuration on an existing versioned bucket
+     * (pulumi.com/registry/packages/aws/api-docs/s3/bucketobjectlockconfiguration, AWS v7.20).
+     */
+    private createAuditBucket(
+        bucketName: string,
+        o: {
+            region: string;
+            kmsKeyArn: pulumi.Input<string>;
+            retentionDays: number;
+            protect: boolean;
+            tags: Record<string, string>;
+            objectLockEnabled?: boolean;
+        },
+    ): AuditBucket {
+        const parent = { parent: this };
+        const region = o.region;
+        const bucket = new aws.s3.Bucket(
+            bucketName,
+            {
+                region,
+                objectLockEnabled: o.objectLockEnabled,
+                forceDestroy: !o.protect,
+                tags: o.tags,
+            },
+            { parent: this, protect: o.protect },
+        );
+        new aws.s3.BucketOwnershipControls(
+            `${bucketName}-ownership`,
+            { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            `${bucketName}-public-access`,
+            {
+                bucket: bucket.bucket,
+                region,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            parent,
+        );
+        const versioning = new aws.s3.BucketVersioning(
+            `${bucketName}-versioning`,
+            { bucket: bucket.bucket, region, versioningConfiguration: { status: "Enabled" } },
+            parent,
+        );
+        const lock = new aws.s3.BucketObjectLockConfiguration(
+            `${bucketName}-lock`,
+            {
+                bucket: bucket.bucket,
+                region,
+                objectLockEnabled: "Enabled",
+                rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: o.retentionDays } },
+            },
+            { parent: this, dependsOn: [versioning] },
+        );
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${bucketName}-encryption`,
+            {
+                bucket: bucket.bucket,
+                region,
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: o.kmsKeyArn },
+                        bucketKeyEnabled: true,
+                    },
+                ],
+            },
+            parent,
+        );
+        return { bucket, versioning, publicAccess, lock, encryption };
+    }
+
+    /** CloudWatch Logs delivery of the trail, for metric filters and Logs Insights queries. */
+    private createTrailLogDelivery(
+        name: string,
+        args: SecurityArgs,
+        trailArn: pulumi.Output<string>,
+    ): { logGroup: aws.cloudwatch.LogGroup; role: aws.iam.Role; rolePolicy: aws.iam.RolePolicy } {
+        const parent = { parent: this };
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-trail`,
-            { retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, region },
+            { retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, region: args.region },
             parent,
         );
         const role = new aws.iam.Role(
@@ -332,51 +431,7 @@ export class Security extends pulumi.ComponentResource {
             },
             parent,
         );
-
-        const management: aws.types.input.cloudtrail.TrailAdvancedEventSelector = {
-            name: "Management events",
-            fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
-        };
-        const selectors = pulumi
-            .all([t.dataEventBucketArn, t.dataEventReplicaBucketArn])
-            .apply(([bucketArn, replicaArn]) =>
-                bucketArn
-                    ? [
-                          management,
-                          {
-                              name: "Object-level events of the media bucket and its DR replica",
-                              fieldSelectors: [
-                                  { field: "eventCategory", equals: ["Data"] },
-                                  { field: "resources.type", equals: ["AWS::S3::Object"] },
-                                  {
-                                      field: "resources.ARN",
-                                      startsWiths: [bucketArn, replicaArn]
-                                          .filter((a): a is string => !!a)
-                                          .map((a) => `${a}/`),
-                                  },
-                              ],
-                          },
-                      ]
-                    : [management],
-            );
-        const trail = new aws.cloudtrail.Trail(
-            `${name}-trail`,
-            {
-                name: trailName,
-                region,
-                s3BucketName: bucket.bucket,
-                kmsKeyId: args.logsKeyArn,
-                isMultiRegionTrail: true,
-                includeGlobalServiceEvents: true,
-                enableLogFileValidation: true,
-                enableLogging: true,
-                cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
-                cloudWatchLogsRoleArn: role.arn,
-                advancedEventSelectors: selectors,
-            },
-            { parent: this, dependsOn: [policy, encryption, rolePolicy] },
-        );
-        return { trail, bucket, replica };
+        return { logGroup, role, rolePolicy };
     }
 
     /** A role no one uses day to day: assumable by the account's administrators with MFA only; it alone may cut audit evidence short. */
@@ -415,72 +470,22 @@ export class Security extends pulumi.ComponentResource {
         args: SecurityArgs,
         t: TrailArgs,
         dr: { region: string; kmsKeyArn: pulumi.Input<string> },
-        source: aws.s3.Bucket,
-        sourceVersioning: aws.s3.BucketVersioning,
+        source: AuditBucket,
         breakGlassRoleArn: pulumi.Output<string>,
         account: pulumi.Output<string>,
     ): aws.s3.Bucket {
-        const parent = { parent: this };
-        const replica = new aws.s3.Bucket(
-            `${name}-trail-replica`,
-            {
-                region: dr.region,
-                objectLockEnabled: true,
-                forceDestroy: !args.protect,
-                tags: {
-                    Purpose: "cloudtrail-audit-logs-replica",
-                    [BACKUP_EXEMPT_TAG]: "DR copy of the audit log bucket - Object-Locked",
-                },
+        const audit = this.createAuditBucket(`${name}-trail-replica`, {
+            region: dr.region,
+            kmsKeyArn: dr.kmsKeyArn,
+            retentionDays: t.retentionDays,
+            protect: args.protect,
+            objectLockEnabled: true,
+            tags: {
+                Purpose: "cloudtrail-audit-logs-replica",
+                [BACKUP_EXEMPT_TAG]: "DR copy of the audit log bucket - Object-Locked",
             },
-            { parent: this, protect: args.protect },
-        );
-        new aws.s3.BucketOwnershipControls(
-            `${name}-trail-replica-ownership`,
-            { bucket: replica.bucket, region: dr.region, rule: { objectOwnership: "BucketOwnerEnforced" } },
-            parent,
-        );
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(
-            `${name}-trail-replica-public-access`,
-            {
-                bucket: replica.bucket,
-                region: dr.region,
-                blockPublicAcls: true,
-                blockPublicPolicy: true,
-                ignorePublicAcls: true,
-                restrictPublicBuckets: true,
-            },
-            parent,
-        );
-        const versioning = new aws.s3.BucketVersioning(
-            `${name}-trail-replica-versioning`,
-            { bucket: replica.bucket, region: dr.region, versioningConfiguration: { status: "Enabled" } },
-            parent,
-        );
-        const lock = new aws.s3.BucketObjectLockConfiguration(
-            `${name}-trail-replica-lock`,
-            {
-                bucket: replica.bucket,
-                region: dr.region,
-                objectLockEnabled: "Enabled",
-                rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: t.retentionDays } },
-            },
-            { parent: this, dependsOn: [versioning] },
-        );
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-trail-replica-encryption`,
-            {
-                bucket: replica.bucket,
-                region: dr.region,
-                rules: [
-                    {
-                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: dr.kmsKeyArn },
-                        bucketKeyEnabled: true,
-                    },
-                ],
-            },
-            parent,
-        );
-        const objects = pulumi.interpolate`${replica.arn}/*`;
+        });
+        const replica = audit.bucket;
         new aws.s3.BucketPolicy(
             `${name}-trail-replica-policy`,
             {
@@ -494,8 +499,46 @@ export class Security extends pulumi.ComponentResource {
                     ],
                 }),
             },
-            { parent: this, dependsOn: [publicAccess, lock] },
+            { parent: this, dependsOn: [audit.publicAccess, audit.lock] },
         );
+        const { role, rolePolicy } = this.createTrailReplicationRole(name, args, dr, source.bucket, replica, account);
+        new aws.s3.BucketReplicationConfig(
+            `${name}-trail-replication`,
+            {
+                bucket: source.bucket.bucket,
+                region: args.region,
+                role: role.arn,
+                rules: [
+                    {
+                        id: "audit-logs-to-dr",
+                        status: "Enabled",
+                        priority: 1,
+                        filter: { prefix: "" },
+                        // Deletes are not replicated: the DR copy outlives an attack on the primary.
+                        deleteMarkerReplication: { status: "Disabled" },
+                        sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+                        destination: {
+                            bucket: replica.arn,
+                            encryptionConfiguration: { replicaKmsKeyId: dr.kmsKeyArn },
+                        },
+                    },
+                ],
+            },
+            { parent: this, dependsOn: [source.versioning, audit.versioning, audit.lock, rolePolicy] },
+        );
+        return replica;
+    }
+
+    /** The role S3 replication assumes to copy the trail's log files (and their retention) to the DR bucket. */
+    private createTrailReplicationRole(
+        name: string,
+        args: SecurityArgs,
+        dr: { region: string; kmsKeyArn: pulumi.Input<string> },
+        source: aws.s3.Bucket,
+        replica: aws.s3.Bucket,
+        account: pulumi.Output<string>,
+    ): { role: aws.iam.Role; rolePolicy: aws.iam.RolePolicy } {
+        const parent = { parent: this };
         const role = new aws.iam.Role(
             `${name}-trail-replication`,
             {
@@ -540,7 +583,11 @@ export class Security extends pulumi.ComponentResource {
                             ],
                             Resource: pulumi.interpolate`${source.arn}/*`,
                         },
-                        { Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateTags"], Resource: objects },
+                        {
+                            Effect: "Allow",
+                            Action: ["s3:ReplicateObject", "s3:ReplicateTags"],
+                            Resource: pulumi.interpolate`${replica.arn}/*`,
+                        },
                         {
                             Effect: "Allow",
                             Action: "kms:Decrypt",
@@ -558,100 +605,113 @@ export class Security extends pulumi.ComponentResource {
             },
             parent,
         );
-        new aws.s3.BucketReplicationConfig(
-            `${name}-trail-replication`,
-            {
-                bucket: source.bucket,
-                region: args.region,
-                role: role.arn,
-                rules: [
-                    {
-                        id: "audit-logs-to-dr",
-                        status: "Enabled",
-                        priority: 1,
-                        filter: { prefix: "" },
-                        // Deletes are not replicated: the DR copy outlives an attack on the primary.
-                        deleteMarkerReplication: { status: "Disabled" },
-                        sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-                        destination: {
-                            bucket: replica.arn,
-                            encryptionConfiguration: { replicaKmsKeyId: dr.kmsKeyArn },
-                        },
-                    },
-                ],
-            },
-            { parent: this, dependsOn: [sourceVersioning, versioning, lock, rolePolicy] },
-        );
-        return replica;
+        return { role, rolePolicy };
     }
+
+    // --- Client VPN -------------------------------------------------------------------------
 
     private createVpn(
         name: string,
         args: SecurityArgs,
         v: VpnArgs,
-    ): { endpointId: pulumi.Output<string>; securityGroupId: pulumi.Output<string>; secretArn: pulumi.Output<string> } {
-        const parent = { parent: this };
-        const region = args.region;
-        const subject = (commonName: string) => ({ commonName, organization: "Hospital Management System" });
-        // Client VPN accepts RSA 2048-bit keys for its certificates.
-        const rsaKey = (suffix: string) =>
-            new tls.PrivateKey(`${name}-vpn-${suffix}`, { algorithm: "RSA", rsaBits: 2048 }, parent);
-        // Private keys are secrets wherever they go (the provider marks them; this also holds under mocks).
-        const secretPem = (key: tls.PrivateKey) => pulumi.secret(key.privateKeyPem);
+    ): {
+        endpointId: pulumi.Output<string>;
+        securityGroupId: pulumi.Output<string>;
+        administratorSecretArns: pulumi.Output<Record<string, string>>;
+    } {
+        const pki = this.createVpnPki(name, args.region);
+        const sg = this.createVpnSecurityGroup(name, args);
+        const endpoint = this.createVpnEndpoint(name, args, v, pki.serverCert, sg);
+        const admins = v.administrators.map((a) => ({ admin: a, ...this.issueAdministratorCertificate(name, pki, a) }));
+        const secretArns = admins.map(({ admin, key, cert }) =>
+            this.storeAdministratorProfile(name, args, endpoint, pki.ca, admin, key, cert),
+        );
+        this.createVpnRevocationList(name, args.region, endpoint, pki, admins);
+        return {
+            endpointId: endpoint.id,
+            securityGroupId: sg.id,
+            administratorSecretArns: pulumi
+                .all(secretArns)
+                .apply((arns) => Object.fromEntries(admins.map(({ admin }, i) => [admin.name, arns[i]]))),
+        };
+    }
 
-        // A private CA for this endpoint only; re-issued (with everything it signed) when it nears expiry.
-        const caKey = rsaKey("ca");
+    /**
+     * A private CA for this endpoint only, and the server certificate (with
+     * the CA as its chain) in ACM; re-issued, with everything they signed,
+     * when they near expiry. Clients are verified against the chain of that
+     * same certificate, so no administrator's private key is imported anywhere.
+     */
+    private createVpnPki(name: string, region: string): VpnPki {
+        const parent = { parent: this };
+        // The CA's key is `-vpn-client-ca`: the CA was re-keyed when certificates became personal, so the
+        // certificate every administrator shared before is signed by a key the endpoint no longer trusts.
+        const caKey = rsaKey(`${name}-vpn-client-ca`, this);
         const ca = new tls.SelfSignedCert(
             `${name}-vpn-ca`,
             {
                 privateKeyPem: secretPem(caKey),
-                subject: subject(`${name} VPN CA`),
+                subject: vpnSubject(`${name} VPN CA`).subject,
                 isCaCertificate: true,
                 allowedUses: ["cert_signing", "crl_signing", "digital_signature"],
-                validityPeriodHours: 5 * HOURS_PER_YEAR,
+                validityPeriodHours: CA_YEARS * HOURS_PER_YEAR,
                 earlyRenewalHours: RENEW_HOURS,
             },
             parent,
         );
-        const issue = (suffix: string, commonName: string, use: "server_auth" | "client_auth") => {
-            const key = rsaKey(suffix);
-            const csr = new tls.CertRequest(
-                `${name}-vpn-${suffix}`,
-                { privateKeyPem: secretPem(key), subject: subject(commonName), dnsNames: [commonName] },
-                parent,
-            );
-            const cert = new tls.LocallySignedCert(
-                `${name}-vpn-${suffix}`,
-                {
-                    certRequestPem: csr.certRequestPem,
-                    caPrivateKeyPem: secretPem(caKey),
-                    caCertPem: ca.certPem,
-                    allowedUses: ["digital_signature", "key_encipherment", use],
-                    validityPeriodHours: HOURS_PER_YEAR,
-                    earlyRenewalHours: RENEW_HOURS,
-                },
-                parent,
-            );
-            return { key, cert };
-        };
-        const server = issue("server", `server.${name}.vpn.internal`, "server_auth");
-        const client = issue("admin", `admin.${name}.vpn.internal`, "client_auth");
-
-        // The server certificate (with the CA as its chain) in ACM. Clients are
-        // verified against the chain of that same certificate, so the
-        // administrator's private key never has to be imported anywhere.
+        const commonName = `server.${name}.vpn.internal`;
+        const serverKey = rsaKey(`${name}-vpn-server`, this);
+        const server = this.signCertificate(
+            `${name}-vpn-server`,
+            { caKey, ca },
+            serverKey,
+            { ...vpnSubject(commonName), dnsNames: [commonName] },
+            "server_auth",
+        );
         const serverCert = new aws.acm.Certificate(
             `${name}-vpn-server`,
             {
                 region,
-                privateKey: secretPem(server.key),
-                certificateBody: server.cert.certPem,
+                privateKey: secretPem(serverKey),
+                certificateBody: server.certPem,
                 certificateChain: ca.certPem,
                 tags: { Name: `${name}-vpn-server` },
             },
             { parent: this, additionalSecretOutputs: ["privateKey"] },
         );
+        return { caKey, ca, serverCert };
+    }
 
+    /** A certificate signed by the VPN CA for `key`, valid a year and renewed by the first update in its last 30 days. */
+    private signCertificate(
+        resourceName: string,
+        pki: Pick<VpnPki, "caKey" | "ca">,
+        key: tls.PrivateKey,
+        subject: { subject: tls.types.input.CertRequestSubject; dnsNames?: string[] },
+        use: "server_auth" | "client_auth",
+    ): tls.LocallySignedCert {
+        const csr = new tls.CertRequest(
+            resourceName,
+            { privateKeyPem: secretPem(key), subject: subject.subject, dnsNames: subject.dnsNames },
+            { parent: this },
+        );
+        return new tls.LocallySignedCert(
+            resourceName,
+            {
+                certRequestPem: csr.certRequestPem,
+                caPrivateKeyPem: secretPem(pki.caKey),
+                caCertPem: pki.ca.certPem,
+                allowedUses: ["digital_signature", "key_encipherment", use],
+                validityPeriodHours: HOURS_PER_YEAR,
+                earlyRenewalHours: RENEW_HOURS,
+            },
+            { parent: this },
+        );
+    }
+
+    private createVpnSecurityGroup(name: string, args: SecurityArgs): aws.ec2.SecurityGroup {
+        const parent = { parent: this };
+        const region = args.region;
         const sg = new aws.ec2.SecurityGroup(
             `${name}-vpn`,
             {
@@ -662,7 +722,6 @@ export class Security extends pulumi.ComponentResource {
             },
             parent,
         );
-        const resolver = vpcResolver(args.vpcCidr);
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-vpn-to-vpc`,
             {
@@ -683,13 +742,31 @@ export class Security extends pulumi.ComponentResource {
                 ipProtocol: "udp",
                 fromPort: 53,
                 toPort: 53,
-                cidrIpv4: `${resolver}/32`,
+                cidrIpv4: `${vpcResolver(args.vpcCidr)}/32`,
                 description: "DNS to the VPC resolver",
                 region,
             },
             parent,
         );
+        return sg;
+    }
 
+    /**
+     * The endpoint with mutual TLS, associated with one subnet per AZ and
+     * authorised for the VPC. Its connection log (CloudWatch Logs, the logs
+     * key) records every connection with the `common-name` of the client
+     * certificate, that is the administrator's name
+     * (https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/connection-logging.html).
+     */
+    private createVpnEndpoint(
+        name: string,
+        args: SecurityArgs,
+        v: VpnArgs,
+        serverCert: aws.acm.Certificate,
+        sg: aws.ec2.SecurityGroup,
+    ): aws.ec2clientvpn.Endpoint {
+        const parent = { parent: this };
+        const region = args.region;
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-vpn-connections`,
             { retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, region },
@@ -700,7 +777,6 @@ export class Security extends pulumi.ComponentResource {
             { logGroupName: logGroup.name, region },
             parent,
         );
-
         const endpoint = new aws.ec2clientvpn.Endpoint(
             `${name}-vpn`,
             {
@@ -718,7 +794,7 @@ export class Security extends pulumi.ComponentResource {
                 disconnectOnSessionTimeout: true,
                 transportProtocol: VPN_PROTOCOL,
                 vpnPort: VPN_PORT,
-                dnsServers: [resolver],
+                dnsServers: [vpcResolver(args.vpcCidr)],
                 selfServicePortal: "disabled",
                 connectionLogOptions: {
                     enabled: true,
@@ -753,29 +829,65 @@ export class Security extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: associations },
         );
+        return endpoint;
+    }
 
-        // The administrator's credentials and a ready profile, for
-        // `aws secretsmanager get-secret-value --secret-id <vpnClientSecretArn>`.
+    /** The administrator's own key and certificate; CN = their name, so connection logs name them. */
+    private issueAdministratorCertificate(
+        name: string,
+        pki: VpnPki,
+        admin: VpnAdministrator,
+    ): { key: tls.PrivateKey; cert: tls.LocallySignedCert } {
+        const resourceName = `${name}-vpn-admin-${admin.name}`;
+        const key = rsaKey(resourceName, this);
+        const cert = this.signCertificate(
+            resourceName,
+            pki,
+            key,
+            { subject: { ...vpnSubject(admin.name).subject, emailAddress: admin.email } },
+            "client_auth",
+        );
+        return { key, cert };
+    }
+
+    /**
+     * The administrator's credentials and a ready profile in a secret of
+     * their own (encrypted with the data key), for
+     * `aws secretsmanager get-secret-value --secret-id <vpnAdministratorSecretArns.<name>>`.
+     */
+    private storeAdministratorProfile(
+        name: string,
+        args: SecurityArgs,
+        endpoint: aws.ec2clientvpn.Endpoint,
+        ca: tls.SelfSignedCert,
+        admin: VpnAdministrator,
+        key: tls.PrivateKey,
+        cert: tls.LocallySignedCert,
+    ): pulumi.Output<string> {
+        const resourceName = `${name}-vpn-admin-${admin.name}`;
         const secret = new aws.secretsmanager.Secret(
-            `${name}-vpn-admin`,
+            resourceName,
             {
-                description: `${name}: Client VPN administrator certificate, key and .ovpn profile`,
+                description: `${name}: Client VPN certificate, key and .ovpn profile of ${admin.name} <${admin.email}>`,
                 kmsKeyId: args.dataKeyArn,
                 recoveryWindowInDays: args.protect ? 30 : 7,
-                region,
+                region: args.region,
+                tags: { Administrator: admin.name, Email: admin.email },
             },
-            parent,
+            { parent: this },
         );
         new aws.secretsmanager.SecretVersion(
-            `${name}-vpn-admin`,
+            resourceName,
             {
                 secretId: secret.id,
-                region,
+                region: args.region,
                 secretString: pulumi.secret(
                     pulumi
-                        .all([endpoint.dnsName, ca.certPem, client.cert.certPem, client.key.privateKeyPem])
+                        .all([endpoint.dnsName, ca.certPem, cert.certPem, key.privateKeyPem])
                         .apply(([dnsName, caPem, certPem, keyPem]) =>
                             JSON.stringify({
+                                administrator: admin.name,
+                                email: admin.email,
                                 caCertificate: caPem,
                                 clientCertificate: certPem,
                                 clientPrivateKey: keyPem,
@@ -793,7 +905,99 @@ export class Security extends pulumi.ComponentResource {
             },
             { parent: this, additionalSecretOutputs: ["secretString"] },
         );
-
-        return { endpointId: endpoint.id, securityGroupId: sg.id, secretArn: secret.arn };
+        return secret.arn;
     }
+
+    /**
+     * The endpoint's certificate revocation list (templates/vpn-crl.ts): a
+     * command signs it with the CA, revoking every certificate that was
+     * issued on its previous run and is not issued any more (an administrator
+     * removed from the list, a rotated key), and keeps that ledger in state;
+     * a second command imports it into the endpoint whenever it changes.
+     */
+    private createVpnRevocationList(
+        name: string,
+        region: string,
+        endpoint: aws.ec2clientvpn.Endpoint,
+        pki: VpnPki,
+        admins: { admin: VpnAdministrator; cert: tls.LocallySignedCert }[],
+    ): { crl: command.local.Command; crlImport: command.local.Command } {
+        // Sorted by name: reordering the list in the stack file changes nothing.
+        const sorted = [...admins].sort((a, b) => (a.admin.name < b.admin.name ? -1 : 1));
+        const crl = new command.local.Command(
+            `${name}-vpn-crl`,
+            {
+                create: renderCrlScript(),
+                interpreter: ["/bin/bash", "-c"],
+                environment: {
+                    CA_CERT: pki.ca.certPem,
+                    ISSUED: pulumi.all(sorted.map((a) => a.cert.certPem)).apply((pems) => pems.join("")),
+                },
+                // The CA key signs the CRL; a secret in state, never in the environment or logs.
+                stdin: secretPem(pki.caKey),
+                // No triggers: a replacement would run `create` without the previous ledger.
+                addPreviousOutputInEnv: true,
+                logging: "stderr",
+            },
+            { parent: this },
+        );
+        const crlImport = new command.local.Command(
+            `${name}-vpn-crl-import`,
+            {
+                create: renderCrlImportScript(),
+                interpreter: ["/bin/bash", "-c"],
+                environment: { LEDGER: crl.stdout, ENDPOINT_ID: endpoint.id, REGION: region },
+                triggers: [endpoint.id],
+                addPreviousOutputInEnv: false,
+                logging: "stderr",
+            },
+            { parent: this },
+        );
+        return { crl, crlImport };
+    }
+}
+
+/** An RSA 2048-bit key: what Client VPN accepts for its certificates. */
+function rsaKey(resourceName: string, parent: pulumi.Resource): tls.PrivateKey {
+    return new tls.PrivateKey(resourceName, { algorithm: "RSA", rsaBits: 2048 }, { parent });
+}
+
+/** Private keys are secrets wherever they go (the provider marks them; this also holds under mocks). */
+function secretPem(key: tls.PrivateKey): pulumi.Output<string> {
+    return pulumi.secret(key.privateKeyPem);
+}
+
+function vpnSubject(commonName: string): { subject: tls.types.input.CertRequestSubject } {
+    return { subject: { commonName, organization: "Hospital Management System" } };
+}
+
+/** Statements that let this trail (and only it) check the bucket's ACL and write its log files. */
+function cloudTrailDeliveryStatements(
+    bucketArn: pulumi.Output<string>,
+    trailArn: pulumi.Output<string>,
+    account: pulumi.Output<string>,
+): object[] {
+    return [
+        {
+            Sid: "CloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: bucketArn,
+            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+        },
+        {
+            Sid: "CloudTrailWrite",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${account}/*`,
+            Condition: {
+                StringEquals: {
+                    "s3:x-amz-acl": "bucket-owner-full-control",
+                    "aws:SourceArn": trailArn,
+                },
+            },
+        },
+    ];
 }

@@ -2,11 +2,22 @@
 // administrators' Client VPN.
 
 import type { AccountBaselineArgs, GuardDutyArgs } from "../components/account-baseline";
-import type { VpnArgs } from "../components/security";
+import type { VpnAdministrator, VpnArgs } from "../components/security";
 import { cidrsOverlap, isCidr } from "./reader";
-import { booleanSetting, integerSetting, Reader, stringSetting } from "./setting";
+import { booleanSetting, ConfigObject, integerSetting, objectListSetting, Reader, stringSetting } from "./setting";
 import { NETWORK_SETTINGS } from "./network";
 import { keyOf } from "./setting";
+
+/**
+ * An administrator's name: the Common Name of their VPN certificate (the
+ * `common-name` of every Client VPN connection log entry) and part of the
+ * names of their resources: lower-case letters and digits, words joined by
+ * single dots or hyphens, 2 to 48 characters, starting with a letter.
+ */
+export const ADMINISTRATOR_NAME = /^(?=.{2,48}$)[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
+/** A mailbox: local part, @, a domain of at least two labels (letters, digits, hyphens). */
+export const ADMINISTRATOR_EMAIL =
+    /^(?=.{6,254}$)[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 const isVpnPool = (v: string): boolean => isCidr(v) && Number(v.split("/")[1]) >= 12 && Number(v.split("/")[1]) <= 22;
 
@@ -58,6 +69,13 @@ export const SECURITY_SETTINGS = {
         description: "Send only VPC traffic through the VPN.",
         default: true,
     }),
+    vpnAdministrators: objectListSetting({
+        key: "securityVpnAdministrators",
+        description:
+            "Administrators of the Client VPN, one certificate each: a list of {name, email}; name is the certificate's CN " +
+            "(lower-case words joined by . or -, 2-48 characters), unique. Removing one revokes their certificate.",
+        accepted: "{name, email} objects",
+    }),
     vpnSessionTimeoutHours: integerSetting({
         key: "securityVpnSessionTimeoutHours",
         description: "VPN session timeout in hours, 8, 10, 12 or 24.",
@@ -79,9 +97,64 @@ export type SecurityConfig = Pick<AccountBaselineArgs, "inspector"> & {
     vpn?: Omit<VpnArgs, "subnetIds">;
 };
 
+/** The administrators as the stack lists them: each item checked, names and e-mails unique; problems name the item. */
+export function readVpnAdministrators(r: Reader, required: boolean): VpnAdministrator[] {
+    const s = SECURITY_SETTINGS.vpnAdministrators;
+    const key = keyOf(s);
+    const items = r.get(s);
+    if (required && items.length === 0) {
+        r.problem(
+            s,
+            r.valueOf(s),
+            `must list at least one administrator ({name, email}) while ${keyOf(SECURITY_SETTINGS.vpnEnabled)} is true`,
+        );
+    }
+    const admins: VpnAdministrator[] = [];
+    const seen = { name: new Map<string, number>(), email: new Map<string, number>() };
+    items.forEach((item: ConfigObject, i) => {
+        const at = `${key}[${i}]`;
+        const extra = Object.keys(item).filter((k) => k !== "name" && k !== "email");
+        if (extra.length > 0) {
+            r.problems.add(at, item, `has ${extra.join(", ")}: an administrator has only name and email`);
+        }
+        const { name, email } = item;
+        let ok = true;
+        if (typeof name !== "string" || !ADMINISTRATOR_NAME.test(name)) {
+            r.problems.add(
+                `${at}.name`,
+                name,
+                "must be 2-48 lower-case letters and digits, words joined by single . or -, starting with a letter (for example ana.souza)",
+            );
+            ok = false;
+        }
+        if (typeof email !== "string" || !ADMINISTRATOR_EMAIL.test(email)) {
+            r.problems.add(`${at}.email`, email, "must be an e-mail address (for example ana.souza@hospital.org.br)");
+            ok = false;
+        }
+        for (const [field, value] of [
+            ["name", name],
+            ["email", typeof email === "string" ? email.toLowerCase() : email],
+        ] as const) {
+            const first = typeof value === "string" ? seen[field].get(value) : undefined;
+            if (first !== undefined) {
+                r.problems.add(`${at}.${field}`, item[field], `must be unique: ${key}[${first}] has it too`);
+                ok = false;
+            } else if (typeof value === "string") {
+                seen[field].set(value, i);
+            }
+        }
+        if (ok) {
+            admins.push({ name: name as string, email: email as string });
+        }
+    });
+    return admins;
+}
+
 export function readSecurity(r: Reader, vpcCidr: string): SecurityConfig {
     const s = SECURITY_SETTINGS;
+    const vpnEnabled = r.get(s.vpnEnabled);
     const vpn = {
+        administrators: readVpnAdministrators(r, vpnEnabled),
         clientCidr: r.get(s.vpnClientCidr),
         splitTunnel: r.get(s.vpnSplitTunnel),
         sessionTimeoutHours: r.get(s.vpnSessionTimeoutHours),
@@ -99,6 +172,6 @@ export function readSecurity(r: Reader, vpcCidr: string): SecurityConfig {
         trail: r.get(s.cloudTrail) ? { retentionDays: trailRetentionDays } : undefined,
         guardDuty: r.get(s.guardDuty) ? { runtimeMonitoring } : undefined,
         inspector: r.get(s.inspector),
-        vpn: r.get(s.vpnEnabled) ? vpn : undefined,
+        vpn: vpnEnabled ? vpn : undefined,
     };
 }

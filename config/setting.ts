@@ -45,7 +45,7 @@ interface Declared {
 export interface Setting<T> extends Declared {
     readonly type: SettingType;
     /** Item type of an array. */
-    readonly items?: "string";
+    readonly items?: "string" | "object";
     /** The `default:` Pulumi.yaml declares; undefined: the key is required in every stack. */
     readonly default?: T;
     /** Whether `default` is the "not set" marker (the type's empty value) rather than a value. */
@@ -58,8 +58,12 @@ export interface Setting<T> extends Declared {
     parse(raw: unknown): { value: T } | { problem: string; shown?: unknown };
 }
 
+/** One item of a list of objects, as the stack file writes it (the tier's reader checks its fields). */
+export type ConfigObject = Record<string, unknown>;
+
 /** Any setting, whatever its value type. */
-export type AnySetting = Setting<string> | Setting<number> | Setting<boolean> | Setting<string[]>;
+export type AnySetting =
+    Setting<string> | Setting<number> | Setting<boolean> | Setting<string[]> | Setting<ConfigObject[]>;
 
 /** `hms:<key>`, the key as a stack file writes it. */
 export function keyOf(s: Declared): string {
@@ -202,6 +206,39 @@ export function stringListSetting(
             }
             const ok = Array.isArray(v) && v.every((s) => typeof s === "string" && (o.item === undefined || o.item(s)));
             return ok ? { value: v as string[] } : { problem: `must be a list of ${o.accepted}` };
+        },
+    };
+}
+
+/**
+ * A list of objects (Pulumi.yaml `type: array`, `items: {type: object}`, which
+ * the CLI checks: pulumi/pulumi sdk/go/common/workspace/project.go
+ * ValidateConfigValue); an empty list is its default. This checks the shape
+ * only: the tier's reader checks each item's fields and names the item in its
+ * messages (`hms:<key>[i].<field>`).
+ */
+export function objectListSetting(o: Declared & { accepted: string }): Setting<ConfigObject[]> {
+    return {
+        key: o.key,
+        description: o.description,
+        secret: o.secret,
+        type: "array",
+        items: "object",
+        default: [],
+        unset: false,
+        accepted: `a list of ${o.accepted}`,
+        fallback: [],
+        parse(raw) {
+            let v = raw;
+            if (typeof v === "string") {
+                try {
+                    v = JSON.parse(v);
+                } catch {
+                    // reported below
+                }
+            }
+            const ok = Array.isArray(v) && v.every((i) => typeof i === "object" && i !== null && !Array.isArray(i));
+            return ok ? { value: v as ConfigObject[] } : { problem: `must be a list of ${o.accepted}` };
         },
     };
 }
