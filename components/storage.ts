@@ -46,7 +46,8 @@ export const BACKUP_EXEMPT_TAG = "BackupExempt";
  * TLS 1.2+ only, uploads refused unless encrypted with the data key; server
  * access logs go to a log bucket; lifecycle rules move old versions to colder
  * storage and expire them. Optionally Object Lock for images that must be
- * retained, and replication to a bucket in the DR region encrypted with the DR key.
+ * retained, and replication to a bucket in the DR region encrypted with the DR
+ * key, whose server access logs go to a log bucket of the DR region.
  * `accessPolicyArn` is the managed policy that lets this environment's
  * servers use this bucket and nothing else.
  */
@@ -62,34 +63,88 @@ export class Storage extends pulumi.ComponentResource {
     public readonly clinicalKeyArn: pulumi.Output<string>;
     public readonly replicaBucketName?: pulumi.Output<string>;
     public readonly replicaBucketArn?: pulumi.Output<string>;
+    /** The DR region's bucket of the replica's server access logs. */
+    public readonly replicaLogBucketName?: pulumi.Output<string>;
 
     constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:storage:Storage", name, {}, opts);
-        validate(name);
-        const parent = { parent: this };
+        validate(name, args.replica !== undefined);
         const region = args.region;
-        const account = aws.getCallerIdentityOutput({}, parent).accountId;
-        const bucketOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect };
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const lock = args.objectLock?.enabled ? args.objectLock : undefined;
 
-        // --- access log bucket -------------------------------------------------------
-        // S3 server access logging cannot deliver to a bucket encrypted with a
-        // customer managed key, so this bucket uses SSE-S3 (AES-256).
+        this.bucket = new aws.s3.Bucket(
+            `${name}-media`,
+            {
+                region,
+                objectLockEnabled: lock ? true : undefined,
+                forceDestroy: !args.protect,
+                tags: { DataClassification: args.dataClassification, Purpose: "files-and-medical-images" },
+            },
+            { parent: this, protect: args.protect },
+        );
+        this.bucketName = this.bucket.bucket;
+        this.bucketArn = this.bucket.arn;
+        const logBucket = this.createAccessLogBucket(`${name}-access-logs`, args, {
+            region,
+            source: this.bucket,
+            prefix: LOG_PREFIX,
+            account,
+            reason: "access-log bucket: logs are kept by lifecycle rules and not backed up",
+        });
+        const clinicalKey = this.createClinicalKey(name, region, args.protect);
+        this.clinicalKeyArn = clinicalKey.arn;
+        const media = this.configureMediaBucket(name, args, clinicalKey, logBucket, lock);
+
+        if (args.replica) {
+            const replica = this.createReplica(name, args, args.replica, account, clinicalKey, media, lock);
+            this.replicaBucketName = replica.bucket.bucket;
+            this.replicaBucketArn = replica.bucket.arn;
+            this.replicaLogBucketName = replica.logBucket.bucket;
+        }
+
+        this.accessPolicyArn = this.createAccessPolicy(name, region, clinicalKey, args.dataKeyArn).arn;
+        this.logBucketName = logBucket.bucket;
+        this.logBucketArn = logBucket.arn;
+
+        this.registerOutputs({
+            bucketName: this.bucketName,
+            bucketArn: this.bucketArn,
+            accessPolicyArn: this.accessPolicyArn,
+            logBucketName: this.logBucketName,
+            replicaBucketArn: this.replicaBucketArn,
+            replicaLogBucketName: this.replicaLogBucketName,
+            clinicalKeyArn: this.clinicalKeyArn,
+        });
+    }
+
+    /**
+     * A bucket of S3 server access logs for `source` (in the same region:
+     * S3 delivers access logs only to a bucket of the source's region and
+     * account, https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+     * Encrypted with SSE-S3 (AES-256): server access logging cannot deliver to
+     * a bucket whose default encryption is a KMS key. Private, TLS-only,
+     * accepting log delivery for `source` only (bucket owner enforced: no ACL
+     * grants), and lifecycle-managed: logs expire after `accessLogRetentionDays`.
+     */
+    private createAccessLogBucket(
+        logName: string,
+        args: StorageArgs,
+        o: { region: string; source: aws.s3.Bucket; prefix: string; account: pulumi.Output<string>; reason: string },
+    ): aws.s3.Bucket {
+        const region = o.region;
         const logBucket = new aws.s3.Bucket(
-            `${name}-access-logs`,
+            logName,
             {
                 region,
                 forceDestroy: !args.protect,
-                tags: {
-                    Purpose: "s3-server-access-logs",
-                    [BACKUP_EXEMPT_TAG]: "access-log bucket: logs are kept by lifecycle rules and not backed up",
-                },
+                tags: { Purpose: "s3-server-access-logs", [BACKUP_EXEMPT_TAG]: o.reason },
             },
-            bucketOpts,
+            { parent: this, protect: args.protect },
         );
-        const logGuards = baseline(`${name}-access-logs`, logBucket, region, this, { sseAlgorithm: "AES256" });
+        const guards = baseline(logName, logBucket, region, this, { sseAlgorithm: "AES256" });
         new aws.s3.BucketLifecycleConfiguration(
-            `${name}-access-logs-lifecycle`,
+            `${logName}-lifecycle`,
             {
                 bucket: logBucket.bucket,
                 region,
@@ -104,26 +159,10 @@ export class Storage extends pulumi.ComponentResource {
                     },
                 ],
             },
-            { parent: this, dependsOn: [logGuards.versioning] },
+            { parent: this, dependsOn: [guards.versioning] },
         );
-
-        // --- media bucket ------------------------------------------------------------
-        this.bucket = new aws.s3.Bucket(
-            `${name}-media`,
-            {
-                region,
-                objectLockEnabled: lock ? true : undefined,
-                forceDestroy: !args.protect,
-                tags: { DataClassification: args.dataClassification, Purpose: "files-and-medical-images" },
-            },
-            bucketOpts,
-        );
-        this.bucketName = this.bucket.bucket;
-        this.bucketArn = this.bucket.arn;
-
-        // The log bucket accepts logs from the media bucket only (bucket owner enforced: no ACL grants).
         new aws.s3.BucketPolicy(
-            `${name}-access-logs-policy`,
+            `${logName}-policy`,
             {
                 bucket: logBucket.bucket,
                 region,
@@ -136,24 +175,33 @@ export class Storage extends pulumi.ComponentResource {
                             Effect: "Allow",
                             Principal: { Service: "logging.s3.amazonaws.com" },
                             Action: "s3:PutObject",
-                            Resource: pulumi.interpolate`${logBucket.arn}/${LOG_PREFIX}*`,
+                            Resource: pulumi.interpolate`${logBucket.arn}/${o.prefix}*`,
                             Condition: {
-                                ArnLike: { "aws:SourceArn": this.bucket.arn },
-                                StringEquals: { "aws:SourceAccount": account },
+                                ArnLike: { "aws:SourceArn": o.source.arn },
+                                StringEquals: { "aws:SourceAccount": o.account },
                             },
                         },
                     ],
                 }),
             },
-            { parent: this, dependsOn: [logGuards.publicAccessBlock] },
+            { parent: this, dependsOn: [guards.publicAccessBlock] },
         );
+        return logBucket;
+    }
 
+    /** The media bucket's guards, policy, access logging, lifecycle and optional Object Lock. */
+    private configureMediaBucket(
+        name: string,
+        args: StorageArgs,
+        clinicalKey: aws.kms.Key,
+        logBucket: aws.s3.Bucket,
+        lock: ObjectLockArgs | undefined,
+    ): Guards {
+        const region = args.region;
         const media = baseline(`${name}-media`, this.bucket, region, this, {
             sseAlgorithm: "aws:kms",
             kmsKeyArn: args.dataKeyArn,
         });
-        const clinicalKey = this.createClinicalKey(name, region, args.protect);
-        this.clinicalKeyArn = clinicalKey.arn;
         new aws.s3.BucketPolicy(
             `${name}-media-policy`,
             {
@@ -170,17 +218,7 @@ export class Storage extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [media.publicAccessBlock] },
         );
-        new aws.s3.BucketLogging(
-            `${name}-media-logging`,
-            {
-                bucket: this.bucket.bucket,
-                region,
-                targetBucket: logBucket.bucket,
-                targetPrefix: LOG_PREFIX,
-                targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
-            },
-            parent,
-        );
+        accessLogging(`${name}-media-logging`, this.bucket, logBucket, region, LOG_PREFIX, this);
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-media-lifecycle`,
             { bucket: this.bucket.bucket, region, rules: dataLifecycleRules(args) },
@@ -197,169 +235,210 @@ export class Storage extends pulumi.ComponentResource {
                 { parent: this, dependsOn: [media.versioning] },
             );
         }
+        return media;
+    }
 
-        // --- DR replica --------------------------------------------------------------
-        if (args.replica) {
-            const dr = args.replica;
-            const replica = new aws.s3.Bucket(
-                `${name}-replica`,
-                {
-                    region: dr.region,
-                    // Replicating Object Lock retention needs Object Lock on the destination.
-                    objectLockEnabled: lock ? true : undefined,
-                    forceDestroy: !args.protect,
-                    tags: {
-                        DataClassification: args.dataClassification,
-                        Purpose: "dr-replica-of-files-and-medical-images",
-                        [BACKUP_EXEMPT_TAG]: "cross-region replica of the media bucket that AWS Backup protects",
+    /**
+     * The DR copy of the media bucket (another region, the DR key), with the
+     * same guards and lifecycle, its own server access logs in a log bucket of
+     * the DR region, and the replication that fills it.
+     */
+    private createReplica(
+        name: string,
+        args: StorageArgs,
+        dr: { region: string; kmsKeyArn: pulumi.Input<string> },
+        account: pulumi.Output<string>,
+        clinicalKey: aws.kms.Key,
+        media: Guards,
+        lock: ObjectLockArgs | undefined,
+    ): { bucket: aws.s3.Bucket; logBucket: aws.s3.Bucket } {
+        const replica = new aws.s3.Bucket(
+            `${name}-replica`,
+            {
+                region: dr.region,
+                // Replicating Object Lock retention needs Object Lock on the destination.
+                objectLockEnabled: lock ? true : undefined,
+                forceDestroy: !args.protect,
+                tags: {
+                    DataClassification: args.dataClassification,
+                    Purpose: "dr-replica-of-files-and-medical-images",
+                    [BACKUP_EXEMPT_TAG]: "cross-region replica of the media bucket that AWS Backup protects",
+                },
+            },
+            { parent: this, protect: args.protect },
+        );
+        const guards = baseline(`${name}-replica`, replica, dr.region, this, {
+            sseAlgorithm: "aws:kms",
+            kmsKeyArn: dr.kmsKeyArn,
+        });
+        new aws.s3.BucketPolicy(
+            `${name}-replica-policy`,
+            {
+                bucket: replica.bucket,
+                region: dr.region,
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        ...tlsOnlyStatements(replica.arn),
+                        ...dataKeyOnlyStatements(replica.arn, [dr.kmsKeyArn]),
+                    ],
+                }),
+            },
+            { parent: this, dependsOn: [guards.publicAccessBlock] },
+        );
+        new aws.s3.BucketLifecycleConfiguration(
+            `${name}-replica-lifecycle`,
+            { bucket: replica.bucket, region: dr.region, rules: dataLifecycleRules(args) },
+            { parent: this, dependsOn: [guards.versioning] },
+        );
+        const logBucket = this.createAccessLogBucket(`${name}-replica-access-logs`, args, {
+            region: dr.region,
+            source: replica,
+            prefix: REPLICA_LOG_PREFIX,
+            account,
+            reason: "access-log bucket of the DR replica: logs are kept by lifecycle rules and not backed up",
+        });
+        accessLogging(`${name}-replica-logging`, replica, logBucket, dr.region, REPLICA_LOG_PREFIX, this);
+
+        const role = this.createReplicationRole(name, args, dr, account, clinicalKey, replica, lock);
+        new aws.s3.BucketReplicationConfig(
+            `${name}-media-replication`,
+            {
+                bucket: this.bucket.bucket,
+                region: args.region,
+                role: role.arn,
+                rules: [
+                    {
+                        id: "dr-region",
+                        status: "Enabled",
+                        priority: 1,
+                        filter: { prefix: "" },
+                        deleteMarkerReplication: { status: "Enabled" },
+                        sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+                        destination: {
+                            bucket: replica.arn,
+                            storageClass: "STANDARD_IA",
+                            encryptionConfiguration: { replicaKmsKeyId: dr.kmsKeyArn },
+                            // Replication metrics (pending bytes, latency, failed operations) in CloudWatch.
+                            metrics: { status: "Enabled", eventThreshold: { minutes: 15 } },
+                            replicationTime: { status: "Enabled", time: { minutes: 15 } },
+                        },
                     },
-                },
-                bucketOpts,
-            );
-            const guards = baseline(`${name}-replica`, replica, dr.region, this, {
-                sseAlgorithm: "aws:kms",
-                kmsKeyArn: dr.kmsKeyArn,
-            });
-            new aws.s3.BucketPolicy(
-                `${name}-replica-policy`,
-                {
-                    bucket: replica.bucket,
-                    region: dr.region,
-                    policy: pulumi.jsonStringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            ...tlsOnlyStatements(replica.arn),
-                            ...dataKeyOnlyStatements(replica.arn, [dr.kmsKeyArn]),
-                        ],
-                    }),
-                },
-                { parent: this, dependsOn: [guards.publicAccessBlock] },
-            );
-            new aws.s3.BucketLifecycleConfiguration(
-                `${name}-replica-lifecycle`,
-                { bucket: replica.bucket, region: dr.region, rules: dataLifecycleRules(args) },
-                { parent: this, dependsOn: [guards.versioning] },
-            );
+                ],
+            },
+            { parent: this, dependsOn: [media.versioning, guards.versioning] },
+        );
+        return { bucket: replica, logBucket };
+    }
 
-            const role = new aws.iam.Role(
-                `${name}-replication`,
-                {
-                    description: `S3 replication of ${name} media to ${dr.region}`,
-                    assumeRolePolicy: pulumi.jsonStringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Effect: "Allow",
-                                Principal: { Service: "s3.amazonaws.com" },
-                                Action: "sts:AssumeRole",
-                                Condition: {
-                                    StringEquals: { "aws:SourceAccount": account },
-                                    ArnLike: { "aws:SourceArn": this.bucket.arn },
-                                },
-                            },
-                        ],
-                    }),
-                },
-                parent,
-            );
-            new aws.iam.RolePolicy(
-                `${name}-replication`,
-                {
-                    role: role.id,
-                    policy: pulumi.jsonStringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Sid: "ReadReplicationConfiguration",
-                                Effect: "Allow",
-                                Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
-                                Resource: this.bucket.arn,
-                            },
-                            {
-                                Sid: "ReadSourceVersions",
-                                Effect: "Allow",
-                                Action: [
-                                    "s3:GetObjectVersionForReplication",
-                                    "s3:GetObjectVersionAcl",
-                                    "s3:GetObjectVersionTagging",
-                                    ...(lock ? ["s3:GetObjectRetention", "s3:GetObjectLegalHold"] : []),
-                                ],
-                                Resource: pulumi.interpolate`${this.bucket.arn}/*`,
-                            },
-                            {
-                                Sid: "WriteReplicas",
-                                Effect: "Allow",
-                                Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
-                                Resource: pulumi.interpolate`${replica.arn}/*`,
-                            },
-                            {
-                                Sid: "DecryptSourceObjects",
-                                Effect: "Allow",
-                                Action: "kms:Decrypt",
-                                Resource: [args.dataKeyArn, clinicalKey.arn],
-                                Condition: {
-                                    StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
-                                    StringLike: {
-                                        "kms:EncryptionContext:aws:s3:arn": [
-                                            this.bucket.arn,
-                                            pulumi.interpolate`${this.bucket.arn}/*`,
-                                        ],
-                                    },
-                                },
-                            },
-                            {
-                                Sid: "EncryptReplicas",
-                                Effect: "Allow",
-                                Action: ["kms:Encrypt", "kms:GenerateDataKey"],
-                                Resource: dr.kmsKeyArn,
-                                Condition: {
-                                    StringEquals: { "kms:ViaService": `s3.${dr.region}.amazonaws.com` },
-                                    StringLike: {
-                                        "kms:EncryptionContext:aws:s3:arn": [
-                                            replica.arn,
-                                            pulumi.interpolate`${replica.arn}/*`,
-                                        ],
-                                    },
-                                },
-                            },
-                        ],
-                    }),
-                },
-                parent,
-            );
-            new aws.s3.BucketReplicationConfig(
-                `${name}-media-replication`,
-                {
-                    bucket: this.bucket.bucket,
-                    region,
-                    role: role.arn,
-                    rules: [
+    /** The role S3 replication assumes: read the media bucket's versions, write replicas, with both regions' keys. */
+    private createReplicationRole(
+        name: string,
+        args: StorageArgs,
+        dr: { region: string; kmsKeyArn: pulumi.Input<string> },
+        account: pulumi.Output<string>,
+        clinicalKey: aws.kms.Key,
+        replica: aws.s3.Bucket,
+        lock: ObjectLockArgs | undefined,
+    ): aws.iam.Role {
+        const region = args.region;
+        const role = new aws.iam.Role(
+            `${name}-replication`,
+            {
+                description: `S3 replication of ${name} media to ${dr.region}`,
+                assumeRolePolicy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
                         {
-                            id: "dr-region",
-                            status: "Enabled",
-                            priority: 1,
-                            filter: { prefix: "" },
-                            deleteMarkerReplication: { status: "Enabled" },
-                            sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-                            destination: {
-                                bucket: replica.arn,
-                                storageClass: "STANDARD_IA",
-                                encryptionConfiguration: { replicaKmsKeyId: dr.kmsKeyArn },
-                                // Replication metrics (pending bytes, latency, failed operations) in CloudWatch.
-                                metrics: { status: "Enabled", eventThreshold: { minutes: 15 } },
-                                replicationTime: { status: "Enabled", time: { minutes: 15 } },
+                            Effect: "Allow",
+                            Principal: { Service: "s3.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: {
+                                StringEquals: { "aws:SourceAccount": account },
+                                ArnLike: { "aws:SourceArn": this.bucket.arn },
                             },
                         },
                     ],
-                },
-                { parent: this, dependsOn: [media.versioning, guards.versioning] },
-            );
-            this.replicaBucketName = replica.bucket;
-            this.replicaBucketArn = replica.arn;
-        }
+                }),
+            },
+            { parent: this },
+        );
+        new aws.iam.RolePolicy(
+            `${name}-replication`,
+            {
+                role: role.id,
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "ReadReplicationConfiguration",
+                            Effect: "Allow",
+                            Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+                            Resource: this.bucket.arn,
+                        },
+                        {
+                            Sid: "ReadSourceVersions",
+                            Effect: "Allow",
+                            Action: [
+                                "s3:GetObjectVersionForReplication",
+                                "s3:GetObjectVersionAcl",
+                                "s3:GetObjectVersionTagging",
+                                ...(lock ? ["s3:GetObjectRetention", "s3:GetObjectLegalHold"] : []),
+                            ],
+                            Resource: pulumi.interpolate`${this.bucket.arn}/*`,
+                        },
+                        {
+                            Sid: "WriteReplicas",
+                            Effect: "Allow",
+                            Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+                            Resource: pulumi.interpolate`${replica.arn}/*`,
+                        },
+                        {
+                            Sid: "DecryptSourceObjects",
+                            Effect: "Allow",
+                            Action: "kms:Decrypt",
+                            Resource: [args.dataKeyArn, clinicalKey.arn],
+                            Condition: {
+                                StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
+                                StringLike: {
+                                    "kms:EncryptionContext:aws:s3:arn": [
+                                        this.bucket.arn,
+                                        pulumi.interpolate`${this.bucket.arn}/*`,
+                                    ],
+                                },
+                            },
+                        },
+                        {
+                            Sid: "EncryptReplicas",
+                            Effect: "Allow",
+                            Action: ["kms:Encrypt", "kms:GenerateDataKey"],
+                            Resource: dr.kmsKeyArn,
+                            Condition: {
+                                StringEquals: { "kms:ViaService": `s3.${dr.region}.amazonaws.com` },
+                                StringLike: {
+                                    "kms:EncryptionContext:aws:s3:arn": [
+                                        replica.arn,
+                                        pulumi.interpolate`${replica.arn}/*`,
+                                    ],
+                                },
+                            },
+                        },
+                    ],
+                }),
+            },
+            { parent: this },
+        );
+        return role;
+    }
 
-        // --- access policy for this environment's servers ------------------------------
-        const accessPolicy = new aws.iam.Policy(
+    /** The managed policy of this environment's servers: this bucket's objects and its keys through S3, nothing else. */
+    private createAccessPolicy(
+        name: string,
+        region: string,
+        clinicalKey: aws.kms.Key,
+        dataKeyArn: pulumi.Input<string>,
+    ): aws.iam.Policy {
+        return new aws.iam.Policy(
             `${name}-media-access`,
             {
                 description: `Read, write and delete objects in the ${name} media bucket, with its KMS key`,
@@ -388,7 +467,7 @@ export class Storage extends pulumi.ComponentResource {
                             Sid: "UseTheDataKeysThroughS3",
                             Effect: "Allow",
                             Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-                            Resource: [args.dataKeyArn, clinicalKey.arn],
+                            Resource: [dataKeyArn, clinicalKey.arn],
                             Condition: {
                                 StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
                                 StringLike: {
@@ -402,20 +481,8 @@ export class Storage extends pulumi.ComponentResource {
                     ],
                 }),
             },
-            parent,
+            { parent: this },
         );
-        this.accessPolicyArn = accessPolicy.arn;
-        this.logBucketName = logBucket.bucket;
-        this.logBucketArn = logBucket.arn;
-
-        this.registerOutputs({
-            bucketName: this.bucketName,
-            bucketArn: this.bucketArn,
-            accessPolicyArn: this.accessPolicyArn,
-            logBucketName: this.logBucketName,
-            replicaBucketArn: this.replicaBucketArn,
-            clinicalKeyArn: this.clinicalKeyArn,
-        });
     }
 
     /** The key of clinical files: apart from the data key, so access to patients' files can be granted, audited and revoked on its own. */
@@ -434,15 +501,39 @@ export class Storage extends pulumi.ComponentResource {
     }
 }
 
+/** S3 server access logging of `bucket` to `logBucket`, partitioned by event date. */
+function accessLogging(
+    resourceName: string,
+    bucket: aws.s3.Bucket,
+    logBucket: aws.s3.Bucket,
+    region: string,
+    prefix: string,
+    parent: pulumi.Resource,
+): aws.s3.BucketLogging {
+    return new aws.s3.BucketLogging(
+        resourceName,
+        {
+            bucket: bucket.bucket,
+            region,
+            targetBucket: logBucket.bucket,
+            targetPrefix: prefix,
+            targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+        },
+        { parent },
+    );
+}
+
 /** Prefix of the media bucket's server access logs in the log bucket. */
 const LOG_PREFIX = "media/";
+/** Prefix of the DR replica's server access logs in the DR log bucket. */
+const REPLICA_LOG_PREFIX = "media-replica/";
 
 /** S3 bucket names: 3-63 lower-case letters, digits and hyphens; Pulumi appends `-` and 7 characters. */
-function validate(name: string): void {
-    const longest = `${name}-access-logs-xxxxxxx`;
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || longest.length > 63) {
+function validate(name: string, replica: boolean): void {
+    const suffix = replica ? "-replica-access-logs-xxxxxxx" : "-access-logs-xxxxxxx";
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || `${name}${suffix}`.length > 63) {
         throw new pulumi.RunError(
-            `Storage "${name}": the name must be lower-case letters, digits and hyphens and at most ${63 - "-access-logs-xxxxxxx".length} characters, ` +
+            `Storage "${name}": the name must be lower-case letters, digits and hyphens and at most ${63 - suffix.length} characters, ` +
                 "since bucket names derive from it",
         );
     }
