@@ -105,7 +105,7 @@ export function readVpnAdministrators(r: Reader, required: boolean): VpnAdminist
     if (required && items.length === 0) {
         r.problem(
             s,
-            r.valueOf(s),
+            items,
             `must list at least one administrator ({name, email}) while ${keyOf(SECURITY_SETTINGS.vpnEnabled)} is true`,
         );
     }

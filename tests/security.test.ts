@@ -1,8 +1,14 @@
 import * as assert from "assert";
-import { vpcResolver } from "../components/security";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import { VpnAdministrator, vpcResolver } from "../components/security";
+import { CRL_DAYS, LEDGER_HEADER, renderCrlImportScript, renderCrlScript } from "../templates/vpn-crl";
 import { isSecret, MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
-import { byId, ofType } from "./support/resources";
+import { byId, configProblems, ofType, parseStack } from "./support/resources";
+import { requireTool } from "./support/tools";
 
 const one = (run: StackRun, type: string): RecordedResource => {
     const all = ofType(run, type);
@@ -12,17 +18,31 @@ const one = (run: StackRun, type: string): RecordedResource => {
 /** Resources of the Security component (other tiers use some of the same types). */
 const sec = (run: StackRun, type: string): RecordedResource[] =>
     ofType(run, type).filter((r) => /-security-/.test(r.name));
-const oneSec = (run: StackRun, type: string): RecordedResource => {
-    const all = sec(run, type);
+const oneSec = (run: StackRun, type: string, name?: RegExp): RecordedResource => {
+    const all = sec(run, type).filter((r) => !name || name.test(r.name));
     assert.strictEqual(all.length, 1, `expected one ${type} in Security, found ${all.length}`);
     return all[0];
 };
-/** The VPN administrator's secret version (other tiers keep secrets too). */
-const vpnSecretVersion = (run: StackRun): RecordedResource => {
+/** The secret version of VPN administrator `admin` (other tiers keep secrets too). */
+const vpnSecretVersion = (run: StackRun, admin: string): RecordedResource => {
     const all = ofType(run, "aws:secretsmanager/secretVersion:SecretVersion").filter((r) =>
-        /-security-vpn-admin$/.test(r.name),
+        r.name.endsWith(`-security-vpn-admin-${admin}`),
     );
-    assert.strictEqual(all.length, 1);
+    assert.strictEqual(all.length, 1, `one secret version of ${admin}`);
+    return all[0];
+};
+/** The administrators the stack file lists (at least one where the VPN is on). */
+const adminsOf = (stack: string): VpnAdministrator[] => {
+    const admins = parseStack(stack).security?.vpn?.administrators ?? [];
+    assert.ok(admins.length > 0, `${stack} lists VPN administrators`);
+    return admins;
+};
+/** The client certificate of administrator `admin`. */
+const adminCert = (run: StackRun, admin: string): RecordedResource => {
+    const all = ofType(run, "tls:index/locallySignedCert:LocallySignedCert").filter((r) =>
+        r.name.endsWith(`-security-vpn-admin-${admin}`),
+    );
+    assert.strictEqual(all.length, 1, `one certificate of ${admin}`);
     return all[0];
 };
 const policyOf = (r: RecordedResource, field = "policy") =>
@@ -250,7 +270,8 @@ describe("Security", () => {
                 const certs = sec(run, "tls:index/locallySignedCert:LocallySignedCert");
                 assert.deepStrictEqual(
                     certs.map((c) => (c.inputs.allowedUses as string[]).find((u) => u.endsWith("_auth"))).sort(),
-                    ["client_auth", "server_auth"],
+                    ["client_auth", "client_auth", "server_auth"],
+                    "one server certificate, one client certificate per administrator (two in the stack file)",
                 );
                 certs.forEach((c) => assert.strictEqual(c.inputs.caCertPem, ca.outputs.certPem));
             });
@@ -283,7 +304,7 @@ describe("Security", () => {
                 );
             });
 
-            it("the administrator's private key is never in plain inputs or stack outputs", () => {
+            it("administrators' private keys are never in plain inputs or stack outputs", () => {
                 const run = runs[stack];
                 for (const r of run.resources) {
                     assert.ok(
@@ -296,29 +317,33 @@ describe("Security", () => {
                     isSecret(oneSec(run, "aws:acm/certificate:Certificate").rawInputs.privateKey),
                     "ACM gets the server key as a secret",
                 );
-                const version = vpnSecretVersion(run);
-                assert.ok(isSecret(version.rawInputs.secretString), "the VPN profile is a secret");
-                const secret = byId(run, version.inputs.secretId);
-                assert.strictEqual(secret.inputs.kmsKeyId, dataKeyArn(run));
-                assert.strictEqual(run.outputs.vpnClientSecretArn, secret.outputs.arn);
+                for (const admin of adminsOf(stack)) {
+                    const version = vpnSecretVersion(run, admin.name);
+                    assert.ok(isSecret(version.rawInputs.secretString), `the VPN profile of ${admin.name} is a secret`);
+                    const secret = byId(run, version.inputs.secretId);
+                    assert.strictEqual(secret.inputs.kmsKeyId, dataKeyArn(run));
+                    assert.strictEqual(
+                        (run.outputs.vpnAdministratorSecretArns as Record<string, string>)[admin.name],
+                        secret.outputs.arn,
+                    );
+                }
             });
 
-            it("the stored profile holds the CA, the admin certificate and key, and the endpoint", () => {
+            it("each administrator's secret holds the CA, their own certificate and key, and the endpoint", () => {
                 const run = runs[stack];
-                const version = vpnSecretVersion(run);
-                const stored = JSON.parse(
-                    String((version.rawInputs.secretString as { value: string }).value),
-                ) as Record<string, string>;
-                const admin = sec(run, "tls:index/locallySignedCert:LocallySignedCert").find((c) =>
-                    (c.inputs.allowedUses as string[]).includes("client_auth"),
-                )!;
-                assert.strictEqual(stored.clientCertificate, admin.outputs.certPem);
-                assert.match(stored.clientPrivateKey, /BEGIN (RSA )?PRIVATE KEY/);
                 const endpoint = one(run, "aws:ec2clientvpn/endpoint:Endpoint");
-                assert.ok(
-                    stored.profile.includes(`remote ${String(endpoint.outputs.dnsName).replace(/^\*\./, "")} 443`),
-                );
-                assert.ok(stored.profile.includes(stored.clientCertificate.trim()));
+                for (const admin of adminsOf(stack)) {
+                    const stored = JSON.parse(
+                        String((vpnSecretVersion(run, admin.name).rawInputs.secretString as { value: string }).value),
+                    ) as Record<string, string>;
+                    assert.strictEqual(stored.clientCertificate, adminCert(run, admin.name).outputs.certPem);
+                    assert.strictEqual(stored.email, admin.email);
+                    assert.match(stored.clientPrivateKey, /BEGIN (RSA )?PRIVATE KEY/);
+                    assert.ok(
+                        stored.profile.includes(`remote ${String(endpoint.outputs.dnsName).replace(/^\*\./, "")} 443`),
+                    );
+                    assert.ok(stored.profile.includes(stored.clientCertificate.trim()));
+                }
             });
         });
     }
@@ -342,7 +367,7 @@ describe("Security", () => {
         it("production logs the object-level events of the media bucket's DR replica too", () => {
             const run = runs.production;
             const replica = run.resources.find(
-                (r) => r.type === "aws:s3/bucket:Bucket" && /-storage-replica/.test(r.name),
+                (r) => r.type === "aws:s3/bucket:Bucket" && /-storage-replica$/.test(r.name),
             );
             assert.ok(replica, "production has a media replica");
             const selectors = one(run, "aws:cloudtrail/trail:Trail").inputs.advancedEventSelectors as Array<{
@@ -422,6 +447,332 @@ describe("Security", () => {
                 ingress.map((r) => r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId),
                 ["10.30.0.0/16"],
             );
+        });
+    });
+
+    describe("VPN administrators: one identity each", () => {
+        const problemsOf = (list: unknown): string[] =>
+            configProblems("production", { securityVpnAdministrators: list });
+
+        it("a list of {name, email} with unique names and e-mails is accepted", () => {
+            const admins = [
+                { name: "ana.souza", email: "ana.souza@hospital.org.br" },
+                { name: "joao-lima-2", email: "Joao.Lima+vpn@hospital.org.br" },
+            ];
+            assert.deepStrictEqual(problemsOf(admins), []);
+            assert.deepStrictEqual(
+                parseStack("production", { securityVpnAdministrators: admins }).security?.vpn?.administrators,
+                admins,
+            );
+        });
+
+        it("a bad name, a bad e-mail, a duplicate or an unknown field is refused with key, value and what is accepted", () => {
+            const key = "hms:securityVpnAdministrators";
+            const cases: Array<[unknown, RegExp]> = [
+                [
+                    [{ name: "Ana Souza", email: "ana@h.org" }],
+                    /^hms:securityVpnAdministrators\[0\]\.name = "Ana Souza": must be 2-48 lower-case letters/,
+                ],
+                [
+                    [{ name: "ana", email: "ana@localhost" }],
+                    /^hms:securityVpnAdministrators\[0\]\.email = "ana@localhost": must be an e-mail address/,
+                ],
+                [
+                    [{ name: "ana" }],
+                    /^hms:securityVpnAdministrators\[0\]\.email = \(not set\): must be an e-mail address/,
+                ],
+                [[{ name: "a-", email: "a@h.org" }], /\[0\]\.name = "a-"/],
+                [[{ name: "x".repeat(49), email: "a@h.org" }], /\[0\]\.name = "x{49}"/],
+                [
+                    [
+                        { name: "ana", email: "ana@h.org" },
+                        { name: "ana", email: "ana2@h.org" },
+                    ],
+                    /^hms:securityVpnAdministrators\[1\]\.name = "ana": must be unique: hms:securityVpnAdministrators\[0\] has it too/,
+                ],
+                [
+                    [
+                        { name: "ana", email: "ana@h.org" },
+                        { name: "bia", email: "ANA@h.org" },
+                    ],
+                    /^hms:securityVpnAdministrators\[1\]\.email = "ANA@h\.org": must be unique/,
+                ],
+                [
+                    [{ name: "ana", email: "ana@h.org", role: "dba" }],
+                    /^hms:securityVpnAdministrators\[0\] = .*has role: an administrator has only name and email/,
+                ],
+                [
+                    "ana@h.org",
+                    /^hms:securityVpnAdministrators = "ana@h\.org": must be a list of \{name, email\} objects/,
+                ],
+                [
+                    [],
+                    /^hms:securityVpnAdministrators = \[\]: must list at least one administrator .* while hms:securityVpnEnabled is true/,
+                ],
+            ];
+            for (const [list, expected] of cases) {
+                const problems = problemsOf(list);
+                assert.ok(
+                    problems.some((p) => p.startsWith(key) && expected.test(p)),
+                    `${JSON.stringify(list)}: ${problems.join("\n")}`,
+                );
+            }
+        });
+
+        it("without the VPN no administrator is needed", () => {
+            assert.deepStrictEqual(
+                configProblems("production", {
+                    securityVpnEnabled: false,
+                    securityVpnAdministrators: undefined,
+                    monitoringGrafana: false,
+                }),
+                [],
+            );
+        });
+
+        for (const stack of ["production", "staging"]) {
+            it(`${stack}: one key, certificate and secret per administrator; CN = name, so connection logs name the person`, async () => {
+                const run = await runStack(stack);
+                const admins = adminsOf(stack);
+                const ca = oneSec(run, "tls:index/selfSignedCert:SelfSignedCert");
+                const clientCerts = sec(run, "tls:index/locallySignedCert:LocallySignedCert").filter((c) =>
+                    (c.inputs.allowedUses as string[]).includes("client_auth"),
+                );
+                assert.strictEqual(clientCerts.length, admins.length, "no shared or extra client certificate");
+                const keys = new Set<string>();
+                for (const admin of admins) {
+                    const cert = adminCert(run, admin.name);
+                    assert.strictEqual(cert.inputs.caCertPem, ca.outputs.certPem, "signed by the VPN CA");
+                    const csr = ofType(run, "tls:index/certRequest:CertRequest").find(
+                        (r) => r.outputs.certRequestPem === cert.inputs.certRequestPem,
+                    );
+                    assert.ok(csr);
+                    const subject = csr.inputs.subject as Record<string, string>;
+                    assert.strictEqual(subject.commonName, admin.name);
+                    assert.strictEqual(subject.emailAddress, admin.email);
+                    keys.add(String(csr.rawInputs.privateKeyPem && JSON.stringify(csr.rawInputs.privateKeyPem)));
+                }
+                assert.strictEqual(keys.size, admins.length, "each certificate has its own key");
+                assert.deepStrictEqual(
+                    Object.keys(run.outputs.vpnAdministratorSecretArns as object).sort(),
+                    admins.map((a) => a.name).sort(),
+                );
+            });
+        }
+
+        it("the CRL command signs with the CA key (a secret on stdin) over the certificates issued now, sorted by name", async () => {
+            const run = await runStack("production");
+            const crl = oneSec(run, "command:local:Command", /-vpn-crl$/);
+            const ca = oneSec(run, "tls:index/selfSignedCert:SelfSignedCert");
+            assert.ok(isSecret(crl.rawInputs.stdin), "the CA key goes in as a secret");
+            assert.match(String((crl.rawInputs.stdin as { value: string }).value), /PRIVATE KEY/);
+            const env = crl.inputs.environment as Record<string, string>;
+            assert.strictEqual(env.CA_CERT, ca.outputs.certPem);
+            const names = adminsOf("production")
+                .map((a) => a.name)
+                .sort();
+            assert.strictEqual(env.ISSUED, names.map((n) => adminCert(run, n).outputs.certPem).join(""));
+            assert.strictEqual(crl.inputs.create, renderCrlScript());
+            // A replacement would run `create` without the previous ledger and forget revocations.
+            assert.strictEqual(crl.inputs.triggers, undefined, "no triggers: changes are updates");
+            assert.notStrictEqual(crl.inputs.addPreviousOutputInEnv, false);
+
+            // Reordering the list changes nothing; removing an administrator drops their certificate from ISSUED.
+            const admins = adminsOf("production");
+            const reordered = await runStack("production", { securityVpnAdministrators: [...admins].reverse() });
+            assert.deepStrictEqual(oneSec(reordered, "command:local:Command", /-vpn-crl$/).inputs, crl.inputs);
+            const removed = admins[0];
+            const fewer = await runStack("production", { securityVpnAdministrators: admins.slice(1) });
+            const after = oneSec(fewer, "command:local:Command", /-vpn-crl$/);
+            assert.strictEqual(after.urn, crl.urn, "the same command, updated");
+            assert.ok(
+                !String((after.inputs.environment as Record<string, string>).ISSUED).includes(
+                    String(adminCert(run, removed.name).outputs.certPem),
+                ),
+            );
+            assert.strictEqual(
+                ofType(fewer, "tls:index/locallySignedCert:LocallySignedCert").filter((c) =>
+                    c.name.endsWith(`-vpn-admin-${removed.name}`),
+                ).length,
+                0,
+            );
+        });
+
+        it("the CRL import command is wired to the endpoint and imports the CRL command's output", async () => {
+            const run = await runStack("production");
+            const endpoint = one(run, "aws:ec2clientvpn/endpoint:Endpoint");
+            const crl = oneSec(run, "command:local:Command", /-vpn-crl$/);
+            const imp = oneSec(run, "command:local:Command", /-vpn-crl-import$/);
+            const env = imp.inputs.environment as Record<string, string>;
+            assert.strictEqual(env.ENDPOINT_ID, endpoint.id);
+            assert.strictEqual(env.REGION, endpoint.inputs.region);
+            assert.deepStrictEqual(imp.inputs.triggers, [endpoint.id], "a new endpoint gets the CRL again");
+            assert.ok(imp.dependencies.includes(crl.urn), "LEDGER is the CRL command's stdout");
+            assert.ok(imp.dependencies.includes(endpoint.urn));
+            assert.match(String(imp.inputs.create), /aws ec2 import-client-vpn-client-certificate-revocation-list/);
+        });
+
+        describe("the CRL (real openssl)", () => {
+            let dir: string;
+            const sh = (cmd: string, env: Record<string, string> = {}, input?: string) => {
+                const r = spawnSync("bash", ["-c", cmd], {
+                    encoding: "utf8",
+                    cwd: dir,
+                    input,
+                    env: { ...process.env, ...env },
+                    timeout: 60_000,
+                });
+                assert.strictEqual(r.status, 0, `${cmd}: ${r.stderr}`);
+                return r.stdout;
+            };
+            const read = (f: string) => fs.readFileSync(path.join(dir, f), "utf8");
+            /** A client certificate signed by the CA in `dir` (CA `ca`), valid `days`. */
+            const issue = (file: string, cn: string, days = 365, caName = "ca") =>
+                sh(
+                    `openssl req -newkey rsa:2048 -nodes -keyout ${file}.key -out ${file}.csr -subj "/O=HMS/CN=${cn}/emailAddress=${cn}@h.org" 2>/dev/null && ` +
+                        `openssl x509 -req -in ${file}.csr -CA ${caName}.pem -CAkey ${caName}.key -set_serial 0x$(openssl rand -hex 16) -days ${days} -out ${file}.pem 2>/dev/null && ` +
+                        `openssl x509 -in ${file}.pem -noout -serial | sed 's/serial=//'`,
+                ).trim();
+            /** Runs the CRL command's script as the command provider would: env, CA key on stdin, previous stdout. */
+            const crl = (issued: string[], previous?: string, extra: Record<string, string> = {}, caName = "ca") => {
+                fs.writeFileSync(path.join(dir, "crl.sh"), renderCrlScript());
+                const env: Record<string, string> = {
+                    CA_CERT: read(`${caName}.pem`),
+                    ISSUED: issued.map((f) => read(`${f}.pem`)).join(""),
+                    ...extra,
+                };
+                if (previous !== undefined) {
+                    env.PULUMI_COMMAND_STDOUT = previous;
+                }
+                // The provider trims the final newline of stdout.
+                return sh("bash crl.sh", env, read(`${caName}.key`)).replace(/\n$/, "");
+            };
+            const crlOf = (ledger: string) => {
+                fs.writeFileSync(
+                    path.join(dir, "crl.pem"),
+                    ledger.slice(ledger.indexOf("-----BEGIN X509 CRL-----")) + "\n",
+                );
+                return sh("openssl crl -in crl.pem -noout -text");
+            };
+            const verify = (cert: string) =>
+                spawnSync(
+                    "openssl",
+                    ["verify", "-crl_check", "-CAfile", "ca.pem", "-CRLfile", "crl.pem", `${cert}.pem`],
+                    {
+                        cwd: dir,
+                        encoding: "utf8",
+                    },
+                );
+
+            before(function () {
+                requireTool(this, "openssl");
+                dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-crl-"));
+                for (const ca of ["ca", "ca2"]) {
+                    sh(
+                        `openssl req -x509 -newkey rsa:2048 -nodes -keyout ${ca}.key -out ${ca}.pem -subj "/O=HMS/CN=${ca} VPN CA" -days 1825 2>/dev/null`,
+                    );
+                }
+            });
+            after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+            it("removing an administrator puts their serial in the CA-signed CRL; the others still verify", () => {
+                const ana = issue("ana", "ana");
+                const joao = issue("joao", "joao");
+                const first = crl(["ana", "joao"]);
+                assert.ok(first.startsWith(`${LEDGER_HEADER}\n`));
+                assert.doesNotMatch(crlOf(first), /Serial Number/, "no one revoked yet");
+                const second = crl(["ana"], first);
+                const text = crlOf(second);
+                assert.match(text, new RegExp(`Serial Number: ${joao}`));
+                assert.doesNotMatch(text, new RegExp(ana));
+                assert.match(sh("openssl crl -in crl.pem -noout -verify -CAfile ca.pem 2>&1"), /verify OK/);
+                assert.match(verify("joao").stdout + verify("joao").stderr, /certificate revoked/);
+                assert.strictEqual(verify("ana").status, 0, verify("ana").stdout + verify("ana").stderr);
+            });
+
+            it("a revocation outlives later runs and a rotated key revokes the old certificate", () => {
+                issue("bia", "bia");
+                const old = issue("carl", "carl");
+                const first = crl(["bia", "carl"]);
+                const second = crl(["bia"], first);
+                issue("carl2", "carl"); // carl rotated: a new key and certificate under the same name
+                const third = crl(["bia", "carl2"], second);
+                const fourth = crl(["bia"], third);
+                const text = crlOf(fourth);
+                assert.match(text, new RegExp(`Serial Number: ${old}`), "still revoked two runs later");
+                assert.match(
+                    text,
+                    new RegExp(
+                        `Serial Number: ${sh("openssl x509 -in carl2.pem -noout -serial | sed 's/serial=//'").trim()}`,
+                    ),
+                );
+                const rotated = crl(["bia", "carl2"], first);
+                assert.match(
+                    crlOf(rotated),
+                    new RegExp(`Serial Number: ${old}`),
+                    "the replaced certificate is revoked",
+                );
+            });
+
+            it("expired certificates leave the list; a new CA starts a new one; the CRL outlives the CA", () => {
+                const short = issue("dan", "dan", 2);
+                const first = crl(["dan"]);
+                const revoked = crl([], first);
+                assert.match(crlOf(revoked), new RegExp(short));
+                const later = new Date(Date.now() + 5 * 86_400_000).toISOString().replace(/\D/g, "").slice(0, 14);
+                assert.doesNotMatch(
+                    crlOf(crl([], revoked, { HMS_CRL_NOW: later })),
+                    new RegExp(short),
+                    "expired: dropped",
+                );
+                issue("eva", "eva", 365, "ca2");
+                const other = crl(["eva"], revoked, {}, "ca2");
+                assert.doesNotMatch(crlOf(other), new RegExp(short), "serials of another CA are not carried over");
+                const [, last, next] = /Last Update: (.+)\n\s+Next Update: (.+)/.exec(crlOf(first)) ?? [];
+                const days = (Date.parse(next) - Date.parse(last)) / 86_400_000;
+                assert.ok(days >= CRL_DAYS - 1 && days > 5 * 365, `CRL valid ${days} days, longer than the 5-year CA`);
+            });
+
+            it("the import script sends the ledger's CRL to the endpoint with the AWS CLI", () => {
+                issue("fay", "fay");
+                const ledger = crl(["fay"]);
+                fs.mkdirSync(path.join(dir, "bin"), { recursive: true });
+                fs.writeFileSync(
+                    path.join(dir, "bin", "aws"),
+                    `#!/bin/bash\nprintf '%s\\n' "$@" > "${dir}/aws-args"\nfor a in "$@"; do case "$a" in file://*) cp "\${a#file://}" "${dir}/aws-crl";; esac; done\n`,
+                    { mode: 0o755 },
+                );
+                fs.writeFileSync(path.join(dir, "import.sh"), renderCrlImportScript());
+                sh("bash import.sh", {
+                    PATH: `${path.join(dir, "bin")}:${process.env.PATH}`,
+                    LEDGER: ledger,
+                    ENDPOINT_ID: "cvpn-endpoint-0123456789abcdef0",
+                    REGION: "sa-east-1",
+                });
+                const args = read("aws-args").trim().split("\n");
+                assert.deepStrictEqual(args.slice(0, 6), [
+                    "ec2",
+                    "import-client-vpn-client-certificate-revocation-list",
+                    "--region",
+                    "sa-east-1",
+                    "--client-vpn-endpoint-id",
+                    "cvpn-endpoint-0123456789abcdef0",
+                ]);
+                assert.strictEqual(args[6], "--certificate-revocation-list");
+                assert.match(read("aws-crl"), /^-----BEGIN X509 CRL-----\n[\s\S]+-----END X509 CRL-----\n$/);
+                assert.match(sh("openssl crl -in aws-crl -noout -verify -CAfile ca.pem 2>&1"), /verify OK/);
+            });
+
+            it("both scripts pass shellcheck", function () {
+                requireTool(this, "shellcheck");
+                for (const [file, script] of [
+                    ["crl-check.sh", renderCrlScript()],
+                    ["import-check.sh", renderCrlImportScript()],
+                ]) {
+                    fs.writeFileSync(path.join(dir, file), `#!/bin/bash\n${script}`);
+                    sh(`shellcheck ${file}`);
+                }
+            });
         });
     });
 

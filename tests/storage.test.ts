@@ -152,7 +152,11 @@ describe("Storage (S3)", () => {
 
             it("the tier's buckets are versioned and encrypted; those holding data with a customer managed key and bucket keys", () => {
                 const run = runs[stack];
-                assert.strictEqual(storageBuckets(run).length, stack === "production" || stack === "locked" ? 3 : 2);
+                assert.strictEqual(
+                    storageBuckets(run).length,
+                    stack === "production" || stack === "locked" ? 4 : 2,
+                    "media and its log bucket; in production also the DR replica and its log bucket",
+                );
                 for (const b of storageBuckets(run)) {
                     const v = onlyConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", b);
                     assert.deepStrictEqual(v.inputs.versioningConfiguration, { status: "Enabled" });
@@ -301,6 +305,73 @@ describe("Storage (S3)", () => {
                     (logs.inputs.tags as Record<string, string>).BackupExempt,
                     "the log bucket says why it is not backed up",
                 );
+            });
+
+            it("every bucket holding patient data has server access logs in its region and CloudTrail data events", function () {
+                const run = runs[stack];
+                const patientData = buckets(run).filter(
+                    (b) =>
+                        (b.inputs.tags as Record<string, string> | undefined)?.DataClassification === "phi-restricted",
+                );
+                if (stack === "development") {
+                    assert.deepStrictEqual(patientData, [], "development holds synthetic data only");
+                    this.skip();
+                }
+                assert.strictEqual(
+                    patientData.length,
+                    stack === "staging" ? 1 : 2,
+                    "the media bucket (and its DR replica)",
+                );
+                const [trail] = ofType(run, "aws:cloudtrail/trail:Trail");
+                assert.ok(trail, "a trail");
+                assert.strictEqual(trail.inputs.isMultiRegionTrail, true, "a replica in another region is logged too");
+                const selectors = trail.inputs.advancedEventSelectors as Array<{
+                    fieldSelectors: Array<{ field: string; equals?: string[]; startsWiths?: string[] }>;
+                }>;
+                for (const b of patientData) {
+                    const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", b);
+                    const target = buckets(run).find((l) => l.outputs.bucket === logging.inputs.targetBucket);
+                    assert.ok(target, `${b.name}: logs to a bucket of this stack`);
+                    // S3 delivers server access logs only to a bucket in the source's region.
+                    assert.strictEqual(target.inputs.region, b.inputs.region, `${b.name}: log bucket in its region`);
+                    assert.strictEqual(logging.inputs.region, b.inputs.region);
+                    const sse = onlyConfigOf(
+                        run,
+                        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                        target,
+                    ).inputs.rules as Array<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }>;
+                    assert.strictEqual(sse[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+                    const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", target);
+                    assert.strictEqual(pab.inputs.restrictPublicBuckets, true);
+                    assert.strictEqual(pab.inputs.blockPublicPolicy, true);
+                    const rules = onlyConfigOf(
+                        run,
+                        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                        target,
+                    ).inputs.rules as Array<{ expiration?: { days?: number } }>;
+                    assert.ok(
+                        rules.some((r) => (r.expiration?.days ?? 0) > 0),
+                        `${target.name}: logs expire`,
+                    );
+                    const grant = policyOf(run, target).find((st) => st.Effect === "Allow");
+                    assert.deepStrictEqual(grant?.Condition?.ArnLike, { "aws:SourceArn": b.outputs.arn });
+                    assert.strictEqual(grant?.Resource, `${target.outputs.arn}/${logging.inputs.targetPrefix}*`);
+                    assert.ok(
+                        selectors.some(
+                            (sel) =>
+                                sel.fieldSelectors.some(
+                                    (f) => f.field === "eventCategory" && f.equals?.includes("Data"),
+                                ) &&
+                                sel.fieldSelectors.some(
+                                    (f) => f.field === "resources.type" && f.equals?.includes("AWS::S3::Object"),
+                                ) &&
+                                sel.fieldSelectors.some(
+                                    (f) => f.field === "resources.ARN" && f.startsWiths?.includes(`${b.outputs.arn}/`),
+                                ),
+                        ),
+                        `${b.name}: CloudTrail logs its object-level events`,
+                    );
+                }
             });
 
             it("lifecycle: noncurrent versions to colder storage, then deleted; incomplete uploads aborted", () => {
