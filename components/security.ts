@@ -914,6 +914,7 @@ export class Security extends pulumi.ComponentResource {
      * issued on its previous run and is not issued any more (an administrator
      * removed from the list, a rotated key), and keeps that ledger in state;
      * a second command imports it into the endpoint whenever it changes.
+     * Both need bash, openssl and the AWS CLI where `pulumi up` runs.
      */
     private createVpnRevocationList(
         name: string,
@@ -932,6 +933,9 @@ export class Security extends pulumi.ComponentResource {
                 environment: {
                     CA_CERT: pki.ca.certPem,
                     ISSUED: pulumi.all(sorted.map((a) => a.cert.certPem)).apply((pems) => pems.join("")),
+                    // Without a ledger (first run, replaced command), what the endpoint's CRL revokes is kept.
+                    ENDPOINT_ID: endpoint.id,
+                    REGION: region,
                 },
                 // The CA key signs the CRL; a secret in state, never in the environment or logs.
                 stdin: secretPem(pki.caKey),

@@ -40,9 +40,12 @@ export const LEDGER_HEADER = "hms-vpn-crl-ledger 1";
 /**
  * The script of the CRL command (bash). Environment: CA_CERT (PEM of the
  * client CA), ISSUED (PEMs of the client certificates in use, concatenated),
- * PULUMI_COMMAND_STDOUT (the previous ledger, on update); standard input: the
- * CA's private key. HMS_CRL_NOW (YYYYMMDDHHMMSS, UTC) replaces the clock in
- * tests. Needs bash, openssl (OpenSSL 1.1+ or LibreSSL), awk, sed, sort.
+ * ENDPOINT_ID and REGION (without a previous ledger, the revocations of the
+ * endpoint's current CRL are carried over, so that replacing the command or
+ * losing its state does not un-revoke anyone), PULUMI_COMMAND_STDOUT (the
+ * previous ledger, on update); standard input: the CA's private key.
+ * HMS_CRL_NOW (YYYYMMDDHHMMSS, UTC) replaces the clock in tests. Needs bash,
+ * openssl (OpenSSL 1.1+ or LibreSSL), awk, sed, sort and the AWS CLI.
  */
 export function renderCrlScript(): string {
     return `set -euo pipefail
@@ -77,6 +80,22 @@ done
 # Revoked: what the previous ledger revoked (until it expires), and what it issued that is issued no more.
 : > "$work/revoked"
 prev=\${PULUMI_COMMAND_STDOUT:-}
+if [ -z "$prev" ] && [ -n "\${ENDPOINT_ID:-}" ]; then
+    # No ledger (the first run, or the command was replaced or its state lost): keep what the endpoint's
+    # current CRL revokes, if this CA signed it; those certificates' expiry is not known: the CA's is used.
+    if aws ec2 export-client-vpn-client-certificate-revocation-list --region "$REGION" \
+        --client-vpn-endpoint-id "$ENDPOINT_ID" --query CertificateRevocationList --output text > "$work/current.pem" \
+        && openssl crl -in "$work/current.pem" -noout -verify -CAfile "$work/ca.pem" > /dev/null 2>&1; then
+        ca_end=$(not_after "$work/ca.pem")
+        openssl crl -in "$work/current.pem" -noout -text | awk -v end="$ca_end" '
+            /Serial Number:/ { serial = $3 }
+            /Revocation Date:/ {
+                m = index("JanFebMarAprMayJunJulAugSepOctNovDec", $3); split($5, t, ":")
+                printf "revoked %s %s %s%02d%02d%s%s%s carried-over\\n", serial, end, $6, (m + 2) / 3, $4, t[1], t[2], t[3] }' >> "$work/revoked"
+    else
+        echo "no CRL of this CA on endpoint $ENDPOINT_ID to carry over" >&2
+    fi
+fi
 if [ -n "$prev" ] && [ "$(printf '%s\\n' "$prev" | awk '$1 == "ca" { print $2 }')" = "$ca" ]; then
     printf '%s\\n' "$prev" | awk -v now="$now" '$1 == "revoked" && $3 > now' >> "$work/revoked"
     printf '%s\\n' "$prev" | awk '$1 == "issued"' | while read -r _ serial end cn; do

@@ -560,7 +560,9 @@ describe("Security", () => {
             });
         }
 
-        it("the CRL command signs with the CA key (a secret on stdin) over the certificates issued now, sorted by name", async () => {
+        it("the CRL command signs with the CA key (a secret on stdin) over the certificates issued now, sorted by name", async function () {
+            // Two more runs of the whole program (reordered and shortened lists).
+            this.timeout(300_000);
             const run = await runStack("production");
             const crl = oneSec(run, "command:local:Command", /-vpn-crl$/);
             const ca = oneSec(run, "tls:index/selfSignedCert:SelfSignedCert");
@@ -572,6 +574,7 @@ describe("Security", () => {
                 .map((a) => a.name)
                 .sort();
             assert.strictEqual(env.ISSUED, names.map((n) => adminCert(run, n).outputs.certPem).join(""));
+            assert.strictEqual(env.ENDPOINT_ID, one(run, "aws:ec2clientvpn/endpoint:Endpoint").id);
             assert.strictEqual(crl.inputs.create, renderCrlScript());
             // A replacement would run `create` without the previous ledger and forget revocations.
             assert.strictEqual(crl.inputs.triggers, undefined, "no triggers: changes are updates");
@@ -731,6 +734,38 @@ describe("Security", () => {
                 const [, last, next] = /Last Update: (.+)\n\s+Next Update: (.+)/.exec(crlOf(first)) ?? [];
                 const days = (Date.parse(next) - Date.parse(last)) / 86_400_000;
                 assert.ok(days >= CRL_DAYS - 1 && days > 5 * 365, `CRL valid ${days} days, longer than the 5-year CA`);
+            });
+
+            it("without a ledger (a replaced command, lost state), the endpoint's revocations by this CA are kept", () => {
+                const gone = issue("gil", "gil");
+                const first = crl(["gil"]);
+                const revoked = crl([], first);
+                fs.writeFileSync(
+                    path.join(dir, "endpoint-crl.pem"),
+                    revoked.slice(revoked.indexOf("-----BEGIN X509 CRL-----")),
+                );
+                fs.mkdirSync(path.join(dir, "export-bin"), { recursive: true });
+                // The AWS CLI as the endpoint answers `export-client-vpn-client-certificate-revocation-list --output text`.
+                fs.writeFileSync(
+                    path.join(dir, "export-bin", "aws"),
+                    `#!/bin/bash\n[ "$2" = export-client-vpn-client-certificate-revocation-list ] && cat "${dir}/endpoint-crl.pem"\n`,
+                    { mode: 0o755 },
+                );
+                const withEndpoint = (caName: string) => ({
+                    PATH: `${path.join(dir, "export-bin")}:${process.env.PATH}`,
+                    ENDPOINT_ID: "cvpn-endpoint-0123456789abcdef0",
+                    REGION: "sa-east-1",
+                    CA_NAME: caName,
+                });
+                const fresh = crl([], undefined, withEndpoint("ca"));
+                assert.match(crlOf(fresh), new RegExp(`Serial Number: ${gone}`), "carried over");
+                assert.match(crl([], fresh), new RegExp(`revoked ${gone} `), "and kept by later runs");
+                issue("hal", "hal", 365, "ca2");
+                assert.doesNotMatch(
+                    crl(["hal"], undefined, withEndpoint("ca2"), "ca2"),
+                    new RegExp(gone),
+                    "another CA's CRL is not",
+                );
             });
 
             it("the import script sends the ledger's CRL to the endpoint with the AWS CLI", () => {
