@@ -646,6 +646,9 @@ export class Security extends pulumi.ComponentResource {
         const parent = { parent: this };
         // The CA's key is `-vpn-client-ca`: the CA was re-keyed when certificates became personal, so the
         // certificate every administrator shared before is signed by a key the endpoint no longer trusts.
+        // The server certificate is re-issued with it and re-imported into the same ACM certificate (an
+        // update: certificate_body, certificate_chain and private_key are not ForceNew in the provider's
+        // aws_acm_certificate), so the endpoint keeps its ARN and is not replaced.
         const caKey = rsaKey(`${name}-vpn-client-ca`, this);
         const ca = new tls.SelfSignedCert(
             `${name}-vpn-ca`,
