@@ -307,7 +307,7 @@ describe("Storage (S3)", () => {
                 );
             });
 
-            it("every bucket holding patient data has server access logs in its region and CloudTrail data events", function () {
+            it("every bucket holding patient data has server access logs in its region and CloudTrail data events", () => {
                 const run = runs[stack];
                 const patientData = buckets(run).filter(
                     (b) =>
@@ -315,7 +315,7 @@ describe("Storage (S3)", () => {
                 );
                 if (stack === "development") {
                     assert.deepStrictEqual(patientData, [], "development holds synthetic data only");
-                    this.skip();
+                    return;
                 }
                 assert.strictEqual(
                     patientData.length,
