@@ -1,6 +1,13 @@
 import * as assert from "assert";
 import { parse } from "yaml";
-import { logsIngestUrl, OPENSEARCH_TLS_POLICY, opensearchZones } from "../components/monitoring";
+import {
+    logsIngestUrl,
+    OPENSEARCH_TLS_POLICY,
+    opensearchDomainName,
+    opensearchPipelineName,
+    opensearchZones,
+} from "../components/monitoring";
+import { checkApiConstraints } from "../tools/api-constraints";
 import { ConfigError } from "../config";
 import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
@@ -571,6 +578,46 @@ describe("Monitoring", () => {
                 }
             });
 
+            it("fixed physical names never block a replacement, and respect the APIs' naming rules", () => {
+                const run = runs[stack];
+                const monitoring = run.resources.find((r) => r.type === "hms:monitoring:Monitoring")!;
+                const inMonitoring = (r: RecordedResource): boolean => {
+                    for (let p = r.parent; p; p = run.resources.find((x) => x.urn === p)?.parent ?? null) {
+                        if (p === monitoring.urn) return true;
+                    }
+                    return false;
+                };
+                // Inputs that name a resource physically (absent = Pulumi or the provider generates one).
+                const NAME_INPUTS = ["name", "domainName", "pipelineName", "policyName"];
+                const named = run.resources.filter(
+                    (r) =>
+                        r.custom &&
+                        inMonitoring(r) &&
+                        r.type.startsWith("aws:") &&
+                        NAME_INPUTS.some((k) => typeof r.inputs[k] === "string"),
+                );
+                const types = new Set(named.map((r) => r.type));
+                for (const t of [
+                    "aws:opensearch/domain:Domain",
+                    "aws:opensearchingest/pipeline:Pipeline",
+                    "aws:cloudwatch/logGroup:LogGroup",
+                ]) {
+                    assert.ok(types.has(t), `${t} has a fixed name in ${stack}`);
+                }
+                for (const r of named) {
+                    assert.strictEqual(
+                        r.options.deleteBeforeReplace,
+                        true,
+                        `${r.type} ${r.name} has a fixed name: a create-before-delete replacement would collide with it`,
+                    );
+                }
+                const domain = one(run, "aws:opensearch/domain:Domain");
+                const pipeline = one(run, "aws:opensearchingest/pipeline:Pipeline");
+                assert.strictEqual(domain.inputs.domainName, opensearchDomainName(monitoring.name));
+                assert.strictEqual(pipeline.inputs.pipelineName, opensearchPipelineName(monitoring.name));
+                assert.deepStrictEqual(checkApiConstraints([domain, pipeline]), []);
+            });
+
             it("exports the operators' endpoints", () => {
                 const run = runs[stack];
                 const domain = one(run, "aws:opensearch/domain:Domain");
@@ -632,6 +679,31 @@ describe("Monitoring", () => {
             assert.deepStrictEqual(ingestTarget(url), { host, port: 443, path: LOGS_INGEST_PATH });
         }
         assert.throws(() => logsIngestUrl([]), /no endpoint/);
+    });
+
+    describe("physical names", () => {
+        it("stay within the APIs' limits for long stack names, and the pipeline logs only where OSIS accepts", () => {
+            const long = "hms-a-very-long-environment-name-for-a-hospital-monitoring";
+            for (const [type, input, value] of [
+                ["aws:opensearch/domain:Domain", "domainName", opensearchDomainName(long)],
+                ["aws:opensearchingest/pipeline:Pipeline", "pipelineName", opensearchPipelineName(long)],
+            ] as const) {
+                assert.ok(value.length >= 3 && value.length <= 28 && /^[a-z][a-z0-9-]+$/.test(value), value);
+                const r = { urn: `urn:${type}`, name: "x", type, inputs: { [input]: value } };
+                assert.deepStrictEqual(checkApiConstraints([r]), []);
+            }
+            const pipeline = (logGroup: string) => ({
+                urn: "urn:p",
+                name: "p",
+                type: "aws:opensearchingest/pipeline:Pipeline",
+                inputs: { logPublishingOptions: { cloudwatchLogDestination: { logGroup } } },
+            });
+            assert.deepStrictEqual(
+                checkApiConstraints([pipeline("/aws/vendedlogs/OpenSearchIngestion/x/audit-logs")]),
+                [],
+            );
+            assert.strictEqual(checkApiConstraints([pipeline("/hms/pipeline-logs")]).length, 1);
+        });
     });
 
     describe("sizing", () => {
