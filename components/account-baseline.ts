@@ -19,7 +19,25 @@ export interface AccountBaselineArgs {
     openSearchServiceRole: boolean;
     /** AWS Backup resource types to opt in to in this region (AWS Backup names: Aurora, EBS, EC2, S3...). */
     backupOptIn: string[];
+    /**
+     * RDS Enhanced Monitoring's log group `RDSOSMetrics` (one per account and
+     * region, shared by every database of the account), pre-created encrypted;
+     * absent = not managed here.
+     */
+    enhancedMonitoringLogs?: {
+        /** The owning stack's logs key (its policy lets CloudWatch Logs of this account and region use it). */
+        logsKeyArn: pulumi.Input<string>;
+        retentionDays: number;
+    };
 }
+
+/**
+ * The log group RDS Enhanced Monitoring writes to: the name is fixed by RDS
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_Monitoring.OS.html:
+ * "stored in the CloudWatch Logs log group RDSOSMetrics"), so it cannot be
+ * auto-named; RDS creates it unencrypted on first use unless it exists.
+ */
+export const ENHANCED_MONITORING_LOG_GROUP = "RDSOSMetrics";
 
 /** AWS Backup's opt-in names of the resource types this program backs up (UpdateRegionSettings). */
 export const BACKUP_OPT_IN_TYPES = ["Aurora", "EBS", "EC2", "S3"];
@@ -37,12 +55,17 @@ export const BACKUP_OPT_IN_TYPES = ["Aurora", "EBS", "EC2", "S3"];
  * - AWS Backup opt-in of the resource types the plans select (UpdateRegionSettings, a
  *   partial update: types not named keep their setting; a command, so AWS adding new
  *   resource types later is no diff:
- *   https://docs.aws.amazon.com/aws-backup/latest/devguide/API_UpdateRegionSettings.html).
+ *   https://docs.aws.amazon.com/aws-backup/latest/devguide/API_UpdateRegionSettings.html);
+ * - RDS Enhanced Monitoring's `RDSOSMetrics` log group, encrypted with the logs key and
+ *   with a retention, before any database of the account writes to it; kept when the stack
+ *   is destroyed (other stacks' databases write to it).
  */
 export class AccountBaseline extends pulumi.ComponentResource {
     public readonly guardDutyDetectorId?: pulumi.Output<string>;
     /** The OpenSearch service-linked role: a stack's OpenSearch domain depends on it. */
     public readonly openSearchServiceRole?: aws.iam.ServiceLinkedRole;
+    /** RDS Enhanced Monitoring's account-wide log group, when this stack owns it. */
+    public readonly enhancedMonitoringLogGroup?: aws.cloudwatch.LogGroup;
     /** Everything the tiers of the same stack must wait for. */
     public readonly ready: pulumi.Resource[] = [];
 
@@ -115,6 +138,20 @@ export class AccountBaseline extends pulumi.ComponentResource {
                     parent,
                 ),
             );
+        }
+
+        if (args.enhancedMonitoringLogs) {
+            this.enhancedMonitoringLogGroup = new aws.cloudwatch.LogGroup(
+                `${name}-rds-os-metrics`,
+                {
+                    name: ENHANCED_MONITORING_LOG_GROUP,
+                    kmsKeyId: args.enhancedMonitoringLogs.logsKeyArn,
+                    retentionInDays: args.enhancedMonitoringLogs.retentionDays,
+                    region,
+                },
+                { parent: this, retainOnDelete: true },
+            );
+            this.ready.push(this.enhancedMonitoringLogGroup);
         }
 
         this.registerOutputs({ guardDutyDetectorId: this.guardDutyDetectorId });

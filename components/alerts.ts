@@ -107,7 +107,8 @@ export class Alerts extends pulumi.ComponentResource {
         new aws.amp.RuleGroupNamespace(
             `${name}-rules`,
             { workspaceId: args.workspace.id, name: "hms", data: renderPrometheusRules(args.environment), region },
-            parent,
+            // A fixed name within the workspace: a replacement removes the old namespace first.
+            { parent: this, deleteBeforeReplace: true },
         );
         new aws.amp.AlertManagerDefinition(
             `${name}-alertmanager`,

@@ -51,10 +51,32 @@ export class GrafanaServer extends pulumi.ComponentResource {
 
     constructor(name: string, args: GrafanaServerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:monitoring:GrafanaServer", name, {}, opts);
+
+        const { secret, secretVersion } = this.adminPassword(name, args);
+        this.adminSecretArn = secret.arn;
+        const role = this.instanceRole(name, args, secret.arn);
+        this.roleArn = role.roleArn;
+        const sg = this.securityGroup(name, args);
+        const instance = this.server(name, args, { secretArn: secret.arn, secretVersion, role, sg });
+        instanceAlarms(name, instance.id, args.alarmTopicArn, args.region, this);
+        this.instanceId = instance.id;
+        this.instanceArn = instance.arn;
+        this.url = pulumi.interpolate`https://${instance.privateIp}:${GRAFANA_PORT}`;
+        this.registerOutputs({
+            url: this.url,
+            adminSecretArn: this.adminSecretArn,
+            roleArn: this.roleArn,
+            instanceId: this.instanceId,
+        });
+    }
+
+    /** The `admin` user's password: generated, kept in Secrets Manager, fetched at boot. */
+    private adminPassword(
+        name: string,
+        args: GrafanaServerArgs,
+    ): { secret: aws.secretsmanager.Secret; secretVersion: aws.secretsmanager.SecretVersion } {
         const parent = { parent: this };
         const region = args.region;
-
-        // --- admin password: generated, kept in Secrets Manager, fetched at boot ------------
         const password = new random.RandomPassword(
             `${name}-admin`,
             { length: 32, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
@@ -75,15 +97,19 @@ export class GrafanaServer extends pulumi.ComponentResource {
             { secretId: secret.id, secretString: password.result, region },
             parent,
         );
-        this.adminSecretArn = secret.arn;
+        return { secret, secretVersion };
+    }
 
-        // --- role: read metrics, CloudWatch and OpenSearch; write its own telemetry ----------
+    /** The instance role: read metrics, CloudWatch and OpenSearch; write its own telemetry. */
+    private instanceRole(name: string, args: GrafanaServerArgs, secretArn: pulumi.Output<string>): InstanceRole {
+        const parent = { parent: this };
+        const region = args.region;
         const role = new InstanceRole(
             name,
             {
                 managedPolicyArns: [args.telemetry.policyArn],
                 statements: [
-                    ...secretReadStatements([secret.arn], args.dataKeyArn, region),
+                    ...secretReadStatements([secretArn], args.dataKeyArn, region),
                     {
                         Sid: "QueryPrometheus",
                         Effect: "Allow",
@@ -124,9 +150,13 @@ export class GrafanaServer extends pulumi.ComponentResource {
             },
             parent,
         );
-        this.roleArn = role.roleArn;
+        return role;
+    }
 
-        // --- network: HTTPS from the VPN only; out to AWS APIs and packages ------------------
+    /** HTTPS from the VPN only; out to AWS APIs and packages. */
+    private securityGroup(name: string, args: GrafanaServerArgs): aws.ec2.SecurityGroup {
+        const parent = { parent: this };
+        const region = args.region;
         const sg = new aws.ec2.SecurityGroup(
             `${name}-sg`,
             {
@@ -151,13 +181,27 @@ export class GrafanaServer extends pulumi.ComponentResource {
             parent,
         );
         egressRules(name, sg.id, INTERNET_EGRESS, region, this);
+        return sg;
+    }
 
-        // --- the server ----------------------------------------------------------------------
+    /** The server: user data with the provisioning files, the admin secret and the role ready before it boots. */
+    private server(
+        name: string,
+        args: GrafanaServerArgs,
+        d: {
+            secretArn: pulumi.Output<string>;
+            secretVersion: aws.secretsmanager.SecretVersion;
+            role: InstanceRole;
+            sg: aws.ec2.SecurityGroup;
+        },
+    ): aws.ec2.Instance {
+        const parent = { parent: this };
+        const region = args.region;
         const userData = pulumi
             .all([
                 args.prometheus.endpoint,
                 args.opensearch.endpoint,
-                secret.arn,
+                d.secretArn,
                 args.telemetry.remoteWriteUrl,
                 args.telemetry.logsIngestEndpoint,
             ])
@@ -188,9 +232,9 @@ export class GrafanaServer extends pulumi.ComponentResource {
                 ami: ubuntuAmi(args.ubuntuRelease, args.instanceType, region, parent),
                 instanceType: args.instanceType,
                 subnetId: args.subnetId,
-                vpcSecurityGroupIds: [sg.id],
+                vpcSecurityGroupIds: [d.sg.id],
                 associatePublicIpAddress: false,
-                iamInstanceProfile: role.profileName,
+                iamInstanceProfile: d.role.profileName,
                 metadataOptions: IMDS_V2_ONLY,
                 rootBlockDevice: encryptedRoot(20, args.dataKeyArn),
                 monitoring: true,
@@ -204,17 +248,8 @@ export class GrafanaServer extends pulumi.ComponentResource {
                 volumeTags: { Name: name, Role: "grafana" },
             },
             // The secret and the role's policies exist before the server boots; new AMIs do not replace it.
-            { parent: this, ignoreChanges: ["ami"], dependsOn: [secretVersion, role] },
+            { parent: this, ignoreChanges: ["ami"], dependsOn: [d.secretVersion, d.role] },
         );
-        instanceAlarms(name, instance.id, args.alarmTopicArn, region, this);
-        this.instanceId = instance.id;
-        this.instanceArn = instance.arn;
-        this.url = pulumi.interpolate`https://${instance.privateIp}:${GRAFANA_PORT}`;
-        this.registerOutputs({
-            url: this.url,
-            adminSecretArn: this.adminSecretArn,
-            roleArn: this.roleArn,
-            instanceId: this.instanceId,
-        });
+        return instance;
     }
 }

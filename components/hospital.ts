@@ -82,6 +82,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     inspector: c.security?.inspector ?? false,
                     openSearchServiceRole: true,
                     backupOptIn: BACKUP_OPT_IN_TYPES,
+                    enhancedMonitoringLogs: { logsKeyArn: this.keys.logsKeyArn, retentionDays: c.logRetentionDays },
                 },
                 parent,
             );

@@ -78,6 +78,46 @@ export function opensearchZones(azCount: number, instanceCount: number): number 
     return instanceCount > 1 ? Math.min(azCount, instanceCount >= 3 ? 3 : 2) : 1;
 }
 
+/** What every step of `Monitoring` reads. */
+interface StepContext {
+    name: string;
+    args: MonitoringArgs;
+    account: pulumi.Output<string>;
+}
+
+/** The log store's security group, admin role and (fixed) name. */
+interface LogStoreAccess {
+    securityGroup: aws.ec2.SecurityGroup;
+    adminRole: aws.iam.Role;
+    domainName: string;
+    domainArn: pulumi.Output<string>;
+}
+
+/**
+ * The OpenSearch domain's name: 3-28 characters, [a-z0-9-], starting with a
+ * letter (API_CreateDomain DomainName). Fixed, derived from the component's
+ * name, because the domain's own access policy and its log groups' resource
+ * policy (both needed at CreateDomain) name the domain's ARN, which contains
+ * it. It never blocks a replacement: the domain is `deleteBeforeReplace`
+ * (a new domain starts empty either way; hosts buffer logs on disk meanwhile),
+ * and a deleted domain's name is free again once the deletion the provider
+ * waits for completes (OpenSearch has no recovery window for domains).
+ */
+export function opensearchDomainName(name: string): string {
+    return awsIdentifier(name, 28);
+}
+
+/**
+ * The ingestion pipeline's name: 3-28 characters, [a-z][a-z0-9-]
+ * (API_osis_CreatePipeline PipelineName). The API requires a name (the
+ * provider has no auto-naming for it) and its log group's name contains it;
+ * the pipeline holds no data, so it is `deleteBeforeReplace` and a
+ * replacement reuses the name.
+ */
+export function opensearchPipelineName(name: string): string {
+    return awsIdentifier(name, 28, "logs");
+}
+
 /**
  * Metrics, logs and alarms of one environment (spec section 8):
  * - Amazon Managed Service for Prometheus: the hosts' agents remote-write their metrics;
@@ -116,56 +156,111 @@ export class Monitoring extends pulumi.ComponentResource {
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:monitoring:Monitoring", name, {}, opts);
-        const parent = { parent: this };
-        const region = args.region;
-        const account = aws.getCallerIdentityOutput({}, parent).accountId;
-        const os = args.opensearch;
-        const zones = opensearchZones(args.dataSubnetIds.length, os.instanceCount);
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        const ctx: StepContext = { name, args, account };
 
-        // --- Prometheus ----------------------------------------------------------------
-        const promLogs = new aws.cloudwatch.LogGroup(
-            `${name}-prometheus`,
-            {
-                name: `/aws/vendedlogs/prometheus/${name}`,
-                retentionInDays: args.logRetentionDays,
-                kmsKeyId: args.logsKeyArn,
-                region,
-            },
-            parent,
-        );
-        const workspace = new aws.amp.Workspace(
-            `${name}-prometheus`,
-            {
-                alias: name,
-                kmsKeyArn: args.dataKeyArn,
-                loggingConfiguration: { logGroupArn: pulumi.interpolate`${promLogs.arn}:*` },
-                region,
-            },
-            parent,
-        );
+        const workspace = this.prometheusWorkspace(ctx);
         this.prometheusEndpoint = workspace.prometheusEndpoint;
 
-        // --- alarm topic, alert rules, events and findings ------------------------------------
+        // The alarm topic, alert rules, events and findings (components/alerts.ts).
         const alerts = new Alerts(
             `${name}-alarms`,
             {
-                region,
+                region: args.region,
                 environment: args.environment,
                 logsKeyArn: args.logsKeyArn,
                 alarmEmail: args.alarmEmail,
                 workspace: { id: workspace.id, arn: workspace.arn },
                 resourcePrefix: args.resourcePrefix,
             },
-            parent,
+            { parent: this },
         );
-        const topic = { arn: alerts.topicArn };
         this.alarmTopicArn = alerts.topicArn;
 
-        // --- OpenSearch (the ELK stack) --------------------------------------------------
-        const domainName = awsIdentifier(name, 28);
-        const domainArn = pulumi.interpolate`arn:aws:es:${region}:${account}:domain/${domainName}`;
+        const access = this.logStoreAccess(ctx);
+        this.securityGroupId = access.securityGroup.id;
+        this.opensearchAdminRoleArn = access.adminRole.arn;
+        const domain = this.logStoreDomain(ctx, access);
+        this.opensearchEndpoint = domain.endpoint;
+        this.opensearchDomainArn = domain.arn;
 
-        const osSg = new aws.ec2.SecurityGroup(
+        const pipeline = this.ingestionPipeline(ctx, access, domain);
+        this.logsIngestEndpoint = pipeline.ingestEndpointUrls.apply(logsIngestUrl);
+        const hostPolicy = this.hostTelemetryPolicy(ctx, workspace, pipeline);
+        this.hostTelemetryPolicyArn = hostPolicy.arn;
+
+        const grafana = args.grafana
+            ? this.grafanaServer(ctx, args.grafana, { workspace, domain, hostPolicy, alarmTopicArn: alerts.topicArn })
+            : undefined;
+        this.grafana = grafana;
+        this.grafanaEndpoint = grafana?.url;
+        this.grafanaAdminSecretArn = grafana?.adminSecretArn;
+
+        this.configureLogStore(name, {
+            region: args.region,
+            vpcId: args.vpcId,
+            subnetIds: args.dataSubnetIds,
+            opensearchSecurityGroupId: access.securityGroup.id,
+            adminRoleArn: access.adminRole.arn,
+            adminRoleName: access.adminRole.name,
+            logsKeyArn: args.logsKeyArn,
+            logRetentionDays: args.logRetentionDays,
+            endpoint: domain.endpoint,
+            domain,
+            dataNodes: args.opensearch.instanceCount,
+            readerRoleArns: grafana ? [grafana.roleArn] : [],
+        });
+        this.logStoreAlarms(ctx, domain, alerts.topicArn);
+
+        this.registerOutputs({
+            alarmTopicArn: this.alarmTopicArn,
+            prometheusEndpoint: this.prometheusEndpoint,
+            grafanaEndpoint: this.grafanaEndpoint,
+            grafanaAdminSecretArn: this.grafanaAdminSecretArn,
+            opensearchEndpoint: this.opensearchEndpoint,
+            logsIngestEndpoint: this.logsIngestEndpoint,
+            hostTelemetryPolicyArn: this.hostTelemetryPolicyArn,
+            securityGroupId: this.securityGroupId,
+        });
+    }
+
+    /** Amazon Managed Service for Prometheus: the workspace the hosts remote-write to, with its own log group. */
+    private prometheusWorkspace({ name, args }: StepContext): aws.amp.Workspace {
+        const parent = { parent: this };
+        const promLogs = new aws.cloudwatch.LogGroup(
+            `${name}-prometheus`,
+            {
+                name: `/aws/vendedlogs/prometheus/${name}`,
+                retentionInDays: args.logRetentionDays,
+                kmsKeyId: args.logsKeyArn,
+                region: args.region,
+            },
+            { parent: this, deleteBeforeReplace: true },
+        );
+        return new aws.amp.Workspace(
+            `${name}-prometheus`,
+            {
+                alias: name,
+                kmsKeyArn: args.dataKeyArn,
+                loggingConfiguration: { logGroupArn: pulumi.interpolate`${promLogs.arn}:*` },
+                region: args.region,
+            },
+            parent,
+        );
+    }
+
+    /**
+     * Who reaches the log store: its security group (HTTPS from the VPC and the
+     * administrators) and the admin role, the fine-grained access control master
+     * that administrators, the ingestion pipeline and the setup function use.
+     * Grafana's role is mapped to the read-only `readall` role by the setup function.
+     */
+    private logStoreAccess({ name, args, account }: StepContext): LogStoreAccess {
+        const parent = { parent: this };
+        const region = args.region;
+        const domainName = opensearchDomainName(name);
+        const domainArn = pulumi.interpolate`arn:aws:es:${region}:${account}:domain/${domainName}`;
+        const securityGroup = new aws.ec2.SecurityGroup(
             `${name}-opensearch`,
             {
                 vpcId: args.vpcId,
@@ -178,7 +273,7 @@ export class Monitoring extends pulumi.ComponentResource {
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-opensearch-from-vpc`,
             {
-                securityGroupId: osSg.id,
+                securityGroupId: securityGroup.id,
                 ipProtocol: "tcp",
                 fromPort: 443,
                 toPort: 443,
@@ -192,7 +287,7 @@ export class Monitoring extends pulumi.ComponentResource {
             new aws.vpc.SecurityGroupIngressRule(
                 `${name}-opensearch-from-admins`,
                 {
-                    securityGroupId: osSg.id,
+                    securityGroupId: securityGroup.id,
                     referencedSecurityGroupId: args.adminSecurityGroupId,
                     ipProtocol: "tcp",
                     fromPort: 443,
@@ -203,11 +298,6 @@ export class Monitoring extends pulumi.ComponentResource {
                 parent,
             );
         }
-        this.securityGroupId = osSg.id;
-
-        // Administrators, the ingestion pipeline and the setup function reach the
-        // domain through this role, the fine-grained access control master.
-        // Grafana's role is mapped to the read-only `readall` role by the setup function.
         const adminRole = new aws.iam.Role(
             `${name}-opensearch-admin`,
             {
@@ -221,20 +311,16 @@ export class Monitoring extends pulumi.ComponentResource {
                             Principal: { AWS: pulumi.interpolate`arn:aws:iam::${account}:root` },
                             Action: "sts:AssumeRole",
                         },
-                        {
-                            Sid: "IngestionPipeline",
+                        ...[
+                            ["IngestionPipeline", "osis-pipelines.amazonaws.com"],
+                            ["SetupFunction", "lambda.amazonaws.com"],
+                        ].map(([sid, service]) => ({
+                            Sid: sid,
                             Effect: "Allow",
-                            Principal: { Service: "osis-pipelines.amazonaws.com" },
+                            Principal: { Service: service },
                             Action: "sts:AssumeRole",
                             Condition: { StringEquals: { "aws:SourceAccount": account } },
-                        },
-                        {
-                            Sid: "SetupFunction",
-                            Effect: "Allow",
-                            Principal: { Service: "lambda.amazonaws.com" },
-                            Action: "sts:AssumeRole",
-                            Condition: { StringEquals: { "aws:SourceAccount": account } },
-                        },
+                        })),
                     ],
                 }),
             },
@@ -257,9 +343,19 @@ export class Monitoring extends pulumi.ComponentResource {
             },
             parent,
         );
-        this.opensearchAdminRoleArn = adminRole.arn;
+        return { securityGroup, adminRole, domainName, domainArn };
+    }
 
-        const osLogGroups = OPENSEARCH_LOG_TYPES.map(
+    /**
+     * Amazon OpenSearch Service in the VPC (the ELK stack; Dashboards = Kibana),
+     * publishing its audit, application and slow logs to encrypted log groups.
+     */
+    private logStoreDomain({ name, args, account }: StepContext, access: LogStoreAccess): aws.opensearch.Domain {
+        const region = args.region;
+        const os = args.opensearch;
+        const zones = opensearchZones(args.dataSubnetIds.length, os.instanceCount);
+        const { domainName, domainArn } = access;
+        const logGroups = OPENSEARCH_LOG_TYPES.map(
             (logType) =>
                 [
                     logType,
@@ -271,7 +367,7 @@ export class Monitoring extends pulumi.ComponentResource {
                             kmsKeyId: args.logsKeyArn,
                             region,
                         },
-                        parent,
+                        { parent: this, deleteBeforeReplace: true },
                     ),
                 ] as const,
         );
@@ -287,7 +383,7 @@ export class Monitoring extends pulumi.ComponentResource {
                             Effect: "Allow",
                             Principal: { Service: "es.amazonaws.com" },
                             Action: ["logs:PutLogEvents", "logs:CreateLogStream"],
-                            Resource: osLogGroups.map(([, g]) => pulumi.interpolate`${g.arn}:*`),
+                            Resource: logGroups.map(([, g]) => pulumi.interpolate`${g.arn}:*`),
                             Condition: {
                                 StringEquals: { "aws:SourceAccount": account },
                                 ArnLike: { "aws:SourceArn": domainArn },
@@ -296,11 +392,10 @@ export class Monitoring extends pulumi.ComponentResource {
                     ],
                 }),
             },
-            parent,
+            { parent: this, deleteBeforeReplace: true },
         );
-
         const burstable = /^t[23]\./.test(os.instanceType);
-        const domain = new aws.opensearch.Domain(
+        return new aws.opensearch.Domain(
             `${name}-opensearch`,
             {
                 domainName,
@@ -312,7 +407,10 @@ export class Monitoring extends pulumi.ComponentResource {
                     zoneAwarenessEnabled: zones > 1,
                     zoneAwarenessConfig: zones > 1 ? { availabilityZoneCount: zones } : undefined,
                 },
-                vpcOptions: { subnetIds: args.dataSubnetIds.slice(0, zones), securityGroupIds: [osSg.id] },
+                vpcOptions: {
+                    subnetIds: args.dataSubnetIds.slice(0, zones),
+                    securityGroupIds: [access.securityGroup.id],
+                },
                 ebsOptions: { ebsEnabled: true, volumeType: "gp3", volumeSize: os.volumeGiB },
                 encryptAtRest: { enabled: true, kmsKeyId: args.dataKeyArn },
                 nodeToNodeEncryption: { enabled: true },
@@ -321,7 +419,7 @@ export class Monitoring extends pulumi.ComponentResource {
                     enabled: true,
                     anonymousAuthEnabled: false,
                     internalUserDatabaseEnabled: false,
-                    masterUserOptions: { masterUserArn: adminRole.arn },
+                    masterUserOptions: { masterUserArn: access.adminRole.arn },
                 },
                 // Only this account's IAM principals (roles with es:ESHttp* permissions) get in.
                 accessPolicies: pulumi.jsonStringify({
@@ -335,7 +433,7 @@ export class Monitoring extends pulumi.ComponentResource {
                         },
                     ],
                 }),
-                logPublishingOptions: osLogGroups.map(([logType, g]) => ({
+                logPublishingOptions: logGroups.map(([logType, g]) => ({
                     logType,
                     cloudwatchLogGroupArn: g.arn,
                     enabled: true,
@@ -352,13 +450,25 @@ export class Monitoring extends pulumi.ComponentResource {
                 // (engine versions 5.3 and later); there is nothing to configure.
                 tags: { Name: domainName },
             },
-            { parent: this, protect: args.protect, dependsOn: [logPolicy, ...(args.domainDependsOn ?? [])] },
+            {
+                parent: this,
+                protect: args.protect,
+                // The name is fixed (see opensearchDomainName): a replacement deletes the old domain first.
+                deleteBeforeReplace: true,
+                dependsOn: [logPolicy, ...(args.domainDependsOn ?? [])],
+            },
         );
-        this.opensearchEndpoint = domain.endpoint;
-        this.opensearchDomainArn = domain.arn;
+    }
 
-        // --- OpenSearch Ingestion (the managed Logstash) ------------------------------------
-        const pipelineName = awsIdentifier(name, 28, "logs");
+    /** OpenSearch Ingestion (the managed Logstash): Fluent Bit on the hosts posts to it, it writes to the domain. */
+    private ingestionPipeline(
+        { name, args }: StepContext,
+        access: LogStoreAccess,
+        domain: aws.opensearch.Domain,
+    ): aws.opensearchingest.Pipeline {
+        const parent = { parent: this };
+        const region = args.region;
+        const pipelineName = opensearchPipelineName(name);
         const ingestSg = new aws.ec2.SecurityGroup(
             `${name}-ingest`,
             {
@@ -389,7 +499,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 ipProtocol: "tcp",
                 fromPort: 443,
                 toPort: 443,
-                referencedSecurityGroupId: osSg.id,
+                referencedSecurityGroupId: access.securityGroup.id,
                 description: "pipeline to OpenSearch",
                 region,
             },
@@ -404,18 +514,18 @@ export class Monitoring extends pulumi.ComponentResource {
                 kmsKeyId: args.logsKeyArn,
                 region,
             },
-            parent,
+            { parent: this, deleteBeforeReplace: true },
         );
-        const pipeline = new aws.opensearchingest.Pipeline(
+        return new aws.opensearchingest.Pipeline(
             `${name}-logs`,
             {
                 pipelineName,
                 region,
                 minUnits: args.ingest.minUnits,
                 maxUnits: args.ingest.maxUnits,
-                pipelineRoleArn: adminRole.arn,
+                pipelineRoleArn: access.adminRole.arn,
                 pipelineConfigurationBody: pulumi
-                    .all([domain.endpoint, adminRole.arn])
+                    .all([domain.endpoint, access.adminRole.arn])
                     .apply(([endpoint, roleArn]) =>
                         renderPipelineConfiguration({ endpoint, roleArn, region, environment: args.environment }),
                     ),
@@ -430,12 +540,18 @@ export class Monitoring extends pulumi.ComponentResource {
                 },
                 tags: { Name: pipelineName },
             },
-            parent,
+            // The name is fixed (see opensearchPipelineName): a replacement deletes the old pipeline first.
+            { parent: this, deleteBeforeReplace: true },
         );
-        this.logsIngestEndpoint = pipeline.ingestEndpointUrls.apply(logsIngestUrl);
+    }
 
-        // --- what a host needs to send metrics and logs -----------------------------------
-        const hostPolicy = new aws.iam.Policy(
+    /** The managed policy every host role gets: remote write to the workspace, ingest into the pipeline. */
+    private hostTelemetryPolicy(
+        { name }: StepContext,
+        workspace: aws.amp.Workspace,
+        pipeline: aws.opensearchingest.Pipeline,
+    ): aws.iam.Policy {
+        return new aws.iam.Policy(
             `${name}-host-telemetry`,
             {
                 description: `${name}: hosts remote-write metrics to Prometheus and post logs to the ingestion pipeline`,
@@ -452,133 +568,116 @@ export class Monitoring extends pulumi.ComponentResource {
                     ],
                 }),
             },
-            parent,
+            { parent: this },
         );
-        this.hostTelemetryPolicyArn = hostPolicy.arn;
+    }
 
-        // --- Grafana --------------------------------------------------------------------------
-        const grafana = args.grafana
-            ? new GrafanaServer(
-                  `${name}-grafana`,
-                  {
-                      region,
-                      environment: args.environment,
-                      vpcId: args.vpcId,
-                      subnetId: args.appSubnetIds[0],
-                      vpnSecurityGroupId: args.grafana.vpnSecurityGroupId,
-                      instanceType: args.grafana.instanceType,
-                      ubuntuRelease: args.grafana.ubuntuRelease,
-                      dataKeyArn: args.dataKeyArn,
-                      prometheus: { endpoint: workspace.prometheusEndpoint, workspaceArn: workspace.arn },
-                      opensearch: { endpoint: domain.endpoint, domainArn: domain.arn, engineVersion: os.engineVersion },
-                      telemetry: {
-                          remoteWriteUrl: workspace.prometheusEndpoint,
-                          logsIngestEndpoint: this.logsIngestEndpoint,
-                          policyArn: hostPolicy.arn,
-                      },
-                      probeUrls: args.grafana.probeUrls,
-                      alarmTopicArn: alerts.topicArn,
-                  },
-                  parent,
-              )
-            : undefined;
-        this.grafanaEndpoint = grafana?.url;
-        this.grafana = grafana;
-        this.grafanaAdminSecretArn = grafana?.adminSecretArn;
+    /** The self-hosted Grafana server (components/grafana.ts), reading Prometheus, CloudWatch and OpenSearch. */
+    private grafanaServer(
+        { name, args }: StepContext,
+        g: GrafanaArgs,
+        d: {
+            workspace: aws.amp.Workspace;
+            domain: aws.opensearch.Domain;
+            hostPolicy: aws.iam.Policy;
+            alarmTopicArn: pulumi.Input<string>;
+        },
+    ): GrafanaServer {
+        return new GrafanaServer(
+            `${name}-grafana`,
+            {
+                region: args.region,
+                environment: args.environment,
+                vpcId: args.vpcId,
+                subnetId: args.appSubnetIds[0],
+                vpnSecurityGroupId: g.vpnSecurityGroupId,
+                instanceType: g.instanceType,
+                ubuntuRelease: g.ubuntuRelease,
+                dataKeyArn: args.dataKeyArn,
+                prometheus: { endpoint: d.workspace.prometheusEndpoint, workspaceArn: d.workspace.arn },
+                opensearch: {
+                    endpoint: d.domain.endpoint,
+                    domainArn: d.domain.arn,
+                    engineVersion: args.opensearch.engineVersion,
+                },
+                telemetry: {
+                    remoteWriteUrl: d.workspace.prometheusEndpoint,
+                    logsIngestEndpoint: this.logsIngestEndpoint,
+                    policyArn: d.hostPolicy.arn,
+                },
+                probeUrls: g.probeUrls,
+                alarmTopicArn: d.alarmTopicArn,
+            },
+            { parent: this },
+        );
+    }
 
-        // --- the domain's own configuration, through its API ------------------------------------
-        this.configureLogStore(name, {
-            region,
-            vpcId: args.vpcId,
-            subnetIds: args.dataSubnetIds,
-            opensearchSecurityGroupId: osSg.id,
-            adminRoleArn: adminRole.arn,
-            adminRoleName: adminRole.name,
-            logsKeyArn: args.logsKeyArn,
-            logRetentionDays: args.logRetentionDays,
-            endpoint: domain.endpoint,
-            domain,
-            dataNodes: os.instanceCount,
-            readerRoleArns: grafana ? [grafana.roleArn] : [],
-        });
-
-        // --- alarms of the log store ----------------------------------------------------------
-        const alarm = (
-            suffix: string,
-            a: Omit<
-                aws.cloudwatch.MetricAlarmArgs,
-                "namespace" | "dimensions" | "alarmActions" | "okActions" | "region"
-            >,
-        ) =>
+    /** CloudWatch alarms of the log store, to the alarm topic. */
+    private logStoreAlarms(
+        { name, args, account }: StepContext,
+        domain: aws.opensearch.Domain,
+        topicArn: pulumi.Input<string>,
+    ): void {
+        const domainName = opensearchDomainName(name);
+        const volumeGiB = args.opensearch.volumeGiB;
+        const alarms: Array<[string, string, Partial<aws.cloudwatch.MetricAlarmArgs>]> = [
+            [
+                "cluster-red",
+                "at least one primary shard is unassigned (cluster status red)",
+                { metricName: "ClusterStatus.red", statistic: "Maximum", period: 60 },
+            ],
+            [
+                "free-storage",
+                `a node has less than 25% of its ${volumeGiB} GiB volume free`,
+                {
+                    metricName: "FreeStorageSpace",
+                    statistic: "Minimum",
+                    period: 300,
+                    // FreeStorageSpace is in MiB, per node.
+                    threshold: Math.floor(volumeGiB * 1024 * 0.25),
+                    comparisonOperator: "LessThanOrEqualToThreshold",
+                },
+            ],
+            [
+                "jvm-memory-pressure",
+                "JVM memory pressure at or above 80% for 15 minutes",
+                {
+                    metricName: "JVMMemoryPressure",
+                    statistic: "Maximum",
+                    period: 300,
+                    evaluationPeriods: 3,
+                    threshold: 80,
+                },
+            ],
+            [
+                "writes-blocked",
+                "the cluster is blocking writes (logs are not being stored)",
+                { metricName: "ClusterIndexWritesBlocked", statistic: "Maximum", period: 300 },
+            ],
+            [
+                "snapshot-failure",
+                "an automated snapshot failed",
+                { metricName: "AutomatedSnapshotFailure", statistic: "Maximum", period: 60 },
+            ],
+        ];
+        for (const [suffix, what, a] of alarms) {
             new aws.cloudwatch.MetricAlarm(
                 `${name}-opensearch-${suffix}`,
                 {
+                    alarmDescription: `${domainName}: ${what}`,
+                    evaluationPeriods: 1,
+                    threshold: 1,
+                    comparisonOperator: "GreaterThanOrEqualToThreshold",
                     ...a,
                     namespace: "AWS/ES",
                     dimensions: { DomainName: domainName, ClientId: account },
-                    alarmActions: [topic.arn],
-                    okActions: [topic.arn],
-                    region,
+                    alarmActions: [topicArn],
+                    okActions: [topicArn],
+                    region: args.region,
                 },
                 { parent: this, dependsOn: [domain] },
             );
-        alarm("cluster-red", {
-            alarmDescription: `${domainName}: at least one primary shard is unassigned (cluster status red)`,
-            metricName: "ClusterStatus.red",
-            statistic: "Maximum",
-            period: 60,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-        });
-        alarm("free-storage", {
-            alarmDescription: `${domainName}: a node has less than 25% of its ${os.volumeGiB} GiB volume free`,
-            metricName: "FreeStorageSpace",
-            statistic: "Minimum",
-            period: 300,
-            evaluationPeriods: 1,
-            // FreeStorageSpace is in MiB, per node.
-            threshold: Math.floor(os.volumeGiB * 1024 * 0.25),
-            comparisonOperator: "LessThanOrEqualToThreshold",
-        });
-        alarm("jvm-memory-pressure", {
-            alarmDescription: `${domainName}: JVM memory pressure at or above 80% for 15 minutes`,
-            metricName: "JVMMemoryPressure",
-            statistic: "Maximum",
-            period: 300,
-            evaluationPeriods: 3,
-            threshold: 80,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-        });
-        alarm("writes-blocked", {
-            alarmDescription: `${domainName}: the cluster is blocking writes (logs are not being stored)`,
-            metricName: "ClusterIndexWritesBlocked",
-            statistic: "Maximum",
-            period: 300,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-        });
-        alarm("snapshot-failure", {
-            alarmDescription: `${domainName}: an automated snapshot failed`,
-            metricName: "AutomatedSnapshotFailure",
-            statistic: "Maximum",
-            period: 60,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-        });
-
-        this.registerOutputs({
-            alarmTopicArn: this.alarmTopicArn,
-            prometheusEndpoint: this.prometheusEndpoint,
-            grafanaEndpoint: this.grafanaEndpoint,
-            grafanaAdminSecretArn: this.grafanaAdminSecretArn,
-            opensearchEndpoint: this.opensearchEndpoint,
-            logsIngestEndpoint: this.logsIngestEndpoint,
-            hostTelemetryPolicyArn: this.hostTelemetryPolicyArn,
-            securityGroupId: this.securityGroupId,
-        });
+        }
     }
 
     /**

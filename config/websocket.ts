@@ -3,6 +3,7 @@
 import type { WebSocketServerArgs } from "../components/websocket";
 import { integerSetting, keyOf, Reader, stringSetting } from "./setting";
 import { readServer, serverSettings } from "./sizing";
+import { telemetryPorts } from "../templates/telemetry";
 
 export const WEBSOCKET_SETTINGS = {
     ...serverSettings(
@@ -59,6 +60,10 @@ export function readWebSocket(r: Reader): WebSocketConfig {
     const s = WEBSOCKET_SETTINGS;
     const size = readServer(r, s);
     const port = r.get(s.port);
+    if (telemetryPorts("websocket").includes(port)) {
+        const taken = telemetryPorts("websocket").join(", ");
+        r.problem(s.port, port, `must not be one of ${taken}: the host's telemetry listens there`);
+    }
     const nodeMajor = r.get(s.nodeMajor);
     if (nodeMajor % 2 !== 0) {
         r.problem(s.nodeMajor, nodeMajor, `must be ${s.nodeMajor.accepted}`);

@@ -53,7 +53,14 @@ export const ALERT_THRESHOLDS = {
     certificateDays: 14,
     /** Free share of a filesystem below which a predicted fill pages. */
     diskFreeRatio: 0.15,
+    /** Share of WebSocket handshakes the service itself refuses (5xx or no answer). */
+    websocketRefusedRatio: 0.5,
+    /** p99 event-loop lag of the WebSocket service, seconds: every message waits that long. */
+    websocketLagSeconds: 0.5,
 } as const;
+
+/** WebSocket handshakes per second by outcome, per host (the service's own metrics, job "websocket"). */
+const wsRate = (metric: string, selector = "") => `sum by (host) (rate(${metric}{job="websocket"${selector}}[5m]))`;
 
 export const PROMETHEUS_ALERTS: readonly PrometheusAlert[] = [
     {
@@ -110,6 +117,25 @@ export const PROMETHEUS_ALERTS: readonly PrometheusAlert[] = [
         severity: "ticket",
         summary: "{{ $labels.host }} ({{ $labels.role }}): the {{ $labels.job }} exporter does not answer",
         runbook: "target-down",
+    },
+    {
+        alert: "WebSocketHandshakesFailing",
+        expr:
+            `${wsRate("hms_websocket_rejected_upgrades_total", ',status=~"5..|none"')}` +
+            ` / (${wsRate("hms_websocket_connections_total")} + ${wsRate("hms_websocket_rejected_upgrades_total")} + ${wsRate("hms_websocket_auth_failures_total")})` +
+            ` > ${ALERT_THRESHOLDS.websocketRefusedRatio}`,
+        for: "10m",
+        severity: "page",
+        summary: `{{ $labels.host }}: the WebSocket service refuses more than ${ALERT_THRESHOLDS.websocketRefusedRatio * 100}% of connections (staff get no live updates)`,
+        runbook: "websocket-refusing",
+    },
+    {
+        alert: "WebSocketEventLoopLag",
+        expr: `max by (host) (nodejs_eventloop_lag_p99_seconds{job="websocket"}) > ${ALERT_THRESHOLDS.websocketLagSeconds}`,
+        for: "10m",
+        severity: "ticket",
+        summary: `{{ $labels.host }}: the WebSocket service's event loop lags more than ${ALERT_THRESHOLDS.websocketLagSeconds} s (live updates arrive late)`,
+        runbook: "websocket-lag",
     },
     {
         alert: "PhpFpmSaturated",

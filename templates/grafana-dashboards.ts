@@ -282,8 +282,64 @@ export const DASHBOARDS: readonly DashboardModel[] = [
     {
         uid: "hms-websocket",
         title: "HMS / WebSocket server",
-        description: "The real-time service: its host, its log errors and whether its telemetry targets answer.",
+        description:
+            "The real-time service: connections, messages and refused handshakes from its own metrics endpoint, its event loop and memory, its host and log errors.",
         panels: [
+            {
+                title: "Open connections",
+                queries: [prom(`sum by (host) (hms_websocket_connections_open{${envSel}})`, "{{host}}")],
+            },
+            {
+                title: "New connections and messages per second",
+                queries: [
+                    prom(
+                        `sum by (host) (rate(hms_websocket_connections_total{${envSel}}[5m]))`,
+                        "{{host}} connections",
+                    ),
+                    prom(
+                        `sum by (host, direction) (rate(hms_websocket_messages_total{${envSel}}[5m]))`,
+                        "{{host}} messages {{direction}}",
+                    ),
+                ],
+            },
+            {
+                title: "Refused handshakes per minute (authentication, other by status)",
+                queries: [
+                    prom(
+                        `sum by (host) (rate(hms_websocket_auth_failures_total{${envSel}}[5m])) * 60`,
+                        "{{host}} auth",
+                    ),
+                    prom(
+                        `sum by (host, status) (rate(hms_websocket_rejected_upgrades_total{${envSel}}[5m])) * 60`,
+                        "{{host}} {{status}}",
+                    ),
+                ],
+            },
+            {
+                title: "Connection errors per minute",
+                queries: [
+                    prom(
+                        `sum by (host, kind) (rate(hms_websocket_errors_total{${envSel}}[5m])) * 60`,
+                        "{{host}} {{kind}}",
+                    ),
+                ],
+            },
+            {
+                title: "Event loop lag (p99, max)",
+                unit: "s",
+                queries: [
+                    prom(`max by (host) (nodejs_eventloop_lag_p99_seconds{job="websocket",${envSel}})`, "{{host}} p99"),
+                    prom(`max by (host) (nodejs_eventloop_lag_max_seconds{job="websocket",${envSel}})`, "{{host}} max"),
+                ],
+            },
+            {
+                title: "Service memory (resident, heap used)",
+                unit: "bytes",
+                queries: [
+                    prom(`process_resident_memory_bytes{job="websocket",${envSel}}`, "{{host}} resident"),
+                    prom(`nodejs_heap_size_used_bytes{job="websocket",${envSel}}`, "{{host}} heap"),
+                ],
+            },
             {
                 title: "Telemetry targets up",
                 unit: "bool_yes_no",

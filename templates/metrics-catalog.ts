@@ -87,6 +87,31 @@ export const PROMETHEUS_PRODUCERS: readonly PrometheusProducer[] = [
         ],
     },
     {
+        // The WebSocket service's own endpoint, preloaded into its process (templates/websocket.ts websocketMetricsJs).
+        job: "websocket",
+        source: "templates/websocket.ts websocketMetricsJs (RFC 6455 framing; process and nodejs_* names as https://github.com/siimon/prom-client/tree/master/lib/metrics)",
+        metrics: [
+            "hms_websocket_connections_open",
+            "hms_websocket_connections_total",
+            "hms_websocket_messages_total",
+            "hms_websocket_auth_failures_total",
+            "hms_websocket_rejected_upgrades_total",
+            "hms_websocket_errors_total",
+            "process_cpu_user_seconds_total",
+            "process_cpu_system_seconds_total",
+            "process_resident_memory_bytes",
+            "process_start_time_seconds",
+            "nodejs_heap_size_total_bytes",
+            "nodejs_heap_size_used_bytes",
+            "nodejs_external_memory_bytes",
+            "nodejs_active_resources",
+            "nodejs_eventloop_lag_mean_seconds",
+            "nodejs_eventloop_lag_p99_seconds",
+            "nodejs_eventloop_lag_max_seconds",
+            "nodejs_version_info",
+        ],
+    },
+    {
         // Ubuntu's prometheus-blackbox-exporter on the Grafana server, probing the public site through Cloudflare.
         job: "edge",
         source: "https://github.com/prometheus/blackbox_exporter/blob/master/prober/http.go (probe_* gauges)",

@@ -19,7 +19,8 @@
 //   `prometheus-nginx-exporter` (Nginx tier); PHP-FPM's own status page in
 //   OpenMetrics format (app tier, PHP 8.1+, no exporter needed); the parsed
 //   access logs turned into request counters and a latency histogram by
-//   Fluent Bit's `log_to_metrics` filter (all tiers); the blackbox exporter's
+//   Fluent Bit's `log_to_metrics` filter (all tiers); the WebSocket service's
+//   own endpoint (WebSocket tier, templates/websocket.ts); the blackbox exporter's
 //   probes of the public site (Grafana server). templates/metrics-catalog.ts
 //   lists what each produces.
 // - Logs are parsed on the host (LOG_FORMATS: Nginx JSON and combined access
@@ -85,6 +86,23 @@ export const STUB_STATUS_PATH = "/stub_status";
 export const FPM_STATUS_PATH = "/fpm-status";
 /** The blackbox exporter on the Grafana server (see templates/grafana.ts). */
 export const BLACKBOX_EXPORTER_ADDRESS = "127.0.0.1:9115";
+/**
+ * The WebSocket service's own metrics endpoint (templates/websocket.ts
+ * websocketMetricsJs), on loopback: only the host's Prometheus agent reads it.
+ */
+export const WEBSOCKET_METRICS_ADDRESS = "127.0.0.1:9464";
+/** Loopback ports the telemetry of a host of `role` listens on: a service of that host must not take them. */
+export function telemetryPorts(role: TelemetryArgs["role"]): number[] {
+    const byRole: Record<TelemetryArgs["role"], string[]> = {
+        nginx: [NGINX_EXPORTER_ADDRESS, STATUS_ADDRESS],
+        app: [STATUS_ADDRESS],
+        websocket: [WEBSOCKET_METRICS_ADDRESS],
+        grafana: [BLACKBOX_EXPORTER_ADDRESS],
+    };
+    return [NODE_EXPORTER_ADDRESS, PROMETHEUS_ADDRESS, FLUENT_BIT_METRICS_ADDRESS, ...byRole[role]].map((a) =>
+        Number(a.split(":")[1]),
+    );
+}
 /** The system log (rsyslog), shipped from every host. */
 export const SYSLOG_FILE = "/var/log/syslog";
 
@@ -291,6 +309,9 @@ export function scrapeJobs(args: Pick<TelemetryArgs, "role" | "probeUrls">): obj
             params: { openmetrics: [""] },
             static_configs: [{ targets: [STATUS_ADDRESS] }],
         });
+    }
+    if (args.role === "websocket") {
+        jobs.push({ job_name: "websocket", static_configs: [{ targets: [WEBSOCKET_METRICS_ADDRESS] }] });
     }
     if (args.role === "grafana" && (args.probeUrls ?? []).length > 0) {
         // The blackbox exporter's multi-target pattern: the probed URL becomes `instance`.

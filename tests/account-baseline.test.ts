@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
-import { ofType } from "./support/resources";
+import { ofType, parseStack } from "./support/resources";
 
 const ACCOUNT_WIDE = [
     "aws:guardduty/detector:Detector",
@@ -9,6 +9,14 @@ const ACCOUNT_WIDE = [
     "aws:inspector2/enabler:Enabler",
     "aws:iam/serviceLinkedRole:ServiceLinkedRole",
 ];
+/** Whether an IAM ArnLike pattern (`*` and `?` wildcards) matches `arn`. */
+const arnLike = (pattern: string, arn: string): boolean =>
+    new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    ).test(arn);
 const under = (run: StackRun, r: RecordedResource, type: string): boolean => {
     for (let p = r.parent; p;) {
         const parent = run.resources.find((x) => x.urn === p);
@@ -95,6 +103,54 @@ describe("AccountBaseline (account-wide services, one stack per account)", () =>
         assert.match(
             String(cmd.inputs.create),
             /^aws backup update-region-settings --region 'sa-east-1' --resource-type-opt-in-preference 'Aurora=true,EBS=true,EC2=true,S3=true'$/,
+        );
+    });
+
+    it("RDS Enhanced Monitoring's RDSOSMetrics group: created once, encrypted with the logs key, retained, with a retention", () => {
+        const run = runs.production;
+        const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.inputs.name === "RDSOSMetrics");
+        assert.strictEqual(groups.length, 1, "production (the account's owner) creates RDSOSMetrics");
+        const g = groups[0];
+        assert.ok(under(run, g, "hms:account:AccountBaseline"), "it belongs to the baseline");
+        const key = run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-logs"))!;
+        assert.strictEqual(g.inputs.kmsKeyId, key.outputs.arn, "encrypted with the logs key");
+        assert.strictEqual(g.inputs.retentionInDays, parseStack("production").logRetentionDays);
+        assert.strictEqual(g.retainOnDelete, true, "other stacks' databases keep writing to it");
+        assert.ok(
+            run.resources
+                .filter((r) => r.type === "aws:rds/clusterInstance:ClusterInstance")
+                .every((i) => Number(i.inputs.monitoringInterval) > 0),
+            "the databases use Enhanced Monitoring",
+        );
+        // The key lets CloudWatch Logs of this account and region use it for this group.
+        const policy = JSON.parse(String(key.inputs.policy)) as {
+            Statement: Array<{
+                Effect: string;
+                Principal?: { Service?: string };
+                Action: string | string[];
+                Condition?: Record<string, Record<string, string>>;
+            }>;
+        };
+        const groupArn = `arn:aws:logs:sa-east-1:${MOCK_ACCOUNT_ID}:log-group:RDSOSMetrics`;
+        const grants = policy.Statement.filter(
+            (st) =>
+                st.Effect === "Allow" &&
+                st.Principal?.Service === "logs.sa-east-1.amazonaws.com" &&
+                [st.Action].flat().some((a) => /^kms:(GenerateDataKey|Encrypt)/.test(a)) &&
+                Object.entries(st.Condition ?? {}).every(([op, kv]) =>
+                    Object.entries(kv).every(([k, v]) =>
+                        k === "kms:EncryptionContext:aws:logs:arn" && /^Arn(Like|Equals)$/.test(op)
+                            ? arnLike(v, groupArn)
+                            : false,
+                    ),
+                ),
+        );
+        assert.ok(grants.length > 0, "the logs key's policy lets CloudWatch Logs encrypt RDSOSMetrics");
+        assert.strictEqual(
+            ofType(runs.staging, "aws:cloudwatch/logGroup:LogGroup").filter((x) => x.inputs.name === "RDSOSMetrics")
+                .length,
+            0,
+            "staging, in the same account, does not create it again",
         );
     });
 });

@@ -1,6 +1,13 @@
 import * as assert from "assert";
 import { parse } from "yaml";
-import { logsIngestUrl, OPENSEARCH_TLS_POLICY, opensearchZones } from "../components/monitoring";
+import {
+    logsIngestUrl,
+    OPENSEARCH_TLS_POLICY,
+    opensearchDomainName,
+    opensearchPipelineName,
+    opensearchZones,
+} from "../components/monitoring";
+import { checkApiConstraints } from "../tools/api-constraints";
 import { ConfigError } from "../config";
 import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
@@ -33,6 +40,82 @@ const subnetIds = (run: StackRun, tier: string) =>
     ofType(run, "aws:ec2/subnet:Subnet")
         .filter((s) => (s.inputs.tags as Record<string, string>).Tier === tier)
         .map((s) => s.id);
+
+/** A log group's name from its name or ARN (`arn:aws:logs:<region>:<account>:log-group:<name>[:*]`). */
+const groupName = (v: unknown): string =>
+    String(v)
+        .replace(/^arn:aws[\w-]*:logs:[^:]*:\d*:log-group:/, "")
+        .replace(/:\*$/, "");
+const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : v ? [v as T] : []);
+
+/**
+ * Where each resource of a plan makes an AWS service write logs (CloudWatch
+ * Logs group names), from the inputs the APIs read: a service creates a
+ * missing group itself, unencrypted (RDS, Lambda), or fails to deliver.
+ */
+function logDestinations(run: StackRun): Array<{ resource: string; group: string }> {
+    const out: Array<{ resource: string; group: string }> = [];
+    const add = (r: RecordedResource, group: unknown) =>
+        out.push({ resource: `${r.type} ${r.name}`, group: groupName(group) });
+    for (const r of run.resources) {
+        const i = r.inputs;
+        switch (r.type) {
+            case "aws:rds/cluster:Cluster":
+                // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Integrating.CloudWatch.html
+                list<string>(i.enabledCloudwatchLogsExports).forEach((t) =>
+                    add(r, `/aws/rds/cluster/${String(i.clusterIdentifier)}/${t}`),
+                );
+                break;
+            case "aws:rds/clusterInstance:ClusterInstance":
+            case "aws:rds/instance:Instance":
+                // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_Monitoring.OS.html
+                if (Number(i.monitoringInterval ?? 0) > 0) add(r, "RDSOSMetrics");
+                break;
+            case "aws:lambda/function:Function": {
+                // Without a logging configuration Lambda writes to /aws/lambda/<function name>.
+                const cfg = i.loggingConfig as { logGroup?: string } | undefined;
+                add(r, cfg?.logGroup ?? `/aws/lambda/${String(i.name ?? r.name)}`);
+                break;
+            }
+            case "aws:ec2clientvpn/endpoint:Endpoint": {
+                const o = i.connectionLogOptions as { enabled?: boolean; cloudwatchLogGroup?: string } | undefined;
+                if (o?.enabled) add(r, o.cloudwatchLogGroup);
+                break;
+            }
+            case "aws:ec2/flowLog:FlowLog":
+                if ((i.logDestinationType ?? "cloud-watch-logs") === "cloud-watch-logs")
+                    add(r, i.logDestination ?? i.logGroupName);
+                break;
+            case "aws:elasticache/replicationGroup:ReplicationGroup":
+                list<{ destinationType: string; destination: string }>(i.logDeliveryConfigurations)
+                    .filter((c) => c.destinationType === "cloudwatch-logs")
+                    .forEach((c) => add(r, c.destination));
+                break;
+            case "aws:opensearch/domain:Domain":
+                list<{ enabled?: boolean; cloudwatchLogGroupArn: string }>(i.logPublishingOptions)
+                    .filter((o) => o.enabled !== false)
+                    .forEach((o) => add(r, o.cloudwatchLogGroupArn));
+                break;
+            case "aws:opensearchingest/pipeline:Pipeline": {
+                const o = i.logPublishingOptions as
+                    { isLoggingEnabled?: boolean; cloudwatchLogDestination?: { logGroup: string } } | undefined;
+                if (o?.isLoggingEnabled) add(r, o.cloudwatchLogDestination?.logGroup);
+                break;
+            }
+            case "aws:amp/workspace:Workspace": {
+                const o = i.loggingConfiguration as { logGroupArn?: string } | undefined;
+                if (o?.logGroupArn) add(r, o.logGroupArn);
+                break;
+            }
+            case "aws:cloudtrail/trail:Trail":
+                if (i.cloudWatchLogsGroupArn) add(r, i.cloudWatchLogsGroupArn);
+                break;
+            default:
+                break;
+        }
+    }
+    return out;
+}
 
 describe("Monitoring", () => {
     const runs: Record<string, StackRun> = {};
@@ -462,6 +545,79 @@ describe("Monitoring", () => {
                 }
             });
 
+            it("every log group an AWS service of the plan writes to exists in a plan, encrypted with its logs key", () => {
+                // Read from each resource's inputs, so a new log source is covered without a list of groups:
+                // a destination no plan creates would be created by the service itself, unencrypted.
+                const destinations = logDestinations(runs[stack]);
+                assert.ok(destinations.length >= 10, `${destinations.length} log destinations`);
+                const kinds = new Set(destinations.map((d) => d.resource.split(" ")[0]));
+                for (const t of [
+                    "aws:rds/cluster:Cluster",
+                    "aws:rds/clusterInstance:ClusterInstance",
+                    "aws:lambda/function:Function",
+                ]) {
+                    assert.ok(kinds.has(t), `${t} writes logs in ${stack}`);
+                }
+                for (const d of destinations) {
+                    // Account-wide groups (RDSOSMetrics) are created by the stack that owns the account's baseline.
+                    const owner = [runs[stack], ...Object.values(runs)].find((r) =>
+                        ofType(r, "aws:cloudwatch/logGroup:LogGroup").some((g) => g.outputs.name === d.group),
+                    );
+                    assert.ok(
+                        owner,
+                        `${d.resource} writes to ${d.group}, which no plan creates (the service would, unencrypted)`,
+                    );
+                    const group = ofType(owner, "aws:cloudwatch/logGroup:LogGroup").find(
+                        (g) => g.outputs.name === d.group,
+                    )!;
+                    assert.strictEqual(
+                        group.inputs.kmsKeyId,
+                        keyArn(owner, "logs"),
+                        `${d.group} is not encrypted with the logs key`,
+                    );
+                }
+            });
+
+            it("fixed physical names never block a replacement, and respect the APIs' naming rules", () => {
+                const run = runs[stack];
+                const monitoring = run.resources.find((r) => r.type === "hms:monitoring:Monitoring")!;
+                const inMonitoring = (r: RecordedResource): boolean => {
+                    for (let p = r.parent; p; p = run.resources.find((x) => x.urn === p)?.parent ?? null) {
+                        if (p === monitoring.urn) return true;
+                    }
+                    return false;
+                };
+                // Inputs that name a resource physically (absent = Pulumi or the provider generates one).
+                const NAME_INPUTS = ["name", "domainName", "pipelineName", "policyName"];
+                const named = run.resources.filter(
+                    (r) =>
+                        r.custom &&
+                        inMonitoring(r) &&
+                        r.type.startsWith("aws:") &&
+                        NAME_INPUTS.some((k) => typeof r.inputs[k] === "string"),
+                );
+                const types = new Set(named.map((r) => r.type));
+                for (const t of [
+                    "aws:opensearch/domain:Domain",
+                    "aws:opensearchingest/pipeline:Pipeline",
+                    "aws:cloudwatch/logGroup:LogGroup",
+                ]) {
+                    assert.ok(types.has(t), `${t} has a fixed name in ${stack}`);
+                }
+                for (const r of named) {
+                    assert.strictEqual(
+                        r.options.deleteBeforeReplace,
+                        true,
+                        `${r.type} ${r.name} has a fixed name: a create-before-delete replacement would collide with it`,
+                    );
+                }
+                const domain = one(run, "aws:opensearch/domain:Domain");
+                const pipeline = one(run, "aws:opensearchingest/pipeline:Pipeline");
+                assert.strictEqual(domain.inputs.domainName, opensearchDomainName(monitoring.name));
+                assert.strictEqual(pipeline.inputs.pipelineName, opensearchPipelineName(monitoring.name));
+                assert.deepStrictEqual(checkApiConstraints([domain, pipeline]), []);
+            });
+
             it("exports the operators' endpoints", () => {
                 const run = runs[stack];
                 const domain = one(run, "aws:opensearch/domain:Domain");
@@ -523,6 +679,31 @@ describe("Monitoring", () => {
             assert.deepStrictEqual(ingestTarget(url), { host, port: 443, path: LOGS_INGEST_PATH });
         }
         assert.throws(() => logsIngestUrl([]), /no endpoint/);
+    });
+
+    describe("physical names", () => {
+        it("stay within the APIs' limits for long stack names, and the pipeline logs only where OSIS accepts", () => {
+            const long = "hms-a-very-long-environment-name-for-a-hospital-monitoring";
+            for (const [type, input, value] of [
+                ["aws:opensearch/domain:Domain", "domainName", opensearchDomainName(long)],
+                ["aws:opensearchingest/pipeline:Pipeline", "pipelineName", opensearchPipelineName(long)],
+            ] as const) {
+                assert.ok(value.length >= 3 && value.length <= 28 && /^[a-z][a-z0-9-]+$/.test(value), value);
+                const r = { urn: `urn:${type}`, name: "x", type, inputs: { [input]: value } };
+                assert.deepStrictEqual(checkApiConstraints([r]), []);
+            }
+            const pipeline = (logGroup: string) => ({
+                urn: "urn:p",
+                name: "p",
+                type: "aws:opensearchingest/pipeline:Pipeline",
+                inputs: { logPublishingOptions: { cloudwatchLogDestination: { logGroup } } },
+            });
+            assert.deepStrictEqual(
+                checkApiConstraints([pipeline("/aws/vendedlogs/OpenSearchIngestion/x/audit-logs")]),
+                [],
+            );
+            assert.strictEqual(checkApiConstraints([pipeline("/hms/pipeline-logs")]).length, 1);
+        });
     });
 
     describe("sizing", () => {

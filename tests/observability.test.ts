@@ -15,7 +15,12 @@ import {
     renderAlertmanagerDefinition,
     renderPrometheusRules,
 } from "../templates/alerts";
-import { renderDashboardProvider, renderGrafanaDatasources, renderGrafanaIni } from "../templates/grafana";
+import {
+    renderBlackboxConfig,
+    renderDashboardProvider,
+    renderGrafanaDatasources,
+    renderGrafanaIni,
+} from "../templates/grafana";
 import { DASHBOARDS, DATASOURCE_UIDS, renderDashboard } from "../templates/grafana-dashboards";
 import {
     logStoreRequests,
@@ -410,6 +415,21 @@ describe("observability", () => {
                     }),
                 /workspace endpoint/,
             );
+        });
+
+        it("the blackbox exporter accepts its modules, and the edge scrape job names one of them", function () {
+            requireTool(this, "prometheus-blackbox-exporter");
+            const check = (text: string) =>
+                run("prometheus-blackbox-exporter", ["--config.check", `--config.file=${tmp("blackbox.yml", text)}`]);
+            const ok = check(renderBlackboxConfig());
+            assert.strictEqual(ok.status, 0, ok.stdout + ok.stderr);
+            // The tool judges: a field the exporter does not know is refused.
+            assert.notStrictEqual(check(renderBlackboxConfig().replace("fail_if_not_ssl", "fail_if_no_ssl")).status, 0);
+            const modules = Object.keys(parse(renderBlackboxConfig()).modules as object);
+            const edge = scrapeJobs({ role: "grafana", probeUrls: ["https://hms.example.org/"] }).find(
+                (j) => (j as { job_name: string }).job_name === "edge",
+            ) as { params: { module: string[] } };
+            assert.ok(modules.includes(edge.params.module[0]), `module ${edge.params.module[0]} is not configured`);
         });
 
         it("grafana.ini: HTTPS, no sign-up, no anonymous access, SigV4 on, admin password from a file", () => {

@@ -706,6 +706,13 @@ export const API_RULES: readonly ApiRule[] = [
         doc: D.ruleset,
         check: text(1, 255, /^.*$/s, "ruleset name"),
     },
+    // OpenSearch Ingestion publishes its logs only to groups under /aws/vendedlogs/.
+    {
+        types: T("aws:opensearchingest/pipeline:Pipeline"),
+        input: "logPublishingOptions.cloudwatchLogDestination.logGroup",
+        doc: "https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_osis_CloudWatchLogDestination.html (LogGroup \\/aws\\/vendedlogs\\/[\\.\\-_/#A-Za-z0-9]+, 1-512)",
+        check: text(1, 512, /^\/aws\/vendedlogs\/[.\-_/#A-Za-z0-9]+$/, "pipeline log group under /aws/vendedlogs/"),
+    },
 ];
 
 /**

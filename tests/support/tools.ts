@@ -15,6 +15,7 @@ const INSTALL: Record<string, string> = {
     promtool: "apt-get install -y --no-install-recommends prometheus",
     "docker-compose": "apt-get install -y --no-install-recommends docker-compose",
     amtool: "apt-get install -y --no-install-recommends prometheus-alertmanager",
+    "prometheus-blackbox-exporter": "apt-get install -y --no-install-recommends prometheus-blackbox-exporter",
     mariadbd: "apt-get install -y --no-install-recommends mariadb-server",
     "mariadb-install-db": "apt-get install -y --no-install-recommends mariadb-server",
     "wordpress-package": "apt-get install -y --no-install-recommends wordpress php-fpm php-mysql php-curl",
