@@ -4,12 +4,14 @@ import { isSecret, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { WORDPRESS_SALT_NAMES } from "../templates/wordpress";
 import {
+    assertChainedReplacements,
     assertCloudInitValid,
     assertNoSecrets,
     assertShellcheckClean,
     byId,
     docOf,
     fileOf,
+    gateOf,
     instancesWithRole,
     ofType,
     userDataOf,
@@ -299,9 +301,32 @@ describe("AppServers (WordPress)", () => {
         });
     }
 
-    it("updates servers one at a time and keeps them on new Canonical images", () => {
-        const [first, second] = appServers(runs.production);
-        assert.ok(second.dependencies.includes(first.urn), "server 2 waits for server 1");
+    it("replaces servers one at a time, each after the previous one answers its health check; keeps them on new Canonical images", () => {
+        const r = runs.production;
+        const servers = appServers(r);
+        assert.strictEqual(servers.length, 2);
+        assertChainedReplacements(r, servers);
+        for (const server of servers) {
+            const env = gateOf(r, server).inputs.environment as Record<string, string>;
+            assert.strictEqual(env.HMS_INSTANCE_IDS, server.id);
+            const commands = JSON.parse(env.HMS_COMMANDS) as string[];
+            assert.ok(
+                commands.some((c) => /^curl -fsS .*http:\/\/127\.0\.0\.1:8080\/healthz$/.test(c)),
+                commands.join("; "),
+            );
+        }
+        // Nginx learns an address only once its server is ready (the parameter waits for every gate).
+        const parameter = ofType(r, "aws:ssm/parameter:Parameter").find((p) =>
+            String(p.inputs.name).endsWith("/upstreams/wordpress"),
+        );
+        assert.ok(parameter);
+        assert.deepStrictEqual(
+            String(parameter.inputs.insecureValue).split(","),
+            servers.map((s) => String(s.outputs.privateIp)),
+        );
+        for (const server of servers) {
+            assert.ok(parameter.dependencies.includes(gateOf(r, server).urn), `published after ${server.name}'s gate`);
+        }
     });
 
     it("spreads a third server over the third AZ of production", async function () {
