@@ -98,61 +98,10 @@ export class AppServers extends pulumi.ComponentResource {
 
     constructor(name: string, args: AppServersArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:app:AppServers", name, {}, opts);
-        const parent = { parent: this };
         const region = args.region;
         this.httpPort = args.httpPort ?? 8080;
 
-        // --- secrets: WordPress keys and salts, first administrator ---------------------
-        const salts = Object.fromEntries(
-            WORDPRESS_SALT_NAMES.map((k) => [
-                k,
-                new random.RandomPassword(
-                    `${name}-${k.toLowerCase().replace(/_/g, "-")}`,
-                    { length: 64, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
-                    parent,
-                ).result,
-            ]),
-        );
-        const saltsSecret = new aws.secretsmanager.Secret(
-            `${name}-salts`,
-            {
-                description: `${name}: WordPress authentication keys and salts`,
-                kmsKeyId: args.dataKeyArn,
-                recoveryWindowInDays: 7,
-                region,
-            },
-            parent,
-        );
-        const saltsVersion = new aws.secretsmanager.SecretVersion(
-            `${name}-salts`,
-            { secretId: saltsSecret.id, secretString: pulumi.jsonStringify(salts), region },
-            parent,
-        );
-
-        const adminPassword = new random.RandomPassword(
-            `${name}-admin`,
-            { length: 32, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
-            parent,
-        );
-        const adminSecret = new aws.secretsmanager.Secret(
-            `${name}-admin`,
-            {
-                description: `${name}: first WordPress administrator (user name and password)`,
-                kmsKeyId: args.dataKeyArn,
-                recoveryWindowInDays: 7,
-                region,
-            },
-            parent,
-        );
-        const adminVersion = new aws.secretsmanager.SecretVersion(
-            `${name}-admin`,
-            {
-                secretId: adminSecret.id,
-                secretString: pulumi.jsonStringify({ username: "hms-admin", password: adminPassword.result }),
-                region,
-            },
-            parent,
-        );
+        const { saltsSecret, saltsVersion, adminSecret, adminVersion } = this.secrets(name, args);
         this.saltsSecretArn = saltsSecret.arn;
         this.adminSecretArn = adminSecret.arn;
 
@@ -242,6 +191,71 @@ export class AppServers extends pulumi.ComponentResource {
             saltsSecretArn: this.saltsSecretArn,
             adminSecretArn: this.adminSecretArn,
         });
+    }
+
+    /** The WordPress keys and salts and the first administrator's credentials, in Secrets Manager. */
+    private secrets(
+        name: string,
+        args: AppServersArgs,
+    ): {
+        saltsSecret: aws.secretsmanager.Secret;
+        saltsVersion: aws.secretsmanager.SecretVersion;
+        adminSecret: aws.secretsmanager.Secret;
+        adminVersion: aws.secretsmanager.SecretVersion;
+    } {
+        const parent = { parent: this };
+        const region = args.region;
+        const salts = Object.fromEntries(
+            WORDPRESS_SALT_NAMES.map((k) => [
+                k,
+                new random.RandomPassword(
+                    `${name}-${k.toLowerCase().replace(/_/g, "-")}`,
+                    { length: 64, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
+                    parent,
+                ).result,
+            ]),
+        );
+        const saltsSecret = new aws.secretsmanager.Secret(
+            `${name}-salts`,
+            {
+                description: `${name}: WordPress authentication keys and salts`,
+                kmsKeyId: args.dataKeyArn,
+                recoveryWindowInDays: 7,
+                region,
+            },
+            parent,
+        );
+        const saltsVersion = new aws.secretsmanager.SecretVersion(
+            `${name}-salts`,
+            { secretId: saltsSecret.id, secretString: pulumi.jsonStringify(salts), region },
+            parent,
+        );
+
+        const adminPassword = new random.RandomPassword(
+            `${name}-admin`,
+            { length: 32, special: true, overrideSpecial: "!#%&*()-_=+[]{}<>:?" },
+            parent,
+        );
+        const adminSecret = new aws.secretsmanager.Secret(
+            `${name}-admin`,
+            {
+                description: `${name}: first WordPress administrator (user name and password)`,
+                kmsKeyId: args.dataKeyArn,
+                recoveryWindowInDays: 7,
+                region,
+            },
+            parent,
+        );
+        const adminVersion = new aws.secretsmanager.SecretVersion(
+            `${name}-admin`,
+            {
+                secretId: adminSecret.id,
+                secretString: pulumi.jsonStringify({ username: "hms-admin", password: adminPassword.result }),
+                region,
+            },
+            parent,
+        );
+        return { saltsSecret, saltsVersion, adminSecret, adminVersion };
     }
 
     /** The cloud-config document of server i (the salts and admin secrets are created above). */

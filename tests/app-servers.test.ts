@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { EC2_INSTANCE_TYPES } from "../config/sizing";
 import { isSecret, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
@@ -326,6 +328,26 @@ describe("AppServers (WordPress)", () => {
         );
         for (const server of servers) {
             assert.ok(parameter.dependencies.includes(gateOf(r, server).urn), `published after ${server.name}'s gate`);
+        }
+    });
+
+    it("the server tiers keep the URNs existing stacks hold (a renamed resource carries an alias)", () => {
+        const held = JSON.parse(fs.readFileSync(path.join(__dirname, "support", "server-urns.json"), "utf8")) as Record<
+            string,
+            string[]
+        >;
+        // A URN as the engine matches it here: the parent's type, the type and the name.
+        const key = (urn: string): string => {
+            const [, , types, name] = urn.split("::");
+            return `${types.split("$").slice(-2).join("$")}::${name}`;
+        };
+        for (const stack of ["production", "staging"] as const) {
+            const r = runs[stack];
+            const urns = new Set(r.resources.map((x) => x.urn));
+            const aliases = new Set(r.resources.flatMap((x) => x.options.aliases.map(key)));
+            assert.ok(held[stack].length > 80, `${stack}: the held URNs`);
+            const lost = held[stack].filter((u) => !urns.has(u) && !aliases.has(key(u)));
+            assert.deepStrictEqual(lost, [], `${stack}: resources existing stacks would replace or delete`);
         }
     });
 
