@@ -76,12 +76,14 @@ export interface AppServersArgs {
  * Rolling out a change: user data is applied by cloud-init on first boot only,
  * so a changed template does not reconfigure a running server. Pulumi updates
  * the user data in place (`userDataReplaceOnChange: false`), which stops and
- * starts the server; servers are chained with `dependsOn` so only one is down
- * at a time. To apply the new configuration, replace the servers one at a
- * time: `pulumi up --replace <urn of server 1>`, check /healthz, then server 2.
- * New Canonical AMIs are ignored for the same reason (`ignoreChanges: ["ami"]`):
- * security updates arrive through unattended-upgrades; replace a server to move
- * it to the newest image.
+ * starts the server; each server waits for the previous one's readiness gate
+ * (SSM Run Command: cloud-init done, its own /healthz answers), which runs
+ * again after such an update, so only one is down at a time. To apply the new
+ * configuration, replace the servers: `pulumi up --replace <urn of a server>`
+ * creates the new one, waits for its gate, publishes its address to the Nginx
+ * tier and deletes the old one at the end. New Canonical AMIs are ignored for
+ * the same reason (`ignoreChanges: ["ami"]`): security updates arrive through
+ * unattended-upgrades; replace a server to move it to the newest image.
  */
 export class AppServers extends pulumi.ComponentResource {
     public readonly instances: aws.ec2.Instance[];
@@ -162,7 +164,8 @@ export class AppServers extends pulumi.ComponentResource {
                             region,
                             instanceIds: [instance.id],
                             commands: readyCommands(this.httpPort),
-                            triggers: [instance.id],
+                            // Again after an in-place update (a stop and start with new user data).
+                            triggers: [instance.id, instance.userDataBase64],
                         },
                         { parent: this, dependsOn: [instance] },
                     ),
