@@ -121,7 +121,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             pullCaPem: pull.caPem,
             ranges,
             upstreams,
-            gate: (instance, i, serverName) => {
+            gate: (instance, _index, serverName) => {
                 const attachment = new aws.lb.TargetGroupAttachment(
                     serverName,
                     {
