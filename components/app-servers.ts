@@ -1,18 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { userDataBase64 } from "../templates/gzip";
 import { renderTelemetry } from "../templates/telemetry";
 import { renderWordPressUserData, WORDPRESS_SALT_NAMES, wordpressLogFiles } from "../templates/wordpress";
-import { encryptedRoot, IMDS_V2_ONLY, InstanceRole, ubuntuAmi } from "./ec2";
-import {
-    EgressRule,
-    egressRules,
-    HostTelemetryArgs,
-    instanceAlarms,
-    INTERNET_EGRESS,
-    secretReadStatements,
-} from "./server-support";
+import { HardenedServers, HostTelemetryArgs, readyCommands, secretReadStatements, ssmGate } from "./server-support";
 
 export interface AppServersArgs {
     region: string;
@@ -85,12 +76,14 @@ export interface AppServersArgs {
  * Rolling out a change: user data is applied by cloud-init on first boot only,
  * so a changed template does not reconfigure a running server. Pulumi updates
  * the user data in place (`userDataReplaceOnChange: false`), which stops and
- * starts the server; servers are chained with `dependsOn` so only one is down
- * at a time. To apply the new configuration, replace the servers one at a
- * time: `pulumi up --replace <urn of server 1>`, check /healthz, then server 2.
- * New Canonical AMIs are ignored for the same reason (`ignoreChanges: ["ami"]`):
- * security updates arrive through unattended-upgrades; replace a server to move
- * it to the newest image.
+ * starts the server; each server waits for the previous one's readiness gate
+ * (SSM Run Command: cloud-init done, its own /healthz answers), which runs
+ * again after such an update, so only one is down at a time. To apply the new
+ * configuration, replace the servers: `pulumi up --replace <urn of a server>`
+ * creates the new one, waits for its gate, publishes its address to the Nginx
+ * tier and deletes the old one at the end. New Canonical AMIs are ignored for
+ * the same reason (`ignoreChanges: ["ami"]`): security updates arrive through
+ * unattended-upgrades; replace a server to move it to the newest image.
  */
 export class AppServers extends pulumi.ComponentResource {
     public readonly instances: aws.ec2.Instance[];
@@ -107,14 +100,114 @@ export class AppServers extends pulumi.ComponentResource {
 
     constructor(name: string, args: AppServersArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:app:AppServers", name, {}, opts);
-        const parent = { parent: this };
         const region = args.region;
         this.httpPort = args.httpPort ?? 8080;
-        if (args.count < 1 || args.subnetIds.length === 0) {
-            throw new pulumi.RunError(`${name}: needs at least one server and one subnet`);
-        }
 
-        // --- secrets: WordPress keys and salts, first administrator ---------------------
+        const { saltsSecret, saltsVersion, adminSecret, adminVersion } = this.secrets(name, args);
+        this.saltsSecretArn = saltsSecret.arn;
+        this.adminSecretArn = adminSecret.arn;
+
+        // --- the servers: hardened block, narrow egress, Session Manager + secrets + bucket --
+        const servers = new HardenedServers(
+            {
+                region,
+                vpcId: args.vpcId,
+                role: "wordpress",
+                securityGroup: {
+                    name: `${name}-sg`,
+                    description: "WordPress app servers: ingress from the Nginx tier and the WebSocket server only",
+                    revokeRulesOnDelete: true,
+                },
+                egressPrefix: name,
+                egress: [
+                    {
+                        suffix: "database",
+                        port: args.database.port,
+                        description: "Aurora MySQL (TLS)",
+                        referencedSecurityGroupId: args.database.securityGroupId,
+                    },
+                    {
+                        suffix: "cache",
+                        port: args.cache.port,
+                        description: "ElastiCache (TLS)",
+                        referencedSecurityGroupId: args.cache.securityGroupId,
+                    },
+                ],
+                instanceRole: {
+                    name: `${name}-role`,
+                    statements: secretReadStatements(
+                        [args.database.masterSecretArn, args.cache.authSecretArn, saltsSecret.arn, adminSecret.arn],
+                        args.dataKeyArn,
+                        region,
+                    ),
+                    managedPolicyArns: [
+                        args.storage.accessPolicyArn,
+                        ...(args.telemetry ? [args.telemetry.policyArn] : []),
+                        ...(args.mail ? [args.mail.sendPolicyArn] : []),
+                    ],
+                },
+                serverNames: Array.from({ length: args.count }, (_, i) => `${name}-${i + 1}`),
+                subnetIds: args.subnetIds,
+                instanceType: args.instanceType,
+                volumeGiB: args.volumeGiB,
+                ubuntuRelease: args.ubuntuRelease,
+                dataKeyArn: args.dataKeyArn,
+                userData: this.userData(args, saltsSecret.arn, adminSecret.arn),
+                // cloud-init applies a changed document only to a new server: replace one at a time.
+                userDataReplaceOnChange: false,
+                // The secrets exist before the first boot reads them.
+                dependsOn: [saltsVersion, adminVersion],
+                gate: (instance, i, serverName) =>
+                    ssmGate(
+                        `${serverName}-ready`,
+                        {
+                            region,
+                            instanceIds: [instance.id],
+                            commands: readyCommands(this.httpPort),
+                            // Again after an in-place update (a stop and start with new user data).
+                            triggers: [instance.id, instance.userDataBase64],
+                        },
+                        { parent: this, dependsOn: [instance] },
+                    ),
+                alarmTopicArn: args.alarmTopicArn,
+            },
+            this,
+        );
+        this.securityGroupId = servers.securityGroup.id;
+        this.roleArn = servers.role.roleArn;
+        this.instances = servers.instances;
+        this.instanceIds = this.instances.map((x) => x.id);
+        this.instanceArns = this.instances.map((x) => x.arn);
+        // Known once the server answers its health check: whoever routes to it (the Nginx
+        // tier's address list) waits for that.
+        this.privateIps = this.instances.map((x, i) =>
+            pulumi.all([x.privateIp, servers.gates[i].urn]).apply(([ip]) => ip),
+        );
+
+        this.registerOutputs({
+            instanceIds: this.instanceIds,
+            instanceArns: this.instanceArns,
+            privateIps: this.privateIps,
+            securityGroupId: this.securityGroupId,
+            roleArn: this.roleArn,
+            httpPort: this.httpPort,
+            saltsSecretArn: this.saltsSecretArn,
+            adminSecretArn: this.adminSecretArn,
+        });
+    }
+
+    /** The WordPress keys and salts and the first administrator's credentials, in Secrets Manager. */
+    private secrets(
+        name: string,
+        args: AppServersArgs,
+    ): {
+        saltsSecret: aws.secretsmanager.Secret;
+        saltsVersion: aws.secretsmanager.SecretVersion;
+        adminSecret: aws.secretsmanager.Secret;
+        adminVersion: aws.secretsmanager.SecretVersion;
+    } {
+        const parent = { parent: this };
+        const region = args.region;
         const salts = Object.fromEntries(
             WORDPRESS_SALT_NAMES.map((k) => [
                 k,
@@ -165,66 +258,21 @@ export class AppServers extends pulumi.ComponentResource {
             },
             parent,
         );
-        this.saltsSecretArn = saltsSecret.arn;
-        this.adminSecretArn = adminSecret.arn;
+        return { saltsSecret, saltsVersion, adminSecret, adminVersion };
+    }
 
-        // --- network access: no ingress here (the composition adds it), narrow egress --
-        const sg = new aws.ec2.SecurityGroup(
-            `${name}-sg`,
-            {
-                vpcId: args.vpcId,
-                description: "WordPress app servers: ingress from the Nginx tier and the WebSocket server only",
-                revokeRulesOnDelete: true,
-                region,
-                tags: { Name: `${name}-sg` },
-            },
-            parent,
-        );
-        this.securityGroupId = sg.id;
-        const egress: EgressRule[] = [
-            ...INTERNET_EGRESS,
-            {
-                suffix: "database",
-                port: args.database.port,
-                description: "Aurora MySQL (TLS)",
-                referencedSecurityGroupId: args.database.securityGroupId,
-            },
-            {
-                suffix: "cache",
-                port: args.cache.port,
-                description: "ElastiCache (TLS)",
-                referencedSecurityGroupId: args.cache.securityGroupId,
-            },
-        ];
-        egressRules(name, sg.id, egress, region, this);
-
-        // --- instance role: Session Manager + its secrets + the bucket ------------------
-        const role = new InstanceRole(
-            `${name}-role`,
-            {
-                statements: secretReadStatements(
-                    [args.database.masterSecretArn, args.cache.authSecretArn, saltsSecret.arn, adminSecret.arn],
-                    args.dataKeyArn,
-                    region,
-                ),
-                managedPolicyArns: [
-                    args.storage.accessPolicyArn,
-                    ...(args.telemetry ? [args.telemetry.policyArn] : []),
-                    ...(args.mail ? [args.mail.sendPolicyArn] : []),
-                ],
-            },
-            parent,
-        );
-        this.roleArn = role.roleArn;
-
-        // --- servers ------------------------------------------------------------------------
-        const ami = ubuntuAmi(args.ubuntuRelease, args.instanceType, region, parent);
+    /** The cloud-config document of server i (the salts and admin secrets are created above). */
+    private userData(
+        args: AppServersArgs,
+        saltsArn: pulumi.Output<string>,
+        adminArn: pulumi.Output<string>,
+    ): (index: number) => pulumi.Output<string> {
         const telemetry = args.telemetry
             ? pulumi
                   .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
                   .apply(([remoteWriteUrl, logsIngestEndpoint]) =>
                       renderTelemetry({
-                          region,
+                          region: args.region,
                           remoteWriteUrl,
                           logsIngestEndpoint,
                           role: "app",
@@ -240,94 +288,39 @@ export class AppServers extends pulumi.ComponentResource {
             cacheHost: args.cache.endpoint,
             cachePort: args.cache.port,
             cacheSecret: args.cache.authSecretArn,
-            saltsArn: saltsSecret.arn,
-            adminArn: adminSecret.arn,
+            saltsArn,
+            adminArn,
             bucket: args.storage.bucketName,
             mailConfigurationSet: args.mail?.configurationSetName,
         });
-        const operatingSystem = `Ubuntu ${args.ubuntuRelease} LTS`;
-        this.instances = [];
-        for (let i = 0; i < args.count; i++) {
-            const serverName = `${name}-${i + 1}`;
-            const userData = pulumi.all([settings, telemetry]).apply(([s, tel]) =>
-                userDataBase64(
-                    renderWordPressUserData({
-                        environment: args.environment,
-                        region,
-                        domain: args.domain,
-                        siteTitle: args.siteTitle ?? "Hospital Management System",
-                        adminEmail: args.adminEmail,
-                        index: i,
-                        vpcCidr: args.vpcCidr,
-                        httpPort: this.httpPort,
-                        vcpus: args.vcpus,
-                        memoryGiB: args.memoryGiB,
-                        maxUploadMiB: args.maxUploadMiB,
-                        ubuntuRelease: args.ubuntuRelease,
-                        phpVersion: args.phpVersion,
-                        wordpress: args.wordpress,
-                        wpCli: args.wpCli,
-                        plugins: args.plugins,
-                        database: { host: s.dbHost, port: s.dbPort, name: args.database.name, secretArn: s.dbSecret },
-                        cache: { host: s.cacheHost, port: s.cachePort, authSecretArn: s.cacheSecret },
-                        saltsSecretArn: s.saltsArn,
-                        adminSecretArn: s.adminArn,
-                        mediaBucket: s.bucket,
-                        mail:
-                            s.mailConfigurationSet === undefined
-                                ? undefined
-                                : { configurationSet: s.mailConfigurationSet },
-                        telemetry: tel,
-                    }),
-                    serverName,
-                ),
+        return (index) =>
+            pulumi.all([settings, telemetry]).apply(([s, tel]) =>
+                renderWordPressUserData({
+                    environment: args.environment,
+                    region: args.region,
+                    domain: args.domain,
+                    siteTitle: args.siteTitle ?? "Hospital Management System",
+                    adminEmail: args.adminEmail,
+                    index,
+                    vpcCidr: args.vpcCidr,
+                    httpPort: this.httpPort,
+                    vcpus: args.vcpus,
+                    memoryGiB: args.memoryGiB,
+                    maxUploadMiB: args.maxUploadMiB,
+                    ubuntuRelease: args.ubuntuRelease,
+                    phpVersion: args.phpVersion,
+                    wordpress: args.wordpress,
+                    wpCli: args.wpCli,
+                    plugins: args.plugins,
+                    database: { host: s.dbHost, port: s.dbPort, name: args.database.name, secretArn: s.dbSecret },
+                    cache: { host: s.cacheHost, port: s.cachePort, authSecretArn: s.cacheSecret },
+                    saltsSecretArn: s.saltsArn,
+                    adminSecretArn: s.adminArn,
+                    mediaBucket: s.bucket,
+                    mail:
+                        s.mailConfigurationSet === undefined ? undefined : { configurationSet: s.mailConfigurationSet },
+                    telemetry: tel,
+                }),
             );
-            const previous = this.instances[i - 1];
-            const instance = new aws.ec2.Instance(
-                serverName,
-                {
-                    ami,
-                    instanceType: args.instanceType,
-                    subnetId: args.subnetIds[i % args.subnetIds.length],
-                    vpcSecurityGroupIds: [sg.id],
-                    associatePublicIpAddress: false,
-                    iamInstanceProfile: role.profileName,
-                    metadataOptions: IMDS_V2_ONLY,
-                    rootBlockDevice: encryptedRoot(args.volumeGiB, args.dataKeyArn),
-                    monitoring: true,
-                    ebsOptimized: true,
-                    maintenanceOptions: { autoRecovery: "default" },
-                    userDataBase64: userData,
-                    userDataReplaceOnChange: false,
-                    region,
-                    tags: { Name: serverName, Role: "wordpress", OperatingSystem: operatingSystem },
-                    volumeTags: { Name: serverName, Role: "wordpress" },
-                },
-                {
-                    parent: this,
-                    // The secrets exist before the first boot reads them; servers update one at a time.
-                    dependsOn: [saltsVersion, adminVersion, ...role.grants, ...(previous ? [previous] : [])],
-                    ignoreChanges: ["ami"],
-                },
-            );
-            this.instances.push(instance);
-            if (args.alarmTopicArn) {
-                instanceAlarms(serverName, instance.id, args.alarmTopicArn, region, this);
-            }
-        }
-        this.instanceIds = this.instances.map((x) => x.id);
-        this.instanceArns = this.instances.map((x) => x.arn);
-        this.privateIps = this.instances.map((x) => x.privateIp);
-
-        this.registerOutputs({
-            instanceIds: this.instanceIds,
-            instanceArns: this.instanceArns,
-            privateIps: this.privateIps,
-            securityGroupId: this.securityGroupId,
-            roleArn: this.roleArn,
-            httpPort: this.httpPort,
-            saltsSecretArn: this.saltsSecretArn,
-            adminSecretArn: this.adminSecretArn,
-        });
     }
 }

@@ -17,7 +17,7 @@ import { Storage } from "./storage";
 import { Backup } from "./backup";
 import { AppServers } from "./app-servers";
 import { Mail } from "./mail";
-import { fixedHostAddress, WebSocketServer } from "./websocket";
+import { WebSocketServer } from "./websocket";
 
 export interface HospitalSystemArgs {
     /** The validated stack configuration (config/index.ts). */
@@ -343,7 +343,6 @@ export class HospitalSystem extends pulumi.ComponentResource {
                     environment: c.environment,
                     vpcId: this.network.vpcId,
                     subnetId: this.network.appSubnets.ids[0],
-                    privateIp: fixedHostAddress(this.network.appSubnets.cidrs[0]),
                     ...c.websocket,
                     ubuntuRelease: c.ubuntuRelease,
                     dataKeyArn: this.keys.dataKeyArn,

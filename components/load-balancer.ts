@@ -3,10 +3,15 @@ import * as command from "@pulumi/command";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
-import { userDataBase64 } from "../templates/gzip";
-import { renderNginxUserData, NGINX_HEALTH_PATH, NGINX_HEALTH_PORT, NGINX_PATHS } from "../templates/nginx";
+import {
+    NGINX_HEALTH_PATH,
+    NGINX_PATHS,
+    NGINX_TLS_HEALTH_PORT,
+    renderNginxUserData,
+    UPSTREAM_PATHS,
+} from "../templates/nginx";
 import { renderTelemetry } from "../templates/telemetry";
-import { encryptedRoot, IMDS_V2_ONLY, InstanceRole, ubuntuAmi } from "./ec2";
+import { HardenedServers, HostTelemetryArgs, ssmGate } from "./server-support";
 
 /**
  * Inbound (and, separately, outbound) rules per security group: AWS's default
@@ -27,7 +32,7 @@ export interface LoadBalancerArgs {
     /** The Cloudflare zone apex; the Origin CA certificate covers it and `*.<domain>`. */
     domain: string;
     vpcId: pulumi.Input<string>;
-    /** The VPC CIDR: the only source the plain health endpoint answers. */
+    /** The VPC CIDR: the only source the health endpoint answers. */
     vpcCidr: string;
     /** Public subnets of the NLB, one per AZ. */
     publicSubnetIds: pulumi.Input<string>[];
@@ -42,20 +47,26 @@ export interface LoadBalancerArgs {
     maxUploadMiB: number;
     /** KMS key of the certificate secret and the root volumes. */
     dataKeyArn: pulumi.Input<string>;
-    /** The WordPress servers Nginx balances across. */
+    /**
+     * The WordPress servers Nginx balances across. Their addresses go to an SSM
+     * parameter the Nginx servers re-read (never into their user data).
+     */
     app: { privateIps: pulumi.Input<pulumi.Input<string>[]>; port: number; securityGroupId: pulumi.Input<string> };
-    /** The WebSocket server `/ws` is routed to, when the stack has one. */
+    /** The WebSocket server `/ws` is routed to, when the stack has one (its address: as the app servers'). */
     websocket?: { privateIp: pulumi.Input<string>; port: number; securityGroupId: pulumi.Input<string> };
     /** Deletion protection of the NLB. */
     protect: boolean;
     /** SNS topic for the tier's alarms (unhealthy targets, instance status checks). */
     alarmTopicArn?: pulumi.Input<string>;
     /** Host telemetry (Monitoring): remote-write and log ingestion endpoints and the policy that allows them. */
-    telemetry?: {
-        remoteWriteUrl: pulumi.Input<string>;
-        logsIngestEndpoint: pulumi.Input<string>;
-        policyArn: pulumi.Input<string>;
-    };
+    telemetry?: HostTelemetryArgs;
+}
+
+/** An upstream whose addresses the Nginx servers read from an SSM parameter. */
+interface UpstreamParameter {
+    upstream: "wordpress" | "websocket";
+    parameter: aws.ssm.Parameter;
+    port: number;
 }
 
 /**
@@ -67,6 +78,11 @@ export interface LoadBalancerArgs {
  * (CA and client certificate generated here; the Edge tier uploads the client
  * certificate to Cloudflare), restores the client IP from CF-Connecting-IP and
  * balances across the app servers, with `/ws` routed to the WebSocket server.
+ *
+ * The app and WebSocket servers' addresses are published in SSM parameters
+ * that each Nginx server re-reads every minute (and that `pulumi up` pushes
+ * right after a change, through the refresh gate): replacing an app server
+ * changes a parameter, never an Nginx server.
  */
 export class LoadBalancer extends pulumi.ComponentResource {
     public readonly nlbDnsName: pulumi.Output<string>;
@@ -83,18 +99,75 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly originPullPrivateKeyPem: pulumi.Output<string>;
     /** Port Nginx serves the site on (the NLB's targets). */
     public readonly httpsPort = 443;
-    /** Plain-HTTP health port of Nginx (NLB health checks). */
-    public readonly healthPort = NGINX_HEALTH_PORT;
+    /** TLS health port of Nginx (NLB health checks). */
+    public readonly healthPort = NGINX_TLS_HEALTH_PORT;
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:loadBalancer:LoadBalancer", name, {}, opts);
-        const parent = { parent: this };
-        const region = args.region;
         if (args.nginxCount < 1 || args.appSubnetIds.length === 0 || args.publicSubnetIds.length === 0) {
             throw new pulumi.RunError(`${name}: needs at least one Nginx server, one app subnet and one public subnet`);
         }
+        const origin = this.originCertificate(name, args);
+        this.originCertificateSecretArn = origin.secret.arn;
+        const pull = this.originPull(name, args);
+        this.originPullCertificatePem = pull.certificatePem;
+        this.originPullPrivateKeyPem = pull.privateKeyPem;
+        const ranges = cloudflare.getIpRangesOutput({}, { parent: this });
+        const nlbSg = this.nlbSecurityGroup(name, args, ranges);
+        const upstreams = this.upstreamParameters(name, args);
+        const { nlb, targetGroup, listener } = this.networkLoadBalancer(name, args, nlbSg);
+        const servers = this.nginxServers(name, args, {
+            origin,
+            pullCaPem: pull.caPem,
+            ranges,
+            upstreams,
+            gate: (instance, _index, serverName) => {
+                const attachment = new aws.lb.TargetGroupAttachment(
+                    serverName,
+                    {
+                        targetGroupArn: targetGroup.arn,
+                        targetId: instance.id,
+                        port: this.httpsPort,
+                        region: args.region,
+                    },
+                    { parent: this },
+                );
+                return targetInServiceGate(
+                    `${serverName}-in-service`,
+                    { region: args.region, targetGroupArn: targetGroup.arn, instanceId: instance.id, port: 443 },
+                    { parent: this, dependsOn: [attachment, listener] },
+                );
+            },
+        });
+        this.nginxSecurityGroupId = servers.securityGroup.id;
+        this.nlbEgressToNginx(name, args.region, nlbSg.id, servers.securityGroup.id);
+        this.upstreamsRefreshGate(name, args.region, servers, upstreams);
+        if (args.alarmTopicArn) {
+            this.targetAlarms(name, args.region, args.alarmTopicArn, nlb, targetGroup);
+        }
+        this.nlbSecurityGroupId = nlbSg.id;
+        this.nginxInstanceIds = servers.instances.map((x) => x.id);
+        this.nginxInstanceArns = servers.instances.map((x) => x.arn);
+        this.nlbDnsName = nlb.dnsName;
+        this.nlbArn = nlb.arn;
+        this.registerOutputs({
+            nlbDnsName: this.nlbDnsName,
+            nlbArn: this.nlbArn,
+            nlbSecurityGroupId: this.nlbSecurityGroupId,
+            nginxSecurityGroupId: this.nginxSecurityGroupId,
+            nginxInstanceArns: this.nginxInstanceArns,
+            originCertificateSecretArn: this.originCertificateSecretArn,
+            originPullCertificatePem: this.originPullCertificatePem,
+            originPullPrivateKeyPem: this.originPullPrivateKeyPem,
+        });
+    }
 
-        // --- Origin CA certificate (Cloudflare → Nginx) --------------------------------
+    /** The Origin CA certificate (Cloudflare → Nginx) and its key, in a secret under the data key. */
+    private originCertificate(
+        name: string,
+        args: LoadBalancerArgs,
+    ): { secret: aws.secretsmanager.Secret; version: aws.secretsmanager.SecretVersion } {
+        const parent = { parent: this };
         const hostnames = [args.domain, `*.${args.domain}`];
         const originKey = new tls.PrivateKey(`${name}-origin-key`, { algorithm: "ECDSA", ecdsaCurve: "P256" }, parent);
         const originCsr = new tls.CertRequest(
@@ -120,24 +193,30 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 description: `${name}: Cloudflare Origin CA certificate and private key of the Nginx servers`,
                 kmsKeyId: args.dataKeyArn,
                 recoveryWindowInDays: 7,
-                region,
+                region: args.region,
             },
             parent,
         );
-        const secretVersion = new aws.secretsmanager.SecretVersion(
+        const version = new aws.secretsmanager.SecretVersion(
             `${name}-origin-tls`,
             {
                 secretId: secret.id,
                 secretString: pulumi.secret(
                     pulumi.jsonStringify({ certificate: originCert.certificate, privateKey: originKey.privateKeyPem }),
                 ),
-                region,
+                region: args.region,
             },
             parent,
         );
-        this.originCertificateSecretArn = secret.arn;
+        return { secret, version };
+    }
 
-        // --- Authenticated Origin Pulls: a CA of our own and Cloudflare's client certificate ---
+    /** Authenticated Origin Pulls: a CA of our own and the client certificate Cloudflare presents. */
+    private originPull(
+        name: string,
+        args: LoadBalancerArgs,
+    ): { caPem: pulumi.Output<string>; certificatePem: pulumi.Output<string>; privateKeyPem: pulumi.Output<string> } {
+        const parent = { parent: this };
         const pullCaKey = new tls.PrivateKey(`${name}-pull-ca-key`, { algorithm: "RSA", rsaBits: 2048 }, parent);
         const pullCa = new tls.SelfSignedCert(
             `${name}-pull-ca`,
@@ -174,10 +253,29 @@ export class LoadBalancer extends pulumi.ComponentResource {
             },
             parent,
         );
-        this.originPullCertificatePem = pullCert.certPem;
-        this.originPullPrivateKeyPem = pulumi.secret(pullKey.privateKeyPem);
+        return {
+            caPem: pullCa.certPem,
+            certificatePem: pullCert.certPem,
+            privateKeyPem: pulumi.secret(pullKey.privateKeyPem),
+        };
+    }
 
-        // --- security groups ------------------------------------------------------------
+    /**
+     * The NLB's security group: Cloudflare's ranges in two managed prefix lists
+     * (IPv4, IPv6) referenced by one ingress rule each. The rules exist whatever
+     * the provider returns, none is created inside an `apply`, and a new
+     * Cloudflare range is an in-place update of a list. A referenced list counts
+     * as maxEntries rules against the group's quota
+     * (https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html).
+     * The NLB is IPv4 today (the VPC has no IPv6), so the IPv6 rule takes effect once it is dual-stack.
+     */
+    private nlbSecurityGroup(
+        name: string,
+        args: LoadBalancerArgs,
+        ranges: pulumi.Output<cloudflare.GetIpRangesResult>,
+    ): aws.ec2.SecurityGroup {
+        const parent = { parent: this };
+        const region = args.region;
         const nlbSg = new aws.ec2.SecurityGroup(
             `${name}-nlb`,
             {
@@ -189,26 +287,6 @@ export class LoadBalancer extends pulumi.ComponentResource {
             },
             parent,
         );
-        const nginxSg = new aws.ec2.SecurityGroup(
-            `${name}-nginx`,
-            {
-                vpcId: args.vpcId,
-                description: "Nginx: HTTPS and health checks from the NLB only",
-                region,
-                tags: { Name: `${name}-nginx` },
-            },
-            parent,
-        );
-        this.nlbSecurityGroupId = nlbSg.id;
-        this.nginxSecurityGroupId = nginxSg.id;
-
-        // Cloudflare's ranges go into two managed prefix lists (IPv4, IPv6) referenced by
-        // one ingress rule each: the rules exist whatever the provider returns, none is
-        // created inside an `apply`, and a new Cloudflare range is an in-place update of
-        // a list. A referenced list counts as maxEntries rules against the group's quota
-        // (https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html).
-        // The NLB is IPv4 today (the VPC has no IPv6), so the IPv6 rule takes effect once it is dual-stack.
-        const ranges = cloudflare.getIpRangesOutput({}, parent);
         for (const [family, suffix, cidrsOf] of [
             ["IPv4", "ipv4", (r: cloudflare.GetIpRangesResult) => r.ipv4Cidrs],
             ["IPv6", "ipv6", (r: cloudflare.GetIpRangesResult) => r.ipv6Cidrs],
@@ -249,100 +327,160 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 parent,
             );
         }
+        return nlbSg;
+    }
 
-        // The NLB forwards traffic and health checks to Nginx only (health checks obey its egress rules).
+    /** The NLB forwards traffic and health checks to Nginx only (health checks obey its egress rules). */
+    private nlbEgressToNginx(
+        name: string,
+        region: string,
+        nlbSgId: pulumi.Input<string>,
+        nginxSgId: pulumi.Input<string>,
+    ): void {
         for (const [suffix, port, what] of [
-            ["https", 443, "HTTPS"],
+            ["https", this.httpsPort, "HTTPS"],
             ["health", this.healthPort, "health checks"],
         ] as const) {
             new aws.vpc.SecurityGroupEgressRule(
                 `${name}-nlb-to-nginx-${suffix}`,
                 {
-                    securityGroupId: nlbSg.id,
-                    referencedSecurityGroupId: nginxSg.id,
+                    securityGroupId: nlbSgId,
+                    referencedSecurityGroupId: nginxSgId,
                     ipProtocol: "tcp",
                     fromPort: port,
                     toPort: port,
                     description: `${what} to Nginx`,
                     region,
                 },
-                parent,
+                { parent: this },
             );
         }
-        // Nginx calls the app servers, the WebSocket server, and HTTPS (Secrets Manager
-        // endpoint, AWS CLI snap, telemetry) / HTTP (Ubuntu archive, signed packages).
-        interface Egress {
-            suffix: string;
-            port: number;
-            description: string;
-            referencedSecurityGroupId?: pulumi.Input<string>;
-            cidrIpv4?: string;
-        }
-        const egress: Egress[] = [
-            {
-                suffix: "app",
-                port: args.app.port,
-                description: "WordPress servers",
-                referencedSecurityGroupId: args.app.securityGroupId,
-            },
+    }
+
+    /**
+     * One SSM parameter per upstream with the servers' current private addresses
+     * (comma-separated). Pulumi updates it in place when a server is replaced;
+     * the addresses are known only once each server answers its health gate.
+     * Not secret (`insecureValue`), so a preview shows the change.
+     */
+    private upstreamParameters(name: string, args: LoadBalancerArgs): UpstreamParameter[] {
+        const parameter = (
+            upstream: UpstreamParameter["upstream"],
+            addresses: pulumi.Input<string>[] | pulumi.Input<pulumi.Input<string>[]>,
+        ) =>
+            new aws.ssm.Parameter(
+                `${name}-upstream-${upstream}`,
+                {
+                    name: `/${name}/upstreams/${upstream}`,
+                    description: `${name}: private addresses of the ${upstream} servers (read by the Nginx servers)`,
+                    type: "StringList",
+                    insecureValue: pulumi.output(addresses).apply((list) => list.join(",")),
+                    region: args.region,
+                },
+                { parent: this },
+            );
+        return [
+            { upstream: "wordpress", parameter: parameter("wordpress", args.app.privateIps), port: args.app.port },
             ...(args.websocket
                 ? [
                       {
-                          suffix: "websocket",
+                          upstream: "websocket" as const,
+                          parameter: parameter("websocket", [args.websocket.privateIp]),
                           port: args.websocket.port,
-                          description: "WebSocket server",
-                          referencedSecurityGroupId: args.websocket.securityGroupId,
                       },
                   ]
                 : []),
-            { suffix: "https", port: 443, description: "HTTPS (AWS APIs, packages, telemetry)", cidrIpv4: "0.0.0.0/0" },
-            { suffix: "http", port: 80, description: "HTTP (Ubuntu archive, signed packages)", cidrIpv4: "0.0.0.0/0" },
         ];
-        for (const { suffix, port, description, ...to } of egress) {
-            new aws.vpc.SecurityGroupEgressRule(
-                `${name}-nginx-to-${suffix}`,
-                {
-                    securityGroupId: nginxSg.id,
-                    ...to,
-                    ipProtocol: "tcp",
-                    fromPort: port,
-                    toPort: port,
-                    description,
-                    region,
-                },
-                parent,
-            );
-        }
+    }
 
-        // --- the Nginx servers ------------------------------------------------------------
-        const role = new InstanceRole(
-            `${name}-nginx`,
+    /** The NLB, its target group (HTTPS health check on Nginx's TLS health endpoint) and listener. */
+    private networkLoadBalancer(
+        name: string,
+        args: LoadBalancerArgs,
+        nlbSg: aws.ec2.SecurityGroup,
+    ): { nlb: aws.lb.LoadBalancer; targetGroup: aws.lb.TargetGroup; listener: aws.lb.Listener } {
+        const parent = { parent: this };
+        const nlb = new aws.lb.LoadBalancer(
+            `${name}-nlb`,
             {
-                statements: [
-                    {
-                        Sid: "ReadOriginCertificate",
-                        Effect: "Allow",
-                        Action: "secretsmanager:GetSecretValue",
-                        Resource: secret.arn,
-                    },
-                    {
-                        Sid: "DecryptOriginCertificate",
-                        Effect: "Allow",
-                        Action: "kms:Decrypt",
-                        Resource: args.dataKeyArn,
-                        Condition: {
-                            StringEquals: {
-                                "kms:ViaService": `secretsmanager.${region}.amazonaws.com`,
-                                "kms:EncryptionContext:SecretARN": secret.arn,
-                            },
-                        },
-                    },
-                ],
-                managedPolicyArns: args.telemetry ? [args.telemetry.policyArn] : [],
+                loadBalancerType: "network",
+                internal: false,
+                ipAddressType: "ipv4",
+                subnets: args.publicSubnetIds,
+                securityGroups: [nlbSg.id],
+                enableCrossZoneLoadBalancing: true,
+                enableDeletionProtection: args.protect,
+                region: args.region,
+                tags: { Name: `${name}-nlb` },
             },
             parent,
         );
+        const targetGroup = new aws.lb.TargetGroup(
+            `${name}-nginx`,
+            {
+                vpcId: args.vpcId,
+                targetType: "instance",
+                protocol: "TCP",
+                port: this.httpsPort,
+                // Instance targets keep the client (Cloudflare) address; Nginx trusts
+                // CF-Connecting-IP from those addresses only.
+                preserveClientIp: "true",
+                deregistrationDelay: 60,
+                // HTTPS on the TLS health endpoint (templates/nginx.ts): the check goes through
+                // Nginx's TLS stack with the installed certificate and fails when no app server
+                // answers. The NLB does not validate the certificate and cannot present a client
+                // certificate; the target must offer TLS 1.2
+                // (https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html).
+                healthCheck: {
+                    enabled: true,
+                    protocol: "HTTPS",
+                    port: String(this.healthPort),
+                    path: NGINX_HEALTH_PATH,
+                    matcher: "200",
+                    interval: 10,
+                    timeout: 5,
+                    healthyThreshold: 3,
+                    unhealthyThreshold: 2,
+                },
+                region: args.region,
+                tags: { Name: `${name}-nginx` },
+            },
+            parent,
+        );
+        const listener = new aws.lb.Listener(
+            `${name}-https`,
+            {
+                loadBalancerArn: nlb.arn,
+                port: this.httpsPort,
+                protocol: "TCP",
+                defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+                region: args.region,
+            },
+            parent,
+        );
+        return { nlb, targetGroup, listener };
+    }
 
+    /**
+     * The Nginx servers (hardened-server block), each in service before the next
+     * one is touched. A new server (new user data, size, release) is created next
+     * to the old one, registered, and its gate waits until the NLB reports it
+     * healthy; old servers are deleted at the end of the update, once every new
+     * one is in service, so the tier never runs without a healthy target.
+     */
+    private nginxServers(
+        name: string,
+        args: LoadBalancerArgs,
+        deps: {
+            origin: { secret: aws.secretsmanager.Secret; version: aws.secretsmanager.SecretVersion };
+            pullCaPem: pulumi.Output<string>;
+            ranges: pulumi.Output<cloudflare.GetIpRangesResult>;
+            upstreams: UpstreamParameter[];
+            gate: (instance: aws.ec2.Instance, index: number, serverName: string) => pulumi.Resource;
+        },
+    ): HardenedServers {
+        const region = args.region;
+        const secret = deps.origin.secret;
         const telemetry = args.telemetry
             ? pulumi
                   .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
@@ -357,232 +495,186 @@ export class LoadBalancer extends pulumi.ComponentResource {
                       }),
                   )
             : pulumi.output(undefined);
-        const ranges4and6 = ranges.apply((r) => [...r.ipv4Cidrs, ...r.ipv6Cidrs]);
         const settings = pulumi.all([
-            ranges4and6,
-            pulumi.output(args.app.privateIps),
-            args.websocket ? pulumi.output(args.websocket.privateIp) : pulumi.output(undefined),
+            deps.ranges.apply((r) => [...r.ipv4Cidrs, ...r.ipv6Cidrs]),
             secret.arn,
-            pullCa.certPem,
+            deps.pullCaPem,
             telemetry,
+            pulumi.all(deps.upstreams.map((u) => u.parameter.name)),
         ]);
-        // Gzipped (cloud-init unpacks it): with telemetry the document is larger than EC2's 16 KB.
-        const userData = (index: number): pulumi.Output<string> =>
-            settings.apply(([cloudflareCidrs, appServers, websocketIp, secretArn, caPem, telemetrySnippet]) => {
-                const document = renderNginxUserData({
-                    region,
-                    index,
-                    domain: args.domain,
-                    cloudflareCidrs,
-                    vpcCidr: args.vpcCidr,
-                    appServers,
-                    appPort: args.app.port,
-                    websocket:
-                        websocketIp && args.websocket ? { address: websocketIp, port: args.websocket.port } : undefined,
-                    maxUploadMiB: args.maxUploadMiB,
-                    healthPort: this.healthPort,
-                    certificateSecretArn: secretArn,
-                    originPullCaPem: caPem,
-                    telemetry: telemetrySnippet,
-                });
-                return userDataBase64(document, `${name}-nginx-${index + 1}`);
-            });
-
-        // --- the Network Load Balancer ----------------------------------------------------
-        const nlb = new aws.lb.LoadBalancer(
-            `${name}-nlb`,
+        const source = (upstream: UpstreamParameter["upstream"], names: string[]) => {
+            const i = deps.upstreams.findIndex((u) => u.upstream === upstream);
+            return i < 0 ? undefined : { parameter: names[i], port: deps.upstreams[i].port };
+        };
+        return new HardenedServers(
             {
-                loadBalancerType: "network",
-                internal: false,
-                ipAddressType: "ipv4",
-                subnets: args.publicSubnetIds,
-                securityGroups: [nlbSg.id],
-                enableCrossZoneLoadBalancing: true,
-                enableDeletionProtection: args.protect,
                 region,
-                tags: { Name: `${name}-nlb` },
-            },
-            parent,
-        );
-        const targetGroup = new aws.lb.TargetGroup(
-            `${name}-nginx`,
-            {
                 vpcId: args.vpcId,
-                targetType: "instance",
-                protocol: "TCP",
-                port: 443,
-                // Instance targets keep the client (Cloudflare) address; Nginx trusts
-                // CF-Connecting-IP from those addresses only.
-                preserveClientIp: "true",
-                deregistrationDelay: 60,
-                healthCheck: {
-                    enabled: true,
-                    protocol: "HTTP",
-                    port: String(this.healthPort),
-                    path: NGINX_HEALTH_PATH,
-                    matcher: "200",
-                    interval: 10,
-                    timeout: 5,
-                    healthyThreshold: 3,
-                    unhealthyThreshold: 2,
+                role: "nginx",
+                securityGroup: {
+                    name: `${name}-nginx`,
+                    description: "Nginx: HTTPS and health checks from the NLB only",
                 },
-                region,
-                tags: { Name: `${name}-nginx` },
-            },
-            parent,
-        );
-        const listener = new aws.lb.Listener(
-            `${name}-https`,
-            {
-                loadBalancerArn: nlb.arn,
-                port: 443,
-                protocol: "TCP",
-                defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
-                region,
-            },
-            parent,
-        );
-        // --- the Nginx servers, each in service before the next one is touched --------------
-        // A new server (new user data, size, release) is created next to the old one, registered,
-        // and the gate waits until the NLB reports it healthy; only then may the next server be
-        // replaced. Old servers are deleted at the end of the update, once every new one is in
-        // service, so the tier never runs without a healthy target.
-        const ami = ubuntuAmi(args.ubuntuRelease, args.instanceType, region, parent);
-        const instances: aws.ec2.Instance[] = [];
-        let previousGate: pulumi.Resource | undefined;
-        for (let i = 0; i < args.nginxCount; i++) {
-            const n = i + 1;
-            const instance = new aws.ec2.Instance(
-                `${name}-nginx-${n}`,
-                {
-                    ami,
-                    instanceType: args.instanceType,
-                    subnetId: args.appSubnetIds[i % args.appSubnetIds.length],
-                    vpcSecurityGroupIds: [nginxSg.id],
-                    associatePublicIpAddress: false,
-                    iamInstanceProfile: role.profileName,
-                    metadataOptions: IMDS_V2_ONLY,
-                    rootBlockDevice: encryptedRoot(args.volumeGiB, args.dataKeyArn),
-                    monitoring: true,
-                    userDataBase64: userData(i),
-                    // cloud-init runs once: a new configuration means a new server (rolled as above).
-                    userDataReplaceOnChange: true,
-                    region,
-                    tags: {
-                        Name: `${name}-nginx-${n}`,
-                        Role: "nginx",
-                        OperatingSystem: `Ubuntu ${args.ubuntuRelease} LTS`,
+                egressPrefix: `${name}-nginx`,
+                egress: [
+                    {
+                        suffix: "app",
+                        port: args.app.port,
+                        description: "WordPress servers",
+                        referencedSecurityGroupId: args.app.securityGroupId,
                     },
-                    volumeTags: { Name: `${name}-nginx-${n}`, Role: "nginx" },
+                    ...(args.websocket
+                        ? [
+                              {
+                                  suffix: "websocket",
+                                  port: args.websocket.port,
+                                  description: "WebSocket server",
+                                  referencedSecurityGroupId: args.websocket.securityGroupId,
+                              },
+                          ]
+                        : []),
+                ],
+                instanceRole: {
+                    name: `${name}-nginx`,
+                    statements: nginxRoleStatements(region, secret.arn, args.dataKeyArn, deps.upstreams),
+                    managedPolicyArns: args.telemetry ? [args.telemetry.policyArn] : [],
                 },
-                {
-                    parent: this,
-                    // The certificate is in the secret and the role may read it before the first boot.
-                    dependsOn: [secretVersion, ...role.grants, ...(previousGate ? [previousGate] : [])],
-                    // A new Canonical image is not a reason to replace a server (unattended-upgrades
-                    // patches it); a replacement for another reason takes the newest image.
-                    ignoreChanges: ["ami"],
-                },
-            );
-            const attachment = new aws.lb.TargetGroupAttachment(
-                `${name}-nginx-${n}`,
-                { targetGroupArn: targetGroup.arn, targetId: instance.id, port: 443, region },
-                parent,
-            );
-            previousGate = targetInServiceGate(
-                `${name}-nginx-${n}-in-service`,
-                {
-                    region,
-                    targetGroupArn: targetGroup.arn,
-                    instanceId: instance.id,
-                    port: 443,
-                },
-                { parent: this, dependsOn: [attachment, listener] },
-            );
-            instances.push(instance);
-        }
-        this.nginxInstanceIds = instances.map((x) => x.id);
-        this.nginxInstanceArns = instances.map((x) => x.arn);
-        this.nlbDnsName = nlb.dnsName;
-        this.nlbArn = nlb.arn;
-
-        // --- alarms -----------------------------------------------------------------------
-        if (args.alarmTopicArn) {
-            const actions = [args.alarmTopicArn];
-            const targets = { LoadBalancer: nlb.arnSuffix, TargetGroup: targetGroup.arnSuffix };
-            new aws.cloudwatch.MetricAlarm(
-                `${name}-unhealthy-nginx`,
-                {
-                    alarmDescription: `${name}: at least one Nginx server fails the NLB health check`,
-                    namespace: "AWS/NetworkELB",
-                    metricName: "UnHealthyHostCount",
-                    dimensions: targets,
-                    statistic: "Maximum",
-                    period: 60,
-                    evaluationPeriods: 3,
-                    threshold: 0,
-                    comparisonOperator: "GreaterThanThreshold",
-                    treatMissingData: "notBreaching",
-                    alarmActions: actions,
-                    okActions: actions,
-                    region,
-                },
-                parent,
-            );
-            new aws.cloudwatch.MetricAlarm(
-                `${name}-no-healthy-nginx`,
-                {
-                    alarmDescription: `${name}: no healthy Nginx server behind the NLB (the site is down)`,
-                    namespace: "AWS/NetworkELB",
-                    metricName: "HealthyHostCount",
-                    dimensions: targets,
-                    statistic: "Minimum",
-                    period: 60,
-                    evaluationPeriods: 2,
-                    threshold: 1,
-                    comparisonOperator: "LessThanThreshold",
-                    treatMissingData: "breaching",
-                    alarmActions: actions,
-                    okActions: actions,
-                    region,
-                },
-                parent,
-            );
-            instances.forEach(
-                (instance, i) =>
-                    new aws.cloudwatch.MetricAlarm(
-                        `${name}-nginx-${i + 1}-status`,
-                        {
-                            alarmDescription: `${name}: Nginx server ${i + 1} fails its EC2 status checks`,
-                            namespace: "AWS/EC2",
-                            metricName: "StatusCheckFailed",
-                            dimensions: { InstanceId: instance.id },
-                            statistic: "Maximum",
-                            period: 60,
-                            evaluationPeriods: 2,
-                            threshold: 1,
-                            comparisonOperator: "GreaterThanOrEqualToThreshold",
-                            treatMissingData: "breaching",
-                            alarmActions: actions,
-                            okActions: actions,
+                serverNames: Array.from({ length: args.nginxCount }, (_, i) => `${name}-nginx-${i + 1}`),
+                subnetIds: args.appSubnetIds,
+                instanceType: args.instanceType,
+                volumeGiB: args.volumeGiB,
+                ubuntuRelease: args.ubuntuRelease,
+                dataKeyArn: args.dataKeyArn,
+                userData: (index) =>
+                    settings.apply(([cloudflareCidrs, secretArn, caPem, telemetrySnippet, names]) =>
+                        renderNginxUserData({
                             region,
-                        },
-                        parent,
+                            index,
+                            domain: args.domain,
+                            cloudflareCidrs,
+                            vpcCidr: args.vpcCidr,
+                            upstreams: {
+                                wordpress: source("wordpress", names)!,
+                                websocket: source("websocket", names),
+                            },
+                            maxUploadMiB: args.maxUploadMiB,
+                            tlsHealthPort: this.healthPort,
+                            certificateSecretArn: secretArn,
+                            originPullCaPem: caPem,
+                            telemetry: telemetrySnippet,
+                        }),
                     ),
-            );
-        }
-
-        this.registerOutputs({
-            nlbDnsName: this.nlbDnsName,
-            nlbArn: this.nlbArn,
-            nlbSecurityGroupId: this.nlbSecurityGroupId,
-            nginxSecurityGroupId: this.nginxSecurityGroupId,
-            nginxInstanceArns: this.nginxInstanceArns,
-            originCertificateSecretArn: this.originCertificateSecretArn,
-            originPullCertificatePem: this.originPullCertificatePem,
-            originPullPrivateKeyPem: this.originPullPrivateKeyPem,
-        });
+                // cloud-init runs once: a new configuration means a new server (rolled as above).
+                userDataReplaceOnChange: true,
+                // The certificate is in the secret and the addresses in their parameters before the first boot.
+                dependsOn: [deps.origin.version, ...deps.upstreams.map((u) => u.parameter)],
+                gate: deps.gate,
+                alarmTopicArn: args.alarmTopicArn,
+                statusAlarmAliases: (i) => `${name}-nginx-${i + 1}-status`,
+            },
+            this,
+        );
     }
+
+    /**
+     * After an upstream parameter changes (an app or WebSocket server replaced),
+     * `pulumi up` makes every Nginx server re-read it at once and waits for
+     * success, so the replaced server (deleted at the end of the update) no
+     * longer receives traffic. The one-minute timer is the fallback.
+     */
+    private upstreamsRefreshGate(
+        name: string,
+        region: string,
+        servers: HardenedServers,
+        upstreams: UpstreamParameter[],
+    ): void {
+        ssmGate(
+            `${name}-upstreams-refresh`,
+            {
+                region,
+                instanceIds: servers.instances.map((x) => x.id),
+                commands: [UPSTREAM_PATHS.script],
+                triggers: upstreams.map((u) => u.parameter.insecureValue),
+            },
+            { parent: this, dependsOn: [...servers.gates, ...upstreams.map((u) => u.parameter)] },
+        );
+    }
+
+    /** Alarms on the target group: a server failing the health check, and none healthy. */
+    private targetAlarms(
+        name: string,
+        region: string,
+        topicArn: pulumi.Input<string>,
+        nlb: aws.lb.LoadBalancer,
+        targetGroup: aws.lb.TargetGroup,
+    ): void {
+        const actions = [topicArn];
+        const dimensions = { LoadBalancer: nlb.arnSuffix, TargetGroup: targetGroup.arnSuffix };
+        const common = { namespace: "AWS/NetworkELB", dimensions, alarmActions: actions, okActions: actions, region };
+        new aws.cloudwatch.MetricAlarm(
+            `${name}-unhealthy-nginx`,
+            {
+                ...common,
+                alarmDescription: `${name}: at least one Nginx server fails the NLB health check`,
+                metricName: "UnHealthyHostCount",
+                statistic: "Maximum",
+                period: 60,
+                evaluationPeriods: 3,
+                threshold: 0,
+                comparisonOperator: "GreaterThanThreshold",
+                treatMissingData: "notBreaching",
+            },
+            { parent: this },
+        );
+        new aws.cloudwatch.MetricAlarm(
+            `${name}-no-healthy-nginx`,
+            {
+                ...common,
+                alarmDescription: `${name}: no healthy Nginx server behind the NLB (the site is down)`,
+                metricName: "HealthyHostCount",
+                statistic: "Minimum",
+                period: 60,
+                evaluationPeriods: 2,
+                threshold: 1,
+                comparisonOperator: "LessThanThreshold",
+                treatMissingData: "breaching",
+            },
+            { parent: this },
+        );
+    }
+}
+
+/**
+ * What the Nginx servers may do: read their certificate secret (decrypting
+ * through Secrets Manager only) and the upstream parameters.
+ */
+function nginxRoleStatements(
+    region: string,
+    secretArn: pulumi.Output<string>,
+    dataKeyArn: pulumi.Input<string>,
+    upstreams: UpstreamParameter[],
+): object[] {
+    return [
+        { Sid: "ReadOriginCertificate", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretArn },
+        {
+            Sid: "DecryptOriginCertificate",
+            Effect: "Allow",
+            Action: "kms:Decrypt",
+            Resource: dataKeyArn,
+            Condition: {
+                StringEquals: {
+                    "kms:ViaService": `secretsmanager.${region}.amazonaws.com`,
+                    "kms:EncryptionContext:SecretARN": secretArn,
+                },
+            },
+        },
+        {
+            Sid: "ReadUpstreamAddresses",
+            Effect: "Allow",
+            Action: "ssm:GetParameter",
+            Resource: upstreams.map((u) => u.parameter.arn),
+        },
+    ];
 }
 
 /** Seconds the in-service gate waits at most: the AWS CLI waiter polls every 15 s, 40 times. */

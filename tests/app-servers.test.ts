@@ -1,15 +1,24 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { readyCommands } from "../components/server-support";
+import { renderSsmGateScript } from "../templates/host";
 import { EC2_INSTANCE_TYPES } from "../config/sizing";
 import { isSecret, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
+import { requireTool, run } from "./support/tools";
 import { WORDPRESS_SALT_NAMES } from "../templates/wordpress";
 import {
+    assertChainedReplacements,
     assertCloudInitValid,
     assertNoSecrets,
     assertShellcheckClean,
     byId,
     docOf,
     fileOf,
+    gateOf,
     instancesWithRole,
     ofType,
     userDataOf,
@@ -299,9 +308,52 @@ describe("AppServers (WordPress)", () => {
         });
     }
 
-    it("updates servers one at a time and keeps them on new Canonical images", () => {
-        const [first, second] = appServers(runs.production);
-        assert.ok(second.dependencies.includes(first.urn), "server 2 waits for server 1");
+    it("replaces servers one at a time, each after the previous one answers its health check; keeps them on new Canonical images", () => {
+        const r = runs.production;
+        const servers = appServers(r);
+        assert.strictEqual(servers.length, 2);
+        assertChainedReplacements(r, servers);
+        for (const server of servers) {
+            const env = gateOf(r, server).inputs.environment as Record<string, string>;
+            assert.strictEqual(env.HMS_INSTANCE_IDS, server.id);
+            const commands = JSON.parse(env.HMS_COMMANDS) as string[];
+            assert.ok(
+                commands.some((c) => /^curl -fsS .*http:\/\/127\.0\.0\.1:8080\/healthz$/.test(c)),
+                commands.join("; "),
+            );
+        }
+        // Nginx learns an address only once its server is ready (the parameter waits for every gate).
+        const parameter = ofType(r, "aws:ssm/parameter:Parameter").find((p) =>
+            String(p.inputs.name).endsWith("/upstreams/wordpress"),
+        );
+        assert.ok(parameter);
+        assert.deepStrictEqual(
+            String(parameter.inputs.insecureValue).split(","),
+            servers.map((s) => String(s.outputs.privateIp)),
+        );
+        for (const server of servers) {
+            assert.ok(parameter.dependencies.includes(gateOf(r, server).urn), `published after ${server.name}'s gate`);
+        }
+    });
+
+    it("the server tiers keep the URNs existing stacks hold (a renamed resource carries an alias)", () => {
+        const held = JSON.parse(fs.readFileSync(path.join(__dirname, "support", "server-urns.json"), "utf8")) as Record<
+            string,
+            string[]
+        >;
+        // A URN as the engine matches it here: the parent's type, the type and the name.
+        const key = (urn: string): string => {
+            const [, , types, name] = urn.split("::");
+            return `${types.split("$").slice(-2).join("$")}::${name}`;
+        };
+        for (const stack of ["production", "staging"] as const) {
+            const r = runs[stack];
+            const urns = new Set(r.resources.map((x) => x.urn));
+            const aliases = new Set(r.resources.flatMap((x) => x.options.aliases.map(key)));
+            assert.ok(held[stack].length > 80, `${stack}: the held URNs`);
+            const lost = held[stack].filter((u) => !urns.has(u) && !aliases.has(key(u)));
+            assert.deepStrictEqual(lost, [], `${stack}: resources existing stacks would replace or delete`);
+        }
     });
 
     it("spreads a third server over the third AZ of production", async function () {
@@ -317,5 +369,92 @@ describe("AppServers (WordPress)", () => {
             runStack("staging", { appPhpVersion: "8.2" }),
             /hms:appPhpVersion = "8.2": Ubuntu 24.04 ships PHP 8.3/,
         );
+    });
+
+    describe("the readiness gate script (templates/host.ts), run by bash against a stand-in AWS CLI", () => {
+        const gate = renderSsmGateScript();
+        let stubs: string;
+        before(() => {
+            stubs = fs.mkdtempSync(path.join(os.tmpdir(), "hms-ssm-gate-"));
+            // ssm send-command: fails while "unregistered" counts down (InvalidInstanceId), then records the call.
+            // ssm get-command-invocation: the next line of status-<instance> (the last one repeats), else Success.
+            fs.writeFileSync(
+                path.join(stubs, "aws"),
+                [
+                    "#!/bin/bash",
+                    'case "$2" in',
+                    "send-command)",
+                    '    n=$(cat "$STUBS/unregistered" 2> /dev/null || echo 0)',
+                    '    if [ "$n" -gt 0 ]; then echo $((n - 1)) > "$STUBS/unregistered"; echo InvalidInstanceId >&2; exit 254; fi',
+                    '    echo "$*" >> "$STUBS/sent"; echo cmd-1 ;;',
+                    "get-command-invocation)",
+                    '    while [ $# -gt 0 ]; do if [ "$1" = --instance-id ]; then id=$2; fi; shift; done',
+                    '    f="$STUBS/status-$id"',
+                    '    if [ -s "$f" ]; then head -1 "$f"; if [ "$(wc -l < "$f")" -gt 1 ]; then sed -i 1d "$f"; fi; else echo Success; fi ;;',
+                    "esac",
+                    "",
+                ].join("\n"),
+                { mode: 0o755 },
+            );
+        });
+        after(() => fs.rmSync(stubs, { recursive: true, force: true }));
+        const runGate = (env: Record<string, string>) => {
+            for (const f of fs.readdirSync(stubs).filter((f) => f !== "aws")) {
+                fs.rmSync(path.join(stubs, f));
+            }
+            return (setup: Record<string, string>) => {
+                for (const [f, text] of Object.entries(setup)) {
+                    fs.writeFileSync(path.join(stubs, f), text);
+                }
+                return spawnSync("bash", ["-c", gate], {
+                    encoding: "utf8",
+                    timeout: 60_000,
+                    env: {
+                        ...process.env,
+                        PATH: `${stubs}:${process.env.PATH}`,
+                        STUBS: stubs,
+                        HMS_REGION: "sa-east-1",
+                        HMS_INSTANCE_IDS: "i-0aaa i-0bbb",
+                        HMS_COMMANDS: JSON.stringify(readyCommands(8080)),
+                        HMS_DEADLINE_SECONDS: "5",
+                        HMS_POLL_SECONDS: "0",
+                        ...env,
+                    },
+                });
+            };
+        };
+
+        it("passes shellcheck", function () {
+            requireTool(this, "shellcheck");
+            const r = run("shellcheck", ["--shell=bash", "-"], gate);
+            assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+        });
+
+        it("waits until the command succeeded on every instance, sending the readiness commands", () => {
+            const r = runGate({})({ "status-i-0aaa": "Pending\nInProgress\nSuccess\n" });
+            assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+            assert.match(r.stdout, /i-0aaa ok/);
+            assert.match(r.stdout, /i-0bbb ok/);
+            const sent = fs.readFileSync(path.join(stubs, "sent"), "utf8");
+            assert.ok(sent.includes(`{"commands":${JSON.stringify(readyCommands(8080))}}`), sent);
+            assert.match(sent, /--document-name AWS-RunShellScript --instance-ids i-0aaa i-0bbb /);
+        });
+
+        it("sends again while an instance is not registered with SSM yet", () => {
+            const r = runGate({})({ unregistered: "2" });
+            assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+            assert.strictEqual(fs.readFileSync(path.join(stubs, "sent"), "utf8").trim().split("\n").length, 1);
+        });
+
+        it("retries a failed instance only, and fails the update at the deadline", () => {
+            const recovered = runGate({})({ "status-i-0bbb": "Failed\nSuccess\n" });
+            assert.strictEqual(recovered.status, 0, recovered.stdout + recovered.stderr);
+            const sent = fs.readFileSync(path.join(stubs, "sent"), "utf8").trim().split("\n");
+            assert.strictEqual(sent.length, 2);
+            assert.match(sent[1], /--instance-ids i-0bbb /);
+            const never = runGate({ HMS_DEADLINE_SECONDS: "2" })({ "status-i-0aaa": "Failed\n" });
+            assert.notStrictEqual(never.status, 0);
+            assert.match(never.stderr, /i-0aaa did not succeed within 2s/);
+        });
     });
 });

@@ -15,7 +15,7 @@ import { parse } from "yaml";
 import { auroraClusterParameters } from "../components/database";
 import { HmsConfig } from "../config";
 import { gunzipSync } from "zlib";
-import { NGINX_PATHS, renderNginxSite } from "../templates/nginx";
+import { NGINX_PATHS, renderNginxSite, UPSTREAM_PATHS, UPSTREAM_SERVER_PARAMETERS } from "../templates/nginx";
 import { renderFluentBitConfig, renderPrometheusConfig } from "../templates/telemetry";
 import { fpmPool, settingsPhp, WORDPRESS_SALT_NAMES, wordpressNginxSite, WP_SECRETS_JQ } from "../templates/wordpress";
 import { devCompose, NO_HEALTHCHECK, ONE_SHOT, renderCompose } from "../tools/dev-compose";
@@ -366,7 +366,19 @@ describe("development environment (dev/)", () => {
             assert.ok(instance, "a production Nginx instance");
             const userData = gunzipSync(Buffer.from(String(instance.inputs.userDataBase64), "base64")).toString("utf8");
             const doc = parse(userData) as { write_files: Array<{ path: string; content: string }> };
-            const prodSite = doc.write_files.find((f) => f.path === NGINX_PATHS.siteConf)?.content ?? "";
+            // The site as it runs: each upstream include holds what hms-upstreams writes from the
+            // tier's SSM parameter (the parameter and port are in the resolver's table).
+            const resolver = doc.write_files.find((f) => f.path === UPSTREAM_PATHS.script)?.content ?? "";
+            const parameters = ofType(production, "aws:ssm/parameter:Parameter");
+            let prodSite = doc.write_files.find((f) => f.path === NGINX_PATHS.siteConf)?.content ?? "";
+            for (const [, upstream, parameter, port] of resolver.matchAll(/^ {4}"(\w+) (\S+) (\d+)"$/gm)) {
+                const value = parameters.find((x) => x.outputs.name === parameter)?.inputs.insecureValue;
+                assert.ok(typeof value === "string", `the ${parameter} parameter`);
+                const include = new RegExp(`^ *#.*\n *include ${NGINX_PATHS.upstreamDir}/${upstream}\\.conf;$`, "m");
+                assert.match(prodSite, include);
+                const servers = value.split(",").map((ip) => `    server ${ip}:${port} ${UPSTREAM_SERVER_PARAMETERS};`);
+                prodSite = prodSite.replace(include, servers.join("\n"));
+            }
             assert.match(prodSite, /upstream wordpress/);
             const privateIps = new Set(
                 ofType(production, "aws:ec2/instance:Instance").map((i) => String(i.outputs.privateIp)),

@@ -1,19 +1,26 @@
 import * as assert from "assert";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess, spawn, spawnSync } from "child_process";
+import { X509Certificate } from "crypto";
 import * as fs from "fs";
 import * as http from "http";
 import * as https from "https";
+import { TLSSocket } from "tls";
 import { parse } from "yaml";
 import {
     NginxSiteArgs,
     NGINX_HEALTH_PATH,
+    NGINX_HEALTH_PORT,
     NGINX_PATHS,
+    NGINX_TLS_HEALTH_PORT,
     ORIGIN_CERT_PATHS,
     renderNginxConf,
     renderNginxSite,
     renderNginxUserData,
     renderOriginCertScript,
+    renderUpstreamScript,
     SECURITY_HEADERS,
+    UPSTREAM_PATHS,
+    UPSTREAM_PLACEHOLDER,
 } from "../templates/nginx";
 import { renderTelemetry } from "../templates/telemetry";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6 } from "../tools/mocks";
@@ -25,6 +32,10 @@ const DOMAIN = "hms.example.org";
 const CLOUDFLARE = [...CLOUDFLARE_IPV4, ...CLOUDFLARE_IPV6];
 const SECRET_ARN = "arn:aws:secretsmanager:sa-east-1:123456789012:secret:hms-production-lb-origin-tls-a1b2c3";
 const CA_PEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2E=\n-----END CERTIFICATE-----\n";
+const PARAMETERS = {
+    wordpress: "/hms-production-lb/upstreams/wordpress",
+    websocket: "/hms-production-lb/upstreams/websocket",
+};
 
 const site = (s: Sandbox, over: Partial<NginxSiteArgs> = {}): NginxSiteArgs => ({
     paths: s.paths,
@@ -182,6 +193,7 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             nginx: ChildProcess;
             httpsPort: number;
             healthPort: number;
+            tlsHealthPort: number;
             seen: http.IncomingHttpHeaders[];
             servers: http.Server[];
             sandbox: Sandbox;
@@ -215,7 +227,8 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                         `X-Seen-Upgrade: ${req.headers.upgrade}\r\nX-Seen-Path: ${req.url}\r\n\r\n`,
                 );
             });
-            const [appPort, wsPort, httpsPort, healthPort] = [
+            const [appPort, wsPort, httpsPort, healthPort, tlsHealthPort] = [
+                await freePort(),
                 await freePort(),
                 await freePort(),
                 await freePort(),
@@ -232,6 +245,7 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                     websocket: { address: "127.0.0.1", port: wsPort },
                     httpsPort,
                     healthPort,
+                    tlsHealthPort,
                     maxUploadMiB: 1,
                     ...over,
                 }),
@@ -240,10 +254,11 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             const nginx = spawn("nginx", ["-c", sandbox.paths.mainConf, "-p", `${sandbox.dir}/`, "-g", "daemon off;"], {
                 stdio: "ignore",
             });
-            const r: Running = { nginx, httpsPort, healthPort, seen, servers: [app, ws], sandbox };
+            const r: Running = { nginx, httpsPort, healthPort, tlsHealthPort, seen, servers: [app, ws], sandbox };
             running.push(r);
             await waitForListening(httpsPort);
             await waitForListening(healthPort);
+            await waitForListening(tlsHealthPort);
             return r;
         }
 
@@ -313,6 +328,34 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                     })
                     .on("error", rej),
             );
+
+        /**
+         * The NLB's HTTPS health check: TLS 1.2 (what an NLB requires of the target), no
+         * client certificate, no SNI, certificate not validated; returns the status and the
+         * certificate the server presented.
+         */
+        const tlsHealth = (r: Running): Promise<{ status: number; certificate: string }> =>
+            new Promise((res, rej) =>
+                https
+                    .get(
+                        {
+                            host: "127.0.0.1",
+                            port: r.tlsHealthPort,
+                            path: NGINX_HEALTH_PATH,
+                            agent: false,
+                            rejectUnauthorized: false,
+                            minVersion: "TLSv1.2",
+                            maxVersion: "TLSv1.2",
+                        },
+                        (resp) => {
+                            const peer = (resp.socket as TLSSocket).getPeerX509Certificate();
+                            resp.resume();
+                            res({ status: resp.statusCode ?? 0, certificate: peer?.toString() ?? "" });
+                        },
+                    )
+                    .on("error", rej),
+            );
+        const pemOf = (pem: string): string => new X509Certificate(pem).toString();
 
         // In this sandbox 127.0.0.0/8 plays both Cloudflare and the VPC.
         let trusted: Running;
@@ -414,6 +457,30 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                 true,
             );
         });
+        it("the NLB's HTTPS health check goes through the site's TLS (TLS 1.2, its certificate, no client certificate)", async function () {
+            const r = need(this);
+            const before = r.seen.length;
+            const a = await tlsHealth(r);
+            assert.strictEqual(a.status, 200);
+            assert.strictEqual(a.certificate, pemOf(r.sandbox.pki.serverCert), "the Origin CA certificate's stand-in");
+            assert.ok(
+                r.seen.slice(before).some((h) => h["x-test-url"] === NGINX_HEALTH_PATH),
+                "asked an app server's own /healthz",
+            );
+        });
+
+        it("the HTTPS health check fails when no app server answers, and outside the VPC", async function () {
+            need(this);
+            this.timeout(30_000);
+            const down = await start(this, {
+                cloudflareCidrs: ["127.0.0.0/8", ...CLOUDFLARE],
+                vpcCidr: "127.0.0.0/8",
+                appPort: await freePort(),
+            });
+            assert.strictEqual((await tlsHealth(down)).status, 502);
+            const outside = await start(this, { cloudflareCidrs: CLOUDFLARE, vpcCidr: "10.20.0.0/16" });
+            assert.strictEqual((await tlsHealth(outside)).status, 403);
+        });
     });
 
     describe("certificate script", () => {
@@ -444,6 +511,182 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
         });
     });
 
+    describe("upstream resolver (hms-upstreams)", () => {
+        const upstreams = [
+            { upstream: "wordpress" as const, parameter: PARAMETERS.wordpress, port: 8080 },
+            { upstream: "websocket" as const, parameter: PARAMETERS.websocket, port: 8088 },
+        ];
+
+        it("passes shellcheck", function () {
+            requireTool(this, "shellcheck");
+            const text = renderUpstreamScript({ region: "sa-east-1", paths: NGINX_PATHS, upstreams });
+            const r = run("shellcheck", ["--shell=bash", "-"], text);
+            assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+        });
+
+        it("refuses a parameter name or port that could inject shell or configuration", () => {
+            const bad = (over: Partial<(typeof upstreams)[0]>) => () =>
+                renderUpstreamScript({
+                    region: "sa-east-1",
+                    paths: NGINX_PATHS,
+                    upstreams: [{ ...upstreams[0], ...over }],
+                });
+            assert.throws(bad({ parameter: '/x"; rm -rf / #' }), /parameter/);
+            assert.throws(bad({ port: 0 }), /port/);
+            assert.throws(
+                () => renderUpstreamScript({ region: "sa-east-1", paths: NGINX_PATHS, upstreams: [] }),
+                /no upstream/,
+            );
+        });
+
+        describe("run by bash on sample parameters; its output checked by the real nginx -t", () => {
+            let s: Sandbox;
+            let stubs: string;
+            let script: string;
+            const values = (v: Record<string, string>) => {
+                for (const [name, value] of Object.entries(v)) {
+                    fs.writeFileSync(`${stubs}/value-${name}`, value);
+                }
+            };
+            const resolve = () =>
+                spawnSync("bash", [script], {
+                    encoding: "utf8",
+                    timeout: 60_000,
+                    env: {
+                        ...process.env,
+                        PATH: `${stubs}:${process.env.PATH}`,
+                        HMS_UPSTREAMS_TEST: "1",
+                        STUBS: stubs,
+                    },
+                });
+            const listOf = (u: string) =>
+                fs
+                    .readFileSync(`${s.paths.upstreamDir}/${u}.conf`, "utf8")
+                    .split("\n")
+                    .filter((l) => l.startsWith("server "));
+            const reloads = () =>
+                fs.existsSync(`${stubs}/systemctl.log`)
+                    ? fs.readFileSync(`${stubs}/systemctl.log`, "utf8").trim().split("\n")
+                    : [];
+
+            before(function () {
+                requireTool(this, "openssl");
+                requireTool(this, "nginx");
+                s = makeSandbox(DOMAIN);
+                const nginx = run("sh", ["-c", "command -v nginx"]).stdout.trim();
+                stubs = fs.mkdtempSync("/tmp/hms-upstream-stubs-");
+                // aws ssm get-parameter --name N: prints value-<last path segment>, fails without one.
+                fs.writeFileSync(
+                    `${stubs}/aws`,
+                    '#!/bin/bash\nwhile [ $# -gt 0 ]; do if [ "$1" = --name ]; then name=$2; fi; shift; done\n' +
+                        'f="$STUBS/value-${name##*/}"\n[ -f "$f" ] || { echo "ParameterNotFound" >&2; exit 254; }\ncat "$f"\n',
+                );
+                // The real nginx -t on the sandbox's configuration (fails on demand).
+                fs.writeFileSync(
+                    `${stubs}/nginx`,
+                    `#!/bin/bash\n[ -f "$STUBS/nginx-fails" ] && exit 1\nexec ${nginx} -t -q -c ${s.paths.mainConf} -p ${s.dir}/\n`,
+                );
+                fs.writeFileSync(`${stubs}/systemctl`, '#!/bin/bash\necho "$*" >> "$STUBS/systemctl.log"\n');
+                for (const f of ["aws", "nginx", "systemctl"]) {
+                    fs.chmodSync(`${stubs}/${f}`, 0o755);
+                }
+                fs.writeFileSync(s.paths.mainConf, renderNginxConf({ paths: s.paths, user: s.user }));
+                fs.writeFileSync(
+                    s.paths.siteConf,
+                    renderNginxSite({
+                        ...site(s),
+                        appServers: [],
+                        websocket: { port: 8088 },
+                        resolvedUpstreams: true,
+                        plainHealth: false,
+                        tlsHealthPort: NGINX_TLS_HEALTH_PORT,
+                    }),
+                );
+                for (const u of ["wordpress", "websocket"]) {
+                    fs.writeFileSync(`${s.paths.upstreamDir}/${u}.conf`, UPSTREAM_PLACEHOLDER);
+                }
+                script = `${stubs}/hms-upstreams`;
+                fs.writeFileSync(script, renderUpstreamScript({ region: "sa-east-1", paths: s.paths, upstreams }));
+            });
+            after(() => {
+                removeSandbox(s);
+                if (stubs) {
+                    fs.rmSync(stubs, { recursive: true, force: true });
+                }
+            });
+
+            it("the placeholders pass nginx -t (a new server boots with a valid configuration)", function () {
+                requireTool(this, "nginx");
+                const r = nginxTest(s);
+                assert.ok(r.ok, r.output);
+            });
+
+            it("writes each tier's addresses, nginx -t passes on them, and reloads nginx once", function () {
+                requireTool(this, "nginx");
+                values({ wordpress: "10.20.64.10,10.20.80.11", websocket: "10.20.96.12" });
+                const r = resolve();
+                assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+                assert.deepStrictEqual(listOf("wordpress"), [
+                    "server 10.20.64.10:8080 max_fails=3 fail_timeout=10s;",
+                    "server 10.20.80.11:8080 max_fails=3 fail_timeout=10s;",
+                ]);
+                assert.deepStrictEqual(listOf("websocket"), ["server 10.20.96.12:8088 max_fails=3 fail_timeout=10s;"]);
+                assert.ok(nginxTest(s).ok, nginxTest(s).output);
+                assert.deepStrictEqual(reloads(), ["reload-or-restart nginx"]);
+                // Unchanged parameters: no reload.
+                assert.strictEqual(resolve().status, 0);
+                assert.strictEqual(reloads().length, 1);
+            });
+
+            it("a replaced app server: the new address replaces the old one", function () {
+                requireTool(this, "nginx");
+                values({ wordpress: "10.20.64.10,10.20.81.99", websocket: "10.20.96.12" });
+                assert.strictEqual(resolve().status, 0);
+                assert.deepStrictEqual(
+                    listOf("wordpress").map((l) => l.split(" ")[1]),
+                    ["10.20.64.10:8080", "10.20.81.99:8080"],
+                );
+            });
+
+            for (const [label, value] of [
+                ["an unreadable parameter", undefined],
+                ["an empty parameter", ""],
+                ["a value that is not IPv4 addresses", "10.20.64.10; include /etc/passwd"],
+            ] as Array<[string, string | undefined]>) {
+                it(`${label} changes nothing and fails`, function () {
+                    requireTool(this, "nginx");
+                    const before = listOf("wordpress");
+                    fs.rmSync(`${stubs}/value-wordpress`, { force: true });
+                    if (value !== undefined) {
+                        values({ wordpress: value });
+                    }
+                    const r = resolve();
+                    assert.notStrictEqual(r.status, 0);
+                    assert.deepStrictEqual(listOf("wordpress"), before);
+                });
+            }
+
+            it("puts the previous lists back when nginx -t fails", function () {
+                requireTool(this, "nginx");
+                values({ wordpress: "10.20.64.10,10.20.81.99", websocket: "10.20.96.12" });
+                assert.strictEqual(resolve().status, 0);
+                const before = listOf("wordpress");
+                const reloaded = reloads().length;
+                values({ wordpress: "10.20.70.70" });
+                fs.writeFileSync(`${stubs}/nginx-fails`, "");
+                try {
+                    const r = resolve();
+                    assert.notStrictEqual(r.status, 0);
+                    assert.match(r.stderr, /nginx -t failed/);
+                } finally {
+                    fs.rmSync(`${stubs}/nginx-fails`);
+                }
+                assert.deepStrictEqual(listOf("wordpress"), before);
+                assert.strictEqual(reloads().length, reloaded);
+            });
+        });
+    });
+
     describe("cloud-init", () => {
         const userData = (websocket: boolean, telemetry: boolean): string =>
             renderNginxUserData({
@@ -452,9 +695,10 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                 domain: DOMAIN,
                 cloudflareCidrs: CLOUDFLARE,
                 vpcCidr: "10.20.0.0/16",
-                appServers: ["10.20.64.10", "10.20.80.11"],
-                appPort: 80,
-                websocket: websocket ? { address: "10.20.64.20", port: 8080 } : undefined,
+                upstreams: {
+                    wordpress: { parameter: PARAMETERS.wordpress, port: 80 },
+                    websocket: websocket ? { parameter: PARAMETERS.websocket, port: 8080 } : undefined,
+                },
                 maxUploadMiB: 512,
                 certificateSecretArn: SECRET_ARN,
                 originPullCaPem: CA_PEM,
@@ -501,6 +745,24 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             const runs = doc.runcmd.map((c) => c.join(" "));
             assert.ok(runs.indexOf(ORIGIN_CERT_PATHS.script) < runs.indexOf("systemctl enable nginx"));
             assert.ok(runs.includes("systemctl enable --now hms-origin-cert.timer"));
+            // Upstreams: placeholders valid for nginx -t until the resolver's first run (after the
+            // certificate is installed, so its nginx -t can pass), then the timer.
+            for (const u of ["wordpress", "websocket"]) {
+                const f = doc.write_files.find((w) => w.path === `${NGINX_PATHS.upstreamDir}/${u}.conf`);
+                assert.ok(f?.defer, `${u}: placeholder written after the packages`);
+            }
+            assert.ok(runs.indexOf(ORIGIN_CERT_PATHS.script) < runs.indexOf(UPSTREAM_PATHS.script));
+            assert.ok(runs.indexOf(UPSTREAM_PATHS.script) < runs.indexOf("systemctl enable nginx"));
+            assert.ok(runs.includes("systemctl enable --now hms-upstreams.timer"));
+            const site = doc.write_files.find((w) => w.path === NGINX_PATHS.siteConf)?.content ?? "";
+            assert.doesNotMatch(site, /server \d+\.\d+\.\d+\.\d+:/, "no upstream address baked in");
+            assert.match(site, new RegExp(`include ${NGINX_PATHS.upstreamDir}/wordpress.conf;`));
+            assert.match(site, new RegExp(`listen ${NGINX_TLS_HEALTH_PORT} ssl default_server;`));
+            assert.doesNotMatch(
+                site,
+                new RegExp(`listen ${NGINX_HEALTH_PORT} `),
+                "no plain health port on the servers",
+            );
             assert.ok(
                 doc.write_files.some((w) => w.path.startsWith("/etc/fluent-bit/")),
                 "telemetry merged",
@@ -520,8 +782,7 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                             vpcCidr: "10.20.0.0/16",
                         },
                         ...{
-                            appServers: ["10.20.64.10"],
-                            appPort: 80,
+                            upstreams: { wordpress: { parameter: PARAMETERS.wordpress, port: 80 } },
                             maxUploadMiB: 512,
                             certificateSecretArn: SECRET_ARN,
                         },

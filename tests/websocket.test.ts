@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import { EC2_INSTANCE_TYPES } from "../config/sizing";
-import { fixedHostAddress } from "../components/websocket";
 import { isSecret, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { NODESOURCE_KEY_FINGERPRINT } from "../templates/websocket";
@@ -10,7 +9,9 @@ import {
     assertShellcheckClean,
     byId,
     docOf,
+    assertChainedReplacements,
     fileOf,
+    gateOf,
     instancesWithRole,
     ofType,
     userDataOf,
@@ -55,7 +56,7 @@ describe("WebSocketServer (Node.js)", () => {
                 );
             });
 
-            it("is private, IMDSv2 only, without SSH key, at a fixed address of the first app subnet", () => {
+            it("is private, IMDSv2 only, without SSH key, in the first app subnet", () => {
                 const r = runs[stack];
                 const s = server(r);
                 const md = s.inputs.metadataOptions as Record<string, unknown>;
@@ -65,10 +66,37 @@ describe("WebSocketServer (Node.js)", () => {
                 assert.strictEqual((s.inputs.tags as Record<string, string>).OperatingSystem, "Ubuntu 24.04 LTS");
                 const subnet = byId(r, "aws:ec2/subnet:Subnet", s.inputs.subnetId);
                 assert.strictEqual((subnet.inputs.tags as Record<string, string>).Tier, "app");
-                assert.strictEqual(s.inputs.privateIp, fixedHostAddress(String(subnet.inputs.cidrBlock)));
-                assert.strictEqual(r.outputs.websocketPrivateIp, s.inputs.privateIp);
-                // A new release or new app server addresses replace it, the old one first (same address).
+                assert.strictEqual(r.outputs.websocketPrivateIp, s.outputs.privateIp);
+            });
+
+            it("is replaced create-before-delete behind a readiness gate, so /ws is never without a server", () => {
+                const r = runs[stack];
+                const s = server(r);
+                // A new release or new app server addresses replace it; nothing holds its address.
                 assert.strictEqual(s.inputs.userDataReplaceOnChange, true);
+                assertChainedReplacements(r, [s]);
+                const gate = gateOf(r, s);
+                const env = gate.inputs.environment as Record<string, string>;
+                assert.strictEqual(env.HMS_INSTANCE_IDS, s.id);
+                const commands = JSON.parse(env.HMS_COMMANDS) as string[];
+                // Ready = the service answers its own /healthz on its port (hms:websocketPort).
+                const sgId = (s.inputs.vpcSecurityGroupIds as string[])[0];
+                const ingress = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+                    (x) => x.inputs.securityGroupId === sgId,
+                );
+                assert.strictEqual(ingress.length, 1, "Nginx's rule");
+                const wsPort = ingress[0].inputs.fromPort;
+                assert.ok(
+                    commands.some((c) => new RegExp(`^curl -fsS .*http://127\\.0\\.0\\.1:${wsPort}/healthz$`).test(c)),
+                    commands.join("; "),
+                );
+                // The Nginx tier learns its address only once it is ready (the parameter waits for the gate).
+                const parameter = ofType(r, "aws:ssm/parameter:Parameter").find((p) =>
+                    String(p.inputs.name).endsWith("/upstreams/websocket"),
+                );
+                assert.ok(parameter, "the WebSocket upstream parameter");
+                assert.strictEqual(parameter.inputs.insecureValue, s.outputs.privateIp);
+                assert.ok(parameter.dependencies.includes(gate.urn), "published after the gate");
             });
 
             it("boots into a hardened Node.js service: valid cloud-config, NodeSource key pinned", function () {

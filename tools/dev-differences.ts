@@ -4,6 +4,8 @@
 // production template that moves or removes a replaced line stops the render
 // (and the tests) instead of silently diverging.
 
+import { NGINX_HEALTH_PORT, NGINX_TLS_HEALTH_PORT } from "../templates/nginx";
+
 export interface Difference {
     /** The generated file (relative to dev/generated). */
     file: string;
@@ -22,6 +24,12 @@ export function devDifferences(region: string): Difference[] {
             production: "ssl_verify_client on;",
             development: "ssl_verify_client off;",
             why: "no Cloudflare in front to present the Authenticated Origin Pulls certificate: browsers and curl connect directly",
+        },
+        {
+            file: "nginx/hms.conf",
+            production: `    listen ${NGINX_TLS_HEALTH_PORT} ssl default_server;\n    ssl_verify_client off;\n`,
+            development: `    listen ${NGINX_HEALTH_PORT} default_server;\n`,
+            why: "no NLB: Compose's health check calls the plain-HTTP health endpoint; production's NLB checks the same endpoint over the site's TLS",
         },
         {
             file: "telemetry/prometheus-agent.yml",

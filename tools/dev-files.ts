@@ -8,7 +8,13 @@ import { parse, stringify } from "yaml";
 import { auroraClusterParameters } from "../components/database";
 import { renderPipelineConfiguration } from "../templates/log-pipeline";
 import { HmsConfig } from "../config";
-import { NGINX_PATHS, NginxSiteArgs, renderNginxConf, renderNginxSite } from "../templates/nginx";
+import {
+    NGINX_PATHS,
+    NGINX_TLS_HEALTH_PORT,
+    NginxSiteArgs,
+    renderNginxConf,
+    renderNginxSite,
+} from "../templates/nginx";
 import { renderFluentBitConfig, renderPrometheusConfig, TelemetryArgs } from "../templates/telemetry";
 import { builtinServerJs, WebSocketHostArgs, websocketEnvironment } from "../templates/websocket";
 import {
@@ -78,6 +84,9 @@ export function devNginxSiteArgs(prod: HmsConfig): NginxSiteArgs {
         appPort: APP_HTTP_PORT,
         websocket: ws ? { address: DEV_IPS.websocket, port: ws.port } : undefined,
         maxUploadMiB: prod.loadBalancer?.maxUploadMiB ?? 512,
+        // Production's health endpoint (the NLB's); devDifferences turns it into Compose's plain one.
+        plainHealth: false,
+        tlsHealthPort: NGINX_TLS_HEALTH_PORT,
     };
 }
 

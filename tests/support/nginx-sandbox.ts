@@ -122,8 +122,10 @@ export function makeSandbox(domain: string): Sandbox {
         privateKey: f("origin.key"),
         clientCa: f("pull-ca.pem"),
         statusListen: `unix:${f("status.sock")}`,
+        upstreamDir: f("upstreams"),
     };
     fs.mkdirSync(paths.tempDir);
+    fs.mkdirSync(paths.upstreamDir);
     fs.writeFileSync(
         paths.mimeTypes,
         "types {\n    text/html html;\n    text/css css;\n    application/javascript js;\n}\n",

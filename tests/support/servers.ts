@@ -114,3 +114,36 @@ export function assertNoSecrets(r: StackRun, userData: string, what: string): vo
     assert.doesNotMatch(userData, /password\s*=\s*["']?[^\s"'$]/i, `${what} holds a password`);
     assert.doesNotMatch(userData, /PRIVATE KEY/);
 }
+
+/**
+ * The health gate of a server: the deployment command of its tier's component
+ * that its replacement runs (triggered by the server's id).
+ */
+export function gateOf(r: StackRun, server: RecordedResource): RecordedResource {
+    const gates = ofType(r, "command:local:Command").filter(
+        (c) => c.parent === server.parent && ((c.inputs.triggers as unknown[] | undefined) ?? []).includes(server.id),
+    );
+    assert.strictEqual(gates.length, 1, `one health gate for ${server.name}`);
+    return gates[0];
+}
+
+/**
+ * Servers of a tier are replaced one at a time, each created before the old one
+ * is deleted, and a server waits until the previous one passed its health gate;
+ * a new Canonical image replaces none of them.
+ */
+export function assertChainedReplacements(r: StackRun, servers: RecordedResource[]): void {
+    assert.ok(servers.length > 0, "servers");
+    servers.forEach((server, i) => {
+        assert.ok(server.options.ignoreChanges.includes("ami"), `${server.name}: a new AMI replaces nothing`);
+        assert.notStrictEqual(server.options.deleteBeforeReplace, true, `${server.name}: created before deleted`);
+        assert.strictEqual(server.inputs.privateIp, undefined, `${server.name}: no fixed address`);
+        gateOf(r, server);
+        if (i > 0) {
+            assert.ok(
+                server.dependencies.includes(gateOf(r, servers[i - 1]).urn),
+                `${server.name} waits until ${servers[i - 1].name} passed its health gate`,
+            );
+        }
+    });
+}
