@@ -362,12 +362,21 @@ describe("stack configuration as the Pulumi CLI checks it", () => {
 
         it("npm run plan exits 2 with that one line, no stack trace, nothing planned", function () {
             this.timeout(120_000);
+            // In a copy of the project (its files up to the configuration check, and its node_modules):
+            // the repository's own list of stacks never changes while other test files run.
+            const project = fs.mkdtempSync(path.join(os.tmpdir(), "hms-broken-stack-"));
             const stack = "zz-broken-yaml";
-            const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
-            fs.writeFileSync(file, "config:\n  aws:region: sa-east-1\n  aws:region: us-east-1\n");
             try {
+                for (const f of ["package.json", "Pulumi.yaml", "Pulumi.development.yaml", "tools"]) {
+                    fs.cpSync(path.join(ROOT, f), path.join(project, f), { recursive: true });
+                }
+                fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
+                fs.writeFileSync(
+                    path.join(project, `Pulumi.${stack}.yaml`),
+                    "config:\n  aws:region: sa-east-1\n  aws:region: us-east-1\n",
+                );
                 const r = spawnSync("npm", ["run", "--silent", "plan", "--", "--stack", stack], {
-                    cwd: ROOT,
+                    cwd: project,
                     encoding: "utf8",
                     timeout: 120_000,
                 });
@@ -377,7 +386,7 @@ describe("stack configuration as the Pulumi CLI checks it", () => {
                 ]);
                 assert.strictEqual(r.stdout.trim(), "");
             } finally {
-                fs.rmSync(file, { force: true });
+                fs.rmSync(project, { recursive: true, force: true });
             }
         });
     });

@@ -15,7 +15,19 @@ import { PolicyConfigError, reconcilePolicyConfig } from "../tools/analyzer-conf
 import { architecture } from "../tools/diagram";
 import { PlanResource, stackProperties } from "../tools/plan-resources";
 import { isSecretValue, secret, secretValues, SIG_KEY, UNKNOWN } from "../tools/plan-values";
-import { main, parseArgs, planDiagram, planJson, PlanResult, runPlan, startAnalyzer, UsageError } from "../tools/plan";
+import {
+    main,
+    parseArgs,
+    parsePhaseLine,
+    phaseLine,
+    planDiagram,
+    planJson,
+    PlanPhase,
+    PlanResult,
+    runPlan,
+    startAnalyzer,
+    UsageError,
+} from "../tools/plan";
 import { listStacks, ROOT } from "../tools/stack";
 
 const STACKS = ["production", "staging", "development"];
@@ -672,6 +684,20 @@ describe("offline plan (npm run plan)", function () {
                 const r = cli(["--stack", "development", "--json", jsonFile, "--diagram", diagramFile]);
                 assert.strictEqual(r.status, 0, `exit ${r.status}\n${r.stdout}\n${r.stderr}`);
                 assert.match(r.stdout, /Plan for hms\/development/);
+                // A line per phase as it ends: the configuration first (before the SDKs load), the output last.
+                const lines = r.stdout.split("\n").filter((l) => !/^> |^$/.test(l));
+                const phases = lines.map((l) => parsePhaseLine(l)).filter((p) => p !== undefined);
+                assert.strictEqual(parsePhaseLine(lines[0])?.phase, "configuration", r.stdout);
+                assert.deepStrictEqual(
+                    phases.map((p) => p.phase).sort(),
+                    ["analysis", "configuration", "output", "policy pack", "program"],
+                    r.stdout,
+                );
+                assert.strictEqual(phases.at(-1)?.phase, "output", r.stdout);
+                assert.ok(
+                    phases.every((p, i) => i === 0 || p.at >= phases[i - 1].at),
+                    `phases out of order:\n${r.stdout}`,
+                );
                 assert.match(r.stdout, /Policies: hms-policies .*\n(.*\n)*\s+0 mandatory violations/);
                 const json = JSON.parse(fs.readFileSync(jsonFile, "utf8")) as JsonPlan;
                 assert.strictEqual(json.stack, "development");
@@ -752,6 +778,16 @@ describe("offline plan (npm run plan)", function () {
             refused(["--stack", "development", "--json"], /^--json needs a value/);
             refused(["--stack", "development", "--config", "appCount"], /^--config needs KEY=VALUE/);
         });
+    });
+});
+
+describe("the plan's phase lines", () => {
+    it("read back as they were printed", () => {
+        const p: PlanPhase = { phase: "policy pack", ms: 1234, at: 2500, detail: "hms-policies 0.1.0 started (a, b)" };
+        const line = phaseLine(p);
+        assert.strictEqual(line, "[2.50 s] policy pack: hms-policies 0.1.0 started (a, b) (1.23 s)");
+        assert.deepStrictEqual(parsePhaseLine(line), { ...p, ms: 1230 });
+        assert.strictEqual(parsePhaseLine("Plan for hms/production"), undefined);
     });
 });
 
@@ -1073,6 +1109,50 @@ new PolicyPack("probe", {
         } finally {
             fs.rmSync(bad, { recursive: true, force: true });
         }
+    });
+
+    it("asks the pack once per distinct Analyze request under one configuration; AnalyzeStack every time", async () => {
+        const keys = result.resources.filter((r) => r.type === "aws:kms/key:Key");
+        const policyConfig = {
+            "probe-resource": { type: "aws:kms/key:Key", threshold: 31 },
+            "probe-stack": { type: "aws:kms/key:Key" },
+        };
+        const phases: PlanPhase[] = [];
+        const plan = (description: string) =>
+            runPlan({
+                stack: "development",
+                analyzer,
+                recording: result.recording,
+                policyConfig,
+                mutate: (all) => (all.find((r) => r.urn === keys[0].urn)!.inputs.description = description),
+                onPhase: (p) => phases.push(p),
+            });
+        const before = { ...analyzer.analyzeCalls };
+        // A new configuration: every resource goes to the pack.
+        const first = await plan("first");
+        assert.strictEqual(analyzer.analyzeCalls.sent - before.sent, result.resources.length);
+        // The same configuration, one resource changed: only that one goes to the pack.
+        const second = await plan("second");
+        assert.strictEqual(analyzer.analyzeCalls.sent - before.sent, result.resources.length + 1);
+        assert.strictEqual(analyzer.analyzeCalls.reused - before.reused, result.resources.length - 1);
+        const report = (r: PlanResult, urn: string) =>
+            JSON.parse(
+                r.policies.diagnostics
+                    .find((d) => d.policy === "probe-resource" && d.urn === urn)!
+                    .message.split("\n")
+                    .slice(1)
+                    .join("\n"),
+            ) as Seen;
+        assert.strictEqual(report(second, keys[0].urn).props.description, "second");
+        assert.deepStrictEqual(report(second, keys[1].urn), report(first, keys[1].urn));
+        assert.deepStrictEqual(report(second, keys[1].urn).config, { type: "aws:kms/key:Key", threshold: 31 });
+        // The stack policy saw each plan's own stack.
+        assert.strictEqual(second.policies.violations.filter((v) => v.policy === "probe-stack").length, 1);
+        // A recording analyzed again has no program phase.
+        assert.deepStrictEqual(
+            phases.map((p) => p.phase),
+            ["analysis", "analysis"],
+        );
     });
 
     it("a disabled policy reports nothing; a mandatory report is a mandatory violation", () => {

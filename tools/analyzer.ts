@@ -275,6 +275,20 @@ export class PolicyAnalyzer {
     /** The Engine service given to the pack (argument and Handshake), as the CLI gives its own. */
     engineAddress = "";
 
+    /**
+     * The pack's answers to Analyze under the current configuration, by
+     * request. A resource policy sees one resource at a time, and the request
+     * is all it gets: under the same policy configuration and stack, the same
+     * request gets the same answer. A plan that analyzes a stack again with a
+     * few resources changed (the tests' weakened plans) therefore sends the
+     * pack only those; AnalyzeStack always goes to the pack.
+     */
+    private readonly answers = new Map<string, Diagnostic[]>();
+    /** What the answers depend on besides the request: the Configure and ConfigureStack requests. */
+    private configured = { policies: "", stack: "" };
+    /** Analyze requests sent to the pack, and those answered from `answers`. */
+    readonly analyzeCalls = { sent: 0, reused: 0 };
+
     private client?: AnalyzerClient;
     private child?: ChildProcess;
     private engine?: grpc.Server;
@@ -464,6 +478,7 @@ export class PolicyAnalyzer {
      */
     async configure(file?: PolicyConfigFile): Promise<Record<string, PolicyConfig>> {
         const config = reconcilePolicyConfig(this.info.policies, [this.info.initialConfig, ...(file ? [file] : [])]);
+        this.reconfigured("policies", JSON.stringify(config));
         if (Object.keys(config).length === 0) {
             return config;
         }
@@ -483,8 +498,17 @@ export class PolicyAnalyzer {
         return config;
     }
 
+    /** Forgets the answers when what they depend on changes. */
+    private reconfigured(what: "policies" | "stack", key: string): void {
+        if (this.configured[what] !== key) {
+            this.configured[what] = key;
+            this.answers.clear();
+        }
+    }
+
     /** Tells the pack which stack it analyzes (stack tags, config). */
     async configureStack(stack: StackInfo): Promise<void> {
+        this.reconfigured("stack", JSON.stringify(stack));
         const req = new analyzerpb.AnalyzerStackConfigureRequest()
             .setStack(stack.stack)
             .setProject(stack.project)
@@ -504,8 +528,24 @@ export class PolicyAnalyzer {
         });
     }
 
-    /** Analyze: one resource, with its inputs. Diagnostics carry the resource's URN, as in the CLI. */
+    /**
+     * Analyze: one resource, with its inputs. Diagnostics carry the resource's URN, as in the CLI.
+     * A request the pack has answered under the current configuration is answered again from that answer.
+     */
     async analyze(r: AnalyzerResource): Promise<Diagnostic[]> {
+        const key = JSON.stringify(r);
+        let answer = this.answers.get(key);
+        if (answer) {
+            this.analyzeCalls.reused++;
+        } else {
+            answer = await this.sendAnalyze(r);
+            this.answers.set(key, answer);
+            this.analyzeCalls.sent++;
+        }
+        return answer.map((d) => ({ ...d }));
+    }
+
+    private async sendAnalyze(r: AnalyzerResource): Promise<Diagnostic[]> {
         const req = new analyzerpb.AnalyzeRequest()
             .setUrn(r.urn)
             .setType(r.type)

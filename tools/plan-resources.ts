@@ -9,6 +9,9 @@ import { durationSeconds } from "./analyzer";
 import { RecordedResource } from "./mocks";
 import { PropertyMap, secret, secretValues } from "./plan-values";
 import { ConfigMap, ROOT, StackRun } from "./stack";
+import { isSecureConfigValue } from "./stack-config";
+
+export { isSecureConfigValue } from "./stack-config";
 
 export interface PlanResourceOptions {
     ignoreChanges: string[];
@@ -84,20 +87,6 @@ function registration(r: RecordedResource): RegistrationOptions {
 }
 
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
-
-/**
- * A `secure:` value of a stack file, as readStackConfig passes it on
- * (`{"secure":"<ciphertext>"}`). The plan cannot decrypt it (no secrets
- * provider offline); it keeps the ciphertext and treats it as a secret.
- */
-export function isSecureConfigValue(v: string): boolean {
-    try {
-        const o = JSON.parse(v) as unknown;
-        return typeof o === "object" && o !== null && !Array.isArray(o) && Object.keys(o).length === 1 && "secure" in o;
-    } catch {
-        return false;
-    }
-}
 
 export function rootStackUrn(project: string, stack: string): string {
     return `urn:pulumi:${stack}::${project}::${ROOT_STACK_TYPE}::${project}-${stack}`;

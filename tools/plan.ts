@@ -1,44 +1,32 @@
-// The offline plan: `npm run plan -- --stack <stack> [--json FILE] [--diagram FILE]`
-// (also `--config KEY=VALUE` as in `pulumi preview`, `--policy-config FILE`
-// as `--policy-pack-config`, `--policy-pack DIR`).
+// The offline plan: runs the real program (index.ts) under the shared Pulumi
+// mocks with the stack's Pulumi.<stack>.yaml, hands every resource to the real
+// policy pack the way `pulumi preview --policy-pack policies` does
+// (tools/analyzer.ts), and gives what would be created, the policy results,
+// and the JSON and Mermaid files of the contract in /work/shared/DESIGN.md.
+// No cloud, no Pulumi CLI, no network. Without a policy configuration, the
+// pack's `config/<stack>.json` is used when it exists. The resources include
+// what the engine adds (the root stack, default providers), as in a real
+// preview. The command line (`npm run plan`) is tools/plan-cli.ts.
 //
-// Runs the real program (index.ts) under the shared Pulumi mocks with the
-// stack's Pulumi.<stack>.yaml, hands every resource to the real policy pack
-// the way `pulumi preview --policy-pack policies` does (tools/analyzer.ts),
-// prints what would be created and the policy results, and writes the JSON
-// and Mermaid files of the contract in /work/shared/DESIGN.md. No cloud, no
-// Pulumi CLI, no network. Without --policy-config, the pack's
-// `config/<stack>.json` is used when it exists. The resources include what
-// the engine adds (the root stack, default providers), as in a real preview.
-//
-// Exit status: 0 when no mandatory policy is violated, 1 when one is, 2 for
-// bad arguments or bad configuration (one line, no stack trace), 3 when the
-// program or the policy pack cannot run.
-//
-// `runPlan` is the programmatic API the tests use: it can reuse a started
-// pack (`analyzer`) and weaken the recorded resources (`mutate`) before the
-// policies see them.
+// `runPlan` is the programmatic API the tests and the benchmark use: it can
+// reuse a started pack (`analyzer`), analyze an earlier run again
+// (`recording`) and weaken the recorded resources (`mutate`) before the
+// policies see them; `onPhase` hears of each phase as it ends.
 
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../config";
-import { Diagnostic, LogLine, PolicyAnalyzer, PolicyInfo, PolicyPackError, StackInfo } from "./analyzer";
-import { checkApiConstraints, formatApiViolation } from "./api-constraints";
-import { PolicyConfig, PolicyConfigError, PolicyConfigFile, readPolicyConfigFile } from "./analyzer-config";
-import { CliConfigError, parseYaml } from "./cli-config";
+import { Diagnostic, LogLine, PolicyAnalyzer, PolicyInfo, StackInfo } from "./analyzer";
+import { PolicyConfig, PolicyConfigFile, readPolicyConfigFile } from "./analyzer-config";
 import { architecture, renderDiagram } from "./diagram";
-import {
-    buildResources,
-    isProviderType,
-    isSecureConfigValue,
-    PlanResource,
-    rootStackUrn,
-    stackProperties,
-} from "./plan-resources";
+import { checkStack, DEFAULT_POLICY_PACK, PlanPhase, phaseSince } from "./plan-cli";
+import { buildResources, isProviderType, PlanResource, rootStackUrn, stackProperties } from "./plan-resources";
 import { mask } from "./plan-values";
-import { cliStackConfig, ConfigMap, listStacks, Overrides, PROJECT, ROOT, runStack, StackRun } from "./stack";
+import { Overrides, runStack, StackRun } from "./stack";
+import { stackInfo } from "./stack-config";
 
-export const DEFAULT_POLICY_PACK = path.join(ROOT, "policies");
+export { checkStack, DEFAULT_POLICY_PACK, main, parseArgs, parsePhaseLine, phaseLine, UsageError } from "./plan-cli";
+export type { CliArgs, PhaseName, PlanPhase, Streams } from "./plan-cli";
+export { stackInfo } from "./stack-config";
 
 export interface Violation {
     policy: string;
@@ -62,8 +50,15 @@ export interface PlanOptions {
     policyConfig?: PolicyConfigFile;
     /** Directory of the policy pack; default policies/. Ignored when `analyzer` is given. */
     policyPack?: string;
-    /** A pack started with `startAnalyzer` for this stack, reused across plans; otherwise one is started and stopped. */
-    analyzer?: PolicyAnalyzer;
+    /**
+     * A pack started with `startAnalyzer` for this stack (or starting), reused across plans and stopped by
+     * whoever started it; otherwise this plan starts one and stops it.
+     */
+    analyzer?: PolicyAnalyzer | Promise<PolicyAnalyzer>;
+    /** Hears of each phase as it ends: the pack's start (when this plan waits for it), the program, the analysis. */
+    onPhase?: (phase: PlanPhase) => void;
+    /** When the program phase began (performance.now()), if before this call (the command line loads the SDKs first). */
+    since?: number;
 }
 
 export interface PlanResult {
@@ -88,44 +83,8 @@ export interface PlanResult {
     };
     /** What the pack printed or logged during this plan. */
     logs: LogLine[];
-}
-
-/** Raised for arguments the CLI cannot use; the message is one line. */
-export class UsageError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "UsageError";
-    }
-}
-
-export function checkStack(stack: string): void {
-    const stacks = listStacks();
-    if (!stacks.includes(stack)) {
-        throw new UsageError(`unknown stack ${JSON.stringify(stack)}; stacks: ${stacks.join(", ")}`);
-    }
-}
-
-/** The stack as the CLI describes it to the pack (environment and ConfigureStack). */
-export function stackInfo(stack: string, overrides: Overrides = {}): StackInfo {
-    // Refused here, before anything runs, when `pulumi preview` would refuse it.
-    const config: ConfigMap = cliStackConfig(stack, overrides);
-    const project = (parseYaml(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"), "Pulumi.yaml") ?? {}) as {
-        name?: string;
-        description?: string;
-    };
-    return {
-        project: project.name ?? PROJECT,
-        stack,
-        organization: "",
-        dryRun: true,
-        config,
-        secretKeys: Object.keys(config).filter((k) => isSecureConfigValue(config[k])),
-        tags: {
-            "pulumi:project": project.name ?? PROJECT,
-            "pulumi:runtime": "nodejs",
-            ...(project.description ? { "pulumi:description": project.description } : {}),
-        },
-    };
+    /** How long the program (0 when a recording was analyzed again) and the analysis took, in ms. */
+    timings: { programMs: number; analysisMs: number };
 }
 
 /** Starts the policy pack for a stack; reuse it for several `runPlan` calls on that stack, then `stop()` it. */
@@ -148,30 +107,54 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
 /** Runs the program under mocks for a stack and the policy pack over its resources. */
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     checkStack(options.stack);
+    const programStart = options.since ?? performance.now();
     const info = stackInfo(options.stack, options.overrides);
-    if (options.analyzer && options.analyzer.stack.stack !== options.stack) {
-        throw new Error(`the policy pack was started for stack ${options.analyzer.stack.stack}, not ${options.stack}`);
-    }
-
     if (options.recording && options.recording.stack !== options.stack) {
         throw new Error(`the recording is of stack ${options.recording.stack}, not ${options.stack}`);
     }
-    // What the pack prints during this plan (from its start when this plan starts it).
-    const firstLog = options.analyzer ? options.analyzer.logs.length : 0;
-    // The pack is a process of its own: it starts while the program runs.
-    const starting = options.analyzer
-        ? Promise.resolve(options.analyzer)
-        : PolicyAnalyzer.start({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
+    const started = options.analyzer instanceof PolicyAnalyzer ? options.analyzer : undefined;
+    if (started && started.stack.stack !== options.stack) {
+        throw new Error(`the policy pack was started for stack ${started.stack.stack}, not ${options.stack}`);
+    }
+    const { starting, owned } = packFor(options, info);
+    // What the pack prints during this plan (from its start when the pack starts with this plan).
+    const firstLog = started ? started.logs.length : 0;
+    const packReady = starting.then((a) => {
+        if (a.stack.stack !== options.stack) {
+            throw new Error(`the policy pack was started for stack ${a.stack.stack}, not ${options.stack}`);
+        }
+        if (!started) {
+            options.onPhase?.(
+                phaseSince(
+                    "policy pack",
+                    performance.now() - a.startupMs,
+                    `${a.info.name} ${a.info.version} started, ${a.info.policies.length} policies`,
+                ),
+            );
+        }
+        return a;
+    });
     // A failed start is reported once the program has run (awaited below), not as an unhandled rejection meanwhile.
-    starting.catch(() => undefined);
+    packReady.catch(() => undefined);
+
     let resources: PlanResource[];
     let recording: StackRun;
+    let programMs = 0;
     try {
         recording = options.recording ?? (await runStack(options.stack, options.overrides));
         resources = buildResources(recording, info.project, info.config);
         options.mutate?.(resources);
+        if (!options.recording) {
+            const done = phaseSince(
+                "program",
+                programStart,
+                `${resources.filter((r) => r.origin === "program" && r.custom).length} resources registered under mocks`,
+            );
+            programMs = done.ms;
+            options.onPhase?.(done);
+        }
     } catch (e) {
-        if (!options.analyzer) {
+        if (owned) {
             starting.then(
                 (a) => a.stop(),
                 () => undefined,
@@ -180,45 +163,22 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         throw e;
     }
 
-    const analyzer = await starting;
+    const analyzer = await packReady;
     try {
-        const stackConfigFile = path.join(analyzer.packDir, "config", `${options.stack}.json`);
-        const configFile =
-            options.policyConfig === undefined && fs.existsSync(stackConfigFile) ? stackConfigFile : undefined;
-        const config = await analyzer.configure(configFile ? readPolicyConfigFile(configFile) : options.policyConfig);
-        await analyzer.configureStack(info);
-
+        const analysisStart = performance.now();
+        const analysis = await analyze(analyzer, options, info, resources);
+        const violations = analysis.diagnostics
+            .filter((d) => d.level === "mandatory" || d.level === "advisory")
+            .map((d) => ({ policy: d.policy, level: d.level as Violation["level"], urn: d.urn, message: d.message }));
+        const analyzed = phaseSince(
+            "analysis",
+            analysisStart,
+            `${resources.length} resources and the stack, ` +
+                `${violations.filter((v) => v.level === "mandatory").length} mandatory and ` +
+                `${violations.filter((v) => v.level === "advisory").length} advisory violations`,
+        );
+        options.onPhase?.(analyzed);
         const root = rootStackUrn(info.project, options.stack);
-        const byUrn = new Map(resources.map((r) => [r.urn, r]));
-        const providerOf = (r: PlanResource) => {
-            const p = r.provider ? byUrn.get(r.provider) : undefined;
-            return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.inputs } : undefined;
-        };
-        const perResource = await inBatches(resources, 16, (r) =>
-            analyzer.analyze({
-                urn: r.urn,
-                type: r.type,
-                name: r.name,
-                properties: r.inputs,
-                options: { ...r.options, protect: r.protect, parent: r.parent ?? "" },
-                provider: providerOf(r),
-            }),
-        );
-        const stackWide = await analyzer.analyzeStack(
-            resources.map((r) => ({
-                urn: r.urn,
-                type: r.type,
-                name: r.name,
-                properties: stackProperties(r),
-                options: { ...r.options, protect: r.protect, parent: r.parent ?? "" },
-                provider: providerOf(r),
-                parent: r.parent ?? "",
-                dependencies: r.dependencies,
-                propertyDependencies: r.propertyDependencies,
-            })),
-            root,
-        );
-        const diagnostics = [...perResource.flat(), ...stackWide];
         return {
             project: info.project,
             stack: options.stack,
@@ -229,26 +189,71 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
                 pack: analyzer.info.name,
                 version: analyzer.info.version,
                 policies: analyzer.info.policies,
-                config,
-                configFile,
-                diagnostics,
-                violations: diagnostics
-                    .filter((d) => d.level === "mandatory" || d.level === "advisory")
-                    .map((d) => ({
-                        policy: d.policy,
-                        level: d.level as Violation["level"],
-                        urn: d.urn,
-                        message: d.message,
-                    })),
-                startupMs: options.analyzer ? 0 : analyzer.startupMs,
+                config: analysis.config,
+                configFile: analysis.configFile,
+                diagnostics: analysis.diagnostics,
+                violations,
+                startupMs: started ? 0 : analyzer.startupMs,
             },
             logs: analyzer.logs.slice(firstLog),
+            timings: { programMs, analysisMs: analyzed.ms },
         };
     } finally {
-        if (!options.analyzer) {
+        if (owned) {
             await analyzer.stop();
         }
     }
+}
+
+/** The pack this plan uses: the one given (started or starting), or one it starts (and stops). */
+function packFor(options: PlanOptions, info: StackInfo): { starting: Promise<PolicyAnalyzer>; owned: boolean } {
+    if (options.analyzer) {
+        return { starting: Promise.resolve(options.analyzer), owned: false };
+    }
+    // The pack is a process of its own: it starts while the program runs.
+    const starting = PolicyAnalyzer.start({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
+    starting.catch(() => undefined);
+    return { starting, owned: true };
+}
+
+/** Configure, ConfigureStack, Analyze for every resource and AnalyzeStack, as the CLI sends them. */
+async function analyze(analyzer: PolicyAnalyzer, options: PlanOptions, info: StackInfo, resources: PlanResource[]) {
+    const stackConfigFile = path.join(analyzer.packDir, "config", `${options.stack}.json`);
+    const configFile =
+        options.policyConfig === undefined && fs.existsSync(stackConfigFile) ? stackConfigFile : undefined;
+    const config = await analyzer.configure(configFile ? readPolicyConfigFile(configFile) : options.policyConfig);
+    await analyzer.configureStack(info);
+
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const providerOf = (r: PlanResource) => {
+        const p = r.provider ? byUrn.get(r.provider) : undefined;
+        return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.inputs } : undefined;
+    };
+    const perResource = await inBatches(resources, 16, (r) =>
+        analyzer.analyze({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            properties: r.inputs,
+            options: { ...r.options, protect: r.protect, parent: r.parent ?? "" },
+            provider: providerOf(r),
+        }),
+    );
+    const stackWide = await analyzer.analyzeStack(
+        resources.map((r) => ({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            properties: stackProperties(r),
+            options: { ...r.options, protect: r.protect, parent: r.parent ?? "" },
+            provider: providerOf(r),
+            parent: r.parent ?? "",
+            dependencies: r.dependencies,
+            propertyDependencies: r.propertyDependencies,
+        })),
+        rootStackUrn(info.project, options.stack),
+    );
+    return { config, configFile, diagnostics: [...perResource.flat(), ...stackWide] };
 }
 
 /** The JSON file of the contract (DESIGN.md, "Offline plan contract"); inputs masked. */
@@ -367,162 +372,4 @@ export function formatSummary(result: PlanResult): string {
         }
     }
     return `${out.join("\n")}\n`;
-}
-
-export interface CliArgs {
-    stack: string;
-    /** `--config key=value` (repeatable), as `pulumi preview --config`: overrides the stack file. */
-    config: Record<string, string>;
-    json?: string;
-    diagram?: string;
-    policyConfig?: string;
-    policyPack?: string;
-}
-
-const USAGE =
-    "usage: npm run plan -- --stack <stack> [--json FILE] [--diagram FILE] [--config KEY=VALUE]... " +
-    "[--policy-config FILE] [--policy-pack DIR]";
-
-export function parseArgs(argv: string[]): CliArgs | "help" {
-    const args: Partial<CliArgs> = { config: {} };
-    const valued: Record<string, keyof CliArgs> = {
-        "--stack": "stack",
-        "--json": "json",
-        "--diagram": "diagram",
-        "--policy-config": "policyConfig",
-        "--policy-pack": "policyPack",
-    };
-    for (let i = 0; i < argv.length; i++) {
-        const [flag, inline] =
-            argv[i].startsWith("--") && argv[i].includes("=")
-                ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)]
-                : [argv[i], undefined];
-        if (flag === "--help" || flag === "-h") {
-            return "help";
-        }
-        if (flag === "--config" || flag === "-c") {
-            const pair = inline ?? argv[++i];
-            const eq = pair?.indexOf("=") ?? -1;
-            if (pair === undefined || eq <= 0) {
-                throw new UsageError(`--config needs KEY=VALUE (for example hms:appCount=3); ${USAGE}`);
-            }
-            args.config![pair.slice(0, eq)] = pair.slice(eq + 1);
-            continue;
-        }
-        const key = valued[flag];
-        if (!key) {
-            throw new UsageError(`unknown argument ${JSON.stringify(argv[i])}; ${USAGE}`);
-        }
-        const value = inline ?? argv[++i];
-        if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
-            throw new UsageError(`${flag} needs a value; ${USAGE}`);
-        }
-        (args as Record<string, unknown>)[key] = value;
-    }
-    if (!args.stack) {
-        throw new UsageError(`--stack is required (stacks: ${listStacks().join(", ")}); ${USAGE}`);
-    }
-    checkStack(args.stack);
-    return args as CliArgs;
-}
-
-function oneLine(e: ConfigError, stack: string): string {
-    return `invalid configuration of stack ${stack} (Pulumi.${stack}.yaml): ${e.problems.join("; ")}`;
-}
-
-function writeFile(file: string, text: string): void {
-    try {
-        fs.writeFileSync(file, text);
-    } catch (e) {
-        throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
-    }
-}
-
-/** Where the CLI writes: the summary to `out`, errors to `err` (process.stdout / process.stderr). */
-export interface Streams {
-    out: { write(text: string): unknown };
-    err: { write(text: string): unknown };
-}
-
-export async function main(
-    argv: string[],
-    io: Streams = { out: process.stdout, err: process.stderr },
-): Promise<number> {
-    let args: CliArgs | "help";
-    try {
-        args = parseArgs(argv);
-    } catch (e) {
-        if (e instanceof UsageError) {
-            io.err.write(`error: ${e.message}\n`);
-            return 2;
-        }
-        throw e;
-    }
-    if (args === "help") {
-        io.out.write(`${USAGE}\n`);
-        return 0;
-    }
-    try {
-        // First, what `pulumi preview` checks before the program runs.
-        cliStackConfig(args.stack, args.config);
-        const policyConfig = args.policyConfig ? readPolicyConfigFile(args.policyConfig) : undefined;
-        const result = await runPlan({
-            stack: args.stack,
-            overrides: args.config,
-            policyConfig,
-            policyPack: args.policyPack,
-        });
-        if (args.json) {
-            writeFile(args.json, `${JSON.stringify(planJson(result), null, 2)}\n`);
-        }
-        if (args.diagram) {
-            writeFile(args.diagram, planDiagram(result));
-        }
-        io.out.write(formatSummary(result));
-        // --- API constraints (tools/api-constraints.ts): what the real APIs would refuse ---
-        const apiViolations = checkApiConstraints(result.resources);
-        io.out.write(`\nAPI constraints: ${apiViolations.length} violation(s)\n`);
-        apiViolations.forEach((v) => io.out.write(`  ${formatApiViolation(v)}\n`));
-        // --- end of API constraints ---
-        for (const [flag, file] of [
-            ["JSON", args.json],
-            ["diagram", args.diagram],
-        ] as const) {
-            if (file) {
-                io.out.write(`${flag} written to ${file}\n`);
-            }
-        }
-        return result.policies.violations.some((v) => v.level === "mandatory") || apiViolations.length > 0 ? 1 : 0;
-    } catch (e) {
-        if (e instanceof ConfigError) {
-            io.err.write(`error: ${oneLine(e, args.stack)}\n`);
-            return 2;
-        }
-        if (e instanceof CliConfigError) {
-            // The CLI's own words, or `Pulumi.<stack>.yaml:<line>: <what>` for a file that is not YAML.
-            io.err.write(/^Pulumi\.[\w.-]+\.yaml:\d+: /.test(e.message) ? `${e.message}\n` : `error: ${e.message}\n`);
-            return 2;
-        }
-        if (e instanceof PolicyConfigError || e instanceof UsageError) {
-            io.err.write(`error: ${e.message}\n`);
-            return 2;
-        }
-        if (e instanceof PolicyPackError) {
-            io.err.write(`error: ${e.message}\n`);
-            return 3;
-        }
-        io.err.write(`error: the plan failed: ${(e as Error)?.stack ?? String(e)}\n`);
-        return 3;
-    }
-}
-
-if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        // The Pulumi runtime keeps handles open under mocks: exit once the output is flushed.
-        (code) => process.stdout.write("", () => process.exit(code)),
-        (e) => {
-            process.stderr.write(`error: ${(e as Error)?.stack ?? String(e)}\n`);
-            process.exit(3);
-        },
-    );
 }

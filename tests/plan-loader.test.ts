@@ -1,0 +1,42 @@
+// The TypeScript loader of the tests and the plan (tools/register.js): swc,
+// with stack traces mapped to the TypeScript source by Node's source maps.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as debuggable from "@pulumi/pulumi/runtime/debuggable";
+
+// Internal to the SDK (not in its typings), which every registration goes through.
+const { debuggablePromise } = debuggable as unknown as {
+    debuggablePromise<T>(p: Promise<T>, ctx: string): Promise<T>;
+};
+
+function thrower(): Error {
+    return new Error("mapped");
+}
+
+describe("TypeScript loader (tools/register.js)", () => {
+    it("maps stack traces to the TypeScript line and column, and keeps every frame", () => {
+        const stack = thrower().stack ?? "";
+        const frames = stack.split("\n").filter((l) => /^\s+at /.test(l));
+        // Where `new Error("mapped")` is in this file's TypeScript source.
+        const file = path.join(__dirname, "plan-loader.test.ts");
+        const source = fs.readFileSync(file, "utf8").split("\n");
+        const line = source.findIndex((l) => l.includes('return new Error("mapped")'));
+        const column = source[line].indexOf("new Error");
+        assert.strictEqual(frames[0].trim(), `at thrower (${file}:${line + 1}:${column + 1})`);
+        assert.ok(frames.length > 3, stack);
+    });
+
+    it("keeps one frame of the traces the Pulumi SDK takes for its promise-leak report", async () => {
+        // The SDK marks the promise it is given with the trace, taken inside the SDK.
+        const given = Promise.resolve(1);
+        await debuggablePromise(given, "a promise of the test");
+        const trace = (given as unknown as { _debugStackTrace?: string })._debugStackTrace;
+        const frames = String(trace)
+            .split("\n")
+            .filter((l) => /^\s+at /.test(l));
+        assert.deepStrictEqual(frames.length, 1, String(trace));
+        assert.match(frames[0], /debuggablePromise .*@pulumi[/\\]pulumi[/\\]runtime[/\\]debuggable\.js/);
+    });
+});

@@ -1,0 +1,99 @@
+// Loads the repository's TypeScript in Node for the tests (.mocharc.json),
+// the offline plan and the benchmark (`node -r ./tools/register.js file.ts`).
+//
+// Like `ts-node --transpile-only` it type-checks nothing (`tsc --noEmit` and
+// the editor do), but it transpiles with swc (@swc/core, native) instead of
+// the TypeScript compiler, and leaves stack traces to Node's own source maps
+// instead of source-map-support. Both matter here: a test run loads some
+// 200 TypeScript files, and every run of the program under mocks makes the
+// Pulumi SDK capture tens of thousands of stack traces.
+//
+// Compiled code: Node's compile cache (module.enableCompileCache) keeps V8's
+// code for every module this process and the Node processes it starts load
+// (policy packs, the plan's command line, mocha's workers: NODE_COMPILE_CACHE
+// is inherited), in os.tmpdir()/hms-node-compile-cache unless
+// NODE_COMPILE_CACHE names another directory. Node checks each entry against
+// the source it was compiled from; a stale entry is compiled again.
+//
+// Stack traces: Node maps the frames of the files compiled here through their
+// inline source maps (module.findSourceMap). The SDK's `debuggablePromise`
+// (@pulumi/pulumi runtime/debuggable.js, 3.276.0) reads `new Error().stack`
+// for every promise it makes, only to print it in a promise-leak report; that
+// trace is kept to its first frame (the report still names the promise's
+// context), which spares formatting ten frames for each of those promises.
+// Every other trace (test failures, the program's errors, the SDK's source
+// positions of resources) is complete and mapped to the TypeScript lines.
+
+"use strict";
+
+const fs = require("fs");
+const Module = require("module");
+const os = require("os");
+const path = require("path");
+
+process.env.NODE_COMPILE_CACHE ??= path.join(os.tmpdir(), "hms-node-compile-cache");
+Module.enableCompileCache(process.env.NODE_COMPILE_CACHE);
+
+const swc = require("@swc/core");
+
+/** The compiler options of tsconfig.json that change the emitted JavaScript, in swc's terms. */
+const SWC_OPTIONS = {
+    jsc: {
+        parser: { syntax: "typescript", tsx: false },
+        target: "es2022",
+        // tsconfig: target ES2022, so class fields have define semantics, as with tsc.
+        transform: { useDefineForClassFields: true },
+        keepClassNames: true,
+    },
+    // tsconfig: module commonjs, esModuleInterop.
+    module: { type: "commonjs", importInterop: "swc", strict: false },
+    sourceMaps: "inline",
+    inlineSourcesContent: false,
+    swcrc: false,
+    configFile: false,
+};
+
+process.setSourceMapsEnabled(true);
+
+const compiled = new Set();
+
+function compileTs(module, filename) {
+    const source = fs.readFileSync(filename, "utf8");
+    const { code } = swc.transformSync(source, { ...SWC_OPTIONS, filename });
+    compiled.add(filename);
+    module._compile(code, filename);
+}
+
+Module._extensions[".ts"] = compileTs;
+
+const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
+
+function header(error) {
+    try {
+        return Error.prototype.toString.call(error);
+    } catch {
+        return "<error>";
+    }
+}
+
+/** The frame as V8 prints it, at its TypeScript line and column when it is in a file compiled here. */
+function frameText(frame) {
+    const text = String(frame);
+    const file = frame.getFileName();
+    if (!file || !compiled.has(file)) {
+        return text;
+    }
+    const line = frame.getLineNumber();
+    const column = frame.getColumnNumber();
+    const entry = Module.findSourceMap(file)?.findEntry(line - 1, column - 1);
+    if (!entry || entry.originalLine === undefined) {
+        return text;
+    }
+    return text.replace(`${file}:${line}:${column}`, `${file}:${entry.originalLine + 1}:${entry.originalColumn + 1}`);
+}
+
+Error.prepareStackTrace = (error, frames) => {
+    const first = frames[0]?.getFileName() ?? "";
+    const shown = first.endsWith(DEBUGGABLE) ? frames.slice(0, 1) : frames;
+    return header(error) + shown.map((f) => `\n    at ${frameText(f)}`).join("");
+};
