@@ -128,7 +128,7 @@ describe("Network", () => {
                 ]) {
                     ofType(run, t).forEach((r) => assert.strictEqual(r.parent, network.urn, r.name));
                 }
-                assert.strictEqual(byUrn(run, network.parent ?? "").type, "hms:index:HospitalSystem");
+                assert.strictEqual(byUrn(run, network.parent ?? "").type, "hms:system:HospitalSystem");
             });
         });
     }
