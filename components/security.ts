@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { addressAt } from "./ipv4";
 import * as tls from "@pulumi/tls";
 import { renderVpnProfile } from "../templates/vpn-profile";
 import { tlsOnlyStatements } from "./storage";
@@ -95,13 +96,7 @@ export function auditEvidenceStatements(
 
 /** The VPC's DNS resolver: the base address of its CIDR plus two. */
 export function vpcResolver(cidr: string): string {
-    const [ip] = cidr.split("/");
-    const addr =
-        ip
-            .split(".")
-            .map(Number)
-            .reduce((a, o) => a * 256 + o, 0) + 2;
-    return [24, 16, 8, 0].map((shift) => Math.floor(addr / 2 ** shift) % 256).join(".");
+    return addressAt(cidr, 2);
 }
 
 /**

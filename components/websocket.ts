@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { addressAt, blockSize } from "./ipv4";
 import { userDataBase64 } from "../templates/gzip";
 import { renderTelemetry } from "../templates/telemetry";
 import { renderWebSocketUserData, WEBSOCKET_LOG_FILES } from "../templates/websocket";
@@ -54,14 +55,10 @@ export interface WebSocketServerArgs {
  * address), away from the low addresses EC2 tends to hand out first.
  */
 export function fixedHostAddress(cidr: string, fromEnd = 10): string {
-    const [ip, prefix] = cidr.split("/");
-    const base = ip.split(".").reduce((a, o) => a * 256 + Number(o), 0);
-    const size = 2 ** (32 - Number(prefix));
-    if (size < 32) {
+    if (blockSize(cidr) < 32) {
         throw new Error(`subnet ${cidr} is too small for a fixed address`);
     }
-    const addr = base + size - 1 - fromEnd;
-    return [24, 16, 8, 0].map((shift) => Math.floor(addr / 2 ** shift) % 256).join(".");
+    return addressAt(cidr, -1 - fromEnd);
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { splitCidr } from "../components/network";
+import { splitCidr } from "../components/ipv4";
 import { RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { ofType } from "./support/resources";
