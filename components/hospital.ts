@@ -11,7 +11,7 @@ import { Network } from "./network";
 import { SmokeTest } from "./smoke-test";
 import { Security } from "./security";
 import { AccountBaseline, BACKUP_OPT_IN_TYPES } from "./account-baseline";
-import { awsIdentifier } from "./identifiers";
+import { awsIdentifier, formerTypes } from "./identifiers";
 import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 import { Backup } from "./backup";
@@ -34,14 +34,6 @@ class Handover {
     settle(v: pulumi.Input<string> | undefined): void {
         this.resolve(v);
     }
-}
-
-/** `opts` with `aliases` added (a component's former type token or name). */
-function withAliases(
-    opts: pulumi.ComponentResourceOptions | undefined,
-    aliases: pulumi.Input<pulumi.Alias>[],
-): pulumi.ComponentResourceOptions {
-    return { ...opts, aliases: [...(opts?.aliases ?? []), ...aliases] };
 }
 
 export interface HospitalSystemArgs {
@@ -75,10 +67,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
     private readonly region: string;
 
     constructor(name: string, args: HospitalSystemArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Was `hms:index:HospitalSystem`: the alias keeps real stacks' URNs (the engine derives the
-        // children's aliases from their parent's: @pulumi/pulumi 3.276.0 runtime/resource.js sends
-        // alias specs, pkg/resource/deploy/step_generator.go generateAliases inherits them).
-        super("hms:system:HospitalSystem", name, {}, withAliases(opts, [{ type: "hms:index:HospitalSystem" }]));
+        super("hms:system:HospitalSystem", name, {}, formerTypes(opts, "hms:index:HospitalSystem"));
         const c = args.config;
         this.region = c.region;
         this.keys = this.createKeys(name, c);

@@ -6,7 +6,7 @@ import { SENDMAIL_PHP, WP_SETTINGS } from "../templates/wordpress";
 import { buildComponent } from "./support/components";
 import { docOf, fileOf, instancesWithRole, ofType, userDataOf } from "./support/servers";
 
-const MAIL = "hms:mail:Mail";
+const MAIL = "hms:app:Mail";
 const one = (r: StackRun, type: string): RecordedResource => {
     const found = ofType(r, type);
     assert.strictEqual(found.length, 1, `one ${type}, found ${found.length}`);
