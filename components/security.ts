@@ -3,10 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { addressAt } from "./ipv4";
 import * as tls from "@pulumi/tls";
 import { renderVpnProfile } from "../templates/vpn-profile";
-import { tlsOnlyStatements } from "./storage";
-
-/** The tag that tells the backup policy why a bucket is deliberately not in a backup plan. */
-export const BACKUP_EXEMPT_TAG = "BackupExempt";
+import { BACKUP_EXEMPT_TAG, tlsOnlyStatements } from "./storage";
 
 export interface TrailArgs {
     /** Days the trail bucket keeps log files (audit evidence), then deletes them. */

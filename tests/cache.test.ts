@@ -13,16 +13,12 @@ import { isSecret, RecordedResource } from "../tools/mocks";
 import { readStackConfig, runStack, StackRun } from "../tools/stack";
 import { buildComponent } from "./support/components";
 import { byId, configProblems, keyArn, ofType } from "./support/resources";
+import { one as oneOf, under } from "./support/assert";
+/** The only resource of `type` directly under the Cache component. */
+const one = (run: StackRun, type: string): RecordedResource => oneOf(run, type, under(run, "hms:cache:Cache"));
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 /** The one resource of `type` that the Cache component created (other tiers may create the same types). */
-const one = (run: StackRun, type: string): RecordedResource => {
-    const component = run.resources.filter((r) => r.type === "hms:cache:Cache");
-    assert.strictEqual(component.length, 1, "hms:cache:Cache components");
-    const list = ofType(run, type).filter((r) => r.parent === component[0].urn);
-    assert.strictEqual(list.length, 1, `${type}: ${list.map((r) => r.name).join(", ")}`);
-    return list[0];
-};
 
 /** The cache's secret value {host, port, token, tls}, read from inside its secret envelope. */
 function secretValue(run: StackRun): { host: string; port: number; token: string; tls: boolean } {

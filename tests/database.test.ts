@@ -5,15 +5,11 @@ import { RecordedResource } from "../tools/mocks";
 import { readStackConfig, runStack, StackRun } from "../tools/stack";
 import { buildComponent } from "./support/components";
 import { byId, configProblems, keyArn, ofType } from "./support/resources";
+import { one as oneOf, under } from "./support/assert";
+/** The only resource of `type` directly under the Database component. */
+const one = (run: StackRun, type: string): RecordedResource => oneOf(run, type, under(run, "hms:database:Database"));
 
 /** The one resource of `type` that the Database component created (other tiers may create the same types). */
-const one = (run: StackRun, type: string): RecordedResource => {
-    const component = run.resources.filter((r) => r.type === "hms:database:Database");
-    assert.strictEqual(component.length, 1, "hms:database:Database components");
-    const list = ofType(run, type).filter((r) => r.parent === component[0].urn);
-    assert.strictEqual(list.length, 1, `${type}: ${list.map((r) => r.name).join(", ")}`);
-    return list[0];
-};
 
 type Parameter = { name: string; value: string; applyMethod?: string };
 
