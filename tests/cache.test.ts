@@ -11,7 +11,7 @@ import {
 import { isAwsIdentifier } from "../components/identifiers";
 import { isSecret, RecordedResource } from "../tools/mocks";
 import { readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent } from "./support/components";
+import { buildComponent, DATA_SUBNETS } from "./support/components";
 import { byId, configProblems, keyArn, ofType } from "./support/resources";
 import { one as oneOf, under } from "./support/assert";
 /** The only resource of `type` directly under the Cache component. */
@@ -292,10 +292,7 @@ describe("Cache (ElastiCache)", () => {
     describe("alarms", () => {
         const TOPIC = "arn:aws:sns:sa-east-1:123456789012:hms-test-alarms";
         const args: CacheArgs = {
-            region: "sa-east-1",
-            vpcId: "vpc-0123456789abcdef0",
-            subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-            availabilityZones: ["sa-east-1a", "sa-east-1b", "sa-east-1c"],
+            ...DATA_SUBNETS,
             engine: "redis",
             engineVersion: "7.1",
             nodeType: "cache.r7g.large",

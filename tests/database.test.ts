@@ -3,7 +3,7 @@ import { auroraMaxConnections, auroraMysqlFamily, Database, DatabaseArgs } from 
 import { awsIdentifier, isAwsIdentifier } from "../components/identifiers";
 import { RecordedResource } from "../tools/mocks";
 import { readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent } from "./support/components";
+import { buildComponent, DATA_SUBNETS } from "./support/components";
 import { byId, configProblems, keyArn, ofType } from "./support/resources";
 import { one as oneOf, under } from "./support/assert";
 /** The only resource of `type` directly under the Database component. */
@@ -287,10 +287,7 @@ describe("Database (Aurora MySQL)", () => {
     describe("alarms", () => {
         const TOPIC = "arn:aws:sns:sa-east-1:123456789012:hms-test-alarms";
         const args: DatabaseArgs = {
-            region: "sa-east-1",
-            vpcId: "vpc-0123456789abcdef0",
-            subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-            availabilityZones: ["sa-east-1a", "sa-east-1b", "sa-east-1c"],
+            ...DATA_SUBNETS,
             engineVersion: "8.0.mysql_aurora.3.10.0",
             instanceClass: "db.r6g.2xlarge",
             memoryGiB: 64,
