@@ -176,16 +176,6 @@ describe("Network", () => {
         );
         assert.equal(subnets.filter((s) => /-(public|app|data)-4$/.test(s.name)).length, 0, "a subnet in a fourth AZ");
     });
-
-    it("splitCidr divides a block into equal aligned parts", () => {
-        assert.deepStrictEqual(splitCidr("10.20.0.0/16", 2), [
-            "10.20.0.0/18",
-            "10.20.64.0/18",
-            "10.20.128.0/18",
-            "10.20.192.0/18",
-        ]);
-        assert.strictEqual(splitCidr("10.30.0.0/20", 4)[15], "10.30.15.0/24");
-    });
 });
 
 describe("Keys", () => {
