@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
+import { formerTypes } from "./identifiers";
 
 export interface GuardDutyArgs {
     /** GuardDuty Runtime Monitoring for EC2, with the agent managed by GuardDuty through SSM. */
@@ -70,7 +71,7 @@ export class AccountBaseline extends pulumi.ComponentResource {
     public readonly ready: pulumi.Resource[] = [];
 
     constructor(name: string, args: AccountBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("hms:account:AccountBaseline", name, {}, opts);
+        super("hms:security:AccountBaseline", name, {}, formerTypes(opts, "hms:account:AccountBaseline"));
         const parent = { parent: this };
         const region = args.region;
 

@@ -41,12 +41,7 @@ export interface BackupArgs {
      * `databaseNetwork` (isolated, no ingress); buckets into a new bucket
      * encrypted with `bucketKmsKeyArn`.
      */
-    restoreTesting?: {
-        bucketKmsKeyArn: pulumi.Input<string>;
-        databaseNetwork?: { vpcId: pulumi.Input<string>; subnetIds: pulumi.Input<string>[] };
-        /** Default: Mondays 06:00 UTC. */
-        scheduleExpression?: string;
-    };
+    restoreTesting?: RestoreTestingArgs;
 
     /** Receives failed backup, copy and restore jobs by e-mail (after confirming the subscription). */
     notificationEmail?: string;
@@ -54,6 +49,19 @@ export interface BackupArgs {
     alarmTopicArn?: pulumi.Input<string>;
     /** Protect the vaults from `pulumi destroy` and keep their recovery points. */
     protect: boolean;
+}
+
+export interface RestoreTestingArgs {
+    bucketKmsKeyArn: pulumi.Input<string>;
+    databaseNetwork?: { vpcId: pulumi.Input<string>; subnetIds: pulumi.Input<string>[] };
+    /** Default: Mondays 06:00 UTC. */
+    scheduleExpression?: string;
+}
+
+/** The role AWS Backup assumes, and its policy attachments (selections wait for them). */
+interface BackupRole {
+    role: aws.iam.Role;
+    attachments: aws.iam.RolePolicyAttachment[];
 }
 
 /** Vault events sent to the notification topic (the deprecated *_FAILED job events never fire). */
@@ -95,49 +103,86 @@ export class Backup extends pulumi.ComponentResource {
 
     constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:backup:Backup", name, {}, opts);
-        const parent = { parent: this };
-        const region = args.region;
-        const account = aws.getCallerIdentityOutput({}, parent).accountId;
-        const vaultOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect };
-
-        // --- vaults ----------------------------------------------------------------------
         this.vault = new aws.backup.Vault(
             `${name}-vault`,
-            { region, kmsKeyArn: args.backupKeyArn, forceDestroy: !args.protect },
-            vaultOpts,
+            { region: args.region, kmsKeyArn: args.backupKeyArn, forceDestroy: !args.protect },
+            { parent: this, protect: args.protect },
         );
         this.vaultArn = this.vault.arn;
-        let drVault: aws.backup.Vault | undefined;
-        if (args.dr) {
-            drVault = new aws.backup.Vault(
-                `${name}-dr-vault`,
-                { region: args.dr.region, kmsKeyArn: args.dr.kmsKeyArn, forceDestroy: !args.protect },
-                vaultOpts,
-            );
-            this.drVaultArn = drVault.arn;
-        }
+        const drVault = args.dr ? this.createDrVault(name, args, args.dr) : undefined;
+        this.drVaultArn = drVault?.arn;
         if (args.vaultLock) {
-            for (const [suffix, vault, vaultRegion] of [
-                ["vault-lock", this.vault, region],
-                ...(drVault && args.dr ? [["dr-vault-lock", drVault, args.dr.region] as const] : []),
-            ] as const) {
-                new aws.backup.VaultLockConfiguration(
-                    `${name}-${suffix}`,
-                    {
-                        backupVaultName: vault.name,
-                        region: vaultRegion,
-                        minRetentionDays: args.retentionDays,
-                        changeableForDays: args.vaultLock.changeableForDays,
-                    },
-                    vaultOpts,
-                );
-            }
+            this.lockVaults(name, args, args.vaultLock, drVault);
         }
+        this.plan = this.createPlan(name, args, drVault);
+        this.planId = this.plan.id;
+        const { role, attachments } = this.createRole(name);
+        this.roleArn = role.arn;
+        // Selections by explicit ARNs.
+        const select = (kind: string, resources: pulumi.Input<pulumi.Input<string>[]> | undefined) =>
+            resources === undefined || (Array.isArray(resources) && resources.length === 0)
+                ? undefined
+                : new aws.backup.Selection(
+                      `${name}-${kind}`,
+                      { region: args.region, planId: this.plan.id, iamRoleArn: role.arn, resources },
+                      { parent: this, dependsOn: attachments },
+                  );
+        select("database", args.databaseClusterArns);
+        select("buckets", args.bucketArns);
+        select("servers", args.instanceArns);
+        this.notificationTopicArn = this.createNotifications(name, args);
+        if (args.alarmTopicArn) {
+            this.alarms(name, args.region, args.alarmTopicArn);
+        }
+        if (args.restoreTesting && (args.databaseClusterArns !== undefined || args.bucketArns !== undefined)) {
+            this.restoreTests(name, args, args.restoreTesting, { role, attachments });
+        }
+        this.registerOutputs({
+            vaultArn: this.vaultArn,
+            drVaultArn: this.drVaultArn,
+            planId: this.planId,
+            notificationTopicArn: this.notificationTopicArn,
+        });
+    }
 
-        // --- plan --------------------------------------------------------------------------
+    private createDrVault(name: string, args: BackupArgs, dr: NonNullable<BackupArgs["dr"]>): aws.backup.Vault {
+        return new aws.backup.Vault(
+            `${name}-dr-vault`,
+            { region: dr.region, kmsKeyArn: dr.kmsKeyArn, forceDestroy: !args.protect },
+            { parent: this, protect: args.protect },
+        );
+    }
+
+    /** Vault Lock on the primary vault and the DR vault: no point can be deleted before its retention ends. */
+    private lockVaults(
+        name: string,
+        args: BackupArgs,
+        lock: NonNullable<BackupArgs["vaultLock"]>,
+        drVault: aws.backup.Vault | undefined,
+    ): void {
+        for (const [suffix, vault, vaultRegion] of [
+            ["vault-lock", this.vault, args.region],
+            ...(drVault && args.dr ? [["dr-vault-lock", drVault, args.dr.region] as const] : []),
+        ] as const) {
+            new aws.backup.VaultLockConfiguration(
+                `${name}-${suffix}`,
+                {
+                    backupVaultName: vault.name,
+                    region: vaultRegion,
+                    minRetentionDays: args.retentionDays,
+                    changeableForDays: lock.changeableForDays,
+                },
+                { parent: this, protect: args.protect },
+            );
+        }
+    }
+
+    private createPlan(name: string, args: BackupArgs, drVault: aws.backup.Vault | undefined): aws.backup.Plan {
+        const region = args.region;
+        const parent = { parent: this };
         const lifecycle = { deleteAfter: args.retentionDays };
         const copyActions = drVault ? [{ destinationVaultArn: drVault.arn, lifecycle }] : undefined;
-        this.plan = new aws.backup.Plan(
+        return new aws.backup.Plan(
             `${name}-plan`,
             {
                 region,
@@ -175,9 +220,11 @@ export class Backup extends pulumi.ComponentResource {
             },
             parent,
         );
-        this.planId = this.plan.id;
+    }
 
-        // --- role ----------------------------------------------------------------------------
+    /** The role AWS Backup assumes to back up and restore, with its managed policies. */
+    private createRole(name: string): BackupRole {
+        const parent = { parent: this };
         const role = new aws.iam.Role(
             `${name}-role`,
             {
@@ -199,22 +246,14 @@ export class Backup extends pulumi.ComponentResource {
                     parent,
                 ),
         );
-        this.roleArn = role.arn;
+        return { role, attachments };
+    }
 
-        // --- selections (explicit ARNs) ------------------------------------------------------------
-        const select = (kind: string, resources: pulumi.Input<pulumi.Input<string>[]> | undefined) =>
-            resources === undefined || (Array.isArray(resources) && resources.length === 0)
-                ? undefined
-                : new aws.backup.Selection(
-                      `${name}-${kind}`,
-                      { region, planId: this.plan.id, iamRoleArn: role.arn, resources },
-                      { parent: this, dependsOn: attachments },
-                  );
-        select("database", args.databaseClusterArns);
-        select("buckets", args.bucketArns);
-        select("servers", args.instanceArns);
-
-        // --- notifications ---------------------------------------------------------------------
+    /** The vault's event topic (failed jobs mailed to `notificationEmail`); returns its ARN. */
+    private createNotifications(name: string, args: BackupArgs): pulumi.Output<string> {
+        const region = args.region;
+        const parent = { parent: this };
+        const account = aws.getCallerIdentityOutput({}, parent).accountId;
         const topic = new aws.sns.Topic(`${name}-notifications`, { region, kmsMasterKeyId: args.logsKeyArn }, parent);
         const topicPolicy = new aws.sns.TopicPolicy(
             `${name}-notifications`,
@@ -260,126 +299,116 @@ export class Backup extends pulumi.ComponentResource {
                 parent,
             );
         }
-        this.notificationTopicArn = topic.arn;
+        return topic.arn;
+    }
 
-        if (args.alarmTopicArn) {
-            for (const [metric, what] of [
-                ["NumberOfBackupJobsFailed", "backup"],
-                ["NumberOfCopyJobsFailed", "cross-region copy"],
-                ["NumberOfRestoreJobsFailed", "restore"],
-            ] as const) {
-                new aws.cloudwatch.MetricAlarm(
-                    `${name}-${what.replace(/\W+/g, "-")}-jobs-failed`,
-                    {
-                        region,
-                        alarmDescription: `AWS Backup ${what} jobs failed in ${region} (see the ${name} notification topic for the job)`,
-                        namespace: "AWS/Backup",
-                        metricName: metric,
-                        statistic: "Sum",
-                        period: 3600,
-                        evaluationPeriods: 1,
-                        threshold: 0,
-                        comparisonOperator: "GreaterThanThreshold",
-                        treatMissingData: "notBreaching",
-                        alarmActions: [args.alarmTopicArn],
-                    },
-                    parent,
-                );
-            }
-        }
-
-        // --- restore testing ------------------------------------------------------------------------
-        if (args.restoreTesting && (args.databaseClusterArns !== undefined || args.bucketArns !== undefined)) {
-            const rt = args.restoreTesting;
-            const planName = restoreTestingName(name);
-            const testPlan = new aws.backup.RestoreTestingPlan(
-                `${name}-restore-tests`,
+    private alarms(name: string, region: string, alarmTopicArn: pulumi.Input<string>): void {
+        for (const [metric, what] of [
+            ["NumberOfBackupJobsFailed", "backup"],
+            ["NumberOfCopyJobsFailed", "cross-region copy"],
+            ["NumberOfRestoreJobsFailed", "restore"],
+        ] as const) {
+            new aws.cloudwatch.MetricAlarm(
+                `${name}-${what.replace(/\W+/g, "-")}-jobs-failed`,
                 {
-                    name: planName,
                     region,
-                    scheduleExpression: rt.scheduleExpression ?? "cron(0 6 ? * MON *)",
-                    scheduleExpressionTimezone: "Etc/UTC",
-                    startWindowHours: 24,
-                    recoveryPointSelection: {
-                        // Any point of the retention period must restore, not only the newest.
-                        algorithm: "RANDOM_WITHIN_WINDOW",
-                        includeVaults: [this.vault.arn],
-                        recoveryPointTypes: args.continuous ? ["CONTINUOUS", "SNAPSHOT"] : ["SNAPSHOT"],
-                        selectionWindowDays: Math.min(args.retentionDays, 365),
-                    },
+                    alarmDescription: `AWS Backup ${what} jobs failed in ${region} (see the ${name} notification topic for the job)`,
+                    namespace: "AWS/Backup",
+                    metricName: metric,
+                    statistic: "Sum",
+                    period: 3600,
+                    evaluationPeriods: 1,
+                    threshold: 0,
+                    comparisonOperator: "GreaterThanThreshold",
+                    treatMissingData: "notBreaching",
+                    alarmActions: [alarmTopicArn],
                 },
-                parent,
+                { parent: this },
             );
-            if (args.databaseClusterArns !== undefined) {
-                let overrides: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined;
-                if (rt.databaseNetwork) {
-                    // Restored clusters land in the data subnets behind a group that admits nothing.
-                    const sg = new aws.ec2.SecurityGroup(
-                        `${name}-restore-test-sg`,
-                        {
-                            region,
-                            vpcId: rt.databaseNetwork.vpcId,
-                            description: "Databases restored by AWS Backup restore tests: no ingress, no egress",
-                            ingress: [],
-                            egress: [],
-                            tags: { Name: `${name}-restore-test` },
-                        },
-                        parent,
-                    );
-                    const subnets = new aws.rds.SubnetGroup(
-                        `${name}-restore-test`,
-                        {
-                            region,
-                            subnetIds: rt.databaseNetwork.subnetIds,
-                            description: "Databases restored by AWS Backup restore tests",
-                        },
-                        parent,
-                    );
-                    overrides = {
-                        dbSubnetGroupName: subnets.name,
-                        vpcSecurityGroupIds: pulumi.jsonStringify([sg.id]),
-                    };
-                }
-                new aws.backup.RestoreTestingSelection(
-                    `${name}-restore-test-database`,
-                    {
-                        name: "database",
-                        region,
-                        restoreTestingPlanName: testPlan.name,
-                        protectedResourceType: "Aurora",
-                        protectedResourceArns: args.databaseClusterArns,
-                        iamRoleArn: role.arn,
-                        restoreMetadataOverrides: overrides,
-                        validationWindowHours: 1,
-                    },
-                    { parent: this, dependsOn: attachments },
-                );
-            }
-            if (args.bucketArns !== undefined) {
-                new aws.backup.RestoreTestingSelection(
-                    `${name}-restore-test-buckets`,
-                    {
-                        name: "buckets",
-                        region,
-                        restoreTestingPlanName: testPlan.name,
-                        protectedResourceType: "S3",
-                        protectedResourceArns: args.bucketArns,
-                        iamRoleArn: role.arn,
-                        // The scratch bucket of a restore test holds patient files too: encrypt them with the data key.
-                        restoreMetadataOverrides: { EncryptionType: "SSE_KMS", KmsKey: rt.bucketKmsKeyArn },
-                        validationWindowHours: 1,
-                    },
-                    { parent: this, dependsOn: attachments },
-                );
-            }
         }
+    }
 
-        this.registerOutputs({
-            vaultArn: this.vaultArn,
-            drVaultArn: this.drVaultArn,
-            planId: this.planId,
-            notificationTopicArn: this.notificationTopicArn,
-        });
+    /** Restores of random recovery points, validated and then deleted by AWS Backup, every week. */
+    private restoreTests(name: string, args: BackupArgs, rt: RestoreTestingArgs, backupRole: BackupRole): void {
+        const region = args.region;
+        const { role, attachments } = backupRole;
+        const testPlan = new aws.backup.RestoreTestingPlan(
+            `${name}-restore-tests`,
+            {
+                name: restoreTestingName(name),
+                region,
+                scheduleExpression: rt.scheduleExpression ?? "cron(0 6 ? * MON *)",
+                scheduleExpressionTimezone: "Etc/UTC",
+                startWindowHours: 24,
+                recoveryPointSelection: {
+                    // Any point of the retention period must restore, not only the newest.
+                    algorithm: "RANDOM_WITHIN_WINDOW",
+                    includeVaults: [this.vault.arn],
+                    recoveryPointTypes: args.continuous ? ["CONTINUOUS", "SNAPSHOT"] : ["SNAPSHOT"],
+                    selectionWindowDays: Math.min(args.retentionDays, 365),
+                },
+            },
+            { parent: this },
+        );
+        const selection = (
+            kind: string,
+            type: string,
+            arns: BackupArgs["bucketArns"],
+            overrides: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
+        ) =>
+            new aws.backup.RestoreTestingSelection(
+                `${name}-restore-test-${kind}`,
+                {
+                    name: kind,
+                    region,
+                    restoreTestingPlanName: testPlan.name,
+                    protectedResourceType: type,
+                    protectedResourceArns: arns,
+                    iamRoleArn: role.arn,
+                    restoreMetadataOverrides: overrides,
+                    validationWindowHours: 1,
+                },
+                { parent: this, dependsOn: attachments },
+            );
+        if (args.databaseClusterArns !== undefined) {
+            const network = rt.databaseNetwork;
+            selection(
+                "database",
+                "Aurora",
+                args.databaseClusterArns,
+                network && this.restoreNetwork(name, region, network),
+            );
+        }
+        if (args.bucketArns !== undefined) {
+            // The scratch bucket of a restore test holds patient files too: encrypt them with the data key.
+            selection("buckets", "S3", args.bucketArns, { EncryptionType: "SSE_KMS", KmsKey: rt.bucketKmsKeyArn });
+        }
+    }
+
+    /** Restored clusters land in the data subnets behind a group that admits nothing. */
+    private restoreNetwork(
+        name: string,
+        region: string,
+        network: NonNullable<RestoreTestingArgs["databaseNetwork"]>,
+    ): Record<string, pulumi.Input<string>> {
+        const sg = new aws.ec2.SecurityGroup(
+            `${name}-restore-test-sg`,
+            {
+                region,
+                vpcId: network.vpcId,
+                description: "Databases restored by AWS Backup restore tests: no ingress, no egress",
+                ingress: [],
+                egress: [],
+                tags: { Name: `${name}-restore-test` },
+            },
+            { parent: this },
+        );
+        const subnets = new aws.rds.SubnetGroup(
+            `${name}-restore-test`,
+            { region, subnetIds: network.subnetIds, description: "Databases restored by AWS Backup restore tests" },
+            { parent: this },
+        );
+        return { dbSubnetGroupName: subnets.name, vpcSecurityGroupIds: pulumi.jsonStringify([sg.id]) };
     }
 }
 

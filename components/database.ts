@@ -177,58 +177,8 @@ export class Database extends pulumi.ComponentResource {
             parent,
         );
 
-        // RDS writes exported logs to /aws/rds/cluster/<id>/<type>; creating the groups first
-        // makes them KMS-encrypted and bounded in retention.
-        const logGroups = AURORA_LOG_EXPORTS.map(
-            (type) =>
-                new aws.cloudwatch.LogGroup(
-                    `${name}-log-${type}`,
-                    {
-                        name: `/aws/rds/cluster/${clusterId}/${type}`,
-                        retentionInDays: args.logRetentionDays,
-                        kmsKeyId: args.logsKeyArn,
-                        deletionProtectionEnabled: args.protect,
-                        region,
-                    },
-                    { parent: this, protect: args.protect },
-                ),
-        );
-
-        const monitoringRole =
-            args.monitoringIntervalSeconds > 0
-                ? new aws.iam.Role(
-                      `${name}-monitoring`,
-                      {
-                          description: `Enhanced monitoring of ${clusterId}`,
-                          assumeRolePolicy: pulumi.jsonStringify({
-                              Version: "2012-10-17",
-                              Statement: [
-                                  {
-                                      Effect: "Allow",
-                                      Principal: { Service: "monitoring.rds.amazonaws.com" },
-                                      Action: "sts:AssumeRole",
-                                      Condition: {
-                                          StringEquals: {
-                                              "aws:SourceAccount": aws.getCallerIdentityOutput({}, parent).accountId,
-                                          },
-                                      },
-                                  },
-                              ],
-                          }),
-                      },
-                      parent,
-                  )
-                : undefined;
-        const monitoringGrant = monitoringRole
-            ? new aws.iam.RolePolicyAttachment(
-                  `${name}-monitoring`,
-                  {
-                      role: monitoringRole.name,
-                      policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
-                  },
-                  parent,
-              )
-            : undefined;
+        const logGroups = this.createLogGroups(name, clusterId, args);
+        const monitoring = this.createMonitoringRole(name, clusterId, args);
 
         this.cluster = new aws.rds.Cluster(
             `${name}-cluster`,
@@ -268,40 +218,7 @@ export class Database extends pulumi.ComponentResource {
             },
         );
 
-        // The first instance is the writer: the readers wait for it, so it is created first.
-        this.instances = [];
-        for (let i = 0; i < args.instances; i++) {
-            const instance = new aws.rds.ClusterInstance(
-                `${name}-${i + 1}`,
-                {
-                    identifier: awsIdentifier(clusterId, 63, String(i + 1)),
-                    clusterIdentifier: this.cluster.id,
-                    engine: "aurora-mysql",
-                    instanceClass: args.instanceClass,
-                    availabilityZone: args.availabilityZones[i % args.availabilityZones.length],
-                    // Failover order: the lowest tier is promoted first.
-                    promotionTier: Math.min(i, 15),
-                    dbSubnetGroupName: subnetGroup.name,
-                    publiclyAccessible: false,
-                    autoMinorVersionUpgrade: true,
-                    caCertIdentifier: "rds-ca-rsa2048-g1",
-                    copyTagsToSnapshot: true,
-                    performanceInsightsEnabled: true,
-                    performanceInsightsKmsKeyId: args.dataKeyArn,
-                    performanceInsightsRetentionPeriod: args.performanceInsightsRetentionDays ?? 7,
-                    monitoringInterval: args.monitoringIntervalSeconds,
-                    monitoringRoleArn: monitoringRole?.arn,
-                    region,
-                    tags: { Name: `${clusterId}-${i + 1}`, Role: i === 0 ? "writer" : "reader" },
-                },
-                // RDS refuses an enhanced monitoring role it cannot assume yet: wait for its policy.
-                {
-                    parent: this,
-                    dependsOn: [...(monitoringGrant ? [monitoringGrant] : []), ...(i === 0 ? [] : [this.instances[0]])],
-                },
-            );
-            this.instances.push(instance);
-        }
+        this.instances = this.createInstances(name, clusterId, args, subnetGroup, monitoring);
 
         if (args.alarmTopicArn) {
             this.alarms(name, clusterId, args.alarmTopicArn, args, region);
@@ -328,6 +245,112 @@ export class Database extends pulumi.ComponentResource {
             masterSecretArn: this.masterSecretArn,
             securityGroupId: this.securityGroupId,
         });
+    }
+
+    /**
+     * RDS writes exported logs to /aws/rds/cluster/<id>/<type>; creating the groups first
+     * makes them KMS-encrypted and bounded in retention.
+     */
+    private createLogGroups(name: string, clusterId: string, args: DatabaseArgs): aws.cloudwatch.LogGroup[] {
+        return AURORA_LOG_EXPORTS.map(
+            (type) =>
+                new aws.cloudwatch.LogGroup(
+                    `${name}-log-${type}`,
+                    {
+                        name: `/aws/rds/cluster/${clusterId}/${type}`,
+                        retentionInDays: args.logRetentionDays,
+                        kmsKeyId: args.logsKeyArn,
+                        deletionProtectionEnabled: args.protect,
+                        region: args.region,
+                    },
+                    { parent: this, protect: args.protect },
+                ),
+        );
+    }
+
+    /** The enhanced monitoring role and its policy attachment; none when enhanced monitoring is off. */
+    private createMonitoringRole(
+        name: string,
+        clusterId: string,
+        args: DatabaseArgs,
+    ): { role: aws.iam.Role; grant: aws.iam.RolePolicyAttachment } | undefined {
+        if (args.monitoringIntervalSeconds <= 0) {
+            return undefined;
+        }
+        const parent = { parent: this };
+        const role = new aws.iam.Role(
+            `${name}-monitoring`,
+            {
+                description: `Enhanced monitoring of ${clusterId}`,
+                assumeRolePolicy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "monitoring.rds.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: {
+                                StringEquals: {
+                                    "aws:SourceAccount": aws.getCallerIdentityOutput({}, parent).accountId,
+                                },
+                            },
+                        },
+                    ],
+                }),
+            },
+            parent,
+        );
+        const grant = new aws.iam.RolePolicyAttachment(
+            `${name}-monitoring`,
+            { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole" },
+            parent,
+        );
+        return { role, grant };
+    }
+
+    /** The writer, then `instances - 1` readers spread over the AZs in promotion-tier order. */
+    private createInstances(
+        name: string,
+        clusterId: string,
+        args: DatabaseArgs,
+        subnetGroup: aws.rds.SubnetGroup,
+        monitoring: { role: aws.iam.Role; grant: aws.iam.RolePolicyAttachment } | undefined,
+    ): aws.rds.ClusterInstance[] {
+        // The first instance is the writer: the readers wait for it, so it is created first.
+        const instances: aws.rds.ClusterInstance[] = [];
+        for (let i = 0; i < args.instances; i++) {
+            const instance = new aws.rds.ClusterInstance(
+                `${name}-${i + 1}`,
+                {
+                    identifier: awsIdentifier(clusterId, 63, String(i + 1)),
+                    clusterIdentifier: this.cluster.id,
+                    engine: "aurora-mysql",
+                    instanceClass: args.instanceClass,
+                    availabilityZone: args.availabilityZones[i % args.availabilityZones.length],
+                    // Failover order: the lowest tier is promoted first.
+                    promotionTier: Math.min(i, 15),
+                    dbSubnetGroupName: subnetGroup.name,
+                    publiclyAccessible: false,
+                    autoMinorVersionUpgrade: true,
+                    caCertIdentifier: "rds-ca-rsa2048-g1",
+                    copyTagsToSnapshot: true,
+                    performanceInsightsEnabled: true,
+                    performanceInsightsKmsKeyId: args.dataKeyArn,
+                    performanceInsightsRetentionPeriod: args.performanceInsightsRetentionDays ?? 7,
+                    monitoringInterval: args.monitoringIntervalSeconds,
+                    monitoringRoleArn: monitoring?.role.arn,
+                    region: args.region,
+                    tags: { Name: `${clusterId}-${i + 1}`, Role: i === 0 ? "writer" : "reader" },
+                },
+                // RDS refuses an enhanced monitoring role it cannot assume yet: wait for its policy.
+                {
+                    parent: this,
+                    dependsOn: [...(monitoring ? [monitoring.grant] : []), ...(i === 0 ? [] : [instances[0]])],
+                },
+            );
+            instances.push(instance);
+        }
+        return instances;
     }
 
     private alarms(

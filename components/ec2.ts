@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { architectureOf } from "../config/sizing";
+import { formerTypes } from "./identifiers";
 
 /** Canonical's AWS account, the only owner whose Ubuntu images are trusted. */
 export const CANONICAL_OWNER_ID = "099720109477";
@@ -78,7 +79,7 @@ export class InstanceRole extends pulumi.ComponentResource {
     public readonly grants: pulumi.Resource[];
 
     constructor(name: string, args: InstanceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("hms:compute:InstanceRole", name, {}, opts);
+        super("hms:security:InstanceRole", name, {}, formerTypes(opts, "hms:compute:InstanceRole"));
         const parent = { parent: this };
         this.role = new aws.iam.Role(
             name,

@@ -1,6 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
+/**
+ * `opts` with aliases for a component's former type tokens: a renamed token
+ * keeps the stack's URNs, so nothing is replaced. The engine derives the
+ * children's aliases from their parent's (alias specs: @pulumi/pulumi 3.276.0
+ * runtime/resource.js; pulumi/pulumi pkg/resource/deploy/step_generator.go).
+ */
+export function formerTypes(
+    opts: pulumi.ComponentResourceOptions | undefined,
+    ...types: string[]
+): pulumi.ComponentResourceOptions {
+    return { ...opts, aliases: [...(opts?.aliases ?? []), ...types.map((type) => ({ type }))] };
+}
+
 // Physical names of AWS resources whose identifiers follow the RDS / ElastiCache
 // rules: lower-case letters, digits and hyphens, starting with a letter, no two
 // consecutive hyphens, not ending with a hyphen, and a service-specific length

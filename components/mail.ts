@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
+import { formerTypes } from "./identifiers";
 
 /** DMARC policies (RFC 7489 section 6.3, tag p). */
 export const DMARC_POLICIES = ["none", "quarantine", "reject"] as const;
@@ -55,7 +56,7 @@ export class Mail extends pulumi.ComponentResource {
     public readonly dnsRecordNames: pulumi.Output<string[]>;
 
     constructor(name: string, args: MailArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("hms:mail:Mail", name, {}, opts);
+        super("hms:app:Mail", name, {}, formerTypes(opts, "hms:mail:Mail"));
         const parent = { parent: this };
         const region = args.region;
         const policy = args.dmarcPolicy ?? "quarantine";

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { splitCidr } from "./ipv4";
 
 export interface NetworkArgs {
     region: string;
@@ -15,6 +16,9 @@ export interface NetworkArgs {
     /** Interface endpoints to create (service suffixes, e.g. "ssm"). */
     interfaceEndpoints?: string[];
 }
+
+/** Systems Manager (Session Manager), Secrets Manager, KMS and CloudWatch Logs, reached without NAT. */
+const DEFAULT_INTERFACE_ENDPOINTS = ["ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "logs"];
 
 /** The subnets of one tier, one per AZ, in AZ order. */
 export interface SubnetTier {
@@ -45,12 +49,55 @@ export class Network extends pulumi.ComponentResource {
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:network:Network", name, {}, opts);
-        const parent = { parent: this };
-        const region = args.region;
         this.cidr = args.cidr;
+        this.availabilityZones = this.zones(args);
+        this.vpc = new aws.ec2.Vpc(
+            `${name}-vpc`,
+            {
+                cidrBlock: args.cidr,
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                region: args.region,
+                tags: { Name: `${name}-vpc` },
+            },
+            { parent: this },
+        );
+        this.vpcId = this.vpc.id;
+        // No rules: nothing may use the default security group (CIS AWS 5.4).
+        new aws.ec2.DefaultSecurityGroup(
+            `${name}-default-sg`,
+            {
+                vpcId: this.vpc.id,
+                region: args.region,
+                ingress: [],
+                egress: [],
+                tags: { Name: `${name}-default-closed` },
+            },
+            { parent: this },
+        );
+        // Blocks of 1/16 of the VPC each: public 0-2, app 4-6, data 8-10; the rest is room to grow.
+        const blocks = splitCidr(args.cidr, 4);
+        this.publicSubnets = this.subnetTier(name, args, "public", blocks.slice(0, args.azCount));
+        this.appSubnets = this.subnetTier(name, args, "app", blocks.slice(4, 4 + args.azCount));
+        this.dataSubnets = this.subnetTier(name, args, "data", blocks.slice(8, 8 + args.azCount));
+        const igw = this.publicRouting(name, args.region);
+        this.natGateways = this.createNatGateways(name, args, igw);
+        const privateRouteTables = this.privateRouting(name, args.region);
+        this.flowLogGroup = this.createFlowLogs(name, args);
+        this.endpointSecurityGroupId = this.createEndpoints(name, args, privateRouteTables);
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            publicSubnetIds: this.publicSubnets.ids,
+            appSubnetIds: this.appSubnets.ids,
+            dataSubnetIds: this.dataSubnets.ids,
+        });
+    }
 
-        const zones = aws.getAvailabilityZonesOutput({ state: "available", region }, parent);
-        this.availabilityZones = Array.from({ length: args.azCount }, (_, i) =>
+    /** The first `azCount` available AZs of the region; fails when the region has fewer. */
+    private zones(args: NetworkArgs): pulumi.Output<string>[] {
+        const region = args.region;
+        const zones = aws.getAvailabilityZonesOutput({ state: "available", region }, { parent: this });
+        return Array.from({ length: args.azCount }, (_, i) =>
             zones.names.apply((names) => {
                 if (names.length < args.azCount) {
                     throw new pulumi.RunError(
@@ -60,58 +107,54 @@ export class Network extends pulumi.ComponentResource {
                 return names[i];
             }),
         );
+    }
 
-        this.vpc = new aws.ec2.Vpc(
-            `${name}-vpc`,
-            {
-                cidrBlock: args.cidr,
-                enableDnsHostnames: true,
-                enableDnsSupport: true,
-                region,
-                tags: { Name: `${name}-vpc` },
-            },
-            parent,
+    /** One subnet per AZ, in AZ order, with the given CIDR blocks. */
+    private subnetTier(name: string, args: NetworkArgs, kind: string, cidrs: string[]): SubnetTier {
+        const subnets = cidrs.map(
+            (cidrBlock, i) =>
+                new aws.ec2.Subnet(
+                    `${name}-${kind}-${i + 1}`,
+                    {
+                        vpcId: this.vpc.id,
+                        cidrBlock,
+                        availabilityZone: this.availabilityZones[i],
+                        // Nothing gets a public address by itself, not even in public subnets:
+                        // NAT gateways use Elastic IPs and the load balancer its own.
+                        mapPublicIpOnLaunch: false,
+                        region: args.region,
+                        tags: { Name: `${name}-${kind}-${i + 1}`, Tier: kind },
+                    },
+                    { parent: this },
+                ),
         );
-        this.vpcId = this.vpc.id;
+        return { subnets, ids: subnets.map((s) => s.id), cidrs };
+    }
 
-        // No rules: nothing may use the default security group (CIS AWS 5.4).
-        new aws.ec2.DefaultSecurityGroup(
-            `${name}-default-sg`,
-            { vpcId: this.vpc.id, region, ingress: [], egress: [], tags: { Name: `${name}-default-closed` } },
-            parent,
+    /** Associates each subnet of a tier with a route table. */
+    private associate(
+        name: string,
+        region: string,
+        kind: string,
+        subnets: aws.ec2.Subnet[],
+        table: (i: number) => aws.ec2.RouteTable,
+    ): void {
+        subnets.forEach(
+            (s, i) =>
+                new aws.ec2.RouteTableAssociation(
+                    `${name}-${kind}-rta-${i + 1}`,
+                    { subnetId: s.id, routeTableId: table(i).id, region },
+                    { parent: this },
+                ),
         );
+    }
 
-        const blocks = splitCidr(args.cidr, 4);
-        const tier = (kind: string, offset: number): SubnetTier => {
-            const cidrs = Array.from({ length: args.azCount }, (_, i) => blocks[offset + i]);
-            const subnets = cidrs.map(
-                (cidrBlock, i) =>
-                    new aws.ec2.Subnet(
-                        `${name}-${kind}-${i + 1}`,
-                        {
-                            vpcId: this.vpc.id,
-                            cidrBlock,
-                            availabilityZone: this.availabilityZones[i],
-                            // Nothing gets a public address by itself, not even in public subnets:
-                            // NAT gateways use Elastic IPs and the load balancer its own.
-                            mapPublicIpOnLaunch: false,
-                            region,
-                            tags: { Name: `${name}-${kind}-${i + 1}`, Tier: kind },
-                        },
-                        parent,
-                    ),
-            );
-            return { subnets, ids: subnets.map((s) => s.id), cidrs };
-        };
-        // Blocks of 1/16 of the VPC each: public 0-2, app 4-6, data 8-10; the rest is room to grow.
-        this.publicSubnets = tier("public", 0);
-        this.appSubnets = tier("app", 4);
-        this.dataSubnets = tier("data", 8);
-
+    /** The internet gateway and the public subnets' route to it. */
+    private publicRouting(name: string, region: string): aws.ec2.InternetGateway {
         const igw = new aws.ec2.InternetGateway(
             `${name}-igw`,
             { vpcId: this.vpc.id, region, tags: { Name: `${name}-igw` } },
-            parent,
+            { parent: this },
         );
         const publicRoutes = new aws.ec2.RouteTable(
             `${name}-public-rt`,
@@ -121,22 +164,20 @@ export class Network extends pulumi.ComponentResource {
                 routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }],
                 tags: { Name: `${name}-public` },
             },
-            parent,
+            { parent: this },
         );
-        this.publicSubnets.subnets.forEach(
-            (s, i) =>
-                new aws.ec2.RouteTableAssociation(
-                    `${name}-public-rta-${i + 1}`,
-                    { subnetId: s.id, routeTableId: publicRoutes.id, region },
-                    parent,
-                ),
-        );
+        this.associate(name, region, "public", this.publicSubnets.subnets, () => publicRoutes);
+        return igw;
+    }
 
-        this.natGateways = Array.from({ length: args.natGateways }, (_, i) => {
+    /** NAT gateways with their Elastic IPs, in the first public subnets. */
+    private createNatGateways(name: string, args: NetworkArgs, igw: aws.ec2.InternetGateway): aws.ec2.NatGateway[] {
+        const region = args.region;
+        return Array.from({ length: args.natGateways }, (_, i) => {
             const eip = new aws.ec2.Eip(
                 `${name}-nat-eip-${i + 1}`,
                 { domain: "vpc", region, tags: { Name: `${name}-nat-${i + 1}` } },
-                parent,
+                { parent: this },
             );
             return new aws.ec2.NatGateway(
                 `${name}-nat-${i + 1}`,
@@ -149,11 +190,13 @@ export class Network extends pulumi.ComponentResource {
                 { parent: this, dependsOn: [igw] },
             );
         });
+    }
 
-        const privateRouteTables: aws.ec2.RouteTable[] = [];
-        this.appSubnets.subnets.forEach((s, i) => {
+    /** App subnets egress through NAT i mod natGateways; data subnets stay local. Returns the private tables. */
+    private privateRouting(name: string, region: string): aws.ec2.RouteTable[] {
+        const appTables = this.appSubnets.subnets.map((_, i) => {
             const nat = this.natGateways[i % this.natGateways.length];
-            const rt = new aws.ec2.RouteTable(
+            return new aws.ec2.RouteTable(
                 `${name}-app-rt-${i + 1}`,
                 {
                     vpcId: this.vpc.id,
@@ -161,38 +204,30 @@ export class Network extends pulumi.ComponentResource {
                     routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
                     tags: { Name: `${name}-app-${i + 1}` },
                 },
-                parent,
+                { parent: this },
             );
-            new aws.ec2.RouteTableAssociation(
-                `${name}-app-rta-${i + 1}`,
-                { subnetId: s.id, routeTableId: rt.id, region },
-                parent,
-            );
-            privateRouteTables.push(rt);
         });
+        this.associate(name, region, "app", this.appSubnets.subnets, (i) => appTables[i]);
         // Data subnets: local traffic only (plus the S3 gateway endpoint).
         const dataRoutes = new aws.ec2.RouteTable(
             `${name}-data-rt`,
             { vpcId: this.vpc.id, region, tags: { Name: `${name}-data` } },
-            parent,
+            { parent: this },
         );
-        this.dataSubnets.subnets.forEach(
-            (s, i) =>
-                new aws.ec2.RouteTableAssociation(
-                    `${name}-data-rta-${i + 1}`,
-                    { subnetId: s.id, routeTableId: dataRoutes.id, region },
-                    parent,
-                ),
-        );
-        privateRouteTables.push(dataRoutes);
+        this.associate(name, region, "data", this.dataSubnets.subnets, () => dataRoutes);
+        return [...appTables, dataRoutes];
+    }
 
-        // Flow logs of all traffic, to a log group encrypted with the logs key.
-        this.flowLogGroup = new aws.cloudwatch.LogGroup(
+    /** Flow logs of all traffic, to a log group encrypted with the logs key. */
+    private createFlowLogs(name: string, args: NetworkArgs): aws.cloudwatch.LogGroup {
+        const region = args.region;
+        const parent = { parent: this };
+        const group = new aws.cloudwatch.LogGroup(
             `${name}-flow-logs`,
             { retentionInDays: args.flowLogRetentionDays, kmsKeyId: args.logsKeyArn, region },
             parent,
         );
-        const flowLogRole = new aws.iam.Role(
+        const role = new aws.iam.Role(
             `${name}-flow-logs`,
             {
                 assumeRolePolicy: JSON.stringify({
@@ -211,7 +246,7 @@ export class Network extends pulumi.ComponentResource {
         new aws.iam.RolePolicy(
             `${name}-flow-logs`,
             {
-                role: flowLogRole.id,
+                role: role.id,
                 policy: pulumi.jsonStringify({
                     Version: "2012-10-17",
                     Statement: [
@@ -223,7 +258,7 @@ export class Network extends pulumi.ComponentResource {
                                 "logs:DescribeLogGroups",
                                 "logs:DescribeLogStreams",
                             ],
-                            Resource: [this.flowLogGroup.arn, pulumi.interpolate`${this.flowLogGroup.arn}:*`],
+                            Resource: [group.arn, pulumi.interpolate`${group.arn}:*`],
                         },
                     ],
                 }),
@@ -236,15 +271,25 @@ export class Network extends pulumi.ComponentResource {
                 vpcId: this.vpc.id,
                 trafficType: "ALL",
                 logDestinationType: "cloud-watch-logs",
-                logDestination: this.flowLogGroup.arn,
-                iamRoleArn: flowLogRole.arn,
+                logDestination: group.arn,
+                iamRoleArn: role.arn,
                 maxAggregationInterval: 60,
                 region,
                 tags: { Name: `${name}-flow-log` },
             },
             parent,
         );
+        return group;
+    }
 
+    /** The S3 gateway endpoint and the interface endpoints; returns the endpoints' security group id. */
+    private createEndpoints(
+        name: string,
+        args: NetworkArgs,
+        privateRouteTables: aws.ec2.RouteTable[],
+    ): pulumi.Output<string> {
+        const region = args.region;
+        const parent = { parent: this };
         new aws.ec2.VpcEndpoint(
             `${name}-s3`,
             {
@@ -257,7 +302,6 @@ export class Network extends pulumi.ComponentResource {
             },
             parent,
         );
-
         const endpointSg = new aws.ec2.SecurityGroup(
             `${name}-endpoints`,
             {
@@ -278,15 +322,7 @@ export class Network extends pulumi.ComponentResource {
             },
             parent,
         );
-        this.endpointSecurityGroupId = endpointSg.id;
-        const services = args.interfaceEndpoints ?? [
-            "ssm",
-            "ssmmessages",
-            "ec2messages",
-            "secretsmanager",
-            "kms",
-            "logs",
-        ];
+        const services = args.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS;
         for (const service of services) {
             new aws.ec2.VpcEndpoint(
                 `${name}-${service}`,
@@ -303,28 +339,6 @@ export class Network extends pulumi.ComponentResource {
                 parent,
             );
         }
-
-        this.registerOutputs({
-            vpcId: this.vpcId,
-            publicSubnetIds: this.publicSubnets.ids,
-            appSubnetIds: this.appSubnets.ids,
-            dataSubnetIds: this.dataSubnets.ids,
-        });
+        return endpointSg.id;
     }
-}
-
-/** Splits an IPv4 CIDR into 2^extraBits equal blocks, in address order. */
-export function splitCidr(cidr: string, extraBits: number): string[] {
-    const [ip, prefixText] = cidr.split("/");
-    const prefix = Number(prefixText);
-    const base = ip
-        .split(".")
-        .map(Number)
-        .reduce((a, o) => a * 256 + o, 0);
-    const size = 2 ** (32 - prefix - extraBits);
-    return Array.from({ length: 2 ** extraBits }, (_, i) => {
-        const addr = base + i * size;
-        const octets = [24, 16, 8, 0].map((shift) => Math.floor(addr / 2 ** shift) % 256);
-        return `${octets.join(".")}/${prefix + extraBits}`;
-    });
 }

@@ -1,13 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
+import { addressAt } from "./ipv4";
 import * as tls from "@pulumi/tls";
 import { renderCrlImportScript, renderCrlScript } from "../templates/vpn-crl";
 import { renderVpnProfile } from "../templates/vpn-profile";
-import { tlsOnlyStatements } from "./storage";
-
-/** The tag that tells the backup policy why a bucket is deliberately not in a backup plan. */
-export const BACKUP_EXEMPT_TAG = "BackupExempt";
+import { BACKUP_EXEMPT_TAG, tlsOnlyStatements } from "./storage";
 
 export interface TrailArgs {
     /** Days the trail bucket keeps log files (audit evidence), then deletes them. */
@@ -112,13 +110,7 @@ export function auditEvidenceStatements(
 
 /** The VPC's DNS resolver: the base address of its CIDR plus two. */
 export function vpcResolver(cidr: string): string {
-    const [ip] = cidr.split("/");
-    const addr =
-        ip
-            .split(".")
-            .map(Number)
-            .reduce((a, o) => a * 256 + o, 0) + 2;
-    return [24, 16, 8, 0].map((shift) => Math.floor(addr / 2 ** shift) % 256).join(".");
+    return addressAt(cidr, 2);
 }
 
 /** The trail's name is fixed so the bucket policy can name the trail (aws:SourceArn) before it exists. */

@@ -1,7 +1,7 @@
 // Network tier settings: the VPC and its availability zones.
 
 import type { NetworkArgs } from "../components/network";
-import { isCidr } from "./reader";
+import { isCidr, prefixLength } from "./reader";
 import { integerSetting, keyOf, Reader, stringSetting } from "./setting";
 import { LOG_RETENTION_DAYS } from "./stack";
 
@@ -10,7 +10,7 @@ export const NETWORK_SETTINGS = {
         key: "networkCidr",
         description: "IPv4 CIDR of the VPC, /16 to /20.",
         default: "10.20.0.0/16",
-        check: (v) => isCidr(v) && Number(v.split("/")[1]) >= 16 && Number(v.split("/")[1]) <= 20,
+        check: (v) => isCidr(v) && prefixLength(v) >= 16 && prefixLength(v) <= 20,
         accepted: "an IPv4 CIDR block from /16 to /20 aligned to its prefix, for example 10.20.0.0/16",
     }),
     azCount: integerSetting({

@@ -60,36 +60,8 @@ export function show(value: unknown): string {
     }
 }
 
-/** IPv4 CIDR block, for example 10.20.0.0/16. */
-export function isCidr(s: string): boolean {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(s);
-    if (!m) {
-        return false;
-    }
-    const octets = m.slice(1, 5).map(Number);
-    const prefix = Number(m[5]);
-    if (octets.some((o) => o > 255) || prefix > 32) {
-        return false;
-    }
-    const addr = octets.reduce((a, o) => a * 256 + o, 0);
-    const size = 2 ** (32 - prefix);
-    return addr % size === 0;
-}
-
-function toRange(cidr: string): [number, number] {
-    const [ip, p] = cidr.split("/");
-    const addr = ip
-        .split(".")
-        .map(Number)
-        .reduce((a, o) => a * 256 + o, 0);
-    return [addr, addr + 2 ** (32 - Number(p)) - 1];
-}
-
-export function cidrsOverlap(a: string, b: string): boolean {
-    const [a0, a1] = toRange(a);
-    const [b0, b1] = toRange(b);
-    return a0 <= b1 && b0 <= a1;
-}
+// IPv4 checks live in one module (components/ipv4.ts); the config readers import them from here.
+export { cidrsOverlap, isCidr, prefixLength } from "../components/ipv4";
 
 // ddd:hh24:mi-ddd:hh24:mi and hh24:mi-hh24:mi
 export const WEEKLY_WINDOW =

@@ -46,14 +46,14 @@ describe("AccountBaseline (account-wide services, one stack per account)", () =>
             assert.ok(mine.length >= 1, type);
             mine.forEach((r) =>
                 assert.ok(
-                    under(runs.production, r, "hms:account:AccountBaseline"),
+                    under(runs.production, r, "hms:security:AccountBaseline"),
                     `${r.name} belongs to the baseline`,
                 ),
             );
             assert.strictEqual(ofType(runs.staging, type).length, 0, `staging creates no ${type}`);
         }
         const optIn = ofType(runs.production, "command:local:Command").filter((c) =>
-            under(runs.production, c, "hms:account:AccountBaseline"),
+            under(runs.production, c, "hms:security:AccountBaseline"),
         );
         assert.strictEqual(optIn.length, 1);
         assert.strictEqual(

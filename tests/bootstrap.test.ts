@@ -23,6 +23,7 @@ import {
 import { MOCK_ACCOUNT_ID, RecordedResource, useMocks } from "../tools/mocks";
 import { ROOT, runStack, settle } from "../tools/stack";
 import { isAllowed } from "./support/iam";
+import { one as oneOf } from "./support/assert";
 
 const REPO = "hospital-it/hms-infrastructure";
 const BASE_CONFIG: Record<string, string> = {
@@ -52,11 +53,8 @@ async function runBootstrap(config: Record<string, string> = BASE_CONFIG): Promi
 }
 
 const ofType = (run: BootstrapRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
-const one = (run: BootstrapRun, type: string, name?: string): RecordedResource => {
-    const found = ofType(run, type).filter((r) => name === undefined || r.name === name);
-    assert.strictEqual(found.length, 1, `one ${type} ${name ?? ""}`);
-    return found[0];
-};
+const one = (run: BootstrapRun, type: string, name?: string): RecordedResource =>
+    oneOf(run, type, name === undefined ? undefined : (r) => r.name === name);
 const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 const roleByName = (run: BootstrapRun, name: string): RecordedResource => one(run, "aws:iam/role:Role", name);
 /** The managed policy documents attached to a role (by its name in the mocks). */

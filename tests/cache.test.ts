@@ -11,18 +11,14 @@ import {
 import { isAwsIdentifier } from "../components/identifiers";
 import { isSecret, RecordedResource } from "../tools/mocks";
 import { readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent } from "./support/components";
+import { buildComponent, DATA_SUBNETS } from "./support/components";
 import { byId, configProblems, keyArn, ofType } from "./support/resources";
+import { one as oneOf, under } from "./support/assert";
+/** The only resource of `type` directly under the Cache component. */
+const one = (run: StackRun, type: string): RecordedResource => oneOf(run, type, under(run, "hms:cache:Cache"));
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 /** The one resource of `type` that the Cache component created (other tiers may create the same types). */
-const one = (run: StackRun, type: string): RecordedResource => {
-    const component = run.resources.filter((r) => r.type === "hms:cache:Cache");
-    assert.strictEqual(component.length, 1, "hms:cache:Cache components");
-    const list = ofType(run, type).filter((r) => r.parent === component[0].urn);
-    assert.strictEqual(list.length, 1, `${type}: ${list.map((r) => r.name).join(", ")}`);
-    return list[0];
-};
 
 /** The cache's secret value {host, port, token, tls}, read from inside its secret envelope. */
 function secretValue(run: StackRun): { host: string; port: number; token: string; tls: boolean } {
@@ -296,10 +292,7 @@ describe("Cache (ElastiCache)", () => {
     describe("alarms", () => {
         const TOPIC = "arn:aws:sns:sa-east-1:123456789012:hms-test-alarms";
         const args: CacheArgs = {
-            region: "sa-east-1",
-            vpcId: "vpc-0123456789abcdef0",
-            subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-            availabilityZones: ["sa-east-1a", "sa-east-1b", "sa-east-1c"],
+            ...DATA_SUBNETS,
             engine: "redis",
             engineVersion: "7.1",
             nodeType: "cache.r7g.large",

@@ -3,17 +3,13 @@ import { auroraMaxConnections, auroraMysqlFamily, Database, DatabaseArgs } from 
 import { awsIdentifier, isAwsIdentifier } from "../components/identifiers";
 import { RecordedResource } from "../tools/mocks";
 import { readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent } from "./support/components";
+import { buildComponent, DATA_SUBNETS } from "./support/components";
 import { byId, configProblems, keyArn, ofType } from "./support/resources";
+import { one as oneOf, under } from "./support/assert";
+/** The only resource of `type` directly under the Database component. */
+const one = (run: StackRun, type: string): RecordedResource => oneOf(run, type, under(run, "hms:database:Database"));
 
 /** The one resource of `type` that the Database component created (other tiers may create the same types). */
-const one = (run: StackRun, type: string): RecordedResource => {
-    const component = run.resources.filter((r) => r.type === "hms:database:Database");
-    assert.strictEqual(component.length, 1, "hms:database:Database components");
-    const list = ofType(run, type).filter((r) => r.parent === component[0].urn);
-    assert.strictEqual(list.length, 1, `${type}: ${list.map((r) => r.name).join(", ")}`);
-    return list[0];
-};
 
 type Parameter = { name: string; value: string; applyMethod?: string };
 
@@ -291,10 +287,7 @@ describe("Database (Aurora MySQL)", () => {
     describe("alarms", () => {
         const TOPIC = "arn:aws:sns:sa-east-1:123456789012:hms-test-alarms";
         const args: DatabaseArgs = {
-            region: "sa-east-1",
-            vpcId: "vpc-0123456789abcdef0",
-            subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-            availabilityZones: ["sa-east-1a", "sa-east-1b", "sa-east-1c"],
+            ...DATA_SUBNETS,
             engineVersion: "8.0.mysql_aurora.3.10.0",
             instanceClass: "db.r6g.2xlarge",
             memoryGiB: 64,

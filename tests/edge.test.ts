@@ -6,13 +6,14 @@ import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { builtInCustomRuleCount, ConfigError, parseConfig } from "../config";
-import { customFirewallRules, loginRateLimitRules, MANAGED_RULESETS, OWASP_ANOMALY_RULE_ID } from "../components/edge";
+import { customFirewallRules, loginRateLimitRules } from "../components/edge";
 import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clinical-files";
 import { renderSmokeTest } from "../templates/smoke-test";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
 import { ofType } from "./support/resources";
 import { requireTool, run as runTool } from "./support/tools";
+import { one } from "./support/assert";
 
 type Run = StackRun;
 type Rule = {
@@ -27,11 +28,18 @@ type Rule = {
 
 const stackRun = (stack: string, overrides: Record<string, unknown> = {}): Promise<Run> => runStack(stack, overrides);
 
-const one = (run: StackRun, type: string): RecordedResource => {
-    const all = ofType(run, type);
-    assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);
-    return all[0];
+/**
+ * Cloudflare's managed WAF rulesets as its documentation names them
+ * (https://developers.cloudflare.com/waf/managed-rules/, "Ruleset ID"), and the OWASP
+ * ruleset's last rule, 949110 "Inbound Anomaly Score Exceeded", which carries the score
+ * threshold (https://developers.cloudflare.com/waf/managed-rules/reference/owasp-core-ruleset/configure-api/).
+ */
+const MANAGED_RULESETS = {
+    cloudflareManaged: "efb7b8c949ac4650a09736fc376e9aee",
+    owaspCore: "4814384a9e5d4991b9815dcfc25d2f1f",
+    freeManaged: "77454fe2d30c4220b5701f6fdfb893ba",
 };
+const OWASP_ANOMALY_RULE_ID = "6179ae15870a4bb7b2d480d4843b323c";
 const PHASES = [
     "http_request_firewall_managed",
     "http_request_firewall_custom",

@@ -1,17 +1,12 @@
 import * as assert from "assert";
 import { Mail } from "../components/mail";
-import { RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { SENDMAIL_PHP, WP_SETTINGS } from "../templates/wordpress";
 import { buildComponent } from "./support/components";
 import { docOf, fileOf, instancesWithRole, ofType, userDataOf } from "./support/servers";
+import { one } from "./support/assert";
 
-const MAIL = "hms:mail:Mail";
-const one = (r: StackRun, type: string): RecordedResource => {
-    const found = ofType(r, type);
-    assert.strictEqual(found.length, 1, `one ${type}, found ${found.length}`);
-    return found[0];
-};
+const MAIL = "hms:app:Mail";
 const records = (r: StackRun) =>
     ofType(r, "cloudflare:index/dnsRecord:DnsRecord").filter((x) => x.parent === one(r, MAIL).urn);
 

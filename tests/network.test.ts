@@ -1,7 +1,9 @@
 import * as assert from "assert";
-import { splitCidr } from "../components/network";
+import { splitCidr } from "../components/ipv4";
+import { Network } from "../components/network";
 import { RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
+import { buildComponent } from "./support/components";
 import { ofType } from "./support/resources";
 
 const byUrn = (run: StackRun, urn: string): RecordedResource => {
@@ -128,7 +130,7 @@ describe("Network", () => {
                 ]) {
                     ofType(run, t).forEach((r) => assert.strictEqual(r.parent, network.urn, r.name));
                 }
-                assert.strictEqual(byUrn(run, network.parent ?? "").type, "hms:index:HospitalSystem");
+                assert.strictEqual(byUrn(run, network.parent ?? "").type, "hms:system:HospitalSystem");
             });
         });
     }
@@ -137,19 +139,42 @@ describe("Network", () => {
         assert.strictEqual(ofType(runs.development, "aws:ec2/vpc:Vpc").length, 0);
     });
 
-    it("a region with fewer AZs than configured fails with the key named", async () => {
-        // The mocks give three AZs per region.
+    it("config refuses more AZs than the VPC is designed for, naming the key", async () => {
         await assert.rejects(runStack("production", { networkAzCount: 4 }), /hms:networkAzCount = "4"/);
     });
 
-    it("splitCidr divides a block into equal aligned parts", () => {
-        assert.deepStrictEqual(splitCidr("10.20.0.0/16", 2), [
-            "10.20.0.0/18",
-            "10.20.64.0/18",
-            "10.20.128.0/18",
-            "10.20.192.0/18",
-        ]);
-        assert.strictEqual(splitCidr("10.30.0.0/20", 4)[15], "10.30.15.0/24");
+    it("a region with fewer available AZs than requested stops the preview, naming the region and its AZs", async () => {
+        // The mocks give three available AZs per region; config stops at 3, so the component is
+        // built directly. Its check runs inside an apply, which fails the registration.
+        const failures: string[] = [];
+        const record = (e: unknown) => failures.push(String(e));
+        process.on("unhandledRejection", record);
+        let subnets: RecordedResource[];
+        try {
+            const registered = await buildComponent(
+                () =>
+                    new Network("n", {
+                        region: "sa-east-1",
+                        cidr: "10.20.0.0/16",
+                        azCount: 4,
+                        natGateways: 1,
+                        logsKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/k",
+                        flowLogRetentionDays: 30,
+                    }),
+            );
+            subnets = registered.filter((r) => r.type === "aws:ec2/subnet:Subnet");
+        } finally {
+            process.off("unhandledRejection", record);
+        }
+        assert.ok(
+            failures.some((f) =>
+                /4 availability zones requested but sa-east-1 has only 3 available \(sa-east-1a, sa-east-1b, sa-east-1c\)/.test(
+                    f,
+                ),
+            ),
+            failures.join("\n") || "no registration failed",
+        );
+        assert.equal(subnets.filter((s) => /-(public|app|data)-4$/.test(s.name)).length, 0, "a subnet in a fourth AZ");
     });
 });
 

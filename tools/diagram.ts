@@ -149,20 +149,50 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 /** Renders the Mermaid flowchart of a plan. */
 export function renderDiagram(resources: GraphResource[], title: string): string {
-    const arch = architecture(resources);
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const tierByUrn = new Map(arch.tiers.map((t) => [t.urn, t]));
-    const rootSet = new Set(arch.roots.map((r) => r.urn));
-    const owner = (urn: string) => {
-        const r = byUrn.get(urn);
-        return r ? ownerOf(r, byUrn, tierByUrn, rootSet) : undefined;
-    };
+    return new Diagram(resources).render(title);
+}
 
-    // Node ids: the tier's class name, made unique.
-    const ids = new Map<string, string>();
-    const used = new Set<string>();
-    const idFor = (key: string, base: string): string => {
-        let id = ids.get(key);
+/** Who may reach a tier: another tier, or addresses (CIDRs, prefix lists resolved to their CIDRs). */
+type Source = { tier?: Tier; cidrs?: string[] };
+
+/** The plan read as tiers, their node ids, and the edges between them. */
+class Diagram {
+    private readonly arch: Architecture;
+    private readonly byUrn: Map<string, GraphResource>;
+    private readonly tierByUrn: Map<string, Tier>;
+    private readonly rootSet: Set<string>;
+    private readonly ids = new Map<string, string>();
+    private readonly used = new Set<string>();
+    /** Address nodes (Internet, Cloudflare, VPC hosts) by node id. */
+    private readonly external = new Map<string, string>();
+    private readonly traffic = new Map<string, Edge>();
+    private readonly uses = new Map<string, Edge>();
+
+    constructor(private readonly resources: GraphResource[]) {
+        this.arch = architecture(resources);
+        this.byUrn = new Map(resources.map((r) => [r.urn, r]));
+        this.tierByUrn = new Map(this.arch.tiers.map((t) => [t.urn, t]));
+        this.rootSet = new Set(this.arch.roots.map((r) => r.urn));
+        for (const t of this.arch.tiers) {
+            this.idFor(t.urn, t.label);
+        }
+        this.collectUses();
+        this.collectTraffic();
+    }
+
+    private owner(urn: string): Tier | "root" | undefined {
+        const r = this.byUrn.get(urn);
+        return r ? ownerOf(r, this.byUrn, this.tierByUrn, this.rootSet) : undefined;
+    }
+
+    private tierOf(urn: string): Tier | undefined {
+        const o = this.owner(urn);
+        return o && o !== "root" ? o : undefined;
+    }
+
+    /** Node ids: the tier's class name, made unique (and never a Mermaid keyword). */
+    private idFor(key: string, base: string): string {
+        let id = this.ids.get(key);
         if (id) {
             return id;
         }
@@ -175,215 +205,214 @@ export function renderDiagram(resources: GraphResource[], title: string): string
             slug = `${slug}_tier`;
         }
         id = slug;
-        for (let i = 2; used.has(id); i++) {
+        for (let i = 2; this.used.has(id); i++) {
             id = `${slug}_${i}`;
         }
-        used.add(id);
-        ids.set(key, id);
+        this.used.add(id);
+        this.ids.set(key, id);
         return id;
-    };
-    for (const t of arch.tiers) {
-        idFor(t.urn, t.label);
     }
 
-    // Tiers a dependency leads to; through the composition's own resources to what they depend on.
-    const tiersBehind = (urn: string, seen = new Set<string>()): Tier[] => {
+    private tierId(t: Tier): string {
+        return this.idFor(t.urn, t.label);
+    }
+
+    /** Tiers a dependency leads to; through the composition's own resources to what they depend on. */
+    private tiersBehind(urn: string, seen = new Set<string>()): Tier[] {
         if (seen.has(urn)) {
             return [];
         }
         seen.add(urn);
-        const o = owner(urn);
+        const o = this.owner(urn);
         if (o && o !== "root") {
             return [o];
         }
-        const r = byUrn.get(urn);
+        const r = this.byUrn.get(urn);
         if (o === "root" && r) {
-            return [...r.dependencies, ...Object.values(r.propertyDependencies).flat()].flatMap((d) =>
-                tiersBehind(d, seen),
-            );
+            return dependenciesOf(r).flatMap((d) => this.tiersBehind(d, seen));
         }
         return [];
-    };
+    }
 
-    const uses = new Map<string, Edge>();
-    for (const t of arch.tiers) {
-        for (const r of resources) {
-            if (owner(r.urn) !== t || r.urn === t.urn) {
-                continue;
-            }
-            for (const dep of new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat()])) {
-                for (const target of tiersBehind(dep)) {
-                    if (target === t) {
-                        continue;
-                    }
-                    const key = `${t.urn}→${target.urn}`;
-                    const e = uses.get(key) ?? {
-                        from: idFor(t.urn, t.label),
-                        to: idFor(target.urn, target.label),
-                        labels: new Set(),
-                    };
-                    const d = byUrn.get(dep);
-                    if (d && owner(dep) === target) {
-                        e.labels.add(d.type.split(":").pop() ?? d.type);
-                    }
-                    uses.set(key, e);
+    /** "Uses" edges: a tier's resources depend on another tier's resources. */
+    private collectUses(): void {
+        for (const t of this.arch.tiers) {
+            for (const r of this.resources.filter((x) => x.urn !== t.urn && this.tierOf(x.urn) === t)) {
+                for (const dep of new Set(dependenciesOf(r))) {
+                    this.tiersBehind(dep)
+                        .filter((target) => target !== t)
+                        .forEach((target) => this.use(t, target, dep));
                 }
             }
         }
     }
 
-    // Traffic: ingress rules, from the source (tier or CIDRs) to the tier owning the security group.
-    const sgOwner = new Map<string, Tier>();
-    for (const r of resources) {
-        if (r.type === "aws:ec2/securityGroup:SecurityGroup" && r.id !== "") {
-            const o = owner(r.urn);
-            if (o && o !== "root") {
-                sgOwner.set(r.id, o);
+    private use(t: Tier, target: Tier, dep: string): void {
+        const key = `${t.urn}→${target.urn}`;
+        const e = this.uses.get(key) ?? { from: this.tierId(t), to: this.tierId(target), labels: new Set() };
+        const d = this.byUrn.get(dep);
+        if (d && this.owner(dep) === target) {
+            e.labels.add(d.type.split(":").pop() ?? d.type);
+        }
+        this.uses.set(key, e);
+    }
+
+    /** Traffic: ingress rules, from the source (tier or addresses) to the tier owning the security group. */
+    private collectTraffic(): void {
+        const sgOwner = new Map<string, Tier>();
+        const prefixLists = new Map<string, string[]>();
+        for (const r of this.resources) {
+            const t = this.tierOf(r.urn);
+            if (r.type === "aws:ec2/securityGroup:SecurityGroup" && r.id !== "" && t) {
+                sgOwner.set(r.id, t);
+            } else if (r.type === "aws:ec2/managedPrefixList:ManagedPrefixList" && r.id !== "") {
+                const entries = Array.isArray(r.inputs.entries) ? (r.inputs.entries as Array<{ cidr?: unknown }>) : [];
+                prefixLists.set(r.id, strings(entries.map((e) => e.cidr)));
             }
         }
-    }
-    const sgTier = (r: GraphResource, key: string): Tier | undefined => {
-        for (const d of r.propertyDependencies[key] ?? []) {
-            const found = byUrn.get(d);
-            if (found?.type === "aws:ec2/securityGroup:SecurityGroup") {
-                const o = owner(d);
-                if (o && o !== "root") {
-                    return o;
+        const sgTier = (r: GraphResource, key: string): Tier | undefined => {
+            for (const d of r.propertyDependencies[key] ?? []) {
+                if (this.byUrn.get(d)?.type === "aws:ec2/securityGroup:SecurityGroup" && this.tierOf(d)) {
+                    return this.tierOf(d);
+                }
+            }
+            const v = r.inputs[key];
+            return typeof v === "string" ? sgOwner.get(v) : undefined;
+        };
+        for (const r of this.resources) {
+            const i = r.inputs;
+            if (r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") {
+                const label = portLabel(i.ipProtocol, i.fromPort, i.toPort);
+                const source: Source =
+                    i.referencedSecurityGroupId !== undefined
+                        ? { tier: sgTier(r, "referencedSecurityGroupId") }
+                        : {
+                              cidrs: [
+                                  ...strings([i.cidrIpv4, i.cidrIpv6]),
+                                  ...(prefixLists.get(String(i.prefixListId)) ?? strings([i.prefixListId])),
+                              ],
+                          };
+                this.allow(source, sgTier(r, "securityGroupId"), label);
+            } else if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule" && i.type === "ingress") {
+                const label = portLabel(i.protocol, i.fromPort, i.toPort);
+                const source: Source =
+                    i.sourceSecurityGroupId !== undefined
+                        ? { tier: sgTier(r, "sourceSecurityGroupId") }
+                        : { cidrs: [...strings(i.cidrBlocks), ...strings(i.ipv6CidrBlocks)] };
+                this.allow(source, sgTier(r, "securityGroupId"), label);
+            } else if (r.type === "aws:ec2/securityGroup:SecurityGroup" && Array.isArray(i.ingress)) {
+                const to = this.tierOf(r.urn);
+                for (const rule of i.ingress as Array<Record<string, unknown>>) {
+                    const label = portLabel(rule.protocol, rule.fromPort, rule.toPort);
+                    for (const sg of strings(rule.securityGroups)) {
+                        this.allow({ tier: sgOwner.get(sg) }, to, label);
+                    }
+                    this.allow({ cidrs: [...strings(rule.cidrBlocks), ...strings(rule.ipv6CidrBlocks)] }, to, label);
                 }
             }
         }
-        const v = r.inputs[key];
-        return typeof v === "string" ? sgOwner.get(v) : undefined;
-    };
-    const vpcCidrs = new Set(
-        resources
-            .filter((r) => r.type === "aws:ec2/vpc:Vpc" && typeof r.inputs.cidrBlock === "string")
-            .map((r) => r.inputs.cidrBlock as string),
-    );
-    const external = new Map<string, string>();
-    const traffic = new Map<string, Edge>();
-    const allow = (from: { tier?: Tier; cidrs?: string[] }, to: Tier | undefined, label: string) => {
-        if (!to) {
+    }
+
+    private vpcCidrs(): Set<string> {
+        return new Set(
+            this.resources
+                .filter((r) => r.type === "aws:ec2/vpc:Vpc" && typeof r.inputs.cidrBlock === "string")
+                .map((r) => r.inputs.cidrBlock as string),
+        );
+    }
+
+    private allow(from: Source, to: Tier | undefined, label: string): void {
+        if (!to || from.tier === to) {
             return;
         }
         let fromId: string;
         if (from.tier) {
-            if (from.tier === to) {
-                return;
-            }
-            fromId = idFor(from.tier.urn, from.tier.label);
+            fromId = this.tierId(from.tier);
         } else if (from.cidrs && from.cidrs.length > 0) {
-            const name = cidrLabel(from.cidrs, vpcCidrs);
+            const name = cidrLabel(from.cidrs, this.vpcCidrs());
             const base =
                 name === "Internet" || name === "Cloudflare IP ranges"
                     ? name
                     : name.startsWith("anywhere")
                       ? "vpc_hosts"
                       : "cidr";
-            fromId = idFor(`external:${name}`, base);
-            external.set(fromId, name);
+            fromId = this.idFor(`external:${name}`, base);
+            this.external.set(fromId, name);
         } else {
             return;
         }
-        const toId = idFor(to.urn, to.label);
+        const toId = this.tierId(to);
         const key = `${fromId}→${toId}`;
-        const e = traffic.get(key) ?? { from: fromId, to: toId, labels: new Set() };
+        const e = this.traffic.get(key) ?? { from: fromId, to: toId, labels: new Set() };
         e.labels.add(label);
-        traffic.set(key, e);
-    };
-    for (const r of resources) {
-        const i = r.inputs;
-        if (r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") {
-            const to = sgTier(r, "securityGroupId");
-            const label = portLabel(i.ipProtocol, i.fromPort, i.toPort);
-            if (i.referencedSecurityGroupId !== undefined) {
-                allow({ tier: sgTier(r, "referencedSecurityGroupId") }, to, label);
-            } else {
-                allow(
-                    {
-                        cidrs: [i.cidrIpv4, i.cidrIpv6, i.prefixListId].filter(
-                            (c): c is string => typeof c === "string",
-                        ),
-                    },
-                    to,
-                    label,
-                );
-            }
-        } else if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule" && i.type === "ingress") {
-            const to = sgTier(r, "securityGroupId");
-            const label = portLabel(i.protocol, i.fromPort, i.toPort);
-            if (i.sourceSecurityGroupId !== undefined) {
-                allow({ tier: sgTier(r, "sourceSecurityGroupId") }, to, label);
-            } else {
-                allow({ cidrs: [...strings(i.cidrBlocks), ...strings(i.ipv6CidrBlocks)] }, to, label);
-            }
-        } else if (r.type === "aws:ec2/securityGroup:SecurityGroup" && Array.isArray(i.ingress)) {
-            const o = owner(r.urn);
-            const to = o && o !== "root" ? o : undefined;
-            for (const rule of i.ingress as Array<Record<string, unknown>>) {
-                const label = portLabel(rule.protocol, rule.fromPort, rule.toPort);
-                for (const sg of strings(rule.securityGroups)) {
-                    allow({ tier: sgOwner.get(sg) }, to, label);
-                }
-                allow({ cidrs: [...strings(rule.cidrBlocks), ...strings(rule.ipv6CidrBlocks)] }, to, label);
-            }
-        }
+        this.traffic.set(key, e);
     }
 
-    const esc = (s: string) => s.replace(/"/g, "'").replace(/[<>]/g, "");
-    const edgeLabel = (labels: Set<string>, max: number) => {
-        const all = [...labels].sort();
-        const shown = all.slice(0, max).join(", ") + (all.length > max ? ", …" : "");
-        return esc(shown).replace(/\|/g, "/");
-    };
-    const lines = [
-        "flowchart LR",
-        `  %% ${esc(title)}`,
-        "  %% solid arrows: traffic allowed by security group rules (client to server, protocol and port)",
-        "  %% dotted arrows: uses (the tier's resources depend on the other tier's outputs)",
-    ];
-    const tiersOf = (root: GraphResource | undefined) =>
-        arch.tiers.filter((t) => {
-            const r = byUrn.get(t.urn);
-            return root ? r?.parent === root.urn || t.urn === root.urn : false;
-        });
-    const drawn = new Set<string>();
-    const node = (t: Tier) => {
-        drawn.add(t.urn);
-        const n = t.resources.length;
-        return `${idFor(t.urn, t.label)}["${esc(t.label)}<br/>${esc(t.name)}<br/>${n} resource${n === 1 ? "" : "s"}"]`;
-    };
-    for (const root of arch.roots) {
-        const members = tiersOf(root);
-        if (members.length === 1 && members[0].urn === root.urn) {
-            lines.push(`  ${node(members[0])}`);
-            continue;
+    render(title: string): string {
+        const lines = [
+            "flowchart LR",
+            `  %% ${esc(title)}`,
+            "  %% solid arrows: traffic allowed by security group rules (client to server, protocol and port)",
+            "  %% dotted arrows: uses (the tier's resources depend on the other tier's outputs)",
+            ...this.renderNodes(),
+        ];
+        for (const e of this.traffic.values()) {
+            lines.push(`  ${e.from} -->|${edgeLabel(e.labels, 4)}| ${e.to}`);
         }
-        lines.push(`  subgraph ${idFor(root.urn, `${root.name}_system`)}["${esc(root.name)} (${esc(root.type)})"]`);
-        for (const t of members) {
-            lines.push(`    ${node(t)}`);
+        const traffic = [...this.traffic.values()];
+        for (const e of this.uses.values()) {
+            if (traffic.some((t) => t.from === e.from && t.to === e.to) || e.from === e.to) {
+                continue;
+            }
+            lines.push(
+                e.labels.size > 0
+                    ? `  ${e.from} -.->|uses ${edgeLabel(e.labels, 3)}| ${e.to}`
+                    : `  ${e.from} -.-> ${e.to}`,
+            );
         }
-        lines.push("  end");
+        return `${lines.join("\n")}\n`;
     }
-    for (const t of arch.tiers) {
-        if (!drawn.has(t.urn)) {
-            lines.push(`  ${node(t)}`);
+
+    /** The compositions as subgraphs of their tiers, then the address nodes. */
+    private renderNodes(): string[] {
+        const lines: string[] = [];
+        const drawn = new Set<string>();
+        const node = (t: Tier) => {
+            drawn.add(t.urn);
+            const n = t.resources.length;
+            return `${this.tierId(t)}["${esc(t.label)}<br/>${esc(t.name)}<br/>${n} resource${n === 1 ? "" : "s"}"]`;
+        };
+        for (const root of this.arch.roots) {
+            const members = this.arch.tiers.filter(
+                (t) => this.byUrn.get(t.urn)?.parent === root.urn || t.urn === root.urn,
+            );
+            if (members.length === 1 && members[0].urn === root.urn) {
+                lines.push(`  ${node(members[0])}`);
+                continue;
+            }
+            lines.push(
+                `  subgraph ${this.idFor(root.urn, `${root.name}_system`)}["${esc(root.name)} (${esc(root.type)})"]`,
+            );
+            lines.push(...members.map((t) => `    ${node(t)}`));
+            lines.push("  end");
         }
-    }
-    for (const [id, name] of external) {
-        lines.push(`  ${id}(("${esc(name)}"))`);
-    }
-    for (const e of traffic.values()) {
-        lines.push(`  ${e.from} -->|${edgeLabel(e.labels, 4)}| ${e.to}`);
-    }
-    for (const [key, e] of uses) {
-        const [from, to] = key.split("→");
-        if ([...traffic.values()].some((t) => t.from === e.from && t.to === e.to) || from === to) {
-            continue;
+        lines.push(...this.arch.tiers.filter((t) => !drawn.has(t.urn)).map((t) => `  ${node(t)}`));
+        for (const [id, name] of this.external) {
+            lines.push(`  ${id}(("${esc(name)}"))`);
         }
-        lines.push(
-            e.labels.size > 0 ? `  ${e.from} -.->|uses ${edgeLabel(e.labels, 3)}| ${e.to}` : `  ${e.from} -.-> ${e.to}`,
-        );
+        return lines;
     }
-    return `${lines.join("\n")}\n`;
 }
+
+const dependenciesOf = (r: GraphResource): string[] => [
+    ...r.dependencies,
+    ...Object.values(r.propertyDependencies).flat(),
+];
+
+const esc = (s: string) => s.replace(/"/g, "'").replace(/[<>]/g, "");
+
+const edgeLabel = (labels: Set<string>, max: number) => {
+    const all = [...labels].sort();
+    const shown = all.slice(0, max).join(", ") + (all.length > max ? ", …" : "");
+    return esc(shown).replace(/\|/g, "/");
+};

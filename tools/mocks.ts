@@ -211,21 +211,15 @@ function privateIp(seed: string): string {
     return `10.20.${parseInt(h.slice(0, 2), 16) % 250}.${(parseInt(h.slice(2, 4), 16) % 250) + 4}`;
 }
 
-/** Outputs a real provider would add to a resource of this type. */
-function computedOutputs(
+/** Computed outputs of keys, IAM, buckets, log groups, topics, mail identities and secrets. */
+function identityAndDataOutputs(
     type: string,
     name: string,
     id: string,
     inputs: Record<string, unknown>,
-): Record<string, unknown> {
-    const region = regionOf(inputs);
-    const [pkg, mod] = type.split(":");
-    const service = (mod ?? "").split("/")[0];
-    const out: Record<string, unknown> = {};
-    if (pkg === "aws") {
-        out.arn = `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${service}/${id}`;
-        out.region = region;
-    }
+    region: string,
+    out: Record<string, unknown>,
+): void {
     switch (type) {
         case "aws:kms/key:Key":
             out.keyId = id;
@@ -274,6 +268,21 @@ function computedOutputs(
         case "aws:secretsmanager/secret:Secret":
             out.arn = `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:${inputs.name ?? name}-${hex(name, 6)}`;
             break;
+        default:
+            break;
+    }
+}
+
+/** Computed outputs of AWS services: instances, networks, load balancers, databases, caches, logs and metrics, security. */
+function serviceOutputs(
+    type: string,
+    name: string,
+    id: string,
+    inputs: Record<string, unknown>,
+    region: string,
+    out: Record<string, unknown>,
+): void {
+    switch (type) {
         case "aws:ec2/instance:Instance":
             // A fixed address asked for is the one the instance gets.
             out.privateIp =
@@ -364,6 +373,19 @@ function computedOutputs(
         case "aws:backup/plan:Plan":
             out.arn = `arn:aws:backup:${region}:${MOCK_ACCOUNT_ID}:backup-plan:${id}`;
             break;
+        default:
+            break;
+    }
+}
+
+/** Computed outputs of the random, tls and cloudflare providers. */
+function otherProviderOutputs(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    out: Record<string, unknown>,
+): void {
+    switch (type) {
         case "random:index/randomPassword:RandomPassword":
         case "random:index/randomString:RandomString": {
             const length = Number(inputs.length ?? 32);
@@ -393,6 +415,26 @@ function computedOutputs(
         default:
             break;
     }
+}
+
+/** Outputs a real provider would add to a resource of this type. */
+function computedOutputs(
+    type: string,
+    name: string,
+    id: string,
+    inputs: Record<string, unknown>,
+): Record<string, unknown> {
+    const region = regionOf(inputs);
+    const [pkg, mod] = type.split(":");
+    const service = (mod ?? "").split("/")[0];
+    const out: Record<string, unknown> = {};
+    if (pkg === "aws") {
+        out.arn = `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${service}/${id}`;
+        out.region = region;
+    }
+    identityAndDataOutputs(type, name, id, inputs, region, out);
+    serviceOutputs(type, name, id, inputs, region, out);
+    otherProviderOutputs(type, name, inputs, out);
     return out;
 }
 

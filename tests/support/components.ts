@@ -12,3 +12,11 @@ export async function buildComponent(create: () => void, region = "sa-east-1"): 
     await settle(monitor);
     return [...monitor.recorded];
 }
+
+/** Where a data tier built alone lives: three data subnets of a VPC in sa-east-1. */
+export const DATA_SUBNETS = {
+    region: "sa-east-1",
+    vpcId: "vpc-0123456789abcdef0",
+    subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+    availabilityZones: ["sa-east-1a", "sa-east-1b", "sa-east-1c"],
+};
