@@ -113,6 +113,11 @@ export function not(v: Tri): Tri {
     return v === undefined ? undefined : !v;
 }
 
+/** A known object or array: not absent, not null, not an unknown sentinel (a string). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null;
+}
+
 /** A known, non-empty string, or undefined (absent, empty or unknown). */
 export function knownString(v: unknown): string | undefined {
     return typeof v === "string" && v !== "" && !isUnknown(v) ? v : undefined;

@@ -18,6 +18,7 @@ exports.test = test;
 exports.all = all;
 exports.any = any;
 exports.not = not;
+exports.isObject = isObject;
 exports.knownString = knownString;
 exports.listOf = listOf;
 exports.parseJsonDocument = parseJsonDocument;
@@ -113,6 +114,10 @@ function any(values) {
 }
 function not(v) {
     return v === undefined ? undefined : !v;
+}
+/** A known object or array: not absent, not null, not an unknown sentinel (a string). */
+function isObject(v) {
+    return typeof v === "object" && v !== null;
 }
 /** A known, non-empty string, or undefined (absent, empty or unknown). */
 function knownString(v) {
