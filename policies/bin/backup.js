@@ -214,7 +214,7 @@ function listedIn(selection, prop, target) {
             // Unknown entries come from the resources the list depends on; none of them is `target`.
             return deps.length > 0 ? false : undefined;
         }
-        // Stryker disable next-line ConditionalExpression: defensive; the provider's schema (list of strings) never lets another type through
+        // Stryker disable next-line ConditionalExpression,BooleanLiteral: defensive; the provider's schema (list of strings) never lets another type through
         return typeof entry === "string" ? patternCovers(entry, target) : false;
     }));
 }
@@ -273,20 +273,15 @@ function selects(selection, target) {
         for (const [op, matches] of ops) {
             for (const e of (0, values_1.asArray)(cond[op])) {
                 const { key, value } = (e ?? {});
-                // An unknown key (the sentinel) does not start with aws:ResourceTag/ either.
-                // Stryker disable next-line BlockStatement: undefined and true decide alike (see above)
-                if (typeof key !== "string" || typeof value !== "string" || (0, values_1.isUnknown)(value)) {
-                    // Stryker disable next-line CallExpression: undefined and true decide alike (see above)
-                    conditions.push(undefined);
-                    // Stryker disable next-line BlockStatement: undefined and true decide alike (see above)
-                }
-                else if (!key.startsWith(RESOURCE_TAG)) {
-                    // Stryker disable next-line CallExpression: undefined and true decide alike (see above)
-                    conditions.push(undefined);
-                }
-                else {
-                    conditions.push(tagTest(target, key.slice(RESOURCE_TAG.length), (tag) => matches(tag, value)));
-                }
+                // Incomplete, unknown (an unknown key, the sentinel, does not start with
+                // aws:ResourceTag/ either) or not on a resource tag: cannot tell.
+                const onResourceTag = typeof key === "string" &&
+                    typeof value === "string" &&
+                    !(0, values_1.isUnknown)(value) &&
+                    key.startsWith(RESOURCE_TAG);
+                conditions.push(onResourceTag
+                    ? tagTest(target, key.slice(RESOURCE_TAG.length), (tag) => matches(tag, value))
+                    : undefined);
             }
         }
     }

@@ -925,7 +925,7 @@ describe("policies/backup", () => {
 
         it("cannot tell when the rules depend on something besides same-region vaults", async () => {
             const local = vault("local", REGION);
-            const key = resource(aws.kms.Key, "key", { arn: UNKNOWN, region: DR_REGION });
+            const key = resource(aws.kms.Key, "key", { arn: UNKNOWN, region: REGION });
             clean(await analyzeStack(policy, mixed(local, key, plan([dailyRule()], [local, key]))));
             // A vault in another region among the dependencies: not a same-region-only plan.
             const dr = vault("dr", DR_REGION);
