@@ -561,7 +561,10 @@ describe("policies/transport", () => {
             for (const r of [...cloudflareEdge(), ...awsOrigin()]) {
                 const o = await analyzeResource(policy, r);
                 clean(o);
-                assert.equal(o.notApplicable.length, 1);
+                assert.deepEqual(
+                    o.notApplicable.map((n) => n.reason),
+                    ["Policy only applies to RDS parameter groups"],
+                );
             }
         });
     });
@@ -829,6 +832,45 @@ describe("policies/transport", () => {
             ]);
             assert.equal(o.violations.length, 3);
             assert.ok(messages(o).every((m) => m.startsWith(`zone ${B} has no`)));
+        });
+
+        it("takes neither Route 53 records nor account-level rulesets for zones", async () => {
+            const mail = resource(aws.route53.Record, "mail", {
+                zoneId: "Z0123456789ABC",
+                name: "mail",
+                type: "MX",
+                records: ["10 x"],
+            });
+            const account = resource(cloudflare.Ruleset, "account", {
+                accountId: "0123abcd",
+                kind: "root",
+                name: "a",
+                phase: "http_request_firewall_managed",
+            });
+            clean(await analyzeStack(policy, [...awsOrigin(), mail, account, record(A, "hms"), ...settings(A, "a")]));
+        });
+
+        it("reports a missing setting on the zone resource, else on a DNS record, whatever the stack's order", async () => {
+            const zone = resource(cloudflare.Zone, "zone", { name: UNKNOWN, account: { id: "acc" } });
+            const linked = { propertyDependencies: deps({ zoneId: zone }) };
+            const rec = resource(
+                cloudflare.DnsRecord,
+                "hms",
+                { zoneId: UNKNOWN, name: "hms", type: "CNAME", content: "x", proxied: true },
+                linked,
+            );
+            const ssl = resource(
+                cloudflare.ZoneSetting,
+                "ssl",
+                { zoneId: UNKNOWN, settingId: "ssl", value: "strict" },
+                linked,
+            );
+            const o = await analyzeStack(policy, [ssl, rec, zone]);
+            assert.equal(o.violations.length, 2);
+            assert.ok(o.violations.every((v) => v.urn === zone.urn));
+            assert.match(o.violations[0].message, /^zone zone has no/);
+            const byId = await analyzeStack(policy, [...settings(A, "a").slice(0, 2), record(A, "hms")]);
+            assert.equal(byId.violations[0].urn, record(A, "hms").urn);
         });
 
         it("is not applicable to the AWS side alone, and says so", async () => {

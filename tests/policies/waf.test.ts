@@ -465,4 +465,85 @@ describe("policies/waf", () => {
             assert.match(o.notApplicable[0].reason, /no load balancers/);
         });
     });
+
+    describe("no-public-web-ports: each side of every condition (the shared ingress reading)", () => {
+        const policy = waf.noPublicWebPorts;
+        const WHY = "Only Cloudflare's address ranges may reach web ports, so no request bypasses the WAF.";
+        const sgRule = (props: Record<string, unknown>) =>
+            resource(aws.ec2.SecurityGroupRule, "rule", { type: "ingress", securityGroupId: UNKNOWN, ...props });
+        const tcp = (fromPort: unknown, toPort: unknown, cidrBlocks: unknown = ["0.0.0.0/0"]) =>
+            sgRule({ protocol: "tcp", fromPort, toPort, cidrBlocks });
+        const found = async (r: FakeResource) => messages(await analyzeResource(policy, r));
+
+        it("names only the open sources, and every one of them", async () => {
+            assert.deepEqual(await found(tcp(443, 443, ["10.0.0.0/8", "0.0.0.0/0"])), [
+                `rule opens tcp port 443 to 0.0.0.0/0. ${WHY}`,
+            ]);
+            assert.deepEqual(
+                await found(
+                    sgRule({
+                        protocol: "tcp",
+                        fromPort: 80,
+                        toPort: 80,
+                        cidrBlocks: ["0.0.0.0/0"],
+                        ipv6CidrBlocks: ["::/0"],
+                    }),
+                ),
+                [`rule opens tcp port 80 to 0.0.0.0/0 and ::/0. ${WHY}`],
+            );
+        });
+
+        it("reads port ranges: -1 means every port, a range without 80 or 443 opens neither, unknown ends cannot tell", async () => {
+            assert.equal((await found(tcp(-1, -1))).length, 1);
+            assert.equal((await found(tcp(0, -1))).length, 1);
+            assert.deepEqual(await found(tcp(1, 22)), []);
+            assert.equal((await found(tcp(-1, 22))).length, 1);
+            assert.deepEqual(await found(tcp(UNKNOWN, 443)), []);
+            assert.deepEqual(await found(tcp(443, UNKNOWN)), []);
+            // No ports on a port protocol: every port (the API refuses it; the pack errs on the safe side).
+            assert.equal((await found(sgRule({ protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] }))).length, 1);
+        });
+
+        it("opens no port with a protocol without ports (ICMP), even with -1 ranges", async () => {
+            assert.deepEqual(
+                await found(sgRule({ protocol: "icmp", fromPort: -1, toPort: -1, cidrBlocks: ["0.0.0.0/0"] })),
+                [],
+            );
+        });
+
+        it("cannot tell from an unknown rule type, protocol, list or source; ignores a VPC rule's absent IPv6 source", async () => {
+            assert.deepEqual(
+                await found(
+                    sgRule({ type: UNKNOWN, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }),
+                ),
+                [],
+            );
+            assert.deepEqual(await found(tcp(443, 443, UNKNOWN)), []);
+            assert.deepEqual(
+                await found(sgRule({ protocol: UNKNOWN, fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] })),
+                [],
+            );
+            assert.deepEqual(await found(resource(aws.ec2.SecurityGroup, "sg", { ingress: UNKNOWN })), []);
+            assert.deepEqual(await found(resource(aws.ec2.SecurityGroup, "sg", { ingress: [UNKNOWN] })), []);
+            const vpc = (cidrIpv4: unknown) =>
+                resource(aws.vpc.SecurityGroupIngressRule, "https", {
+                    securityGroupId: UNKNOWN,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv4,
+                });
+            assert.deepEqual(await found(vpc("10.0.0.0/8")), []);
+            assert.deepEqual(await found(vpc(UNKNOWN)), []);
+            assert.deepEqual(await found(vpc("0.0.0.0/0")), [`rule opens tcp port 443 to 0.0.0.0/0. ${WHY}`]);
+        });
+
+        it("is not applicable to the mixed stack's other resources, and says so", async () => {
+            for (const r of [...cloudflareEdge(), ...awsOrigin()]) {
+                const o = await analyzeResource(policy, r);
+                clean(o);
+                assert.match(o.notApplicable[0].reason, /security groups and their ingress rules/);
+            }
+        });
+    });
 });
