@@ -1,0 +1,67 @@
+// @ts-nocheck
+// 
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import * as audit from "../../policies/audit";
+import { analyzeResource, messages, Outcome, resource, UNKNOWN } from "./harness";
+
+function clean(o: Outcome): void {
+    assert.deepEqual(o.violations, []);
+    assert.deepEqual(o.previewNotes, []);
+}
+
+describe("policies/audit", () => {
+    describe("cloudtrail-integrity", () => {
+        const policy = audit.cloudtrailIntegrity;
+        const trail = (extra: Record<string, unknown>) =>
+            resource(aws.cloudtrail.Trail, "trail", {
+                s3BucketName: UNKNOWN,
+                includeGlobalServiceEvents: true,
+                ...extra,
+            });
+        const good = { isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: UNKNOWN };
+
+        it("accepts a multi-region, validated, encrypted trail", async () => {
+            clean(await analyzeResource(policy, trail(good)));
+        });
+
+        it("flags each missing safeguard", async () => {
+            assert.equal((await analyzeResource(policy, trail({}))).violations.length, 3);
+            assert.deepEqual(messages(await analyzeResource(policy, trail({ ...good, enableLogging: false }))), [
+                "enableLogging is false: the trail records nothing.",
+            ]);
+        });
+
+        it("skips unknown values", async () => {
+            clean(
+                await analyzeResource(
+                    policy,
+                    trail({ isMultiRegionTrail: UNKNOWN, enableLogFileValidation: UNKNOWN, kmsKeyId: UNKNOWN }),
+                ),
+            );
+        });
+    });
+
+    describe("database-audit-logs", () => {
+        const policy = audit.databaseAuditLogs;
+        const cluster = (engine: unknown, exports: unknown) =>
+            resource(aws.rds.Cluster, "db", { engine, enabledCloudwatchLogsExports: exports });
+
+        it("accepts the audit log export of Aurora MySQL and the postgresql export of Aurora PostgreSQL", async () => {
+            clean(await analyzeResource(policy, cluster("aurora-mysql", ["audit", "error", "slowquery"])));
+            clean(await analyzeResource(policy, cluster("aurora-postgresql", ["postgresql"])));
+        });
+
+        it("flags a cluster that does not export its audit log", async () => {
+            assert.deepEqual(messages(await analyzeResource(policy, cluster("aurora-mysql", ["error", "slowquery"]))), [
+                'enabledCloudwatchLogsExports does not include "audit": database access to patient records would not be audited.',
+            ]);
+            assert.equal((await analyzeResource(policy, cluster("aurora-mysql", undefined))).violations.length, 1);
+        });
+
+        it("skips unknown engines and exports", async () => {
+            clean(await analyzeResource(policy, cluster(UNKNOWN, [])));
+            clean(await analyzeResource(policy, cluster("aurora-mysql", UNKNOWN)));
+        });
+    });
+});

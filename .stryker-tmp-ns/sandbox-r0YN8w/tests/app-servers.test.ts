@@ -1,0 +1,322 @@
+// @ts-nocheck
+import * as assert from "assert";
+import { EC2_INSTANCE_TYPES } from "../config/sizing";
+import { isSecret, RecordedResource } from "../tools/mocks";
+import { runStack, StackRun } from "../tools/stack";
+import { WORDPRESS_SALT_NAMES } from "../templates/wordpress";
+import {
+    assertCloudInitValid,
+    assertNoSecrets,
+    assertShellcheckClean,
+    byId,
+    docOf,
+    fileOf,
+    instancesWithRole,
+    ofType,
+    userDataOf,
+} from "./support/servers";
+
+const APP = "hms:app:AppServers";
+const appServers = (r: StackRun) => instancesWithRole(r, "wordpress");
+const component = (r: StackRun): RecordedResource => {
+    const c = ofType(r, APP);
+    assert.strictEqual(c.length, 1);
+    return c[0];
+};
+const childrenOf = (r: StackRun, parent: RecordedResource, type: string) =>
+    ofType(r, type).filter((x) => x.parent === parent.urn);
+const dataKeyArn = (r: StackRun): string => {
+    const key = ofType(r, "aws:kms/key:Key").find((k) => k.name.endsWith("-keys-data"));
+    assert.ok(key);
+    return String(key.outputs.arn);
+};
+const azOf = (r: StackRun, i: RecordedResource): string =>
+    String(byId(r, "aws:ec2/subnet:Subnet", i.inputs.subnetId).inputs.availabilityZone);
+const roleStatements = (r: StackRun, roleName: string): Array<Record<string, unknown>> => {
+    const policy = ofType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === `${roleName}-tier`);
+    assert.ok(policy, `inline policy of ${roleName}`);
+    return (JSON.parse(String(policy.inputs.policy)) as { Statement: Array<Record<string, unknown>> }).Statement;
+};
+
+describe("AppServers (WordPress)", () => {
+    const runs = {} as Record<"production" | "staging", StackRun>;
+    before(async function () {
+        // Two whole-program runs under mocks.
+        this.timeout(300_000);
+        runs.production = await runStack("production");
+        runs.staging = await runStack("staging");
+    });
+
+    for (const [stack, count, vcpus, memoryGiB, volumeGiB] of [
+        ["production", 2, 8, 32, 500],
+        ["staging", 1, 4, 16, 250],
+    ] as const) {
+        describe(stack, () => {
+            it(`runs ${count} server(s) of ${vcpus} vCPU / ${memoryGiB} GiB, each in a different AZ`, () => {
+                const r = runs[stack];
+                const servers = appServers(r);
+                assert.strictEqual(servers.length, count);
+                for (const s of servers) {
+                    const size = EC2_INSTANCE_TYPES.get(String(s.inputs.instanceType));
+                    assert.deepStrictEqual(size, { vcpus, memoryGiB }, `${s.name} is ${s.inputs.instanceType}`);
+                    assert.strictEqual(s.parent, component(r).urn);
+                }
+                const azs = servers.map((s) => azOf(r, s));
+                assert.strictEqual(new Set(azs).size, count, `AZs: ${azs.join(", ")}`);
+                const appSubnets = ofType(r, "aws:ec2/subnet:Subnet").filter(
+                    (x) => (x.inputs.tags as Record<string, string>).Tier === "app",
+                );
+                for (const s of servers) {
+                    assert.ok(
+                        appSubnets.some((x) => x.id === s.inputs.subnetId),
+                        `${s.name} is in an app subnet`,
+                    );
+                }
+            });
+
+            it(`has ${volumeGiB} GB gp3 root volumes encrypted with the data key`, () => {
+                const r = runs[stack];
+                for (const s of appServers(r)) {
+                    const root = s.inputs.rootBlockDevice as Record<string, unknown>;
+                    assert.deepStrictEqual(
+                        [root.volumeType, root.volumeSize, root.encrypted, root.kmsKeyId],
+                        ["gp3", volumeGiB, true, dataKeyArn(r)],
+                    );
+                }
+            });
+
+            it("is private, IMDSv2 only, without SSH key, tagged with its Ubuntu release", () => {
+                for (const s of appServers(runs[stack])) {
+                    const md = s.inputs.metadataOptions as Record<string, unknown>;
+                    assert.strictEqual(md.httpTokens, "required");
+                    assert.strictEqual(md.httpPutResponseHopLimit, 1);
+                    assert.strictEqual(s.inputs.associatePublicIpAddress, false);
+                    assert.strictEqual(s.inputs.keyName, undefined);
+                    const tags = s.inputs.tags as Record<string, string>;
+                    assert.strictEqual(tags.OperatingSystem, "Ubuntu 24.04 LTS");
+                    assert.strictEqual(tags.Name, s.name);
+                    assert.strictEqual(s.inputs.userDataReplaceOnChange, false);
+                }
+            });
+
+            it("boots into WordPress: valid cloud-config, nginx + PHP-FPM, pinned and verified downloads", function () {
+                const r = runs[stack];
+                for (const s of appServers(r)) {
+                    const userData = userDataOf(s);
+                    assertCloudInitValid(this, userData, s.name);
+                    const doc = docOf(userData);
+                    assert.ok(
+                        doc.packages?.includes("nginx") && doc.packages.includes("php8.3-fpm"),
+                        "nginx and the distribution's PHP-FPM",
+                    );
+                    assert.deepStrictEqual(doc.runcmd?.[0], ["/usr/local/sbin/hms-wp-setup"]);
+                    const setup = fileOf(doc, "/usr/local/sbin/hms-wp-setup");
+                    assert.match(setup, /https:\/\/wordpress\.org\/wordpress-\$WP\.tar\.gz/);
+                    assert.match(
+                        setup,
+                        /'03baad10b8f9a416a3e10b89010d811d9361e468'" {2}\$work\/wp\.tar\.gz" \| sha1sum --check/,
+                    );
+                    assert.match(
+                        setup,
+                        /'be928f6b8ca1e8dfb9d2f4b75a13aa4aee0896f8a9a0a1c45cd5d2c98605e6172e6d014dda2e27f88c98befc16c040cbb2bd1bfa121510ea5cdf5f6a30fe8832'" {2}\$work\/wp-cli\.phar" \| sha512sum --check/,
+                    );
+                    assert.match(setup, /'redis-cache:2\.6\.5' 'amazon-s3-and-cloudfront:3\.2\.11'/);
+                    assert.match(setup, /db-lock\.php hms_wordpress_install/);
+                    assert.match(
+                        fileOf(doc, "/etc/nginx/sites-available/hms-wordpress.conf"),
+                        /listen 8080 default_server;/,
+                    );
+                }
+            });
+
+            it("wires WordPress to this stack's database, cache, bucket and secrets", () => {
+                const r = runs[stack];
+                const cluster = ofType(r, "aws:rds/cluster:Cluster")[0];
+                const cache = ofType(r, "aws:elasticache/replicationGroup:ReplicationGroup")[0];
+                const bucket =
+                    ofType(r, "aws:s3/bucket:Bucket").find((b) => /-storage-media$|-storage$|media/.test(b.name)) ??
+                    ofType(r, "aws:s3/bucket:Bucket")[0];
+                const settings = fileOf(docOf(userDataOf(appServers(r)[0])), "/etc/hms/wordpress/settings.php");
+                assert.ok(settings.includes(`define('HMS_DB_HOST', '${cluster.outputs.endpoint}');`), settings);
+                assert.ok(settings.includes(`define('HMS_REDIS_HOST', '${cache.outputs.primaryEndpointAddress}');`));
+                assert.ok(settings.includes(`define('HMS_DB_NAME', 'wordpress');`));
+                const userData = userDataOf(appServers(r)[0]);
+                assert.ok(userData.includes(String(bucket.outputs.bucket)), "the media bucket");
+                const masterSecretArn = (cluster.outputs.masterUserSecrets as Array<{ secretArn: string }>)[0]
+                    .secretArn;
+                assert.ok(userData.includes(masterSecretArn), "the RDS-managed secret");
+            });
+
+            it("puts no secret in user data, and user data is not a secret", () => {
+                const r = runs[stack];
+                for (const s of appServers(r)) {
+                    assert.ok(!isSecret(s.rawInputs.userDataBase64), `${s.name} user data is plain`);
+                    assert.strictEqual(s.inputs.userData, undefined);
+                    assertNoSecrets(r, userDataOf(s), s.name);
+                }
+            });
+
+            it("passes shellcheck on every script it writes", function () {
+                for (const s of appServers(runs[stack])) {
+                    assertShellcheckClean(this, docOf(userDataOf(s)), s.name, 3);
+                }
+            });
+
+            it("keeps the keys and salts and the admin password in Secrets Manager under the data key", () => {
+                const r = runs[stack];
+                const c = component(r);
+                const secrets = childrenOf(r, c, "aws:secretsmanager/secret:Secret");
+                assert.strictEqual(secrets.length, 2);
+                for (const s of secrets) {
+                    assert.strictEqual(s.inputs.kmsKeyId, dataKeyArn(r));
+                }
+                const versions = childrenOf(r, c, "aws:secretsmanager/secretVersion:SecretVersion");
+                assert.strictEqual(versions.length, 2);
+                for (const v of versions) {
+                    assert.ok(isSecret(v.rawInputs.secretString), `${v.name} secretString is a Pulumi secret`);
+                }
+                const salts = childrenOf(r, c, "random:index/randomPassword:RandomPassword").filter(
+                    (p) => !p.name.endsWith("-admin"),
+                );
+                assert.strictEqual(salts.length, WORDPRESS_SALT_NAMES.length);
+                assert.ok(salts.every((p) => Number(p.inputs.length) >= 64));
+            });
+
+            it("lets the role read its own secrets and the bucket, nothing else", () => {
+                const r = runs[stack];
+                const roleName = `hms-${stack}-app-role`;
+                const statements = roleStatements(r, roleName);
+                const read = statements.find((x) => x.Action === "secretsmanager:GetSecretValue");
+                assert.ok(read);
+                const cluster = ofType(r, "aws:rds/cluster:Cluster")[0];
+                const cacheSecret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) =>
+                    String(x.inputs.namePrefix ?? "").endsWith("/auth-token-"),
+                );
+                assert.ok(cacheSecret, "the cache's auth secret");
+                const own = childrenOf(r, component(r), "aws:secretsmanager/secret:Secret").map((x) =>
+                    String(x.outputs.arn),
+                );
+                const expected = [
+                    (cluster.outputs.masterUserSecrets as Array<{ secretArn: string }>)[0].secretArn,
+                    String(cacheSecret.outputs.arn),
+                    ...own,
+                ];
+                assert.deepStrictEqual([...(read.Resource as string[])].sort(), expected.sort());
+                const decrypt = statements.find((x) => x.Action === "kms:Decrypt");
+                assert.ok(decrypt);
+                assert.strictEqual(decrypt.Resource, dataKeyArn(r));
+                assert.deepStrictEqual(decrypt.Condition, {
+                    StringEquals: { "kms:ViaService": "secretsmanager.sa-east-1.amazonaws.com" },
+                });
+                assert.strictEqual(statements.length, 2);
+                const attached = ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+                    .filter((a) => a.name.startsWith(`${roleName}-`))
+                    .map((a) => String(a.inputs.policyArn));
+                const accessPolicy = ofType(r, "aws:iam/policy:Policy").find(
+                    (p) => attached.includes(String(p.outputs.arn)) && p.name.includes("storage"),
+                );
+                assert.ok(accessPolicy, `the storage access policy is attached: ${attached.join(", ")}`);
+                assert.ok(attached.includes("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
+                for (const s of appServers(r)) {
+                    assert.strictEqual(
+                        s.inputs.iamInstanceProfile,
+                        ofType(r, "aws:iam/instanceProfile:InstanceProfile").find((p) => p.name === roleName)?.outputs
+                            .name,
+                    );
+                }
+            });
+
+            it("accepts traffic only from Nginx and the WebSocket server, and reaches only what it needs", () => {
+                const r = runs[stack];
+                const sg = childrenOf(r, component(r), "aws:ec2/securityGroup:SecurityGroup")[0];
+                assert.strictEqual(sg.inputs.ingress, undefined);
+                const ingress = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+                    (x) => x.inputs.securityGroupId === sg.id,
+                );
+                const sources = ingress
+                    .map((x) => byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name)
+                    .sort();
+                assert.deepStrictEqual(sources, [`hms-${stack}-lb-nginx`, `hms-${stack}-ws-sg`].sort());
+                assert.ok(
+                    ingress.every(
+                        (x) =>
+                            x.inputs.fromPort === 8080 && x.inputs.toPort === 8080 && x.inputs.cidrIpv4 === undefined,
+                    ),
+                );
+                const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter(
+                    (x) => x.inputs.securityGroupId === sg.id,
+                );
+                const to = egress
+                    .map(
+                        (x) =>
+                            `${x.inputs.fromPort}:${x.inputs.cidrIpv4 ?? byId(r, "aws:ec2/securityGroup:SecurityGroup", x.inputs.referencedSecurityGroupId).name}`,
+                    )
+                    .sort();
+                assert.deepStrictEqual(
+                    to,
+                    [
+                        "443:0.0.0.0/0",
+                        "80:0.0.0.0/0",
+                        `3306:hms-${stack}-database-sg`,
+                        `6379:hms-${stack}-cache-sg`,
+                    ].sort(),
+                );
+                // The other side: the database and the cache let the app servers in.
+                for (const [port, target] of [
+                    [3306, "database"],
+                    [6379, "cache"],
+                ] as const) {
+                    const targetSg = ofType(r, "aws:ec2/securityGroup:SecurityGroup").find(
+                        (x) => x.name === `hms-${stack}-${target}-sg`,
+                    );
+                    assert.ok(targetSg, `${target} security group`);
+                    assert.ok(
+                        ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").some(
+                            (x) =>
+                                x.inputs.securityGroupId === targetSg.id &&
+                                x.inputs.referencedSecurityGroupId === sg.id &&
+                                x.inputs.fromPort === port,
+                        ),
+                        `${target} accepts the app servers on ${port}`,
+                    );
+                }
+            });
+
+            it("raises status check and CPU alarms to the monitoring topic", () => {
+                const r = runs[stack];
+                const topic = ofType(r, "aws:sns/topic:Topic").find((t) => t.name.includes("monitoring"));
+                assert.ok(topic);
+                for (const s of appServers(r)) {
+                    const alarms = ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+                        (a) => (a.inputs.dimensions as Record<string, string>)?.InstanceId === s.id,
+                    );
+                    assert.deepStrictEqual(alarms.map((a) => a.inputs.metricName).sort(), [
+                        "CPUUtilization",
+                        "StatusCheckFailed",
+                    ]);
+                    assert.ok(alarms.every((a) => (a.inputs.alarmActions as string[])[0] === topic.outputs.arn));
+                }
+            });
+        });
+    }
+
+    it("updates servers one at a time and keeps them on new Canonical images", () => {
+        const [first, second] = appServers(runs.production);
+        assert.ok(second.dependencies.includes(first.urn), "server 2 waits for server 1");
+    });
+
+    it("spreads a third server over the third AZ of production", async function () {
+        this.timeout(120_000);
+        const r = await runStack("production", { appCount: 3 });
+        const azs = appServers(r).map((s) => azOf(r, s));
+        assert.deepStrictEqual([...azs].sort(), ["sa-east-1a", "sa-east-1b", "sa-east-1c"]);
+    });
+
+    it("refuses a PHP version Ubuntu 24.04 does not ship", async function () {
+        this.timeout(120_000);
+        await assert.rejects(
+            runStack("staging", { appPhpVersion: "8.2" }),
+            /hms:appPhpVersion = "8.2": Ubuntu 24.04 ships PHP 8.3/,
+        );
+    });
+});

@@ -1,0 +1,447 @@
+// @ts-nocheck
+import * as assert from "assert";
+import * as fs from "fs";
+import { gunzipSync } from "zlib";
+import { parse } from "yaml";
+import { SECURITY_GROUP_RULE_QUOTA } from "../components/load-balancer";
+import { NGINX_HEALTH_PATH, NGINX_HEALTH_PORT, NGINX_PATHS } from "../templates/nginx";
+import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
+import { readStackConfig, runStack, StackRun } from "../tools/stack";
+import { makeSandbox, nginxTest, relocate, removeSandbox } from "./support/nginx-sandbox";
+import { requireTool, run } from "./support/tools";
+import { ofType } from "./support/resources";
+
+const one = (r: StackRun, type: string): RecordedResource => {
+    const all = ofType(r, type);
+    assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);
+    return all[0];
+};
+const byId = (r: StackRun, type: string, id: unknown): RecordedResource => {
+    const found = ofType(r, type).find((x) => x.id === id);
+    assert.ok(found, `no ${type} with id ${String(id)}`);
+    return found;
+};
+const LB = "hms:loadBalancer:LoadBalancer";
+const under = (r: StackRun, x: RecordedResource, type: string): boolean => {
+    for (let p = x.parent; p;) {
+        const parent = r.resources.find((y) => y.urn === p);
+        if (!parent) return false;
+        if (parent.type === type) return true;
+        p = parent.parent;
+    }
+    return false;
+};
+const nginxInstances = (r: StackRun): RecordedResource[] =>
+    ofType(r, "aws:ec2/instance:Instance").filter((i) => (i.inputs.tags as Record<string, string>).Role === "nginx");
+const nlbSg = (r: StackRun): RecordedResource =>
+    byId(
+        r,
+        "aws:ec2/securityGroup:SecurityGroup",
+        (one(r, "aws:lb/loadBalancer:LoadBalancer").inputs.securityGroups as string[])[0],
+    );
+const ingressOf = (r: StackRun, sgId: unknown): RecordedResource[] =>
+    ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+        (x) => x.inputs.securityGroupId === sgId,
+    );
+const subnetIdsOfTier = (r: StackRun, tier: string): string[] =>
+    ofType(r, "aws:ec2/subnet:Subnet")
+        .filter((s) => (s.inputs.tags as Record<string, string>).Tier === tier)
+        .map((s) => s.id);
+
+/** The cloud-config document of an instance (user data is gzipped, base64-encoded). */
+const userDataOf = (i: RecordedResource): string =>
+    gunzipSync(Buffer.from(String(i.inputs.userDataBase64), "base64")).toString("utf8");
+
+interface CloudConfigDoc {
+    write_files: Array<{ path: string; content: string }>;
+}
+const fileOf = (userData: string, path: string): string => {
+    const f = (parse(userData) as CloudConfigDoc).write_files.find((w) => w.path === path);
+    assert.ok(f, `user data writes ${path}`);
+    return f.content;
+};
+
+describe("LoadBalancer (NLB + Nginx)", () => {
+    const runs: Record<"production" | "staging", StackRun> = {} as Record<"production" | "staging", StackRun>;
+    before(async function () {
+        // Each run registers ~370 resources; the SDK's promise bookkeeping makes that take tens of seconds.
+        this.timeout(300_000);
+        runs.production = await runStack("production");
+        // Staging without the WebSocket tier and without data protection: the other branch of each switch.
+        const tiers = (JSON.parse(readStackConfig("staging")["hms:tiers"]) as string[]).filter(
+            (t) => t !== "websocket",
+        );
+        runs.staging = await runStack("staging", { tiers, protectData: false });
+    });
+
+    for (const [stack, nginxCount, azs, protect, websocket] of [
+        ["production", 3, 3, true, true],
+        ["staging", 2, 2, false, false],
+    ] as const) {
+        describe(stack, () => {
+            it("has an internet-facing NLB in the public subnets, cross-zone, TCP 443 to Nginx", () => {
+                const r = runs[stack];
+                const nlb = one(r, "aws:lb/loadBalancer:LoadBalancer");
+                assert.ok(under(r, nlb, LB));
+                assert.strictEqual(nlb.inputs.loadBalancerType, "network");
+                assert.strictEqual(nlb.inputs.internal, false);
+                assert.strictEqual(nlb.inputs.enableCrossZoneLoadBalancing, true);
+                assert.deepStrictEqual(
+                    [...(nlb.inputs.subnets as string[])].sort(),
+                    subnetIdsOfTier(r, "public").sort(),
+                );
+                assert.strictEqual((nlb.inputs.securityGroups as string[]).length, 1);
+                const listener = one(r, "aws:lb/listener:Listener");
+                assert.strictEqual(listener.inputs.port, 443);
+                assert.strictEqual(listener.inputs.protocol, "TCP");
+                const tg = one(r, "aws:lb/targetGroup:TargetGroup");
+                assert.strictEqual(tg.inputs.port, 443);
+                assert.strictEqual(tg.inputs.targetType, "instance");
+                const hc = tg.inputs.healthCheck as Record<string, unknown>;
+                assert.deepStrictEqual(
+                    [hc.protocol, hc.port, hc.path],
+                    ["HTTP", String(NGINX_HEALTH_PORT), NGINX_HEALTH_PATH],
+                );
+                const attached = ofType(r, "aws:lb/targetGroupAttachment:TargetGroupAttachment").map(
+                    (a) => a.inputs.targetId,
+                );
+                assert.deepStrictEqual(
+                    attached.sort(),
+                    nginxInstances(r)
+                        .map((i) => i.id)
+                        .sort(),
+                );
+                assert.strictEqual(r.outputs.nlbDnsName, nlb.outputs.dnsName);
+            });
+
+            it(`deletion protection is ${protect ? "on" : "off"} (hms:protectData)`, () => {
+                assert.strictEqual(
+                    one(runs[stack], "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection,
+                    protect,
+                );
+            });
+
+            it("the NLB admits HTTPS from Cloudflare's published ranges and nothing else (prefix lists, one rule per family)", () => {
+                const r = runs[stack];
+                const sg = nlbSg(r);
+                assert.deepStrictEqual(sg.inputs.ingress ?? [], [], "no inline ingress rules");
+                const rules = ingressOf(r, sg.id);
+                assert.strictEqual(rules.length, 2, "one rule per address family");
+                const lists = rules.map((x) =>
+                    byId(r, "aws:ec2/managedPrefixList:ManagedPrefixList", x.inputs.prefixListId),
+                );
+                const cidrs = (l: RecordedResource) =>
+                    (l.inputs.entries as Array<{ cidr: string }>).map((e) => e.cidr).sort();
+                const v4 = lists.find((l) => l.inputs.addressFamily === "IPv4");
+                const v6 = lists.find((l) => l.inputs.addressFamily === "IPv6");
+                assert.ok(v4 && v6);
+                assert.deepStrictEqual(cidrs(v4), [...CLOUDFLARE_IPV4].sort());
+                assert.deepStrictEqual(cidrs(v6), [...CLOUDFLARE_IPV6].sort());
+                for (const l of [v4, v6]) {
+                    // A referenced list counts as maxEntries rules against the group's quota.
+                    assert.strictEqual(l.inputs.maxEntries, (l.inputs.entries as unknown[]).length);
+                    assert.ok((l.inputs.maxEntries as number) <= SECURITY_GROUP_RULE_QUOTA);
+                    assert.ok(under(r, l, LB));
+                }
+                for (const x of rules) {
+                    assert.strictEqual(x.inputs.ipProtocol, "tcp", x.name);
+                    assert.strictEqual(x.inputs.fromPort, 443, x.name);
+                    assert.strictEqual(x.inputs.toPort, 443, x.name);
+                    assert.strictEqual(
+                        x.inputs.cidrIpv4 ?? x.inputs.cidrIpv6 ?? x.inputs.referencedSecurityGroupId,
+                        undefined,
+                        x.name,
+                    );
+                }
+            });
+
+            it("servers are replaced one at a time: each waits until the previous one is in service behind the NLB", () => {
+                const r = runs[stack];
+                const servers = nginxInstances(r);
+                const tg = one(r, "aws:lb/targetGroup:TargetGroup");
+                const gates = ofType(r, "command:local:Command").filter((c) => under(r, c, LB));
+                assert.strictEqual(gates.length, servers.length);
+                servers.forEach((server, i) => {
+                    const gate = gates.find((g) => (g.inputs.triggers as string[]).includes(server.id));
+                    assert.ok(gate, `a gate for ${server.name}`);
+                    assert.strictEqual(
+                        gate.inputs.create,
+                        `aws elbv2 wait target-in-service --region '${server.inputs.region}' --target-group-arn '${tg.outputs.arn}' --targets 'Id=${server.id},Port=443'`,
+                    );
+                    const attachment = ofType(r, "aws:lb/targetGroupAttachment:TargetGroupAttachment").find(
+                        (a) => a.inputs.targetId === server.id,
+                    );
+                    assert.ok(
+                        attachment && gate.dependencies.includes(attachment.urn),
+                        "the gate runs after the registration",
+                    );
+                    assert.ok(
+                        gate.dependencies.includes(one(r, "aws:lb/listener:Listener").urn),
+                        "targets are only health-checked behind a listener",
+                    );
+                    if (i > 0) {
+                        const previousGate = gates.find((g) =>
+                            (g.inputs.triggers as string[]).includes(servers[i - 1].id),
+                        )!;
+                        assert.ok(
+                            server.dependencies.includes(previousGate.urn),
+                            `${server.name} waits for ${servers[i - 1].name} to be in service`,
+                        );
+                    }
+                });
+            });
+
+            it("a new Canonical image replaces no server; servers wait for their role's grants", () => {
+                const r = runs[stack];
+                for (const server of nginxInstances(r)) {
+                    assert.ok(server.options.ignoreChanges.includes("ami"), server.name);
+                    const profile = ofType(r, "aws:iam/instanceProfile:InstanceProfile").find(
+                        (p) => p.outputs.name === server.inputs.iamInstanceProfile,
+                    );
+                    assert.ok(profile);
+                    const roleName = profile.inputs.role;
+                    const grants = [
+                        ...ofType(r, "aws:iam/rolePolicyAttachment:RolePolicyAttachment"),
+                        ...ofType(r, "aws:iam/rolePolicy:RolePolicy"),
+                    ].filter(
+                        (g) =>
+                            g.inputs.role === roleName ||
+                            ofType(r, "aws:iam/role:Role").some(
+                                (role) => role.id === g.inputs.role && role.outputs.name === roleName,
+                            ),
+                    );
+                    assert.ok(grants.length >= 2, "SSM and the certificate policy");
+                    grants.forEach((g) =>
+                        assert.ok(server.dependencies.includes(g.urn), `${server.name} waits for ${g.name}`),
+                    );
+                }
+            });
+
+            it("Nginx accepts only the NLB (HTTPS and health port) and may call the app and WebSocket servers", () => {
+                const r = runs[stack];
+                const nlb = nlbSg(r);
+                const nginxSgId = (nginxInstances(r)[0].inputs.vpcSecurityGroupIds as string[])[0];
+                const rules = ingressOf(r, nginxSgId);
+                assert.deepStrictEqual(
+                    rules.map((x) => [x.inputs.referencedSecurityGroupId, x.inputs.fromPort, x.inputs.toPort]).sort(),
+                    [
+                        [nlb.id, 443, 443],
+                        [nlb.id, NGINX_HEALTH_PORT, NGINX_HEALTH_PORT],
+                    ].sort(),
+                );
+                const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+                const nlbEgress = egress.filter((x) => x.inputs.securityGroupId === nlb.id);
+                assert.deepStrictEqual(
+                    nlbEgress.map((x) => [x.inputs.referencedSecurityGroupId, x.inputs.fromPort]).sort(),
+                    [
+                        [nginxSgId, 443],
+                        [nginxSgId, NGINX_HEALTH_PORT],
+                    ].sort(),
+                );
+                // The app (and WebSocket) security groups admit Nginx on their ports.
+                const fromNginx = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+                    (x) => x.inputs.referencedSecurityGroupId === nginxSgId,
+                );
+                assert.strictEqual(fromNginx.length, websocket ? 2 : 1, fromNginx.map((x) => x.name).join(", "));
+            });
+
+            it(`runs ${nginxCount} Nginx servers, one per AZ over the ${azs} app subnets, hardened`, () => {
+                const r = runs[stack];
+                const instances = nginxInstances(r);
+                assert.strictEqual(instances.length, nginxCount);
+                const appSubnets = subnetIdsOfTier(r, "app");
+                assert.strictEqual(new Set(instances.map((i) => i.inputs.subnetId)).size, Math.min(nginxCount, azs));
+                const dataKey = ofType(r, "aws:kms/key:Key").find((k) => /-data$/.test(k.name));
+                for (const i of instances) {
+                    assert.ok(appSubnets.includes(String(i.inputs.subnetId)), `${i.name} in an app subnet`);
+                    const md = i.inputs.metadataOptions as Record<string, unknown>;
+                    assert.strictEqual(md.httpTokens, "required", `${i.name}: IMDSv2 only`);
+                    const root = i.inputs.rootBlockDevice as Record<string, unknown>;
+                    assert.strictEqual(root.encrypted, true);
+                    assert.strictEqual(root.volumeType, "gp3");
+                    assert.strictEqual(root.kmsKeyId, dataKey?.outputs.arn);
+                    assert.strictEqual(i.inputs.associatePublicIpAddress, false);
+                    assert.strictEqual(i.inputs.keyName, undefined, "no SSH key");
+                    assert.ok(i.inputs.iamInstanceProfile, "an instance profile (Session Manager)");
+                    assert.strictEqual((i.inputs.tags as Record<string, string>).OperatingSystem, "Ubuntu 24.04 LTS");
+                    assert.strictEqual(i.inputs.userDataReplaceOnChange, true);
+                }
+            });
+
+            it("keeps every secret out of user data; the certificate lives in Secrets Manager under the data key", () => {
+                const r = runs[stack];
+                const keys = ofType(r, "tls:index/privateKey:PrivateKey").filter((k) => under(r, k, LB));
+                assert.ok(keys.length >= 3, "origin, origin-pull CA and origin-pull client keys");
+                for (const i of nginxInstances(r)) {
+                    const userData = userDataOf(i);
+                    assert.doesNotMatch(userData, /PRIVATE KEY/);
+                    for (const k of keys) {
+                        assert.ok(
+                            !userData.includes(String(k.outputs.privateKeyPem).split("\n")[1]),
+                            `${i.name} carries ${k.name}`,
+                        );
+                    }
+                    assert.ok(!isSecret(i.rawInputs.userDataBase64), "user data is plain (and holds nothing secret)");
+                    assert.strictEqual(i.inputs.userData, undefined);
+                }
+                const secret = ofType(r, "aws:secretsmanager/secret:Secret").find((s) => under(r, s, LB));
+                assert.ok(secret);
+                const dataKey = ofType(r, "aws:kms/key:Key").find((k) => /-data$/.test(k.name));
+                assert.strictEqual(secret.inputs.kmsKeyId, dataKey?.outputs.arn);
+                const version = ofType(r, "aws:secretsmanager/secretVersion:SecretVersion").find(
+                    (v) => v.inputs.secretId === secret.id,
+                );
+                assert.ok(version && isSecret(version.rawInputs.secretString), "the secret value is a Pulumi secret");
+                // Each server fetches it at boot from the secret named in its user data.
+                for (const i of nginxInstances(r)) {
+                    assert.ok(userDataOf(i).includes(String(secret.outputs.arn)));
+                }
+            });
+
+            it("the instance role reads only its certificate secret (through Secrets Manager's use of the key)", () => {
+                const r = runs[stack];
+                const secret = ofType(r, "aws:secretsmanager/secret:Secret").find((s) => under(r, s, LB));
+                const policies = ofType(r, "aws:iam/rolePolicy:RolePolicy").filter((p) => under(r, p, LB));
+                assert.strictEqual(policies.length, 1);
+                const doc = JSON.parse(String(policies[0].inputs.policy)) as {
+                    Statement: Array<{
+                        Action: string;
+                        Resource: string;
+                        Condition?: Record<string, Record<string, string>>;
+                    }>;
+                };
+                assert.deepStrictEqual(doc.Statement.map((s) => s.Action).sort(), [
+                    "kms:Decrypt",
+                    "secretsmanager:GetSecretValue",
+                ]);
+                const read = doc.Statement.find((s) => s.Action === "secretsmanager:GetSecretValue");
+                assert.strictEqual(read?.Resource, secret?.outputs.arn);
+                const decrypt = doc.Statement.find((s) => s.Action === "kms:Decrypt");
+                assert.strictEqual(
+                    decrypt?.Condition?.StringEquals["kms:ViaService"],
+                    "secretsmanager.sa-east-1.amazonaws.com",
+                );
+                assert.doesNotMatch(String(policies[0].inputs.policy), /"\*"/);
+            });
+
+            it("requests an Origin CA certificate for the domain and its subdomains from a CSR made here", () => {
+                const r = runs[stack];
+                const domain = readStackConfig(stack)["hms:domain"];
+                const cert = one(r, "cloudflare:index/originCaCertificate:OriginCaCertificate");
+                assert.deepStrictEqual(cert.inputs.hostnames, [domain, `*.${domain}`]);
+                assert.strictEqual(cert.inputs.requestType, "origin-ecc");
+                const csr = ofType(r, "tls:index/certRequest:CertRequest").find(
+                    (c) => c.outputs.certRequestPem === cert.inputs.csr,
+                );
+                assert.ok(csr, "the CSR comes from tls.CertRequest");
+                assert.strictEqual((csr.inputs.subject as Record<string, string>).commonName, domain);
+                assert.deepStrictEqual(csr.inputs.dnsNames, [domain, `*.${domain}`]);
+            });
+
+            it("generates the Authenticated Origin Pulls CA and client certificate; Nginx verifies against that CA", () => {
+                const r = runs[stack];
+                const ca = ofType(r, "tls:index/selfSignedCert:SelfSignedCert").find((c) => under(r, c, LB));
+                assert.ok(ca && ca.inputs.isCaCertificate === true);
+                const client = ofType(r, "tls:index/locallySignedCert:LocallySignedCert").find((c) => under(r, c, LB));
+                assert.ok(client);
+                assert.strictEqual(client.inputs.caCertPem, ca.outputs.certPem);
+                assert.ok((client.inputs.allowedUses as string[]).includes("client_auth"));
+                for (const i of nginxInstances(r)) {
+                    assert.strictEqual(fileOf(userDataOf(i), NGINX_PATHS.clientCa), String(ca.outputs.certPem));
+                    assert.match(fileOf(userDataOf(i), NGINX_PATHS.siteConf), /ssl_verify_client on;/);
+                }
+                // The edge uploads the client certificate; its key stays a secret on the way.
+                const upload = ofType(
+                    r,
+                    "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate",
+                );
+                if (upload.length > 0) {
+                    assert.strictEqual(upload[0].inputs.certificate, client.outputs.certPem);
+                    assert.ok(isSecret(upload[0].rawInputs.privateKey));
+                }
+            });
+
+            it(`Nginx balances over the app servers${websocket ? " and routes /ws to the WebSocket server" : " (no /ws route)"}`, () => {
+                const r = runs[stack];
+                const otherIps = ofType(r, "aws:ec2/instance:Instance")
+                    .filter((i) => !nginxInstances(r).includes(i))
+                    .map((i) => String(i.outputs.privateIp));
+                const site = fileOf(userDataOf(nginxInstances(r)[0]), NGINX_PATHS.siteConf);
+                const upstream = /upstream wordpress \{([^}]*)\}/.exec(site)?.[1] ?? "";
+                const ips = [...upstream.matchAll(/server ([\d.]+):\d+/g)].map((m) => m[1]);
+                assert.ok(ips.length >= 1);
+                ips.forEach((ip) => assert.ok(otherIps.includes(ip), `${ip} is a server of the stack`));
+                assert.strictEqual(/location ~ \^\/ws/.test(site), websocket);
+                assert.match(
+                    site,
+                    new RegExp(`client_max_body_size ${readStackConfig(stack)["hms:loadBalancerMaxUploadMiB"]}m;`),
+                );
+            });
+
+            it("the Nginx configuration in the user data passes the real nginx -t", function () {
+                requireTool(this, "openssl");
+                requireTool(this, "nginx");
+                const userData = userDataOf(nginxInstances(runs[stack])[0]);
+                const sandbox = makeSandbox(readStackConfig(stack)["hms:domain"]);
+                try {
+                    fs.writeFileSync(sandbox.paths.mainConf, relocate(fileOf(userData, NGINX_PATHS.mainConf), sandbox));
+                    fs.writeFileSync(sandbox.paths.siteConf, relocate(fileOf(userData, NGINX_PATHS.siteConf), sandbox));
+                    const res = nginxTest(sandbox);
+                    assert.ok(res.ok, res.output);
+                } finally {
+                    removeSandbox(sandbox);
+                }
+            });
+
+            it("the Nginx user data passes cloud-init schema and fits EC2's 16 KiB limit", function () {
+                requireTool(this, "cloud-init");
+                const dir = fs.mkdtempSync("/tmp/hms-lb-ci-");
+                try {
+                    for (const i of nginxInstances(runs[stack])) {
+                        const userData = userDataOf(i);
+                        const raw = Buffer.from(String(i.inputs.userDataBase64), "base64").length;
+                        assert.ok(raw <= 16 * 1024, `${i.name}: ${raw} bytes`);
+                        fs.writeFileSync(`${dir}/user-data`, userData);
+                        const res = run("cloud-init", ["schema", "--config-file", `${dir}/user-data`]);
+                        assert.strictEqual(res.status, 0, `${i.name}: ${res.stdout}${res.stderr}`);
+                    }
+                } finally {
+                    fs.rmSync(dir, { recursive: true, force: true });
+                }
+            });
+
+            it("the certificate script in the user data passes shellcheck", function () {
+                requireTool(this, "shellcheck");
+                const script = fileOf(userDataOf(nginxInstances(runs[stack])[0]), "/usr/local/sbin/hms-origin-cert");
+                const res = run("shellcheck", ["--shell=bash", "-"], script);
+                assert.strictEqual(res.status, 0, res.stdout + res.stderr);
+            });
+        });
+    }
+
+    it("alarms on unhealthy Nginx targets and failed instance status checks when monitoring has a topic", () => {
+        const r = runs.production;
+        const alarms = ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => under(r, a, LB));
+        const topics = ofType(r, "aws:sns/topic:Topic").map((t) => t.outputs.arn);
+        if (!r.resources.some((x) => x.type.startsWith("hms:monitoring:"))) {
+            assert.strictEqual(alarms.length, 0, "no alarm without the monitoring tier's topic");
+            return;
+        }
+        const unhealthy = alarms.find((a) => a.inputs.metricName === "UnHealthyHostCount");
+        assert.ok(unhealthy, "an UnHealthyHostCount alarm");
+        assert.strictEqual(unhealthy.inputs.namespace, "AWS/NetworkELB");
+        const status = alarms.filter((a) => a.inputs.metricName === "StatusCheckFailed");
+        assert.deepStrictEqual(
+            status.map((a) => (a.inputs.dimensions as Record<string, string>).InstanceId).sort(),
+            nginxInstances(r)
+                .map((i) => i.id)
+                .sort(),
+        );
+        for (const a of alarms) {
+            assert.ok(
+                (a.inputs.alarmActions as string[]).every((t) => topics.includes(t)),
+                a.name,
+            );
+        }
+    });
+});
