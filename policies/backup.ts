@@ -12,10 +12,10 @@ import {
 } from "@pulumi/policy";
 import { compliance } from "./lib/compliance";
 import { configWithDefaults, MINIMUM_RETENTION_SCHEMA, MinimumRetentionConfig } from "./lib/config";
-import { bucketIdentities, propsOf, refersTo, regionOf, tagValue } from "./lib/resources";
+import { bucketIdentities, matchesIdentity, propsOf, refersTo, regionOf, tagValue } from "./lib/resources";
 import { BUCKET_LOGGING, BUCKETS } from "./lib/types";
 import { isAnyOf, ResourceClass, validateResourceOfTypes } from "./lib/validate";
-import { all, any, asArray, isUnknown, knownString, not, plain, test, Tri } from "./lib/values";
+import { all, any, asArray, isObject, isUnknown, knownString, not, plain, Tri } from "./lib/values";
 
 /** AWS Backup keeps continuous (point-in-time) backups for at most 35 days. */
 const CONTINUOUS_MAX_DAYS = 35;
@@ -31,21 +31,23 @@ interface Lifecycle {
 
 /** Violations of one lifecycle block: too short, or too little time in cold storage. */
 function lifecycleProblems(lifecycle: unknown, minimum: number, what: string): string[] {
+    // No lifecycle: recovery points are kept until deleted by hand. An unknown
+    // lifecycle is the engine's sentinel string, whose members are undefined.
     if (lifecycle === undefined || lifecycle === null) {
-        return []; // no lifecycle: recovery points are kept until deleted by hand
-    }
-    if (isUnknown(lifecycle)) {
         return [];
     }
     const l = lifecycle as Lifecycle;
     const problems: string[] = [];
+    // Stryker disable next-line ConditionalExpression: a non-number deleteAfter (absent or unknown) compares false with any minimum either way
     if (typeof l.deleteAfter === "number" && l.deleteAfter < minimum) {
         problems.push(
             `${what} deletes recovery points after ${l.deleteAfter} days; keep them at least ${minimum} days.`,
         );
     }
     if (
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: with either value absent or unknown the difference is NaN, which compares false either way
         typeof l.deleteAfter === "number" &&
+        // Stryker disable next-line ConditionalExpression: as above (NaN)
         typeof l.coldStorageAfter === "number" &&
         l.deleteAfter - l.coldStorageAfter < COLD_STORAGE_MIN_DAYS
     ) {
@@ -76,24 +78,19 @@ export const backupPlanRetention: ResourceValidationPolicy = {
             MINIMUM_RETENTION_SCHEMA,
             args.getConfig<MinimumRetentionConfig>(),
         );
+        // Unknown rules or copy actions (the sentinel string) give one unknown element, skipped.
         const p = plain(plan);
-        if (isUnknown(p.rules)) {
-            return;
-        }
         asArray(p.rules).forEach((raw, i) => {
-            if (isUnknown(raw) || typeof raw !== "object" || raw === null) {
+            if (!isObject(raw)) {
                 return;
             }
-            const rule = raw as aws.types.input.backup.PlanRule;
+            const rule = raw as unknown as aws.types.input.backup.PlanRule;
             const label = knownString(rule.ruleName) ? `rule "${rule.ruleName}"` : `rules[${i}]`;
             const continuous = rule.enableContinuousBackup === true;
             const minimum = continuous ? Math.min(minimumRetentionDays, CONTINUOUS_MAX_DAYS) : minimumRetentionDays;
             lifecycleProblems(rule.lifecycle, minimum, label).forEach((m) => report(m));
-            if (isUnknown(rule.copyActions)) {
-                return;
-            }
             asArray(rule.copyActions).forEach((copy, j) => {
-                if (isUnknown(copy) || typeof copy !== "object" || copy === null) {
+                if (!isObject(copy)) {
                     return;
                 }
                 const c = copy as { destinationVaultArn?: unknown; lifecycle?: unknown };
@@ -185,12 +182,12 @@ function patternCovers(pattern: string, target: PolicyResource): Tri {
         return undefined;
     }
     const service = parts[2];
-    if (service !== "*" && !arnGlob(service, shape.service)) {
+    if (!arnGlob(service, shape.service)) {
         return false;
     }
     const resourcePart = parts.slice(5).join(":");
     const region = regionOf(target);
-    const regionOk = parts[3] === "*" || parts[3] === "" || region === undefined || arnGlob(parts[3], region);
+    const regionOk = parts[3] === "" || region === undefined || arnGlob(parts[3], region);
     if (!regionOk) {
         return false;
     }
@@ -213,23 +210,20 @@ function listedIn(selection: PolicyResource, prop: "resources" | "notResources",
     // Hosts that do not report property dependencies: a resource the selection depends on
     // counts as listed in `resources` (never as excluded: the dependency may be any property).
     const reported = Object.keys(selection.propertyDependencies).length > 0;
+    // Stryker disable next-line ArrayDeclaration: an excluding list with unknown entries gives undefined or false, and neither flags a resource the list's other clauses select
     const deps = reported ? (byProperty ?? []) : prop === "resources" ? selection.dependencies : [];
     if (deps.some((d) => d.urn === target.urn)) {
         return true;
     }
+    // An absent list names nothing; an unknown one (the sentinel) is one unknown entry.
     const value = propsOf(selection)[prop];
-    if (value === undefined || value === null) {
-        return false;
-    }
-    if (isUnknown(value)) {
-        return deps.length > 0 ? false : undefined;
-    }
     return any(
         asArray(value).map((entry): Tri => {
             if (isUnknown(entry)) {
                 // Unknown entries come from the resources the list depends on; none of them is `target`.
                 return deps.length > 0 ? false : undefined;
             }
+            // Stryker disable next-line ConditionalExpression,BooleanLiteral: defensive; the provider's schema (list of strings) never lets another type through
             return typeof entry === "string" ? patternCovers(entry, target) : false;
         }),
     );
@@ -257,55 +251,57 @@ export function selects(selection: PolicyResource, target: PolicyResource): Tri 
     const noTags = tags === undefined || tags === null || (Array.isArray(tags) && tags.length === 0);
     let base: Tri = true; // neither: every supported resource
     if (!noResources || !noTags) {
-        const tagged: Tri = isUnknown(tags)
-            ? undefined
-            : any(
-                  asArray(tags).map((t): Tri => {
-                      if (isUnknown(t) || typeof t !== "object" || t === null) {
-                          return undefined;
-                      }
-                      const x = t as { type?: unknown; key?: unknown; value?: unknown };
-                      if (isUnknown(x.key) || isUnknown(x.value) || isUnknown(x.type)) {
-                          return undefined;
-                      }
-                      return String(x.type).toUpperCase() === "STRINGEQUALS"
-                          ? tagTest(target, String(x.key), (v) => v === x.value)
-                          : undefined;
-                  }),
-              );
+        // An unknown list (the sentinel) is one element that is not an object: cannot tell.
+        // AWS Backup's ListOfTags supports only STRINGEQUALS; an unknown type is not it either.
+        const tagged: Tri = any(
+            asArray(tags).map((t): Tri => {
+                if (!isObject(t)) {
+                    return undefined;
+                }
+                const x = t as { type?: unknown; key?: unknown; value?: unknown };
+                if (isUnknown(x.key) || isUnknown(x.value)) {
+                    return undefined;
+                }
+                return String(x.type).toUpperCase() === "STRINGEQUALS"
+                    ? tagTest(target, String(x.key), (v) => v === x.value)
+                    : undefined;
+            }),
+        );
         base = any([noResources ? false : listedIn(selection, "resources", target), tagged]);
     }
+    // Stryker disable next-line ArrayDeclaration: all() reads only false and undefined, so a non-Tri seed element changes nothing
     const conditions: Tri[] = [];
-    if (isUnknown(p.conditions)) {
-        conditions.push(undefined);
-    } else {
-        for (const c of asArray(p.conditions)) {
-            if (isUnknown(c) || typeof c !== "object" || c === null) {
-                conditions.push(undefined);
-                continue;
-            }
-            const cond = c as Record<string, unknown>;
-            const ops: Array<[string, (tag: string | null, v: string) => boolean]> = [
-                ["stringEquals", (tag, v) => tag === v],
-                ["stringLikes", (tag, v) => tag !== null && tagGlob(v, tag)],
-                ["stringNotEquals", (tag, v) => tag !== v],
-                ["stringNotLikes", (tag, v) => tag === null || !tagGlob(v, tag)],
-            ];
-            for (const [op, matches] of ops) {
-                if (isUnknown(cond[op])) {
-                    conditions.push(undefined);
-                    continue;
-                }
-                for (const e of asArray(cond[op])) {
-                    const { key, value } = (e ?? {}) as { key?: unknown; value?: unknown };
-                    if (typeof key !== "string" || typeof value !== "string" || isUnknown(key) || isUnknown(value)) {
-                        conditions.push(undefined);
-                    } else if (!key.startsWith(RESOURCE_TAG)) {
-                        conditions.push(undefined);
-                    } else {
-                        conditions.push(tagTest(target, key.slice(RESOURCE_TAG.length), (tag) => matches(tag, value)));
-                    }
-                }
+    // An unknown conditions list or operator list (the sentinel) gives one unknown element.
+    // Only `false` fails a resource, so "cannot tell" (undefined) and "true" decide alike here;
+    // the unknown pushes keep the Tri honest and are marked as such for mutation testing.
+    for (const c of asArray(p.conditions)) {
+        if (!isObject(c)) {
+            // Stryker disable next-line CallExpression: undefined and true decide alike (see above)
+            conditions.push(undefined);
+            continue;
+        }
+        const cond = c as Record<string, unknown>;
+        const ops: Array<[string, (tag: string | null, v: string) => boolean]> = [
+            ["stringEquals", (tag, v) => tag === v],
+            ["stringLikes", (tag, v) => tag !== null && tagGlob(v, tag)],
+            ["stringNotEquals", (tag, v) => tag !== v],
+            ["stringNotLikes", (tag, v) => tag === null || !tagGlob(v, tag)],
+        ];
+        for (const [op, matches] of ops) {
+            for (const e of asArray(cond[op])) {
+                const { key, value } = (e ?? {}) as { key?: unknown; value?: unknown };
+                // Incomplete, unknown (an unknown key, the sentinel, does not start with
+                // aws:ResourceTag/ either) or not on a resource tag: cannot tell.
+                const onResourceTag =
+                    typeof key === "string" &&
+                    typeof value === "string" &&
+                    !isUnknown(value) &&
+                    key.startsWith(RESOURCE_TAG);
+                conditions.push(
+                    onResourceTag
+                        ? tagTest(target, key.slice(RESOURCE_TAG.length), (tag) => matches(tag, value))
+                        : undefined,
+                );
             }
         }
     }
@@ -341,21 +337,20 @@ export function isExemptBucket(bucket: PolicyResource, resources: PolicyResource
 }
 
 function replicatesInto(config: PolicyResource, bucket: PolicyResource, ids: unknown[]): Tri {
-    if ((config.propertyDependencies.rules ?? []).some((d) => d.urn === bucket.urn)) {
+    const deps = config.propertyDependencies.rules ?? [];
+    if (deps.some((d) => d.urn === bucket.urn)) {
         return true;
     }
-    const rules = propsOf(config).rules;
-    if (isUnknown(rules)) {
-        return (config.propertyDependencies.rules ?? []).length > 0 ? false : undefined;
-    }
+    // An unknown rules list (the sentinel) or destination comes from the resources the
+    // rules depend on (none of them is this bucket); with no dependency, cannot tell.
     return any(
-        asArray(rules).map((rule): Tri => {
-            const destination = (rule as { destination?: { bucket?: unknown } } | undefined)?.destination?.bucket;
-            if (isUnknown(destination)) {
-                return (config.propertyDependencies.rules ?? []).length > 0 ? false : undefined;
-            }
-            return test(destination, (d) => ids.includes(d));
-        }),
+        asArray(propsOf(config).rules).map((rule) =>
+            matchesIdentity(
+                isObject(rule) ? (rule as { destination?: { bucket?: unknown } }).destination?.bucket : rule,
+                ids,
+                deps.length > 0,
+            ),
+        ),
     );
 }
 
@@ -429,38 +424,30 @@ export const backupCrossRegionCopy: StackValidationPolicy = {
     ...compliance("164.308(a)(7)(ii)(B)", ["backup", "disaster-recovery"], ["164.308(a)(7)(ii)(A)"]),
     validateStack: validateStackResourcesOfType(aws.backup.Plan, (_plans, args, report) => {
         for (const plan of args.resources) {
+            // The plan's region may be unknown: a plan without any copy action is flagged all the same.
             const region = regionOf(plan);
-            const rules = propsOf(plan).rules;
-            if (region === undefined || isUnknown(rules)) {
-                continue;
-            }
-            const vaults = (plan.propertyDependencies.rules ?? []).filter((d) => isAnyOf(d, VAULTS));
-            const copies = asArray(rules).flatMap((rule) => {
-                if (isUnknown(rule) || typeof rule !== "object" || rule === null) {
-                    return [undefined];
-                }
-                const actions = (rule as { copyActions?: unknown }).copyActions;
-                return isUnknown(actions) ? [undefined] : asArray(actions);
-            });
+            const deps = plan.propertyDependencies.rules ?? [];
+            const depRegions = deps.map((d) => regionOf(d));
+            // An unknown rules list or copyActions list (the sentinel) is one element that is not an object.
+            const copies = asArray(propsOf(plan).rules).flatMap((rule) =>
+                isObject(rule) ? asArray((rule as { copyActions?: unknown }).copyActions) : [undefined],
+            );
             const verdict = any(
                 copies.map((copy): Tri => {
-                    if (copy === undefined || isUnknown(copy)) {
+                    if (!isObject(copy) || region === undefined) {
                         return undefined;
                     }
-                    const arn = (copy as { destinationVaultArn?: unknown }).destinationVaultArn;
-                    const known = knownString(arn);
+                    const known = knownString((copy as { destinationVaultArn?: unknown }).destinationVaultArn);
                     if (known) {
                         const other = regionOfArn(known);
+                        // Stryker disable next-line ConditionalExpression: an unparsable ARN gives undefined or true, and neither is a violation
                         return other === undefined ? undefined : other !== region;
                     }
-                    // ARN unknown (a vault still to be created): look at the vaults the rules depend on.
-                    const regions = vaults.map((v) => regionOf(v));
-                    if (regions.some((r) => r !== undefined && r !== region)) {
-                        return true;
-                    }
-                    const deps = plan.propertyDependencies.rules ?? [];
+                    // ARN unknown (a vault still to be created): the rules depend only on vaults, all in the plan's region.
                     const onlySameRegionVaults =
-                        deps.length > 0 && deps.every((d) => isAnyOf(d, VAULTS)) && regions.every((r) => r === region);
+                        deps.length > 0 &&
+                        deps.every((d) => isAnyOf(d, VAULTS)) &&
+                        depRegions.every((r) => r === region);
                     return onlySameRegionVaults ? false : undefined;
                 }),
             );

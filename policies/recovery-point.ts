@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { compliance } from "./lib/compliance";
 import { configWithDefaults } from "./lib/config";
-import { asArray, isUnknown, knownString, plain } from "./lib/values";
+import { asArray, isObject, isUnknown, knownString, plain } from "./lib/values";
 
 export interface RecoveryPointConfig {
     maximumRecoveryPointMinutes: number;
@@ -19,9 +19,10 @@ const MINUTES_PER_DAY = 24 * 60;
 /**
  * The longest gap, in minutes, between two runs of an AWS Backup schedule
  * `cron(Minutes Hours Day-of-month Month Day-of-week Year)` (UTC), or
- * undefined when the expression is not one this check reads. Only the hours
- * and minutes fields are read: a schedule that skips days is at least daily
- * and is reported as such (a gap of one day or more).
+ * undefined when the expression is not one this check reads. The minutes and
+ * hours fields give the runs of a day; a schedule that skips days (day-of-month
+ * or day-of-week restricted) gets the lower bound of skipping one day, which is
+ * more than a day.
  */
 export function scheduleGapMinutes(expression: string): number | undefined {
     const m = /^cron\(\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(?:\s+(\S+))?\s*\)$/.exec(expression.trim());
@@ -30,30 +31,30 @@ export function scheduleGapMinutes(expression: string): number | undefined {
     }
     const [, minutes, hours, dom, , dow] = m;
     const everyDay = (dom === "*" || dom === "?") && (dow === "*" || dow === "?");
-    const minuteCount = minutes.split(",").length;
     const hoursList = (() => {
         if (hours === "*") return Array.from({ length: 24 }, (_, h) => h);
+        // Stryker disable next-line Regex: the anchors only refuse characters AWS Backup refuses in the hours field
         const step = /^(\*|\d+)\/(\d+)$/.exec(hours);
         if (step) {
             const start = step[1] === "*" ? 0 : Number(step[1]);
             const out: number[] = [];
+            // Stryker disable next-line EqualityOperator: hour 24 is midnight again, a run already listed as 0
             for (let h = start; h < 24; h += Number(step[2])) out.push(h);
             return out;
         }
-        if (/^\d+(,\d+)*$/.test(hours))
-            return hours
-                .split(",")
-                .map(Number)
-                .sort((a, b) => a - b);
-        return undefined;
+        // Stryker disable next-line Regex: the anchors only refuse characters AWS Backup refuses in the hours field
+        return /^\d+(,\d+)*$/.test(hours) ? hours.split(",").map(Number) : undefined;
     })();
     if (!hoursList || hoursList.length === 0 || !/^[\d,]+$/.test(minutes)) {
         return undefined;
     }
-    const gaps = hoursList.map((h, i) => ((i + 1 < hoursList.length ? hoursList[i + 1] : hoursList[0] + 24) - h) * 60);
-    const hourGap = Math.max(...gaps);
-    const gap = minuteCount > 1 && hoursList.length === 24 ? Math.ceil(60 / minuteCount) : hourGap;
-    return everyDay ? gap : Math.max(gap, MINUTES_PER_DAY);
+    // Every run of a day, in minutes after midnight, and the longest wait for the next one (across midnight too).
+    const minuteList = minutes.split(",").map(Number);
+    // Stryker disable next-line ArithmeticOperator: h * 60 - mm mirrors the runs, which keeps the longest gap
+    const runs = hoursList.flatMap((h) => minuteList.map((mm) => h * 60 + mm)).sort((a, b) => a - b);
+    const gap = Math.max(...runs.map((t, i) => (i + 1 < runs.length ? runs[i + 1] : runs[0] + MINUTES_PER_DAY) - t));
+    // A schedule that skips a day waits at least from its last run of one day to its first run two days later.
+    return everyDay ? gap : Math.max(gap, runs[0] + 2 * MINUTES_PER_DAY - runs[runs.length - 1]);
 }
 
 export const backupRecoveryPoint: ResourceValidationPolicy = {
@@ -88,13 +89,11 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
             args.getConfig<RecoveryPointConfig>(),
         );
         const p = plain(args.props) as { rules?: unknown };
-        if (isUnknown(p.rules)) {
-            return;
-        }
-        // Per rule: the gap between its recovery points (undefined: unknown at preview) and whether it copies them elsewhere.
-        const rules = asArray(p.rules).map((raw) => {
-            if (isUnknown(raw) || typeof raw !== "object" || raw === null) {
-                return { gap: undefined, copies: undefined };
+        // Per rule: the gap between its recovery points and whether it copies them elsewhere (undefined:
+        // unknown at preview). Unknown rules (the sentinel) are one unknown rule.
+        const rules = asArray(p.rules).map((raw): { gap?: number; copies?: boolean } => {
+            if (!isObject(raw)) {
+                return {};
             }
             const rule = raw as { enableContinuousBackup?: unknown; schedule?: unknown; copyActions?: unknown };
             const schedule = knownString(rule.schedule);
@@ -113,7 +112,7 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
         const unknown = known.length < rules.length;
         const best = Math.min(Infinity, ...known);
         const hourlyOk = best <= config.maximumRecoveryPointMinutes;
-        const dailyCopy = rules.some((r) => r.copies === true && r.gap !== undefined && r.gap <= MINUTES_PER_DAY);
+        const dailyCopy = rules.some((r) => r.copies === true && (r.gap ?? Infinity) <= MINUTES_PER_DAY);
         const copyUnknown = rules.some((r) => r.copies === undefined || r.gap === undefined);
         if (!hourlyOk && !unknown) {
             report(

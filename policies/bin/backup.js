@@ -57,18 +57,21 @@ const COLD_STORAGE_MIN_DAYS = 90;
 const RDS_MAX_RETENTION_DAYS = 35;
 /** Violations of one lifecycle block: too short, or too little time in cold storage. */
 function lifecycleProblems(lifecycle, minimum, what) {
+    // No lifecycle: recovery points are kept until deleted by hand. An unknown
+    // lifecycle is the engine's sentinel string, whose members are undefined.
     if (lifecycle === undefined || lifecycle === null) {
-        return []; // no lifecycle: recovery points are kept until deleted by hand
-    }
-    if ((0, values_1.isUnknown)(lifecycle)) {
         return [];
     }
     const l = lifecycle;
     const problems = [];
+    // Stryker disable next-line ConditionalExpression: a non-number deleteAfter (absent or unknown) compares false with any minimum either way
     if (typeof l.deleteAfter === "number" && l.deleteAfter < minimum) {
         problems.push(`${what} deletes recovery points after ${l.deleteAfter} days; keep them at least ${minimum} days.`);
     }
-    if (typeof l.deleteAfter === "number" &&
+    if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: with either value absent or unknown the difference is NaN, which compares false either way
+    typeof l.deleteAfter === "number" &&
+        // Stryker disable next-line ConditionalExpression: as above (NaN)
         typeof l.coldStorageAfter === "number" &&
         l.deleteAfter - l.coldStorageAfter < COLD_STORAGE_MIN_DAYS) {
         problems.push(`${what} moves recovery points to cold storage after ${l.coldStorageAfter} days and deletes them after ${l.deleteAfter}: ` +
@@ -90,12 +93,10 @@ exports.backupPlanRetention = {
     ...(0, compliance_1.compliance)("164.308(a)(7)(ii)(A)", ["backup"], ["164.308(a)(7)(ii)(B)"]),
     validateResource: (0, policy_1.validateResourceOfType)(aws.backup.Plan, (plan, args, report) => {
         const { minimumRetentionDays } = (0, config_1.configWithDefaults)(config_1.MINIMUM_RETENTION_SCHEMA, args.getConfig());
+        // Unknown rules or copy actions (the sentinel string) give one unknown element, skipped.
         const p = (0, values_1.plain)(plan);
-        if ((0, values_1.isUnknown)(p.rules)) {
-            return;
-        }
         (0, values_1.asArray)(p.rules).forEach((raw, i) => {
-            if ((0, values_1.isUnknown)(raw) || typeof raw !== "object" || raw === null) {
+            if (!(0, values_1.isObject)(raw)) {
                 return;
             }
             const rule = raw;
@@ -103,11 +104,8 @@ exports.backupPlanRetention = {
             const continuous = rule.enableContinuousBackup === true;
             const minimum = continuous ? Math.min(minimumRetentionDays, CONTINUOUS_MAX_DAYS) : minimumRetentionDays;
             lifecycleProblems(rule.lifecycle, minimum, label).forEach((m) => report(m));
-            if ((0, values_1.isUnknown)(rule.copyActions)) {
-                return;
-            }
             (0, values_1.asArray)(rule.copyActions).forEach((copy, j) => {
-                if ((0, values_1.isUnknown)(copy) || typeof copy !== "object" || copy === null) {
+                if (!(0, values_1.isObject)(copy)) {
                     return;
                 }
                 const c = copy;
@@ -177,12 +175,12 @@ function patternCovers(pattern, target) {
         return undefined;
     }
     const service = parts[2];
-    if (service !== "*" && !arnGlob(service, shape.service)) {
+    if (!arnGlob(service, shape.service)) {
         return false;
     }
     const resourcePart = parts.slice(5).join(":");
     const region = (0, resources_1.regionOf)(target);
-    const regionOk = parts[3] === "*" || parts[3] === "" || region === undefined || arnGlob(parts[3], region);
+    const regionOk = parts[3] === "" || region === undefined || arnGlob(parts[3], region);
     if (!regionOk) {
         return false;
     }
@@ -204,22 +202,19 @@ function listedIn(selection, prop, target) {
     // Hosts that do not report property dependencies: a resource the selection depends on
     // counts as listed in `resources` (never as excluded: the dependency may be any property).
     const reported = Object.keys(selection.propertyDependencies).length > 0;
+    // Stryker disable next-line ArrayDeclaration: an excluding list with unknown entries gives undefined or false, and neither flags a resource the list's other clauses select
     const deps = reported ? (byProperty ?? []) : prop === "resources" ? selection.dependencies : [];
     if (deps.some((d) => d.urn === target.urn)) {
         return true;
     }
+    // An absent list names nothing; an unknown one (the sentinel) is one unknown entry.
     const value = (0, resources_1.propsOf)(selection)[prop];
-    if (value === undefined || value === null) {
-        return false;
-    }
-    if ((0, values_1.isUnknown)(value)) {
-        return deps.length > 0 ? false : undefined;
-    }
     return (0, values_1.any)((0, values_1.asArray)(value).map((entry) => {
         if ((0, values_1.isUnknown)(entry)) {
             // Unknown entries come from the resources the list depends on; none of them is `target`.
             return deps.length > 0 ? false : undefined;
         }
+        // Stryker disable next-line ConditionalExpression,BooleanLiteral: defensive; the provider's schema (list of strings) never lets another type through
         return typeof entry === "string" ? patternCovers(entry, target) : false;
     }));
 }
@@ -241,56 +236,52 @@ function selects(selection, target) {
     const noTags = tags === undefined || tags === null || (Array.isArray(tags) && tags.length === 0);
     let base = true; // neither: every supported resource
     if (!noResources || !noTags) {
-        const tagged = (0, values_1.isUnknown)(tags)
-            ? undefined
-            : (0, values_1.any)((0, values_1.asArray)(tags).map((t) => {
-                if ((0, values_1.isUnknown)(t) || typeof t !== "object" || t === null) {
-                    return undefined;
-                }
-                const x = t;
-                if ((0, values_1.isUnknown)(x.key) || (0, values_1.isUnknown)(x.value) || (0, values_1.isUnknown)(x.type)) {
-                    return undefined;
-                }
-                return String(x.type).toUpperCase() === "STRINGEQUALS"
-                    ? tagTest(target, String(x.key), (v) => v === x.value)
-                    : undefined;
-            }));
+        // An unknown list (the sentinel) is one element that is not an object: cannot tell.
+        // AWS Backup's ListOfTags supports only STRINGEQUALS; an unknown type is not it either.
+        const tagged = (0, values_1.any)((0, values_1.asArray)(tags).map((t) => {
+            if (!(0, values_1.isObject)(t)) {
+                return undefined;
+            }
+            const x = t;
+            if ((0, values_1.isUnknown)(x.key) || (0, values_1.isUnknown)(x.value)) {
+                return undefined;
+            }
+            return String(x.type).toUpperCase() === "STRINGEQUALS"
+                ? tagTest(target, String(x.key), (v) => v === x.value)
+                : undefined;
+        }));
         base = (0, values_1.any)([noResources ? false : listedIn(selection, "resources", target), tagged]);
     }
+    // Stryker disable next-line ArrayDeclaration: all() reads only false and undefined, so a non-Tri seed element changes nothing
     const conditions = [];
-    if ((0, values_1.isUnknown)(p.conditions)) {
-        conditions.push(undefined);
-    }
-    else {
-        for (const c of (0, values_1.asArray)(p.conditions)) {
-            if ((0, values_1.isUnknown)(c) || typeof c !== "object" || c === null) {
-                conditions.push(undefined);
-                continue;
-            }
-            const cond = c;
-            const ops = [
-                ["stringEquals", (tag, v) => tag === v],
-                ["stringLikes", (tag, v) => tag !== null && tagGlob(v, tag)],
-                ["stringNotEquals", (tag, v) => tag !== v],
-                ["stringNotLikes", (tag, v) => tag === null || !tagGlob(v, tag)],
-            ];
-            for (const [op, matches] of ops) {
-                if ((0, values_1.isUnknown)(cond[op])) {
-                    conditions.push(undefined);
-                    continue;
-                }
-                for (const e of (0, values_1.asArray)(cond[op])) {
-                    const { key, value } = (e ?? {});
-                    if (typeof key !== "string" || typeof value !== "string" || (0, values_1.isUnknown)(key) || (0, values_1.isUnknown)(value)) {
-                        conditions.push(undefined);
-                    }
-                    else if (!key.startsWith(RESOURCE_TAG)) {
-                        conditions.push(undefined);
-                    }
-                    else {
-                        conditions.push(tagTest(target, key.slice(RESOURCE_TAG.length), (tag) => matches(tag, value)));
-                    }
-                }
+    // An unknown conditions list or operator list (the sentinel) gives one unknown element.
+    // Only `false` fails a resource, so "cannot tell" (undefined) and "true" decide alike here;
+    // the unknown pushes keep the Tri honest and are marked as such for mutation testing.
+    for (const c of (0, values_1.asArray)(p.conditions)) {
+        if (!(0, values_1.isObject)(c)) {
+            // Stryker disable next-line CallExpression: undefined and true decide alike (see above)
+            conditions.push(undefined);
+            continue;
+        }
+        const cond = c;
+        const ops = [
+            ["stringEquals", (tag, v) => tag === v],
+            ["stringLikes", (tag, v) => tag !== null && tagGlob(v, tag)],
+            ["stringNotEquals", (tag, v) => tag !== v],
+            ["stringNotLikes", (tag, v) => tag === null || !tagGlob(v, tag)],
+        ];
+        for (const [op, matches] of ops) {
+            for (const e of (0, values_1.asArray)(cond[op])) {
+                const { key, value } = (e ?? {});
+                // Incomplete, unknown (an unknown key, the sentinel, does not start with
+                // aws:ResourceTag/ either) or not on a resource tag: cannot tell.
+                const onResourceTag = typeof key === "string" &&
+                    typeof value === "string" &&
+                    !(0, values_1.isUnknown)(value) &&
+                    key.startsWith(RESOURCE_TAG);
+                conditions.push(onResourceTag
+                    ? tagTest(target, key.slice(RESOURCE_TAG.length), (tag) => matches(tag, value))
+                    : undefined);
             }
         }
     }
@@ -325,20 +316,13 @@ function isExemptBucket(bucket, resources) {
     return (0, values_1.any)(verdicts);
 }
 function replicatesInto(config, bucket, ids) {
-    if ((config.propertyDependencies.rules ?? []).some((d) => d.urn === bucket.urn)) {
+    const deps = config.propertyDependencies.rules ?? [];
+    if (deps.some((d) => d.urn === bucket.urn)) {
         return true;
     }
-    const rules = (0, resources_1.propsOf)(config).rules;
-    if ((0, values_1.isUnknown)(rules)) {
-        return (config.propertyDependencies.rules ?? []).length > 0 ? false : undefined;
-    }
-    return (0, values_1.any)((0, values_1.asArray)(rules).map((rule) => {
-        const destination = rule?.destination?.bucket;
-        if ((0, values_1.isUnknown)(destination)) {
-            return (config.propertyDependencies.rules ?? []).length > 0 ? false : undefined;
-        }
-        return (0, values_1.test)(destination, (d) => ids.includes(d));
-    }));
+    // An unknown rules list (the sentinel) or destination comes from the resources the
+    // rules depend on (none of them is this bucket); with no dependency, cannot tell.
+    return (0, values_1.any)((0, values_1.asArray)((0, resources_1.propsOf)(config).rules).map((rule) => (0, resources_1.matchesIdentity)((0, values_1.isObject)(rule) ? rule.destination?.bucket : rule, ids, deps.length > 0)));
 }
 const DATABASES = [aws.rds.Cluster, aws.rds.Instance];
 exports.backupCoverage = {
@@ -401,36 +385,26 @@ exports.backupCrossRegionCopy = {
     ...(0, compliance_1.compliance)("164.308(a)(7)(ii)(B)", ["backup", "disaster-recovery"], ["164.308(a)(7)(ii)(A)"]),
     validateStack: (0, policy_1.validateStackResourcesOfType)(aws.backup.Plan, (_plans, args, report) => {
         for (const plan of args.resources) {
+            // The plan's region may be unknown: a plan without any copy action is flagged all the same.
             const region = (0, resources_1.regionOf)(plan);
-            const rules = (0, resources_1.propsOf)(plan).rules;
-            if (region === undefined || (0, values_1.isUnknown)(rules)) {
-                continue;
-            }
-            const vaults = (plan.propertyDependencies.rules ?? []).filter((d) => (0, validate_1.isAnyOf)(d, VAULTS));
-            const copies = (0, values_1.asArray)(rules).flatMap((rule) => {
-                if ((0, values_1.isUnknown)(rule) || typeof rule !== "object" || rule === null) {
-                    return [undefined];
-                }
-                const actions = rule.copyActions;
-                return (0, values_1.isUnknown)(actions) ? [undefined] : (0, values_1.asArray)(actions);
-            });
+            const deps = plan.propertyDependencies.rules ?? [];
+            const depRegions = deps.map((d) => (0, resources_1.regionOf)(d));
+            // An unknown rules list or copyActions list (the sentinel) is one element that is not an object.
+            const copies = (0, values_1.asArray)((0, resources_1.propsOf)(plan).rules).flatMap((rule) => (0, values_1.isObject)(rule) ? (0, values_1.asArray)(rule.copyActions) : [undefined]);
             const verdict = (0, values_1.any)(copies.map((copy) => {
-                if (copy === undefined || (0, values_1.isUnknown)(copy)) {
+                if (!(0, values_1.isObject)(copy) || region === undefined) {
                     return undefined;
                 }
-                const arn = copy.destinationVaultArn;
-                const known = (0, values_1.knownString)(arn);
+                const known = (0, values_1.knownString)(copy.destinationVaultArn);
                 if (known) {
                     const other = regionOfArn(known);
+                    // Stryker disable next-line ConditionalExpression: an unparsable ARN gives undefined or true, and neither is a violation
                     return other === undefined ? undefined : other !== region;
                 }
-                // ARN unknown (a vault still to be created): look at the vaults the rules depend on.
-                const regions = vaults.map((v) => (0, resources_1.regionOf)(v));
-                if (regions.some((r) => r !== undefined && r !== region)) {
-                    return true;
-                }
-                const deps = plan.propertyDependencies.rules ?? [];
-                const onlySameRegionVaults = deps.length > 0 && deps.every((d) => (0, validate_1.isAnyOf)(d, VAULTS)) && regions.every((r) => r === region);
+                // ARN unknown (a vault still to be created): the rules depend only on vaults, all in the plan's region.
+                const onlySameRegionVaults = deps.length > 0 &&
+                    deps.every((d) => (0, validate_1.isAnyOf)(d, VAULTS)) &&
+                    depRegions.every((r) => r === region);
                 return onlySameRegionVaults ? false : undefined;
             }));
             if (verdict === false) {

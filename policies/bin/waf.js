@@ -60,7 +60,7 @@ exports.CLOUDFLARE_MANAGED_RULESETS = {
 exports.MANAGED_WAF_PHASE = "http_request_firewall_managed";
 /** Whether a Ruleset rule executes one of the managed rulesets. */
 function executesManagedRuleset(rule, ids) {
-    if ((0, values_1.isUnknown)(rule) || typeof rule !== "object" || rule === null) {
+    if (!(0, values_1.isObject)(rule)) {
         return (0, values_1.isUnknown)(rule) ? undefined : false;
     }
     const x = rule;
@@ -68,7 +68,7 @@ function executesManagedRuleset(rule, ids) {
     return (0, values_1.all)([
         (0, values_1.test)(x.action, (v) => v === "execute"),
         (0, values_1.test)(x.enabled, (v) => v !== false),
-        (0, values_1.isUnknown)(parameters) ? undefined : (0, values_1.test)(parameters?.id, (v) => typeof v === "string" && ids.includes(v)),
+        (0, values_1.isUnknown)(parameters) ? undefined : (0, values_1.test)(parameters?.id, (v) => ids.includes(v)),
     ]);
 }
 exports.cloudflareManagedWaf = {
@@ -98,14 +98,15 @@ exports.cloudflareManagedWaf = {
         const zones = (0, zones_1.zonesOf)(args.resources);
         const rulesets = args.resources.filter((r) => r.isType(cloudflare.Ruleset));
         const undetermined = rulesets.some((r) => (0, zones_1.zoneKeyOf)(r) === undefined && (0, resources_1.propsOf)(r).accountId === undefined);
-        let proxiedZones = 0;
+        let anyProxied = false;
         for (const [key, members] of zones) {
+            // Stryker disable next-line MethodExpression: of a zone's members only DNS records carry `proxied`
             const records = members.filter((m) => m.isType(cloudflare.DnsRecord));
             const proxied = records.filter((r) => (0, resources_1.propsOf)(r).proxied === true);
             if (proxied.length === 0) {
                 continue; // no traffic through Cloudflare's proxy (or not known yet)
             }
-            proxiedZones++;
+            anyProxied = true;
             const verdicts = rulesets
                 .filter((r) => (0, zones_1.zoneKeyOf)(r) === key)
                 .map((r) => {
@@ -114,11 +115,9 @@ exports.cloudflareManagedWaf = {
                 if (phase === false) {
                     return false;
                 }
-                if ((0, values_1.isUnknown)(p.rules)) {
-                    return undefined;
-                }
-                const executes = (0, values_1.any)((0, values_1.asArray)(p.rules).map((rule) => executesManagedRuleset(rule, managedRulesetIds)));
-                return phase === undefined ? (executes === false ? false : undefined) : executes;
+                // Phase known or not, a ruleset that executes no managed ruleset does not protect the zone;
+                // unknown rules (the sentinel) are one unknown rule.
+                return (0, values_1.any)((0, values_1.asArray)(p.rules).map((rule) => executesManagedRuleset(rule, managedRulesetIds)));
             });
             const ok = (0, values_1.any)(verdicts);
             if (ok === false && !undetermined) {
@@ -126,7 +125,7 @@ exports.cloudflareManagedWaf = {
                     `(phase ${exports.MANAGED_WAF_PHASE}, action execute of ${managedRulesetIds.join(" / ")}).`, proxied[0].urn);
             }
         }
-        if (proxiedZones === 0) {
+        if (!anyProxied) {
             args.notApplicable("no proxied DNS records");
         }
     },

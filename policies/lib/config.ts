@@ -11,6 +11,7 @@ import { PolicyConfigSchema } from "@pulumi/policy";
 export function configWithDefaults<T extends object>(schema: PolicyConfigSchema, given: Partial<T>): T {
     const defaults: Record<string, unknown> = {};
     for (const [key, property] of Object.entries(schema.properties)) {
+        // Stryker disable next-line ConditionalExpression: a boolean schema (`true`) has no default either
         if (typeof property === "object" && property.default !== undefined) {
             defaults[key] = property.default;
         }

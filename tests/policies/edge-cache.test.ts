@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as edge from "../../policies/edge-cache";
-import { analyzeStack, messages, Outcome, resource, UNKNOWN } from "./harness";
+import { analyzeStack, awsOrigin, cloudflareEdge, messages, Outcome, resource, UNKNOWN } from "./harness";
 
 function clean(o: Outcome): void {
     assert.deepEqual(o.violations, []);
@@ -87,5 +87,73 @@ describe("policies/edge-cache", () => {
         const o = await analyzeStack(policy, [mail]);
         clean(o);
         assert.equal(o.notApplicable[0].policy, policy.name);
+    });
+
+    describe("each side of every condition (mixed stacks)", () => {
+        const policy = edge.clinicalFilesNotCached;
+        const run = async (...r: ReturnType<typeof resource>[]) =>
+            messages(await analyzeStack(policy, [...awsOrigin(), www, ...r]));
+        const PREFIX = '(starts_with(http.request.uri.path, "/clinical-files/"))';
+
+        it("reads the prefix through any spacing of the expression", async () => {
+            assert.deepEqual(
+                await run(
+                    cache([CACHE_STATIC, rule('(starts_with(http.request.uri.path,\n    "/clinical-files/"))', false)]),
+                ),
+                [],
+            );
+        });
+
+        it("needs the last rule naming the prefix to bypass, and no later rule that caches", async () => {
+            const NO_BYPASS =
+                "cache ruleset cache: no enabled cache rule bypasses the cache for /clinical-files/; clinical files could be served from the edge.";
+            assert.deepEqual(await run(cache([rule(PREFIX, true)])), [NO_BYPASS]);
+            assert.deepEqual(await run(cache([{ action: "set_cache_settings", expression: PREFIX }])), [NO_BYPASS]);
+            // Two bypasses: nothing caches after the last one.
+            assert.deepEqual(
+                await run(
+                    cache([rule(PREFIX, false), rule('(starts_with(http.request.uri.path, "/wp-admin/"))', false)]),
+                ),
+                [],
+            );
+            // A later rule without cache settings (caching by default) may cache again.
+            assert.deepEqual(
+                await run(cache([rule(PREFIX, false), { action: "set_cache_settings", expression: "true" }])),
+                [
+                    "cache ruleset cache: a later cache rule (true) may cache /clinical-files/ again; clinical files could be served from the edge.",
+                ],
+            );
+        });
+
+        it("takes only the zone's own cache-phase ruleset (not the WAF ruleset, not another zone's)", async () => {
+            const NONE = `zone ${ZONE} has no http_request_cache_settings ruleset: Cloudflare's default caching would keep images and PDFs under /clinical-files/.`;
+            const waf = resource(cloudflare.Ruleset, "waf", {
+                zoneId: ZONE,
+                kind: "zone",
+                phase: "http_request_firewall_managed",
+                rules: [],
+            });
+            assert.deepEqual(await run(waf), [NONE]);
+            const other = resource(cloudflare.Ruleset, "other", {
+                zoneId: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+                kind: "zone",
+                phase: edge.CACHE_PHASE,
+                rules: [BYPASS],
+            });
+            assert.deepEqual(await run(other), [NONE]);
+            const two = await analyzeStack(policy, [www, cache([BYPASS])], {
+                [policy.name]: { clinicalPathPrefixes: ["/a/", "/b/"] },
+            });
+            assert.equal(two.violations.length, 2);
+        });
+
+        it("is not applicable to a stack without proxied records, and says so", async () => {
+            const o = await analyzeStack(policy, [
+                ...awsOrigin(),
+                ...cloudflareEdge().filter((r) => r.name !== "origin"),
+            ]);
+            clean(o);
+            assert.match(o.notApplicable[0].reason, /no proxied DNS records/);
+        });
     });
 });

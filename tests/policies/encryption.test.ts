@@ -1,7 +1,19 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as encryption from "../../policies/encryption";
-import { ACCOUNT, analyzeResource, analyzeStack, deps, messages, Outcome, REGION, resource, UNKNOWN } from "./harness";
+import {
+    ACCOUNT,
+    analyzeResource,
+    analyzeStack,
+    cloudflareEdge,
+    deps,
+    FakeResource,
+    messages,
+    Outcome,
+    REGION,
+    resource,
+    UNKNOWN,
+} from "./harness";
 
 function clean(o: Outcome): void {
     assert.deepEqual(o.violations, []);
@@ -374,6 +386,254 @@ describe("policies/encryption", () => {
             clean(o);
             assert.equal(o.notApplicable[0].policy, policy.name);
             clean(await analyzeResource(policy, key({ enableKeyRotation: UNKNOWN })));
+        });
+    });
+
+    describe("each side of every condition (mixed stacks)", () => {
+        const found = async (policy: Parameters<typeof analyzeResource>[0], r: FakeResource) =>
+            messages(await analyzeResource(policy, r));
+
+        it("rds: names the key that is missing or AWS managed, and says why a read replica is not applicable", async () => {
+            const policy = encryption.rdsEncryptionAtRest;
+            const cluster = (extra: Record<string, unknown>) =>
+                resource(aws.rds.Cluster, "db", {
+                    engine: "aurora-mysql",
+                    storageEncrypted: true,
+                    kmsKeyId: KEY_ARN,
+                    ...extra,
+                });
+            assert.deepEqual(await found(policy, cluster({ kmsKeyId: "" })), [
+                "kmsKeyId is not set (AWS managed key); use a customer managed key (aws.kms.Key ARN) from the Keys component.",
+            ]);
+            assert.deepEqual(await found(policy, cluster({ kmsKeyId: null })), [
+                "kmsKeyId is not set (AWS managed key); use a customer managed key (aws.kms.Key ARN) from the Keys component.",
+            ]);
+            assert.deepEqual(
+                await found(
+                    policy,
+                    cluster({ manageMasterUserPassword: true, masterUserSecretKmsKeyId: "alias/aws/secretsmanager" }),
+                ),
+                [
+                    'masterUserSecretKmsKeyId is "alias/aws/secretsmanager", an AWS managed key: the managed master password secret would use the AWS managed key.',
+                ],
+            );
+            assert.deepEqual(await found(policy, cluster({ performanceInsightsEnabled: true })), [
+                "performanceInsightsKmsKeyId is not set (AWS managed key): Performance Insights keeps query text, which can contain patient data.",
+            ]);
+            const replica = resource(aws.rds.Instance, "replica", {
+                instanceClass: "db.r6g.large",
+                replicateSourceDb: "hms-db",
+            });
+            assert.match((await analyzeResource(policy, replica)).notApplicable[0].reason, /read replica/);
+        });
+
+        it("elasticache: says what is missing", async () => {
+            const rg = resource(aws.elasticache.ReplicationGroup, "cache", { description: "HMS" });
+            assert.deepEqual(await found(encryption.elasticacheEncryptionAtRest, rg), [
+                "atRestEncryptionEnabled is not true: cached sessions and pages would be stored unencrypted.",
+                "kmsKeyId is not set (AWS managed key); use a customer managed key (aws.kms.Key ARN) from the Keys component.",
+            ]);
+        });
+
+        describe("s3", () => {
+            const policy = encryption.s3EncryptionAtRest;
+            const bucket = (name: string, extra: Record<string, unknown> = {}) =>
+                resource(aws.s3.Bucket, name, { bucket: `hms-production-${name}-1f2e`, arn: UNKNOWN, ...extra });
+            const sse = (b: FakeResource | null, rules: unknown) =>
+                resource(
+                    aws.s3.BucketServerSideEncryptionConfiguration,
+                    `${b?.name ?? "unknown"}-sse`,
+                    { bucket: b ? UNKNOWN : UNKNOWN, rules },
+                    b ? { propertyDependencies: deps({ bucket: b }) } : {},
+                );
+            const kms = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }];
+            const aes = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }];
+            const stack = async (...r: FakeResource[]) =>
+                messages(await analyzeStack(policy, [...r, ...cloudflareEdge()]));
+            const logging = (source: FakeResource, target: FakeResource) =>
+                resource(aws.s3.BucketLogging, `${source.name}-logging`, {
+                    bucket: source.props.bucket,
+                    targetBucket: target.props.bucket,
+                    targetPrefix: "x/",
+                });
+
+            it("checks only buckets, and says when there is none", async () => {
+                const o = await analyzeStack(policy, cloudflareEdge());
+                clean(o);
+                assert.match(o.notApplicable[0].reason, /no S3 buckets/);
+            });
+
+            it("cannot tell while a rule, its default or its algorithm is unknown; a null rule encrypts nothing", async () => {
+                const media = bucket("media");
+                for (const rules of [
+                    UNKNOWN,
+                    [UNKNOWN],
+                    [{ applyServerSideEncryptionByDefault: UNKNOWN }],
+                    [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN } }],
+                ]) {
+                    assert.deepEqual(await stack(media, sse(media, rules)), [], JSON.stringify(rules));
+                }
+                assert.deepEqual(await stack(media, sse(media, [null])), [
+                    "bucket media does not encrypt with SSE-KMS and a customer managed key by default.",
+                ]);
+            });
+
+            it("reads the deprecated inline configuration of a bucket", async () => {
+                assert.deepEqual(
+                    await stack(bucket("media", { serverSideEncryptionConfiguration: { rule: kms[0] } })),
+                    [],
+                );
+                assert.deepEqual(
+                    await stack(bucket("media", { serverSideEncryptionConfiguration: { rule: aes[0] } })),
+                    ["bucket media does not encrypt with SSE-KMS and a customer managed key by default."],
+                );
+                assert.deepEqual(await stack(bucket("media", { serverSideEncryptionConfiguration: UNKNOWN })), []);
+                assert.deepEqual(await stack(bucket("media", { serverSideEncryptionConfiguration: null })), [
+                    "bucket media has no default encryption configuration.",
+                ]);
+            });
+
+            it("a configuration of a bucket not known yet: cannot tell if it complies, is none if it does not", async () => {
+                const media = bucket("media");
+                assert.deepEqual(await stack(media, sse(null, kms)), []);
+                assert.deepEqual(await stack(media, sse(null, aes)), [
+                    "bucket media has no default encryption configuration.",
+                ]);
+                // Another bucket's configuration does not count.
+                const logs = bucket("logs");
+                assert.deepEqual(await stack(media, logs, sse(logs, kms)), [
+                    "bucket media has no default encryption configuration.",
+                ]);
+            });
+
+            it("lets only the access-log target use SSE-S3, and names it when it has no encryption at all", async () => {
+                const media = bucket("media");
+                const logs = bucket("logs");
+                assert.deepEqual(await stack(media, logs, logging(media, logs), sse(media, aes), sse(logs, aes)), [
+                    "bucket media does not encrypt with SSE-KMS and a customer managed key by default.",
+                ]);
+                assert.deepEqual(
+                    await stack(
+                        media,
+                        logs,
+                        logging(media, logs),
+                        sse(media, kms),
+                        sse(logs, [{ bucketKeyEnabled: true }]),
+                    ),
+                    ["access-log bucket logs has no default encryption (SSE-S3 or SSE-KMS)."],
+                );
+            });
+        });
+
+        describe("ebs", () => {
+            const policy = encryption.ebsEncryption;
+            const good = { encrypted: true, kmsKeyId: KEY_ARN };
+            const instance = (extra: Record<string, unknown>) =>
+                resource(aws.ec2.Instance, "app-1", {
+                    ami: "ami-0abc",
+                    instanceType: "m6i.large",
+                    rootBlockDevice: good,
+                    ...extra,
+                });
+
+            it("treats a null root device or launch template as none", async () => {
+                const missing =
+                    "rootBlockDevice is not declared: the root volume (system, logs, caches) would be unencrypted.";
+                assert.deepEqual(await found(policy, instance({ rootBlockDevice: null })), [missing]);
+                assert.deepEqual(await found(policy, instance({ rootBlockDevice: undefined, launchTemplate: null })), [
+                    missing,
+                ]);
+            });
+
+            it("names each volume in its messages, and skips unknown or null ones", async () => {
+                assert.deepEqual(
+                    await found(
+                        policy,
+                        instance({
+                            rootBlockDevice: { encrypted: false, kmsKeyId: KEY_ARN },
+                            ebsBlockDevices: [null, UNKNOWN, { deviceName: "/dev/sdf", encrypted: true }],
+                        }),
+                    ),
+                    [
+                        "rootBlockDevice is not encrypted.",
+                        "ebsBlockDevices[2] kmsKeyId is not set (AWS managed key); use a customer managed key (aws.kms.Key ARN) from the Keys component.",
+                    ],
+                );
+                assert.deepEqual(await found(policy, instance({ ebsBlockDevices: UNKNOWN })), []);
+                const template = resource(aws.ec2.LaunchTemplate, "app", {
+                    blockDeviceMappings: [
+                        null,
+                        UNKNOWN,
+                        { deviceName: "/dev/sda1" },
+                        { deviceName: "/dev/sdf", ebs: { encrypted: "false", kmsKeyId: KEY_ARN } },
+                    ],
+                });
+                assert.deepEqual(await found(policy, template), ["blockDeviceMappings[3].ebs is not encrypted."]);
+                assert.deepEqual(
+                    await found(policy, resource(aws.ec2.LaunchTemplate, "app", { blockDeviceMappings: UNKNOWN })),
+                    [],
+                );
+                assert.deepEqual(
+                    await found(policy, resource(aws.ebs.Volume, "data", { availabilityZone: "sa-east-1a", size: 10 })),
+                    [
+                        "the volume is not encrypted.",
+                        "the volume kmsKeyId is not set (AWS managed key); use a customer managed key (aws.kms.Key ARN) from the Keys component.",
+                    ],
+                );
+            });
+        });
+
+        it("opensearch: says what is missing", async () => {
+            const domain = resource(aws.opensearch.Domain, "logs", { encryptAtRest: { enabled: false } });
+            assert.deepEqual(await found(encryption.opensearchEncryptionAtRest, domain), [
+                "encryptAtRest.enabled is not true: indices (logs that can contain patient identifiers) would be stored unencrypted.",
+                "encryptAtRest.kmsKeyId is not set (AWS managed key); use a customer managed key (aws.kms.Key ARN) from the Keys component.",
+            ]);
+        });
+
+        describe("kms-key-rotation", () => {
+            const policy = encryption.kmsKeyRotation;
+            const key = (extra: Record<string, unknown>) =>
+                resource(aws.kms.Key, "data", { description: "data", ...extra });
+            const OFF = "enableKeyRotation is not true: the key material would never change.";
+
+            it("applies to symmetric encryption keys, spec and usage given or left to their defaults", async () => {
+                for (const extra of [
+                    {},
+                    { customerMasterKeySpec: "SYMMETRIC_DEFAULT" },
+                    { keyUsage: "ENCRYPT_DECRYPT" },
+                ]) {
+                    assert.deepEqual(await found(policy, key(extra)), [OFF], JSON.stringify(extra));
+                }
+                assert.deepEqual(await found(policy, key({ enableKeyRotation: true, rotationPeriodInDays: null })), []);
+            });
+
+            it("does not apply to asymmetric, HMAC or external keys, and says why", async () => {
+                for (const extra of [
+                    { customerMasterKeySpec: "RSA_2048" },
+                    { keyUsage: "GENERATE_VERIFY_MAC" },
+                    { customKeyStoreId: "cks-1234567890abcdef0" },
+                    { xksKeyId: "ext-key-1" },
+                ]) {
+                    const o = await analyzeResource(policy, key(extra));
+                    clean(o);
+                    assert.match(o.notApplicable[0].reason, /only symmetric encryption keys/, JSON.stringify(extra));
+                }
+            });
+
+            it("cannot tell while the key's kind is unknown", async () => {
+                for (const extra of [
+                    { customerMasterKeySpec: UNKNOWN },
+                    { keyUsage: UNKNOWN },
+                    { customKeyStoreId: UNKNOWN },
+                    { xksKeyId: UNKNOWN },
+                ]) {
+                    const o = await analyzeResource(policy, key(extra));
+                    clean(o);
+                    // Cannot tell is not "not applicable".
+                    assert.deepEqual(o.notApplicable, [], JSON.stringify(extra));
+                }
+            });
         });
     });
 });

@@ -13,9 +13,19 @@ import {
     validateResourceOfType,
 } from "@pulumi/policy";
 import { configWithDefaults } from "../../policies/lib/config";
-import { regionOf, tagValue } from "../../policies/lib/resources";
+import { matchesIdentity, regionOf, tagValue } from "../../policies/lib/resources";
 import { isCustomerManagedKey } from "../../policies/lib/validate";
-import { all, any, hasUnknown, isUnknown, plain } from "../../policies/lib/values";
+import {
+    all,
+    any,
+    asArray,
+    hasUnknown,
+    isUnknown,
+    knownString,
+    not,
+    parseJsonDocument,
+    plain,
+} from "../../policies/lib/values";
 import { arnGlob } from "../../policies/backup";
 import { deniesInsecureTransport, tlsParameterFor } from "../../policies/transport";
 import {
@@ -248,5 +258,86 @@ describe("policies/lib", () => {
             accepted: ["on", "1"],
         });
         assert.equal(tlsParameterFor("oracle-ee-19")?.name, undefined);
+    });
+
+    it("three-valued logic: true only when every value is true; not() keeps unknown", () => {
+        assert.equal(all([true, true]), true);
+        assert.equal(all([]), true);
+        assert.equal(not(undefined), undefined);
+        assert.equal(not(true), false);
+        assert.equal(not(false), true);
+        assert.equal(hasUnknown([1, [2, UNKNOWN]]), true);
+        assert.equal(isUnknown({}), false);
+    });
+
+    it("reads known strings and JSON documents; anything else is undefined", () => {
+        assert.equal(knownString("hms"), "hms");
+        for (const v of ["", UNKNOWN, 5, undefined, null]) {
+            assert.equal(knownString(v), undefined, String(v));
+        }
+        assert.deepEqual(parseJsonDocument('{"tags":{"A":"b"}}'), { tags: { A: "b" } });
+        assert.deepEqual(parseJsonDocument({ Statement: [] }), { Statement: [] });
+        for (const v of [undefined, null, UNKNOWN, "{not json", "5", "null", 5]) {
+            assert.equal(parseJsonDocument(v), undefined, String(v));
+        }
+    });
+
+    it("matches a reference with a resource's identities: absent names nothing, nothing known cannot tell", () => {
+        assert.equal(matchesIdentity(undefined, ["hms"], false), false);
+        assert.equal(matchesIdentity(null, [undefined], false), false);
+        assert.equal(matchesIdentity("hms", ["hms", undefined], false), true);
+        assert.equal(matchesIdentity("other", ["hms", undefined], false), false);
+        assert.equal(matchesIdentity("hms", [undefined, UNKNOWN], false), undefined);
+        assert.equal(matchesIdentity(UNKNOWN, ["hms"], false), undefined);
+        assert.equal(matchesIdentity(UNKNOWN, ["hms"], true), false);
+        assert.equal(matchesIdentity(5, ["5"], false), false);
+        assert.equal(matchesIdentity(undefined, [], false), false);
+    });
+
+    it("takes absent or null lists and config values as not given", () => {
+        assert.deepEqual(asArray(null), []);
+        assert.deepEqual(asArray(undefined), []);
+        assert.deepEqual(asArray("x"), ["x"]);
+        const schema = {
+            properties: { days: { type: "integer" as const, default: 30 }, other: { type: "string" as const } },
+        };
+        assert.deepEqual(configWithDefaults(schema, { days: null as unknown as number }), { days: 30 });
+        assert.deepEqual(configWithDefaults(schema, { days: undefined }), { days: 30 });
+        assert.deepEqual(configWithDefaults(schema, { days: 7 }), { days: 7 });
+    });
+
+    it("reads tags from every source, and cannot tell while one of them is unknown", async () => {
+        const seen = new Map<string, PolicyResource>();
+        const probe: StackValidationPolicy = {
+            ...base,
+            name: "probe",
+            validateStack: (args) => args.resources.forEach((r) => seen.set(r.name, r)),
+        };
+        const bare = {
+            type: "pulumi:providers:aws",
+            name: "bare",
+            urn: "urn:pulumi:production::hms::pulumi:providers:aws::bare",
+            props: { region: REGION },
+        };
+        const unknownDefaults = {
+            ...bare,
+            name: "u",
+            urn: `${bare.urn}-u`,
+            props: { region: REGION, defaultTags: UNKNOWN },
+        };
+        await analyzeStack(probe, [
+            resource(aws.s3.Bucket, "no-provider", { tags: null }, { provider: null }),
+            resource(aws.s3.Bucket, "bare", { tagsAll: { Owner: "ti" } }, { provider: bare }),
+            resource(aws.s3.Bucket, "unknown-defaults", { tags: { Name: "x" } }, { provider: unknownDefaults }),
+            resource(aws.s3.Bucket, "unknown-value", { tags: { Backup: UNKNOWN } }, { provider: bare }),
+        ]);
+        assert.equal(tagValue(seen.get("no-provider")!, "Name"), null);
+        assert.equal(tagValue(seen.get("bare")!, "Owner"), "ti");
+        assert.equal(tagValue(seen.get("bare")!, "Environment"), null);
+        assert.equal(tagValue(seen.get("unknown-defaults")!, "Name"), "x");
+        assert.equal(tagValue(seen.get("unknown-defaults")!, "Environment"), undefined);
+        assert.equal(tagValue(seen.get("unknown-value")!, "Backup"), undefined);
+        assert.equal(tagValue(seen.get("unknown-value")!, "Owner"), undefined);
+        assert.equal(regionOf(seen.get("no-provider")!), undefined);
     });
 });

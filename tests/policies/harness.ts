@@ -14,6 +14,8 @@
 // it to the policy's getConfig. `config: "bare"` skips that and leaves the
 // SDK's own getConfig (which returns {} without a Configure call).
 
+import * as aws from "@pulumi/aws";
+import * as cloudflare from "@pulumi/cloudflare";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import {
@@ -359,4 +361,57 @@ export function analyzeStack(
 /** Messages of the violations of one policy. */
 export function messages(outcome: Outcome, policy?: Policy): string[] {
     return outcome.violations.filter((v) => !policy || v.policy === policy.name).map((v) => v.message);
+}
+
+/**
+ * The Cloudflare side of the real plan (the zone, the origin's proxied DNS
+ * record, the managed WAF ruleset), for AWS policy tests: the engine hands
+ * every policy the whole mixed stack, and no Cloudflare resource may count
+ * as (or hide) an AWS one.
+ */
+export function cloudflareEdge(): FakeResource[] {
+    const zone = resource(cloudflare.Zone, "zone", {
+        account: { id: "0123abcd" },
+        name: "hospital.example.com",
+        type: "full",
+        id: UNKNOWN,
+    });
+    const record = resource(
+        cloudflare.DnsRecord,
+        "origin",
+        { zoneId: UNKNOWN, name: "hms.hospital.example.com", type: "CNAME", content: UNKNOWN, proxied: true, ttl: 1 },
+        { propertyDependencies: deps({ zoneId: zone }) },
+    );
+    const waf = resource(
+        cloudflare.Ruleset,
+        "waf",
+        {
+            zoneId: UNKNOWN,
+            kind: "zone",
+            phase: "http_request_firewall_managed",
+            name: "managed WAF",
+            rules: [
+                {
+                    action: "execute",
+                    expression: "true",
+                    enabled: true,
+                    actionParameters: { id: "efb7b8c949ac4650a09736fc376e9aee" },
+                },
+            ],
+        },
+        { propertyDependencies: deps({ zoneId: zone }) },
+    );
+    return [zone, record, waf];
+}
+
+/** The AWS side of the real plan in brief (network and load balancer), for Cloudflare policy tests. */
+export function awsOrigin(): FakeResource[] {
+    const vpc = resource(aws.ec2.Vpc, "vpc", { cidrBlock: "10.40.0.0/16", arn: UNKNOWN });
+    const alb = resource(
+        aws.lb.LoadBalancer,
+        "alb",
+        { loadBalancerType: "application", internal: false, dnsName: UNKNOWN, arn: UNKNOWN },
+        { dependencies: [vpc.urn] },
+    );
+    return [vpc, alb];
 }

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as publicAccess from "../../policies/public-access";
-import { analyzeResource, analyzeStack, deps, messages, Outcome, resource, UNKNOWN } from "./harness";
+import { analyzeResource, analyzeStack, cloudflareEdge, deps, messages, Outcome, resource, UNKNOWN } from "./harness";
 
 function clean(o: Outcome): void {
     assert.deepEqual(o.violations, []);
@@ -44,6 +44,23 @@ describe("policies/public-access", () => {
                 ),
                 ["bucket media's public access block does not set ignorePublicAcls, restrictPublicBuckets to true."],
             );
+        });
+
+        it("counts only the bucket's own block; one of a bucket not known yet cannot tell if complete, is none if not (mixed stack)", async () => {
+            const media = bucket();
+            const logs = resource(aws.s3.Bucket, "logs", { bucket: "hms-production-logs-9c1d", arn: UNKNOWN });
+            const run = async (...r: ReturnType<typeof bucket>[]) =>
+                messages(await analyzeStack(policy, [media, ...r, ...cloudflareEdge()]));
+            assert.deepEqual(await run(logs, block(logs, all)), ["bucket media has no public access block."]);
+            const unlinked = (flags: Record<string, unknown>) =>
+                resource(aws.s3.BucketPublicAccessBlock, "pab", { bucket: UNKNOWN, ...flags });
+            assert.deepEqual(await run(unlinked(all)), []);
+            assert.deepEqual(await run(unlinked({ ...all, blockPublicAcls: false })), [
+                "bucket media has no public access block.",
+            ]);
+            const o = await analyzeStack(policy, cloudflareEdge());
+            clean(o);
+            assert.match(o.notApplicable[0].reason, /no S3 buckets/);
         });
 
         it("skips unknown flags", async () => {

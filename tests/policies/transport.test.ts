@@ -2,7 +2,18 @@ import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as transport from "../../policies/transport";
-import { analyzeResource, analyzeStack, deps, FakeResource, messages, Outcome, resource, UNKNOWN } from "./harness";
+import {
+    analyzeResource,
+    analyzeStack,
+    awsOrigin,
+    cloudflareEdge,
+    deps,
+    FakeResource,
+    messages,
+    Outcome,
+    resource,
+    UNKNOWN,
+} from "./harness";
 
 /** No violation and no "can't run during preview" note. */
 function clean(o: Outcome): void {
@@ -517,6 +528,354 @@ describe("policies/transport", () => {
             const o = await analyzeStack(policy, [resource(aws.s3.Bucket, "media", {})] as FakeResource[]);
             clean(o);
             assert.equal(o.notApplicable[0].policy, policy.name);
+        });
+    });
+
+    describe("rds-parameter-group-requires-tls: each side of every condition", () => {
+        const policy = transport.rdsParameterGroupRequiresTls;
+        const group = (family: unknown, parameters: unknown, cls: unknown = aws.rds.ClusterParameterGroup) =>
+            resource(cls, "params", { family, description: "HMS", parameters });
+
+        it("cannot tell which parameter applies while the family is unknown or absent", async () => {
+            for (const cls of [aws.rds.ClusterParameterGroup, aws.rds.ParameterGroup]) {
+                clean(await analyzeResource(policy, group(UNKNOWN, [], cls)));
+                clean(await analyzeResource(policy, group(undefined, [], cls)));
+            }
+        });
+
+        it("is not applicable to a family without a TLS parameter, or to an Aurora instance group, and says why", async () => {
+            const oracle = await analyzeResource(policy, group("oracle-ee-19", [], aws.rds.ParameterGroup));
+            clean(oracle);
+            assert.match(oracle.notApplicable[0].reason, /no TLS enforcement parameter known for family oracle-ee-19/);
+            const aurora = await analyzeResource(policy, group("aurora-mysql8.0", [], aws.rds.ParameterGroup));
+            assert.match(aurora.notApplicable[0].reason, /cluster parameter/);
+        });
+
+        it("names the value it needs in upper case (ON, 1)", async () => {
+            assert.deepEqual(messages(await analyzeResource(policy, group("mysql8.0", [], aws.rds.ParameterGroup))), [
+                "require_secure_transport is not set (the engine default allows plaintext); it must be ON for family mysql8.0.",
+            ]);
+        });
+
+        it("accepts the mixed stack's other resources as not applicable", async () => {
+            for (const r of [...cloudflareEdge(), ...awsOrigin()]) {
+                const o = await analyzeResource(policy, r);
+                clean(o);
+                assert.deepEqual(
+                    o.notApplicable.map((n) => n.reason),
+                    ["Policy only applies to RDS parameter groups"],
+                );
+            }
+        });
+    });
+
+    describe("rds-uses-custom-parameter-group: each side of every condition", () => {
+        const policy = transport.rdsUsesCustomParameterGroup;
+        const instance = (props: Record<string, unknown>) =>
+            resource(aws.rds.Instance, "db", { instanceClass: "db.t4g.medium", ...props });
+
+        it("treats a null or empty group name as not set", async () => {
+            for (const parameterGroupName of [null, ""]) {
+                assert.deepEqual(
+                    messages(await analyzeResource(policy, instance({ engine: "mysql", parameterGroupName }))),
+                    [
+                        "parameterGroupName is not set: the engine's default parameter group accepts unencrypted connections.",
+                    ],
+                );
+            }
+        });
+
+        it("checks MySQL and PostgreSQL engines only; an unknown engine cannot be told", async () => {
+            assert.equal((await analyzeResource(policy, instance({ engine: "postgres" }))).violations.length, 1);
+            clean(await analyzeResource(policy, instance({ engine: UNKNOWN })));
+            clean(await analyzeResource(policy, instance({ engine: "oracle-ee" })));
+        });
+
+        it("accepts the stack's own group while its name is unknown", async () => {
+            clean(await analyzeResource(policy, instance({ engine: "mysql", parameterGroupName: UNKNOWN })));
+        });
+    });
+
+    describe("elasticache-transit-encryption-required: messages", () => {
+        const policy = transport.elasticacheTransitEncryption;
+        it("says what is wrong with each setting", async () => {
+            const o = await analyzeResource(
+                policy,
+                resource(aws.elasticache.ReplicationGroup, "cache", { description: "HMS", engine: "valkey" }),
+            );
+            assert.deepEqual(messages(o), [
+                "transitEncryptionEnabled is not true: cache traffic (sessions, cached patient pages) would travel in plaintext.",
+                'transitEncryptionMode is not set; it must be "required".',
+            ]);
+        });
+    });
+
+    describe("s3-deny-insecure-transport: each side of every condition (mixed stacks)", () => {
+        const policy = transport.s3DenyInsecureTransport;
+        const NAME = "hms-production-media-4f2a";
+        const ARN = `arn:aws:s3:::${NAME}`;
+        const deny = (extra: Record<string, unknown> = {}) => ({
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [ARN, `${ARN}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+            ...extra,
+        });
+        const media = (props: Record<string, unknown> = {}) =>
+            resource(aws.s3.Bucket, "media", { bucket: NAME, arn: ARN, ...props });
+        const bucketPolicy = (doc: unknown, bucket: unknown = NAME) =>
+            resource(aws.s3.BucketPolicy, "media-policy", { bucket, policy: doc });
+        const verdict = async (doc: unknown) =>
+            messages(await analyzeStack(policy, [media(), bucketPolicy(doc), ...cloudflareEdge()]));
+
+        it("requires Deny, every principal, every S3 action and a SecureTransport = false condition (Bool or BoolIfExists)", async () => {
+            const ok = (statement: unknown) => verdict(JSON.stringify({ Statement: [statement] }));
+            assert.deepEqual(await ok(deny()), []);
+            assert.deepEqual(await ok(deny({ Action: ["s3:GetObject", "s3:*"] })), []);
+            assert.deepEqual(await ok(deny({ Action: "*" })), []);
+            assert.deepEqual(await ok(deny({ Principal: { AWS: ["*"] } })), []);
+            assert.deepEqual(await ok(deny({ Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } })), []);
+            assert.deepEqual(await ok(deny({ Condition: { Bool: { "aws:SecureTransport": ["true", "false"] } } })), []);
+            for (const weak of [
+                deny({ Effect: "Allow" }),
+                deny({ Principal: "arn:aws:iam::123456789012:root" }),
+                deny({ Principal: { AWS: "arn:aws:iam::123456789012:root" } }),
+                deny({ Principal: null }),
+                deny({ Action: "s3:GetObject" }),
+                deny({ Action: ["s3:GetObject", "s3:PutObject"] }),
+                deny({ Condition: { Bool: { "aws:SecureTransport": "true" } } }),
+                deny({ Condition: { StringEquals: { "aws:SecureTransport": "false" } } }),
+                deny({ Condition: null }),
+                deny({ Condition: "aws:SecureTransport=false" }),
+            ]) {
+                assert.deepEqual(
+                    await ok(weak),
+                    [
+                        "bucket media has a bucket policy without a Deny on aws:SecureTransport = false: requests over plain HTTP would be served.",
+                    ],
+                    JSON.stringify(weak),
+                );
+            }
+        });
+
+        it("reads statements: unknown ones cannot tell, null or malformed ones do not deny", () => {
+            assert.equal(transport.deniesInsecureTransport(UNKNOWN), undefined);
+            assert.equal(transport.deniesInsecureTransport(null), false);
+            assert.equal(transport.deniesInsecureTransport("Deny"), false);
+            assert.equal(transport.policyDeniesInsecureTransport(JSON.stringify({ Statement: UNKNOWN })), undefined);
+        });
+
+        it("does not take an unparsable policy document for a TLS-only one", async () => {
+            assert.equal((await verdict("{not json")).length, 1);
+        });
+
+        it("checks the deprecated inline policy of a bucket", async () => {
+            const tlsOnly = JSON.stringify({ Statement: [deny()] });
+            clean(await analyzeStack(policy, [media({ policy: tlsOnly }), ...cloudflareEdge()]));
+            const allow = JSON.stringify({ Statement: [deny({ Effect: "Allow" })] });
+            assert.equal(
+                messages(await analyzeStack(policy, [media({ policy: allow }), ...cloudflareEdge()])).length,
+                1,
+            );
+        });
+
+        it("checks only buckets: the mixed stack's other resources need no bucket policy", async () => {
+            const o = await analyzeStack(policy, [...cloudflareEdge(), ...awsOrigin()]);
+            clean(o);
+            assert.match(o.notApplicable[0].reason, /no S3 buckets/);
+            const tlsOnly = JSON.stringify({ Statement: [deny()] });
+            clean(await analyzeStack(policy, [media(), bucketPolicy(tlsOnly), ...cloudflareEdge(), ...awsOrigin()]));
+        });
+
+        it("a null inline policy is no policy", async () => {
+            assert.deepEqual(messages(await analyzeStack(policy, [media({ policy: null }), ...cloudflareEdge()])), [
+                "bucket media has no bucket policy: requests over plain HTTP would be served.",
+            ]);
+        });
+
+        it("a policy of a bucket not known yet that does not deny plaintext leaves the bucket without one", async () => {
+            const allow = JSON.stringify({ Statement: [deny({ Effect: "Allow" })] });
+            assert.deepEqual(
+                messages(await analyzeStack(policy, [media(), bucketPolicy(allow, UNKNOWN), ...cloudflareEdge()])),
+                ["bucket media has no bucket policy: requests over plain HTTP would be served."],
+            );
+        });
+    });
+
+    describe("lb-listener-transport-security: each side of every condition", () => {
+        const policy = transport.lbListenerTransport;
+        const listener = (props: Record<string, unknown>) =>
+            resource(aws.lb.Listener, "listener", { loadBalancerArn: UNKNOWN, ...props });
+        const found = async (props: Record<string, unknown>) =>
+            messages(await analyzeResource(policy, listener(props)));
+
+        it("refuses plain HTTP forwarding on port 80 for TCP, UDP and TCP_UDP, and only forwarding", async () => {
+            for (const protocol of ["TCP", "UDP", "TCP_UDP"]) {
+                assert.deepEqual(
+                    await found({
+                        protocol,
+                        port: 80,
+                        defaultActions: [UNKNOWN, null, { type: "forward", targetGroupArn: UNKNOWN }],
+                    }),
+                    [
+                        `defaultActions[2] forwards ${protocol} port 80 (plain HTTP) to targets; terminate TLS on 443 instead.`,
+                    ],
+                );
+            }
+            assert.deepEqual(
+                await found({ protocol: "TCP", port: 80, defaultActions: [{ type: "fixed-response" }] }),
+                [],
+            );
+            assert.deepEqual(await found({ protocol: "TCP", port: 80, defaultActions: UNKNOWN }), []);
+            assert.deepEqual(await found({ protocol: "TCP", port: 443, defaultActions: [{ type: "forward" }] }), []);
+        });
+
+        it("on HTTP, the action's type decides; an unknown type or redirect cannot tell; a missing protocol keeps HTTP", async () => {
+            assert.deepEqual(await found({ protocol: "HTTP", defaultActions: [{ type: UNKNOWN }] }), []);
+            assert.deepEqual(
+                await found({ protocol: "HTTP", defaultActions: [{ type: "redirect", redirect: UNKNOWN }] }),
+                [],
+            );
+            assert.deepEqual(
+                await found({
+                    protocol: "HTTP",
+                    defaultActions: [{ type: "redirect", redirect: { protocol: UNKNOWN } }],
+                }),
+                [],
+            );
+            assert.deepEqual(
+                await found({
+                    protocol: "HTTP",
+                    defaultActions: [{ type: "forward", redirect: { protocol: "HTTPS" } }],
+                }),
+                ["defaultActions[0] (type forward) on an HTTP listener: HTTP listeners may only redirect to HTTPS."],
+            );
+            assert.deepEqual(await found({ protocol: "HTTP", defaultActions: [{ type: "redirect" }] }), [
+                "defaultActions[0] (redirect to #{protocol}) on an HTTP listener: HTTP listeners may only redirect to HTTPS.",
+            ]);
+            assert.deepEqual(await found({ protocol: "HTTP", defaultActions: [null] }), [
+                "defaultActions[0] (an action) on an HTTP listener: HTTP listeners may only redirect to HTTPS.",
+            ]);
+            assert.deepEqual(await found({ protocol: UNKNOWN, defaultActions: [{ type: "forward" }] }), []);
+        });
+    });
+
+    describe("opensearch-https-tls12: messages", () => {
+        const policy = transport.opensearchHttpsOnly;
+        it("says what is wrong with each setting", async () => {
+            const domain = (extra: Record<string, unknown>) =>
+                resource(aws.opensearch.Domain, "logs", { engineVersion: "OpenSearch_2.13", ...extra });
+            assert.deepEqual(
+                messages(await analyzeResource(policy, domain({ domainEndpointOptions: { enforceHttps: false } }))),
+                [
+                    "domainEndpointOptions.enforceHttps is not true: the domain would answer plain HTTP.",
+                    "domainEndpointOptions.tlsSecurityPolicy is not set: the service default accepts TLS 1.0.",
+                    "nodeToNodeEncryption.enabled is not true: traffic between the domain's nodes would be unencrypted.",
+                ],
+            );
+            assert.deepEqual(
+                messages(
+                    await analyzeResource(
+                        policy,
+                        domain({
+                            domainEndpointOptions: {
+                                enforceHttps: true,
+                                tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07",
+                            },
+                            nodeToNodeEncryption: { enabled: true },
+                        }),
+                    ),
+                ),
+                ['tlsSecurityPolicy "Policy-Min-TLS-1-0-2019-07" accepts TLS versions older than 1.2.'],
+            );
+        });
+    });
+
+    describe("cloudflare-zone-tls: mixed stacks and several zones", () => {
+        const policy = transport.cloudflareZoneTls;
+        const A = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+        const B = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+        const record = (zoneId: string, name: string) =>
+            resource(cloudflare.DnsRecord, name, {
+                zoneId,
+                name: `${name}.example.org`,
+                type: "CNAME",
+                content: "x",
+                proxied: true,
+                ttl: 1,
+            });
+        const settings = (zoneId: string, prefix: string) => [
+            resource(cloudflare.ZoneSetting, `${prefix}-ssl`, { zoneId, settingId: "ssl", value: "strict" }),
+            resource(cloudflare.ZoneSetting, `${prefix}-min-tls`, {
+                zoneId,
+                settingId: "min_tls_version",
+                value: "1.2",
+            }),
+            resource(cloudflare.ZoneSetting, `${prefix}-https`, { zoneId, settingId: "always_use_https", value: "on" }),
+        ];
+
+        it("reports a missing setting among the AWS resources of the real plan", async () => {
+            const o = await analyzeStack(policy, [...awsOrigin(), record(A, "hms"), ...settings(A, "a").slice(0, 2)]);
+            assert.deepEqual(messages(o), [
+                `zone ${A} has no always_use_https setting, so Cloudflare uses off; set it to "on".`,
+            ]);
+            clean(await analyzeStack(policy, [...awsOrigin(), record(A, "hms"), ...settings(A, "a")]));
+        });
+
+        it("does not count one zone's settings for another", async () => {
+            const o = await analyzeStack(policy, [
+                ...awsOrigin(),
+                record(A, "hms"),
+                record(B, "portal"),
+                ...settings(A, "a"),
+            ]);
+            assert.equal(o.violations.length, 3);
+            assert.ok(messages(o).every((m) => m.startsWith(`zone ${B} has no`)));
+        });
+
+        it("takes neither Route 53 records nor account-level rulesets for zones", async () => {
+            const mail = resource(aws.route53.Record, "mail", {
+                zoneId: "Z0123456789ABC",
+                name: "mail",
+                type: "MX",
+                records: ["10 x"],
+            });
+            const account = resource(cloudflare.Ruleset, "account", {
+                accountId: "0123abcd",
+                kind: "root",
+                name: "a",
+                phase: "http_request_firewall_managed",
+            });
+            clean(await analyzeStack(policy, [...awsOrigin(), mail, account, record(A, "hms"), ...settings(A, "a")]));
+        });
+
+        it("reports a missing setting on the zone resource, else on a DNS record, whatever the stack's order", async () => {
+            const zone = resource(cloudflare.Zone, "zone", { name: UNKNOWN, account: { id: "acc" } });
+            const linked = { propertyDependencies: deps({ zoneId: zone }) };
+            const rec = resource(
+                cloudflare.DnsRecord,
+                "hms",
+                { zoneId: UNKNOWN, name: "hms", type: "CNAME", content: "x", proxied: true },
+                linked,
+            );
+            const ssl = resource(
+                cloudflare.ZoneSetting,
+                "ssl",
+                { zoneId: UNKNOWN, settingId: "ssl", value: "strict" },
+                linked,
+            );
+            const o = await analyzeStack(policy, [ssl, rec, zone]);
+            assert.equal(o.violations.length, 2);
+            assert.ok(o.violations.every((v) => v.urn === zone.urn));
+            assert.match(o.violations[0].message, /^zone zone has no/);
+            const byId = await analyzeStack(policy, [...settings(A, "a").slice(0, 2), record(A, "hms")]);
+            assert.equal(byId.violations[0].urn, record(A, "hms").urn);
+        });
+
+        it("is not applicable to the AWS side alone, and says so", async () => {
+            const o = await analyzeStack(policy, awsOrigin());
+            assert.match(o.notApplicable[0].reason, /manages no Cloudflare zone/);
         });
     });
 });

@@ -2,7 +2,18 @@ import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as waf from "../../policies/waf";
-import { analyzeResource, analyzeStack, deps, messages, Outcome, resource, UNKNOWN } from "./harness";
+import {
+    analyzeResource,
+    analyzeStack,
+    awsOrigin,
+    cloudflareEdge,
+    deps,
+    FakeResource,
+    messages,
+    Outcome,
+    resource,
+    UNKNOWN,
+} from "./harness";
 
 function clean(o: Outcome): void {
     assert.deepEqual(o.violations, []);
@@ -299,6 +310,240 @@ describe("policies/waf", () => {
                 ),
             );
             clean(await analyzeResource(policy, resource(aws.ec2.SecurityGroup, "c", { ingress: UNKNOWN })));
+        });
+    });
+
+    describe("cloudflare-managed-waf: each side of every condition (mixed stacks)", () => {
+        const policy = waf.cloudflareManagedWaf;
+        const A = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+        const B = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+        const record = (zoneId: string, name: string) =>
+            resource(cloudflare.DnsRecord, name, {
+                zoneId,
+                name: `${name}.example.org`,
+                type: "CNAME",
+                content: "x",
+                proxied: true,
+                ttl: 1,
+            });
+        const ruleset = (
+            zoneId: unknown,
+            rules: unknown,
+            phase: unknown = waf.MANAGED_WAF_PHASE,
+            extra: Record<string, unknown> = {},
+        ) =>
+            resource(cloudflare.Ruleset, `waf-${String(zoneId).slice(0, 4)}-${String(phase).slice(-6)}`, {
+                zoneId,
+                kind: "zone",
+                name: "waf",
+                phase,
+                rules,
+                ...extra,
+            });
+        const execute = (extra: Record<string, unknown> = {}) => ({
+            action: "execute",
+            expression: "true",
+            actionParameters: { id: waf.CLOUDFLARE_MANAGED_RULESETS.cloudflareManaged },
+            ...extra,
+        });
+        const run = async (...r: FakeResource[]) => messages(await analyzeStack(policy, [...awsOrigin(), ...r]));
+        const UNPROTECTED = (zone: string, records: string) =>
+            `zone ${zone} proxies ${records} but runs no managed WAF ruleset (phase ${waf.MANAGED_WAF_PHASE}, action execute of ` +
+            `${Object.values(waf.CLOUDFLARE_MANAGED_RULESETS).join(" / ")}).`;
+
+        it("protects a zone beside the AWS resources of the real plan, and flags it without", async () => {
+            const o = await analyzeStack(policy, [...awsOrigin(), record(A, "hms"), ruleset(A, [execute()])]);
+            clean(o);
+            assert.deepEqual(o.notApplicable, []);
+            assert.deepEqual(await run(record(A, "hms")), [UNPROTECTED(A, "hms")]);
+        });
+
+        it("is not applicable without proxied DNS records, and says so", async () => {
+            const unproxied = resource(cloudflare.DnsRecord, "mail", {
+                zoneId: A,
+                name: "mail.example.org",
+                type: "MX",
+                content: "x",
+                proxied: false,
+                ttl: 300,
+            });
+            const o = await analyzeStack(policy, [...awsOrigin(), unproxied]);
+            clean(o);
+            assert.match(o.notApplicable[0].reason, /no proxied DNS records/);
+        });
+
+        it("counts only the zone's own ruleset of the managed phase", async () => {
+            assert.deepEqual(await run(record(A, "hms"), record(B, "portal"), ruleset(A, [execute()])), [
+                UNPROTECTED(B, "portal"),
+            ]);
+            assert.deepEqual(await run(record(A, "hms"), ruleset(A, [execute()], "http_request_firewall_custom")), [
+                UNPROTECTED(A, "hms"),
+            ]);
+        });
+
+        it("an account-level ruleset neither protects a zone nor hides an unprotected one", async () => {
+            const account = resource(cloudflare.Ruleset, "account-waf", {
+                accountId: "0123abcd",
+                kind: "root",
+                name: "account",
+                phase: waf.MANAGED_WAF_PHASE,
+                rules: [execute()],
+            });
+            assert.deepEqual(await run(record(A, "hms"), account), [UNPROTECTED(A, "hms")]);
+        });
+
+        it("needs an enabled execute rule of a managed ruleset id; unknown parts cannot tell, null rules do not protect", async () => {
+            for (const rules of [
+                [execute({ action: "skip" })],
+                [execute({ enabled: false })],
+                [execute({ actionParameters: { id: "0".repeat(32) } })],
+                [execute({ actionParameters: undefined })],
+                [null],
+            ]) {
+                assert.deepEqual(
+                    await run(record(A, "hms"), ruleset(A, rules)),
+                    [UNPROTECTED(A, "hms")],
+                    JSON.stringify(rules),
+                );
+            }
+            for (const rules of [
+                UNKNOWN,
+                [UNKNOWN],
+                [execute({ action: UNKNOWN })],
+                [execute({ actionParameters: UNKNOWN })],
+            ]) {
+                assert.deepEqual(await run(record(A, "hms"), ruleset(A, rules)), [], JSON.stringify(rules));
+            }
+            // A phase not known yet: cannot tell if the rules execute a managed ruleset, flagged if they do not.
+            assert.deepEqual(await run(record(A, "hms"), ruleset(A, [execute()], UNKNOWN)), []);
+            assert.deepEqual(await run(record(A, "hms"), ruleset(A, [execute({ action: "skip" })], UNKNOWN)), [
+                UNPROTECTED(A, "hms"),
+            ]);
+        });
+    });
+
+    describe("alb-waf-association: each side of every condition (mixed stacks)", () => {
+        const policy = waf.albWafAssociation;
+        const ARN = (name: string) =>
+            `arn:aws:elasticloadbalancing:sa-east-1:123456789012:loadbalancer/app/${name}/50dc6c495c0c9188`;
+        const alb = (name: string, props: Record<string, unknown> = {}) =>
+            resource(aws.lb.LoadBalancer, name, {
+                loadBalancerType: "application",
+                subnets: [UNKNOWN],
+                arn: ARN(name),
+                ...props,
+            });
+        const association = (resourceArn: string) =>
+            resource(aws.wafv2.WebAclAssociation, `acl-${resourceArn.split("/")[2]}`, {
+                resourceArn,
+                webAclArn: UNKNOWN,
+            });
+        const run = async (...r: FakeResource[]) => messages(await analyzeStack(policy, [...cloudflareEdge(), ...r]));
+
+        it("matches associations by the load balancer's known ARN, one by one", async () => {
+            assert.deepEqual(await run(alb("origin"), alb("admin"), association(ARN("origin"))), [
+                "internet-facing application load balancer admin has no WAF web ACL association.",
+            ]);
+        });
+
+        it("counts only web ACL associations (a Shield protection of the ALB is not one)", async () => {
+            const shield = resource(aws.shield.Protection, "shield", { name: "alb", resourceArn: ARN("origin") });
+            assert.deepEqual(await run(alb("origin"), shield), [
+                "internet-facing application load balancer origin has no WAF web ACL association.",
+            ]);
+        });
+
+        it("treats a null type as the default (application)", async () => {
+            assert.deepEqual(await run(alb("origin", { loadBalancerType: null })), [
+                "internet-facing application load balancer origin has no WAF web ACL association.",
+            ]);
+        });
+
+        it("is not applicable to the Cloudflare side alone, and says so", async () => {
+            const o = await analyzeStack(policy, cloudflareEdge());
+            clean(o);
+            assert.match(o.notApplicable[0].reason, /no load balancers/);
+        });
+    });
+
+    describe("no-public-web-ports: each side of every condition (the shared ingress reading)", () => {
+        const policy = waf.noPublicWebPorts;
+        const WHY = "Only Cloudflare's address ranges may reach web ports, so no request bypasses the WAF.";
+        const sgRule = (props: Record<string, unknown>) =>
+            resource(aws.ec2.SecurityGroupRule, "rule", { type: "ingress", securityGroupId: UNKNOWN, ...props });
+        const tcp = (fromPort: unknown, toPort: unknown, cidrBlocks: unknown = ["0.0.0.0/0"]) =>
+            sgRule({ protocol: "tcp", fromPort, toPort, cidrBlocks });
+        const found = async (r: FakeResource) => messages(await analyzeResource(policy, r));
+
+        it("names only the open sources, and every one of them", async () => {
+            assert.deepEqual(await found(tcp(443, 443, ["10.0.0.0/8", "0.0.0.0/0"])), [
+                `rule opens tcp port 443 to 0.0.0.0/0. ${WHY}`,
+            ]);
+            assert.deepEqual(
+                await found(
+                    sgRule({
+                        protocol: "tcp",
+                        fromPort: 80,
+                        toPort: 80,
+                        cidrBlocks: ["0.0.0.0/0"],
+                        ipv6CidrBlocks: ["::/0"],
+                    }),
+                ),
+                [`rule opens tcp port 80 to 0.0.0.0/0 and ::/0. ${WHY}`],
+            );
+        });
+
+        it("reads port ranges: -1 means every port, a range without 80 or 443 opens neither, unknown ends cannot tell", async () => {
+            assert.equal((await found(tcp(-1, -1))).length, 1);
+            assert.equal((await found(tcp(0, -1))).length, 1);
+            assert.deepEqual(await found(tcp(1, 22)), []);
+            assert.equal((await found(tcp(-1, 22))).length, 1);
+            assert.deepEqual(await found(tcp(UNKNOWN, 443)), []);
+            assert.deepEqual(await found(tcp(443, UNKNOWN)), []);
+            // No ports on a port protocol: every port (the API refuses it; the pack errs on the safe side).
+            assert.equal((await found(sgRule({ protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] }))).length, 1);
+        });
+
+        it("opens no port with a protocol without ports (ICMP), even with -1 ranges", async () => {
+            assert.deepEqual(
+                await found(sgRule({ protocol: "icmp", fromPort: -1, toPort: -1, cidrBlocks: ["0.0.0.0/0"] })),
+                [],
+            );
+        });
+
+        it("cannot tell from an unknown rule type, protocol, list or source; ignores a VPC rule's absent IPv6 source", async () => {
+            assert.deepEqual(
+                await found(
+                    sgRule({ type: UNKNOWN, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }),
+                ),
+                [],
+            );
+            assert.deepEqual(await found(tcp(443, 443, UNKNOWN)), []);
+            assert.deepEqual(
+                await found(sgRule({ protocol: UNKNOWN, fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] })),
+                [],
+            );
+            assert.deepEqual(await found(resource(aws.ec2.SecurityGroup, "sg", { ingress: UNKNOWN })), []);
+            assert.deepEqual(await found(resource(aws.ec2.SecurityGroup, "sg", { ingress: [UNKNOWN] })), []);
+            const vpc = (cidrIpv4: unknown) =>
+                resource(aws.vpc.SecurityGroupIngressRule, "https", {
+                    securityGroupId: UNKNOWN,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv4,
+                });
+            assert.deepEqual(await found(vpc("10.0.0.0/8")), []);
+            assert.deepEqual(await found(vpc(UNKNOWN)), []);
+            assert.deepEqual(await found(vpc("0.0.0.0/0")), [`rule opens tcp port 443 to 0.0.0.0/0. ${WHY}`]);
+        });
+
+        it("is not applicable to the mixed stack's other resources, and says so", async () => {
+            for (const r of [...cloudflareEdge(), ...awsOrigin()]) {
+                const o = await analyzeResource(policy, r);
+                clean(o);
+                assert.match(o.notApplicable[0].reason, /security groups and their ingress rules/);
+            }
         });
     });
 });

@@ -144,6 +144,17 @@ export const ACTION_INPUTS: Record<string, string[]> = {
         "log-flow",
         "debug",
     ],
+    // actions/upload-artifact v7.0.0, action.yml
+    "actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f": [
+        "name",
+        "path",
+        "if-no-files-found",
+        "retention-days",
+        "compression-level",
+        "overwrite",
+        "include-hidden-files",
+        "archive",
+    ],
     // aws-actions/configure-aws-credentials v6.2.3, action.yml
     "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c": [
         "aws-region",

@@ -18,8 +18,8 @@ exports.test = test;
 exports.all = all;
 exports.any = any;
 exports.not = not;
+exports.isObject = isObject;
 exports.knownString = knownString;
-exports.listOf = listOf;
 exports.parseJsonDocument = parseJsonDocument;
 exports.asArray = asArray;
 /**
@@ -40,16 +40,14 @@ const UNKNOWN_SENTINELS = new Set([
 ]);
 /** True when `v` is a value the engine could not compute yet. */
 function isUnknown(v) {
-    return typeof v === "string" && UNKNOWN_SENTINELS.has(v);
+    return UNKNOWN_SENTINELS.has(v);
 }
 /** True when `v` is unknown or contains an unknown value anywhere inside. */
 function hasUnknown(v) {
     if (isUnknown(v)) {
         return true;
     }
-    if (Array.isArray(v)) {
-        return v.some(hasUnknown);
-    }
+    // Arrays too: their elements are their values.
     if (typeof v === "object" && v !== null) {
         return Object.values(v).some(hasUnknown);
     }
@@ -75,6 +73,7 @@ function copy(value) {
         // A proxy without a getOwnPropertyDescriptor trap forwards to its
         // target: this reads the raw value without the proxy's `get` check.
         const descriptor = Object.getOwnPropertyDescriptor(value, key);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: property bags from the engine have data properties only
         if (descriptor && "value" in descriptor) {
             out[key] = copy(descriptor.value);
         }
@@ -114,19 +113,13 @@ function any(values) {
 function not(v) {
     return v === undefined ? undefined : !v;
 }
+/** A known object or array: not absent, not null, not an unknown sentinel (a string). */
+function isObject(v) {
+    return typeof v === "object" && v !== null;
+}
 /** A known, non-empty string, or undefined (absent, empty or unknown). */
 function knownString(v) {
     return typeof v === "string" && v !== "" && !isUnknown(v) ? v : undefined;
-}
-/** Array elements of a possibly absent list (an unknown list gives `undefined`). */
-function listOf(v) {
-    if (v === undefined || v === null) {
-        return [];
-    }
-    if (isUnknown(v) || !Array.isArray(v)) {
-        return undefined;
-    }
-    return v;
 }
 /**
  * Parses a JSON document (IAM policy, provider `defaultTags`) that may be
@@ -134,19 +127,17 @@ function listOf(v) {
  * unparsable; an object may still hold unknown leaves.
  */
 function parseJsonDocument(v) {
-    if (v === undefined || v === null || isUnknown(v)) {
-        return undefined;
-    }
+    let doc = v;
     if (typeof v === "string") {
+        doc = undefined;
         try {
-            const parsed = JSON.parse(v);
-            return typeof parsed === "object" && parsed !== null ? parsed : undefined;
+            doc = JSON.parse(v);
         }
         catch {
-            return undefined;
+            // not JSON (the unknown sentinel neither)
         }
     }
-    return typeof v === "object" ? v : undefined;
+    return isObject(doc) ? doc : undefined;
 }
 /** `x` as an array: a single value becomes a one-element list. */
 function asArray(v) {

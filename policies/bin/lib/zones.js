@@ -66,9 +66,7 @@ function zonesOf(resources) {
         if (!r.type.startsWith("cloudflare:")) {
             continue;
         }
-        if (!r.isType(cloudflare.Zone) && (0, resources_1.propsOf)(r).zoneId === undefined) {
-            continue;
-        }
+        // Account-level resources (no zone) have no key.
         const key = zoneKeyOf(r);
         if (key === undefined) {
             continue;
