@@ -111,7 +111,7 @@ describe("AccountBaseline (account-wide services, one stack per account)", () =>
         const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.inputs.name === "RDSOSMetrics");
         assert.strictEqual(groups.length, 1, "production (the account's owner) creates RDSOSMetrics");
         const g = groups[0];
-        assert.ok(under(run, g, "hms:account:AccountBaseline"), "it belongs to the baseline");
+        assert.ok(under(run, g, "hms:security:AccountBaseline"), "it belongs to the baseline");
         const key = run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-logs"))!;
         assert.strictEqual(g.inputs.kmsKeyId, key.outputs.arn, "encrypted with the logs key");
         assert.strictEqual(g.inputs.retentionInDays, parseStack("production").logRetentionDays);
