@@ -5,7 +5,7 @@ import { addressAt } from "./ipv4";
 import * as tls from "@pulumi/tls";
 import { renderCrlImportScript, renderCrlScript } from "../templates/vpn-crl";
 import { renderVpnProfile } from "../templates/vpn-profile";
-import { BACKUP_EXEMPT_TAG, tlsOnlyStatements } from "./storage";
+import { BACKUP_EXEMPT_TAG, baseline, tlsOnlyStatements } from "./storage";
 
 export interface TrailArgs {
     /** Days the trail bucket keeps log files (audit evidence), then deletes them. */
@@ -316,7 +316,6 @@ export class Security extends pulumi.ComponentResource {
             objectLockEnabled?: boolean;
         },
     ): AuditBucket {
-        const parent = { parent: this };
         const region = o.region;
         const bucket = new aws.s3.Bucket(
             bucketName,
@@ -328,28 +327,7 @@ export class Security extends pulumi.ComponentResource {
             },
             { parent: this, protect: o.protect },
         );
-        new aws.s3.BucketOwnershipControls(
-            `${bucketName}-ownership`,
-            { bucket: bucket.bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
-            parent,
-        );
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(
-            `${bucketName}-public-access`,
-            {
-                bucket: bucket.bucket,
-                region,
-                blockPublicAcls: true,
-                blockPublicPolicy: true,
-                ignorePublicAcls: true,
-                restrictPublicBuckets: true,
-            },
-            parent,
-        );
-        const versioning = new aws.s3.BucketVersioning(
-            `${bucketName}-versioning`,
-            { bucket: bucket.bucket, region, versioningConfiguration: { status: "Enabled" } },
-            parent,
-        );
+        const guards = baseline(bucketName, bucket, region, this, { sseAlgorithm: "aws:kms", kmsKeyArn: o.kmsKeyArn });
         const lock = new aws.s3.BucketObjectLockConfiguration(
             `${bucketName}-lock`,
             {
@@ -358,22 +336,9 @@ export class Security extends pulumi.ComponentResource {
                 objectLockEnabled: "Enabled",
                 rule: { defaultRetention: { mode: AUDIT_LOCK_MODE, days: o.retentionDays } },
             },
-            { parent: this, dependsOn: [versioning] },
+            { parent: this, dependsOn: [guards.versioning] },
         );
-        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${bucketName}-encryption`,
-            {
-                bucket: bucket.bucket,
-                region,
-                rules: [
-                    {
-                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: o.kmsKeyArn },
-                        bucketKeyEnabled: true,
-                    },
-                ],
-            },
-            parent,
-        );
+        const { versioning, publicAccessBlock: publicAccess, encryption } = guards;
         return { bucket, versioning, publicAccess, lock, encryption };
     }
 

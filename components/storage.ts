@@ -539,16 +539,18 @@ function validate(name: string, replica: boolean): void {
     }
 }
 
-interface Guards {
+export interface Guards {
     publicAccessBlock: aws.s3.BucketPublicAccessBlock;
     versioning: aws.s3.BucketVersioning;
+    encryption: aws.s3.BucketServerSideEncryptionConfiguration;
 }
 
 /**
- * What every bucket here gets: bucket-owner-enforced ownership (ACLs off),
- * all four public access blocks, versioning, default encryption.
+ * What every bucket of the program gets (here and the audit buckets of
+ * Security): bucket-owner-enforced ownership (ACLs off), all four public
+ * access blocks, versioning, default encryption.
  */
-function baseline(
+export function baseline(
     name: string,
     bucket: aws.s3.Bucket,
     region: string,
@@ -578,7 +580,7 @@ function baseline(
         { bucket: bucket.bucket, region, versioningConfiguration: { status: "Enabled" } },
         opts,
     );
-    new aws.s3.BucketServerSideEncryptionConfiguration(
+    const encryptionConfiguration = new aws.s3.BucketServerSideEncryptionConfiguration(
         `${name}-encryption`,
         {
             bucket: bucket.bucket,
@@ -597,7 +599,7 @@ function baseline(
         },
         opts,
     );
-    return { publicAccessBlock, versioning };
+    return { publicAccessBlock, versioning, encryption: encryptionConfiguration };
 }
 
 /** Denies any request that is not made over TLS 1.2 or later (every bucket policy of the program starts with these). */
