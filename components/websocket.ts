@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { renderTelemetry } from "../templates/telemetry";
-import { renderWebSocketUserData, WEBSOCKET_LOG_FILES } from "../templates/websocket";
+import { renderWebSocketUserData, WEBSOCKET_LOG_FILES, WS_WORDPRESS_PATHS } from "../templates/websocket";
 import { HardenedServers, HostTelemetryArgs, readyCommands, secretReadStatements, ssmGate } from "./server-support";
 
 export interface WebSocketServerArgs {
@@ -43,8 +43,13 @@ export interface WebSocketServerArgs {
  * Its security group has no ingress: the composition lets the Nginx tier in.
  *
  * The release and the service's settings are in the user data, which
- * cloud-init applies on first boot: a change (a new release, new app server
- * addresses) replaces the server (`userDataReplaceOnChange`). The new server
+ * cloud-init applies on first boot: a change (a new release) replaces the
+ * server (`userDataReplaceOnChange`). The app servers' addresses are not in
+ * the user data: the component keeps them in an SSM parameter (its own, so
+ * it exists before the server's readiness gate, whatever the creation order
+ * of the tiers) that the server re-reads at boot and every minute, and
+ * `pulumi up` makes it re-read after a change (refresh gate) before the old
+ * app server is deleted; an app server's replacement leaves it in place. The new server
  * is created first and must answer its health check (SSM gate) before its
  * address is published to the Nginx tier; the old one is deleted at the end
  * of the update, so /ws is never without a server.
@@ -57,12 +62,16 @@ export class WebSocketServer extends pulumi.ComponentResource {
     public readonly port: number;
     public readonly securityGroupId: pulumi.Output<string>;
     public readonly roleArn: pulumi.Output<string>;
+    /** The SSM parameter with the WordPress servers' private addresses (read by the server). */
+    public readonly wordpressAddresses: aws.ssm.Parameter;
 
     constructor(name: string, args: WebSocketServerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("hms:websocket:WebSocketServer", name, {}, opts);
         const region = args.region;
         this.port = args.port;
         const serverName = `${name}-1`;
+        const addresses = this.wordpressAddressesParameter(name, args);
+        this.wordpressAddresses = addresses;
         const servers = new HardenedServers(
             {
                 region,
@@ -90,7 +99,15 @@ export class WebSocketServer extends pulumi.ComponentResource {
                 ],
                 instanceRole: {
                     name: `${name}-role`,
-                    statements: secretReadStatements([args.cache.authSecretArn], args.dataKeyArn, region),
+                    statements: [
+                        ...secretReadStatements([args.cache.authSecretArn], args.dataKeyArn, region),
+                        {
+                            Sid: "ReadWordPressAddresses",
+                            Effect: "Allow",
+                            Action: "ssm:GetParameter",
+                            Resource: addresses.arn,
+                        },
+                    ],
                     managedPolicyArns: [
                         args.storage.accessPolicyArn,
                         ...(args.telemetry ? [args.telemetry.policyArn] : []),
@@ -102,11 +119,13 @@ export class WebSocketServer extends pulumi.ComponentResource {
                 volumeGiB: args.volumeGiB,
                 ubuntuRelease: args.ubuntuRelease,
                 dataKeyArn: args.dataKeyArn,
-                userData: () => userData(args),
+                userData: () => userData(args, addresses.name),
                 // A new release or configuration is a new server, created before the old one is
                 // deleted: the Nginx tier reads the address from its SSM parameter, so nothing
                 // holds a fixed address and /ws stays up during the roll.
                 userDataReplaceOnChange: true,
+                // The addresses are there before the first boot reads them.
+                dependsOn: [addresses],
                 gate: (instance) =>
                     ssmGate(
                         `${serverName}-ready`,
@@ -129,6 +148,18 @@ export class WebSocketServer extends pulumi.ComponentResource {
         this.instanceArn = this.instance.arn;
         // Known once the service answers its health check (the Nginx tier's address waits for it).
         this.privateIp = pulumi.all([this.instance.privateIp, servers.gates[0].urn]).apply(([ip]) => ip);
+        // After the addresses change (an app server replaced), the server re-reads them now,
+        // before the old app server is deleted at the end of the update; the timer is the fallback.
+        ssmGate(
+            `${name}-wordpress-refresh`,
+            {
+                region,
+                instanceIds: [this.instance.id],
+                commands: [WS_WORDPRESS_PATHS.script],
+                triggers: [addresses.insecureValue],
+            },
+            { parent: this, dependsOn: [servers.gates[0], addresses] },
+        );
 
         this.registerOutputs({
             instanceId: this.instanceId,
@@ -139,10 +170,29 @@ export class WebSocketServer extends pulumi.ComponentResource {
             roleArn: this.roleArn,
         });
     }
+
+    /**
+     * The WordPress servers' private addresses (comma-separated), updated in
+     * place when an app server is replaced. Not secret (`insecureValue`), so a
+     * preview shows the change.
+     */
+    private wordpressAddressesParameter(name: string, args: WebSocketServerArgs): aws.ssm.Parameter {
+        return new aws.ssm.Parameter(
+            `${name}-wordpress-addresses`,
+            {
+                name: `/${name}/wordpress-addresses`,
+                description: `${name}: private addresses of the WordPress servers (read by the WebSocket server)`,
+                type: "StringList",
+                insecureValue: pulumi.all(args.wordpress.privateIps).apply((ips) => ips.join(",")),
+                region: args.region,
+            },
+            { parent: this },
+        );
+    }
 }
 
 /** The cloud-config document of the WebSocket server. */
-function userData(args: WebSocketServerArgs): pulumi.Output<string> {
+function userData(args: WebSocketServerArgs, addressesParameter: pulumi.Output<string>): pulumi.Output<string> {
     const telemetry = args.telemetry
         ? pulumi
               .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
@@ -162,7 +212,7 @@ function userData(args: WebSocketServerArgs): pulumi.Output<string> {
         cachePort: args.cache.port,
         cacheSecret: args.cache.authSecretArn,
         bucket: args.storage.bucketName,
-        wordpressIps: pulumi.all(args.wordpress.privateIps),
+        wordpressParameter: addressesParameter,
     });
     return pulumi.all([settings, telemetry]).apply(([s, tel]) =>
         renderWebSocketUserData({
@@ -173,7 +223,7 @@ function userData(args: WebSocketServerArgs): pulumi.Output<string> {
             release: args.release,
             bucket: s.bucket,
             cache: { host: s.cacheHost, port: s.cachePort, authSecretArn: s.cacheSecret },
-            wordpressUrls: s.wordpressIps.map((ip) => `http://${ip}:${args.wordpress.httpPort}`),
+            wordpressAddresses: { parameter: s.wordpressParameter, port: args.wordpress.httpPort },
             telemetry: tel,
         }),
     );

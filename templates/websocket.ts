@@ -28,6 +28,16 @@ export const WS_HOME = "/opt/hms-websocket";
 export const WS_ENV_FILE = "/etc/hms-websocket/environment";
 export const WS_CREDENTIALS = "/etc/hms-websocket/credentials";
 export const WS_LOG = "/var/log/hms-websocket/websocket.log";
+/** WORDPRESS_URLS of the service, kept current by the resolver (WS_WORDPRESS_PATHS.script). */
+export const WS_WORDPRESS_ENV_FILE = "/etc/hms-websocket/wordpress.env";
+/** The WordPress address resolver and its systemd units. */
+export const WS_WORDPRESS_PATHS = {
+    script: "/usr/local/sbin/hms-websocket-wordpress",
+    service: "/etc/systemd/system/hms-websocket-wordpress.service",
+    timer: "/etc/systemd/system/hms-websocket-wordpress.timer",
+} as const;
+/** How often the resolver re-reads the WordPress addresses, in seconds (and the first time after boot). */
+export const WS_WORDPRESS_REFRESH_SECONDS = 60;
 
 export interface WebSocketHostArgs {
     environment: string;
@@ -38,8 +48,18 @@ export interface WebSocketHostArgs {
     release?: { key: string; sha256: string };
     bucket: string;
     cache: { host: string; port: number; authSecretArn: string };
-    /** Base URLs of the WordPress app servers (http://ip:port), for the service. */
-    wordpressUrls: string[];
+    /**
+     * Base URLs of the WordPress app servers (http://ip:port), written into the
+     * environment file: local development only (fixed addresses).
+     */
+    wordpressUrls?: string[];
+    /**
+     * On the servers: the SSM parameter (a StringList of IPv4 addresses) holding
+     * the WordPress servers' addresses and their HTTP port. hms-websocket-wordpress
+     * reads it at boot and every minute, so an app server's new address changes a
+     * parameter, not this server's user data.
+     */
+    wordpressAddresses?: { parameter: string; port: number };
     telemetry?: TelemetrySnippet;
 }
 
@@ -329,6 +349,8 @@ Type=simple
 User=${WS_USER}
 Group=${WS_USER}
 EnvironmentFile=${WS_ENV_FILE}
+# WORDPRESS_URLS, written by hms-websocket-wordpress from the SSM parameter (absent until its first success).
+EnvironmentFile=-${WS_WORDPRESS_ENV_FILE}
 # The Redis AUTH token as a systemd credential: a file only this service can read.
 LoadCredential=redis-password:${WS_CREDENTIALS}/redis-password
 Environment=REDIS_PASSWORD_FILE=%d/redis-password
@@ -453,7 +475,10 @@ install -d -o ${WS_USER} -g ${WS_USER} -m 0750 /var/log/hms-websocket
 ${release}
 ln -sfn "$dir" ${WS_HOME}/current
 
+# The WordPress addresses before the first start; on failure the timer retries every minute.
+${WS_WORDPRESS_PATHS.script} || log "the WordPress addresses are not readable yet: hms-websocket-wordpress.timer retries"
 systemctl daemon-reload
+systemctl enable --now hms-websocket-wordpress.timer
 systemctl enable --now hms-websocket.service
 retry 12 curl -fsS -o /dev/null http://127.0.0.1:${a.port}/healthz
 retry 12 curl -fsS -o /dev/null http://${WEBSOCKET_METRICS_ADDRESS}/metrics
@@ -473,7 +498,8 @@ export function websocketEnvironment(a: WebSocketHostArgs): string {
         ["REDIS_HOST", a.cache.host],
         ["REDIS_PORT", String(a.cache.port)],
         ["REDIS_TLS", "true"],
-        ["WORDPRESS_URLS", a.wordpressUrls.join(" ")],
+        // On the servers WORDPRESS_URLS is in WS_WORDPRESS_ENV_FILE (the resolver's), not here.
+        ...(a.wordpressUrls ? ([["WORDPRESS_URLS", a.wordpressUrls.join(" ")]] as Array<[string, string]>) : []),
         ["HMS_RELEASE", a.release ? a.release.key : ""],
         // Loopback only: the host's Prometheus agent is the one reader (job "websocket").
         ["HMS_METRICS_ADDRESS", WEBSOCKET_METRICS_ADDRESS],
@@ -493,6 +519,12 @@ export function websocketCloudConfig(a: WebSocketHostArgs): CloudConfig {
     if (a.port === 80 || a.port === 443 || a.port < 1024) {
         throw new Error(`the WebSocket service runs unprivileged: port ${a.port} is not allowed`);
     }
+    if (!a.wordpressAddresses || a.wordpressUrls) {
+        throw new Error(
+            "websocketCloudConfig: the servers read the WordPress addresses from wordpressAddresses.parameter (wordpressUrls is for local development)",
+        );
+    }
+    const resolver = wordpressResolverUnits();
     const files: WriteFile[] = [
         ...unattendedUpgradeFiles({ rebootTime: "04:00", extraOrigins: ["site=deb.nodesource.com"] }),
         shellLibFile(),
@@ -513,6 +545,13 @@ export function websocketCloudConfig(a: WebSocketHostArgs): CloudConfig {
         { path: "/usr/local/sbin/hms-websocket-credentials", permissions: "0700", content: credentialsScript(a) },
         { path: "/usr/local/sbin/hms-websocket-setup", permissions: "0700", content: websocketSetupScript(a) },
         {
+            path: WS_WORDPRESS_PATHS.script,
+            permissions: "0700",
+            content: renderWordPressResolverScript({ region: a.region, ...a.wordpressAddresses }),
+        },
+        { path: WS_WORDPRESS_PATHS.service, permissions: "0644", content: resolver.service },
+        { path: WS_WORDPRESS_PATHS.timer, permissions: "0644", content: resolver.timer },
+        {
             path: "/etc/logrotate.d/hms-websocket",
             permissions: "0644",
             content:
@@ -531,6 +570,125 @@ export function websocketCloudConfig(a: WebSocketHostArgs): CloudConfig {
         final_message: "HMS WebSocket server ready after $UPTIME seconds",
     };
     return mergeCloudConfig(base, telemetryCloudConfig(a.telemetry));
+}
+
+export interface WordPressResolverArgs {
+    region: string;
+    /** SSM parameter name (`/...`): a StringList of the WordPress servers' private IPv4 addresses. */
+    parameter: string;
+    /** The WordPress servers' HTTP port. */
+    port: number;
+    /** The environment file it writes (WS_WORDPRESS_ENV_FILE on the servers). */
+    envFile?: string;
+}
+
+const SSM_PARAMETER_NAME = /^\/[A-Za-z0-9_.\-/]{1,1010}$/;
+
+/**
+ * Root-only script: reads the WordPress servers' addresses from their SSM
+ * parameter and writes WORDPRESS_URLS into the service's second environment
+ * file; restarts the service (if running) only when the list changed. A
+ * parameter that cannot be read, is empty or holds anything but IPv4
+ * addresses changes nothing: the last good list stays. Runs at first boot
+ * (before the service starts), every minute (timer) and on demand from
+ * `pulumi up` (the WebSocket server's refresh gate).
+ */
+export function renderWordPressResolverScript(args: WordPressResolverArgs): string {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) {
+        throw new Error(
+            `renderWordPressResolverScript: region = ${JSON.stringify(args.region)}: must be an AWS region`,
+        );
+    }
+    const envFile = args.envFile ?? WS_WORDPRESS_ENV_FILE;
+    if (!SSM_PARAMETER_NAME.test(args.parameter) || !/^\/[A-Za-z0-9_.\-/]+$/.test(envFile)) {
+        throw new Error(
+            `renderWordPressResolverScript: parameter ${JSON.stringify(args.parameter)} or file ${JSON.stringify(envFile)}: must be a path of letters, digits and _.-/`,
+        );
+    }
+    if (!Number.isInteger(args.port) || args.port < 1 || args.port > 65535) {
+        throw new Error(`renderWordPressResolverScript: port ${args.port}: must be an integer from 1 to 65535`);
+    }
+    return `#!/bin/bash
+# Generated by templates/websocket.ts: writes the WebSocket service's WORDPRESS_URLS
+# from an SSM parameter and restarts the service when the list changed. Root only.
+set -euo pipefail
+umask 022
+
+readonly REGION="${args.region}"
+readonly PARAMETER="${args.parameter}"
+readonly PORT=${args.port}
+readonly FILE="${envFile}"
+export PATH="$PATH:/snap/bin:/usr/local/bin"
+
+if [ "$(id -u)" -ne 0 ] && [ -z "\${HMS_WS_WORDPRESS_TEST:-}" ]; then
+    echo "hms-websocket-wordpress: must run as root" >&2
+    exit 1
+fi
+
+if ! value=$(aws ssm get-parameter --region "$REGION" --name "$PARAMETER" \\
+    --query Parameter.Value --output text); then
+    echo "hms-websocket-wordpress: cannot read $PARAMETER; keeping the current WordPress servers" >&2
+    exit 1
+fi
+urls=()
+IFS=',' read -r -a addresses <<< "$value"
+for address in "\${addresses[@]}"; do
+    address="\${address//[[:space:]]/}"
+    if [[ ! "$address" =~ ^([0-9]{1,3}\\.){3}[0-9]{1,3}$ ]]; then
+        echo "hms-websocket-wordpress: $PARAMETER holds \\"$address\\", not an IPv4 address; keeping the current WordPress servers" >&2
+        exit 1
+    fi
+    urls+=("http://$address:$PORT")
+done
+if [ "\${#urls[@]}" -eq 0 ]; then
+    echo "hms-websocket-wordpress: $PARAMETER is empty; keeping the current WordPress servers" >&2
+    exit 1
+fi
+
+install -d -m 0755 "$(dirname "$FILE")"
+new=$(mktemp "$FILE.XXXXXX")
+trap 'rm -f "$new"' EXIT
+printf '# Generated by hms-websocket-wordpress from %s\\nWORDPRESS_URLS="%s"\\n' "$PARAMETER" "\${urls[*]}" > "$new"
+if cmp -s "$new" "$FILE"; then
+    exit 0
+fi
+chmod 0644 "$new"
+mv -f "$new" "$FILE"
+systemctl try-restart hms-websocket.service
+echo "hms-websocket-wordpress: WordPress servers now \${urls[*]}"
+`;
+}
+
+/** systemd service + timer that run the resolver every WS_WORDPRESS_REFRESH_SECONDS. */
+export function wordpressResolverUnits(): { service: string; timer: string } {
+    return {
+        service: [
+            "# Generated by templates/websocket.ts",
+            "[Unit]",
+            "Description=Write the WebSocket service's WordPress addresses from SSM (restart it when they changed)",
+            "Wants=network-online.target",
+            "After=network-online.target",
+            "",
+            "[Service]",
+            "Type=oneshot",
+            `ExecStart=${WS_WORDPRESS_PATHS.script}`,
+            "",
+        ].join("\n"),
+        timer: [
+            "# Generated by templates/websocket.ts",
+            "[Unit]",
+            "Description=Re-read the WebSocket service's WordPress addresses every minute",
+            "",
+            "[Timer]",
+            `OnBootSec=${WS_WORDPRESS_REFRESH_SECONDS}s`,
+            `OnUnitActiveSec=${WS_WORDPRESS_REFRESH_SECONDS}s`,
+            "AccuracySec=5s",
+            "",
+            "[Install]",
+            "WantedBy=timers.target",
+            "",
+        ].join("\n"),
+    };
 }
 
 export function renderWebSocketUserData(a: WebSocketHostArgs): string {

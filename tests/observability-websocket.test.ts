@@ -248,7 +248,7 @@ describe("the WebSocket service's own metrics endpoint", () => {
             nodeMajor: 24,
             bucket: "hms-production-media",
             cache: { host: "cache.internal", port: 6379, authSecretArn: "arn:aws:secretsmanager:sa-east-1:1:secret:x" },
-            wordpressUrls: ["http://10.20.64.10:8080"],
+            wordpressAddresses: { parameter: "/hms-production-ws/wordpress-addresses", port: 8080 },
         };
         const [host, port] = WEBSOCKET_METRICS_ADDRESS.split(":");
         assert.strictEqual(host, "127.0.0.1", "metrics never listen beyond loopback");

@@ -140,7 +140,7 @@ const WEBSOCKET: WebSocketHostArgs = {
         port: 6379,
         authSecretArn: secretArn("hms-production-cache/auth-token-QwErTy"),
     },
-    wordpressUrls: ["http://10.20.64.17:8080", "http://10.20.80.203:8080"],
+    wordpressAddresses: { parameter: "/hms-production-ws/wordpress-addresses", port: 8080 },
     telemetry: telemetry("websocket", ["/var/log/hms-websocket/websocket.log"]),
 };
 
@@ -487,7 +487,7 @@ describe("templates: WebSocket server", () => {
         it(`is valid cloud-config with clean scripts (${what})`, function () {
             const text = renderWebSocketUserData(args);
             assertCloudInitValid(this, text, `WebSocket server ${what}`);
-            assertShellcheckClean(this, docOf(text), `WebSocket server ${what}`, 3);
+            assertShellcheckClean(this, docOf(text), `WebSocket server ${what}`, 4);
             assert.ok(Buffer.from(userDataBase64(text, "ws"), "base64").length <= EC2_USER_DATA_LIMIT);
         });
     }
@@ -507,6 +507,11 @@ describe("templates: WebSocket server", () => {
             /MEDIA_BUCKET has a character systemd would interpret/,
         );
         assert.throws(() => renderWebSocketUserData({ ...WEBSOCKET, port: 443 }), /port 443 is not allowed/);
+        // Servers never bake the app servers' addresses into their user data.
+        assert.throws(
+            () => renderWebSocketUserData({ ...WEBSOCKET, wordpressUrls: ["http://10.20.64.17:8080"] }),
+            /wordpressAddresses\.parameter/,
+        );
     });
 
     it("built-in service: /healthz says awaiting-release, everything else (WebSocket included) gets 503", async function () {

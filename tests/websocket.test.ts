@@ -1,8 +1,12 @@
 import * as assert from "assert";
 import { EC2_INSTANCE_TYPES } from "../config/sizing";
-import { isSecret, RecordedResource } from "../tools/mocks";
-import { runStack, StackRun } from "../tools/stack";
-import { NODESOURCE_KEY_FINGERPRINT } from "../templates/websocket";
+import * as fs from "fs";
+import { spawnSync } from "child_process";
+import * as pulumi from "@pulumi/pulumi";
+import { WebSocketServer } from "../components/websocket";
+import { isSecret, RecordedResource, useMocks } from "../tools/mocks";
+import { runStack, settle, StackRun } from "../tools/stack";
+import { NODESOURCE_KEY_FINGERPRINT, renderWordPressResolverScript } from "../templates/websocket";
 import {
     assertCloudInitValid,
     assertNoSecrets,
@@ -72,7 +76,7 @@ describe("WebSocketServer (Node.js)", () => {
             it("is replaced create-before-delete behind a readiness gate, so /ws is never without a server", () => {
                 const r = runs[stack];
                 const s = server(r);
-                // A new release or new app server addresses replace it; nothing holds its address.
+                // A new release replaces it; nothing holds its address.
                 assert.strictEqual(s.inputs.userDataReplaceOnChange, true);
                 assertChainedReplacements(r, [s]);
                 const gate = gateOf(r, s);
@@ -137,11 +141,62 @@ describe("WebSocketServer (Node.js)", () => {
                 assert.doesNotMatch(setup, /s3api get-object/);
             });
 
-            it("calls the app servers it is allowed to reach", () => {
+            it("learns the app servers' addresses from an SSM parameter at run time, never from its user data", () => {
                 const r = runs[stack];
-                const env = fileOf(docOf(userDataOf(server(r))), "/etc/hms-websocket/environment");
-                const urls = instancesWithRole(r, "wordpress").map((i) => `http://${String(i.outputs.privateIp)}:8080`);
-                assert.ok(env.includes(`WORDPRESS_URLS="${urls.join(" ")}"`), env);
+                const s = server(r);
+                const userData = userDataOf(s);
+                const ips = instancesWithRole(r, "wordpress").map((i) => String(i.outputs.privateIp));
+                assert.ok(ips.length >= 1, "app servers");
+                for (const ip of ips) {
+                    assert.ok(!userData.includes(ip), `user data holds no app server address (${ip})`);
+                }
+                const parameter = ofType(r, "aws:ssm/parameter:Parameter").find(
+                    (p) => p.inputs.insecureValue === ips.join(","),
+                );
+                assert.ok(parameter, "a parameter holds the app servers' addresses");
+                assert.ok(s.dependencies.includes(parameter.urn), "it exists before the server boots");
+                const doc = docOf(userData);
+                const resolver = fileOf(doc, "/usr/local/sbin/hms-websocket-wordpress");
+                assert.ok(resolver.includes(`readonly PARAMETER="${String(parameter.outputs.name)}"`), resolver);
+                assert.match(resolver, /^readonly PORT=8080$/m);
+                assert.match(
+                    fileOf(doc, "/etc/systemd/system/hms-websocket.service"),
+                    /^EnvironmentFile=-\/etc\/hms-websocket\/wordpress\.env$/m,
+                );
+                assert.match(
+                    fileOf(doc, "/etc/systemd/system/hms-websocket-wordpress.timer"),
+                    /^OnUnitActiveSec=60s$/m,
+                );
+                const setup = fileOf(doc, "/usr/local/sbin/hms-websocket-setup");
+                assert.ok(
+                    setup.indexOf("/usr/local/sbin/hms-websocket-wordpress") <
+                        setup.indexOf("systemctl enable --now hms-websocket.service"),
+                    "resolved before the service's first start",
+                );
+                assert.ok(setup.includes("systemctl enable --now hms-websocket-wordpress.timer"));
+                // Its role may read exactly that parameter.
+                const policy = ofType(r, "aws:iam/rolePolicy:RolePolicy").find(
+                    (p) => p.name === `hms-${stack}-ws-role-tier`,
+                );
+                const statements = (
+                    JSON.parse(String(policy?.inputs.policy)) as { Statement: Array<Record<string, unknown>> }
+                ).Statement.filter((x) => JSON.stringify(x.Action).includes("ssm:"));
+                assert.deepStrictEqual(
+                    statements.map((x) => [x.Action, x.Resource]),
+                    [["ssm:GetParameter", parameter.outputs.arn]],
+                );
+                // pulumi up makes it re-read a changed list, after its readiness gate.
+                const refresh = ofType(r, "command:local:Command").find(
+                    (c) =>
+                        (c.inputs.triggers as unknown[] | undefined)?.[0] === parameter.inputs.insecureValue &&
+                        (c.inputs.environment as Record<string, string>).HMS_INSTANCE_IDS === s.id,
+                );
+                assert.ok(refresh, "a refresh gate on the parameter's value");
+                assert.ok(refresh.dependencies.includes(gateOf(r, s).urn));
+                assert.deepStrictEqual(
+                    JSON.parse((refresh.inputs.environment as Record<string, string>).HMS_COMMANDS),
+                    ["/usr/local/sbin/hms-websocket-wordpress"],
+                );
             });
 
             it("puts no secret in user data, and user data is not a secret", () => {
@@ -152,7 +207,7 @@ describe("WebSocketServer (Node.js)", () => {
             });
 
             it("passes shellcheck on every script it writes", function () {
-                assertShellcheckClean(this, docOf(userDataOf(server(runs[stack]))), "WebSocket server", 3);
+                assertShellcheckClean(this, docOf(userDataOf(server(runs[stack]))), "WebSocket server", 4);
             });
 
             it("has no ingress of its own: Nginx only (the load balancer's rule); reaches WordPress and Redis", () => {
@@ -241,7 +296,7 @@ describe("WebSocketServer (Node.js)", () => {
             fileOf(doc, "/etc/hms-websocket/environment"),
             /^HMS_RELEASE="releases\/hms-ws-1\.4\.0\.tar\.gz"$/m,
         );
-        assertShellcheckClean(this, doc, "WebSocket server with a release", 3);
+        assertShellcheckClean(this, doc, "WebSocket server with a release", 4);
     });
 
     it("refuses a release without its SHA-256", async function () {
@@ -250,5 +305,128 @@ describe("WebSocketServer (Node.js)", () => {
             runStack("staging", { websocketReleaseKey: RELEASE.websocketReleaseKey }),
             /hms:websocketReleaseSha256 = \(not set\): is required with hms:websocketReleaseKey/,
         );
+    });
+
+    describe("what an update replaces", () => {
+        /** The WebSocketServer alone under the mocks, with given app server addresses. */
+        async function build(appIps: string[]): Promise<RecordedResource[]> {
+            const monitor = useMocks("hms", "ws-variant");
+            pulumi.runtime.setAllConfig({ "aws:region": "sa-east-1" }, []);
+            new WebSocketServer("hms-test-ws", {
+                region: "sa-east-1",
+                environment: "test",
+                vpcId: "vpc-0123456789abcdef0",
+                subnetId: "subnet-1a",
+                instanceType: "t3.medium",
+                volumeGiB: 20,
+                ubuntuRelease: "24.04",
+                nodeMajor: 22,
+                port: 8088,
+                dataKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/0b5ef6a1-1111-2222-3333-444455556666",
+                cache: {
+                    endpoint: "cache.example.internal",
+                    port: 6379,
+                    authSecretArn: "arn:aws:secretsmanager:sa-east-1:123456789012:secret:hms/cache-AbCdEf",
+                    securityGroupId: "sg-0cache",
+                },
+                wordpress: { privateIps: appIps, httpPort: 8080, securityGroupId: "sg-0app" },
+                storage: {
+                    bucketName: "hms-test-media",
+                    accessPolicyArn: "arn:aws:iam::123456789012:policy/hms-media",
+                },
+            });
+            await settle(monitor);
+            return [...monitor.recorded];
+        }
+        const instances = (rs: RecordedResource[]) => rs.filter((x) => x.type === "aws:ec2/instance:Instance");
+        const parameters = (rs: RecordedResource[]) =>
+            rs.filter((x) => x.type === "aws:ssm/parameter:Parameter").map((p) => p.inputs.insecureValue);
+
+        it("an app server's address (a replaced app server): the server's inputs stay the same; the parameter changes", async function () {
+            this.timeout(120_000);
+            const before = await build(["10.20.64.10", "10.20.80.11"]);
+            const after = await build(["10.20.64.10", "10.20.81.99"]);
+            assert.strictEqual(instances(before).length, 1);
+            assert.deepStrictEqual(instances(after)[0].inputs, instances(before)[0].inputs);
+            assert.deepStrictEqual(parameters(before), ["10.20.64.10,10.20.80.11"]);
+            assert.deepStrictEqual(parameters(after), ["10.20.64.10,10.20.81.99"]);
+        });
+    });
+
+    describe("WordPress address resolver (hms-websocket-wordpress), run by bash with a stand-in aws", () => {
+        const PARAMETER = "/hms-test-ws/wordpress-addresses";
+        let dir: string;
+        let file: string;
+        const setValue = (v: string | undefined) =>
+            v === undefined ? fs.rmSync(`${dir}/value`, { force: true }) : fs.writeFileSync(`${dir}/value`, v);
+        const restarts = () =>
+            fs.existsSync(`${dir}/systemctl.log`)
+                ? fs.readFileSync(`${dir}/systemctl.log`, "utf8").trim().split("\n")
+                : [];
+        const resolve = () =>
+            spawnSync("bash", [`${dir}/hms-websocket-wordpress`], {
+                encoding: "utf8",
+                timeout: 30_000,
+                env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, HMS_WS_WORDPRESS_TEST: "1", STUBS: dir },
+            });
+        const urls = () => /^WORDPRESS_URLS="(.*)"$/m.exec(fs.readFileSync(file, "utf8"))?.[1];
+
+        before(() => {
+            dir = fs.mkdtempSync("/tmp/hms-ws-wordpress-");
+            file = `${dir}/etc/wordpress.env`;
+            // aws ssm get-parameter --name N: prints the stored value of N, fails without one.
+            fs.writeFileSync(
+                `${dir}/aws`,
+                '#!/bin/bash\nwhile [ $# -gt 0 ]; do if [ "$1" = --name ]; then name=$2; fi; shift; done\n' +
+                    `[ "$name" = '${PARAMETER}' ] && [ -f "$STUBS/value" ] || { echo ParameterNotFound >&2; exit 254; }\ncat "$STUBS/value"\n`,
+            );
+            fs.writeFileSync(`${dir}/systemctl`, '#!/bin/bash\necho "$*" >> "$STUBS/systemctl.log"\n');
+            fs.chmodSync(`${dir}/aws`, 0o755);
+            fs.chmodSync(`${dir}/systemctl`, 0o755);
+            fs.writeFileSync(
+                `${dir}/hms-websocket-wordpress`,
+                renderWordPressResolverScript({ region: "sa-east-1", parameter: PARAMETER, port: 8080, envFile: file }),
+            );
+        });
+        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+        it("a changed list: writes WORDPRESS_URLS and restarts the service", () => {
+            setValue("10.20.64.10,10.20.80.11\n");
+            const r = resolve();
+            assert.strictEqual(r.status, 0, r.stderr);
+            assert.strictEqual(urls(), "http://10.20.64.10:8080 http://10.20.80.11:8080");
+            assert.deepStrictEqual(restarts(), ["try-restart hms-websocket.service"]);
+            setValue("10.20.64.10,10.20.81.99");
+            assert.strictEqual(resolve().status, 0);
+            assert.strictEqual(urls(), "http://10.20.64.10:8080 http://10.20.81.99:8080");
+            assert.strictEqual(restarts().length, 2);
+        });
+
+        it("an unchanged list: no restart", () => {
+            const r = resolve();
+            assert.strictEqual(r.status, 0, r.stderr);
+            assert.strictEqual(restarts().length, 2);
+        });
+
+        for (const [label, value] of [
+            ["an unreadable parameter", undefined],
+            ["an empty parameter", ""],
+            ["a value that is not IPv4 addresses", '10.20.64.10,10.0.0.1" ; rm -rf /'],
+        ] as Array<[string, string | undefined]>) {
+            it(`${label}: fails and keeps the last good list, without a restart`, () => {
+                setValue(value);
+                const r = resolve();
+                assert.notStrictEqual(r.status, 0);
+                assert.match(r.stderr, /keeping the current WordPress servers/);
+                assert.strictEqual(urls(), "http://10.20.64.10:8080 http://10.20.81.99:8080");
+                assert.strictEqual(restarts().length, 2);
+            });
+        }
+
+        it("refuses a parameter name or port that could inject shell", () => {
+            const args = { region: "sa-east-1", parameter: PARAMETER, port: 8080 };
+            assert.throws(() => renderWordPressResolverScript({ ...args, parameter: '/x"; rm -rf / #' }), /parameter/);
+            assert.throws(() => renderWordPressResolverScript({ ...args, port: 0 }), /port/);
+        });
     });
 });
