@@ -95,6 +95,16 @@ describe("policies (pack)", () => {
         assert.equal(served.enforcementLevel, "mandatory");
     });
 
+    it("describes and tags itself for the Pulumi console: its frameworks (HIPAA, LGPD) and clouds (AWS, Cloudflare)", () => {
+        for (const word of ["HIPAA", "LGPD", "AWS", "Cloudflare"]) {
+            assert.ok(served.args.description?.includes(word), `pack description names ${word}`);
+        }
+        // Every policy maps to HIPAA and LGPD art. 46; the stack deploys to AWS with Cloudflare in front.
+        for (const tag of ["hipaa", "lgpd", "aws", "cloudflare"]) {
+            assert.ok(served.args.tags?.includes(tag), `pack tag ${tag}`);
+        }
+    });
+
     it("registers every policy of every policy module exactly once", () => {
         const byFile = exportedPolicies();
         assert.ok(byFile.size >= 8, `policy modules found: ${[...byFile.keys()].join(", ")}`);
