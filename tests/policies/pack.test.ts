@@ -84,7 +84,9 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as 
 describe("policies (pack)", () => {
     let served: Served;
     let registered: Policy[];
-    before(() => {
+    // Loaded for each test, not once in a before() hook: Stryker's per-test coverage counts code run in a
+    // before() hook towards the previous file's last test, so index.ts's mutants would run only that test.
+    beforeEach(() => {
         served = loadPack();
         registered = served.args.policies as Policy[];
     });
