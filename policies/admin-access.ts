@@ -82,6 +82,7 @@ export const adminAccessThroughVpn: StackValidationPolicy = {
                 );
             }
             const logs = p.connectionLogOptions as { enabled?: unknown } | undefined;
+            // Stryker disable next-line OptionalChaining: connectionLogOptions is required (@pulumi/aws 7.48.0 ec2clientvpn/endpoint.js: "Missing required property 'connectionLogOptions'")
             if (!isUnknown(logs) && !isUnknown(logs?.enabled) && logs?.enabled !== true) {
                 report(
                     `Client VPN endpoint ${e.name} does not log connections: sessions could not be attributed to a person.`,

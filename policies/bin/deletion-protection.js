@@ -98,10 +98,10 @@ exports.dataStoreDeletionProtection = {
                 report("finalSnapshotIdentifier is not set: deleting the database fails instead of taking a final snapshot.");
             }
         }
-        else if (args.isType(aws.backup.Vault) || types_1.BUCKETS.some((b) => args.isType(b))) {
-            if ((0, values_1.test)(p.forceDestroy, (v) => v === true) === true) {
-                report("forceDestroy is true: deleting the resource would first delete every object or recovery point in it.");
-            }
+        else if ((0, values_1.test)(p.forceDestroy, (v) => v === true) === true) {
+            // Buckets and backup vaults: of the other data stores, opensearch.Domain and kms.Key have no
+            // forceDestroy (@pulumi/aws 7.48.0), so no filter by type is needed.
+            report("forceDestroy is true: deleting the resource would first delete every object or recovery point in it.");
         }
     }),
 };

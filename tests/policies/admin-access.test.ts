@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as admin from "../../policies/admin-access";
-import { analyzeResource, analyzeStack, messages, Outcome, resource, UNKNOWN } from "./harness";
+import { analyzeResource, analyzeStack, cloudflareEdge, messages, Outcome, resource, UNKNOWN } from "./harness";
 
 function clean(o: Outcome): void {
     assert.deepEqual(o.violations, []);
@@ -51,6 +51,31 @@ describe("policies/admin-access", () => {
             );
         });
 
+        it("accepts mutual TLS combined with a user-based method (AWS allows certificate + directory or federated)", async () => {
+            // https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/client-authentication.html
+            const both = endpoint({
+                authenticationOptions: [
+                    { type: "directory-service-authentication", activeDirectoryId: "d-1" },
+                    {
+                        type: "certificate-authentication",
+                        rootCertificateChainArn: "arn:aws:acm:sa-east-1:123456789012:certificate/ca",
+                    },
+                ],
+            });
+            clean(await analyzeStack(policy, [...cloudflareEdge(), server, both]));
+        });
+
+        it("says why it does not apply (a Cloudflare-only stack has no servers; requireVpn false)", async () => {
+            assert.deepEqual((await analyzeStack(policy, cloudflareEdge())).notApplicable, [
+                { policy: policy.name, reason: "no servers or data stores" },
+            ]);
+            assert.deepEqual(
+                (await analyzeStack(policy, [...cloudflareEdge(), server], { [policy.name]: { requireVpn: false } }))
+                    .notApplicable,
+                [{ policy: policy.name, reason: "requireVpn is false for this stack" }],
+            );
+        });
+
         it("does not apply without servers or data stores, or where the stack's config says so; skips unknowns", async () => {
             const bucketOnly = await analyzeStack(policy, [resource(aws.s3.Bucket, "media", {})]);
             clean(bucketOnly);
@@ -79,6 +104,7 @@ describe("policies/admin-access", () => {
         it("flags MySQL and Redis open to the internet", async () => {
             assert.equal((await analyzeResource(policy, rule(3306, "0.0.0.0/0"))).violations.length, 1);
             assert.equal((await analyzeResource(policy, rule(6379, "0.0.0.0/0"))).violations.length, 1);
+            assert.match(messages(await analyzeResource(policy, rule(3306, "0.0.0.0/0")))[0], /use the Client VPN/);
         });
 
         it("accepts them from inside the VPC and leaves HTTPS to other policies", async () => {

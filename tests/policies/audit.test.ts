@@ -30,6 +30,24 @@ describe("policies/audit", () => {
             ]);
         });
 
+        it("says which safeguard is missing", async () => {
+            assert.deepEqual(
+                messages(
+                    await analyzeResource(
+                        policy,
+                        trail({ isMultiRegionTrail: false, enableLogFileValidation: false, kmsKeyId: UNKNOWN }),
+                    ),
+                ),
+                [
+                    "isMultiRegionTrail is not true: activity in other regions (where backups are copied) would not be recorded.",
+                    "enableLogFileValidation is not true: altered or deleted log files could not be detected.",
+                ],
+            );
+            assert.deepEqual(messages(await analyzeResource(policy, trail({ ...good, kmsKeyId: "alias/aws/s3" }))), [
+                "kmsKeyId is not a customer managed key: log files would only get S3-managed encryption.",
+            ]);
+        });
+
         it("skips unknown values", async () => {
             clean(
                 await analyzeResource(
@@ -57,9 +75,21 @@ describe("policies/audit", () => {
             assert.equal((await analyzeResource(policy, cluster("aurora-mysql", undefined))).violations.length, 1);
         });
 
+        it("flags a PostgreSQL cluster without the postgresql export", async () => {
+            assert.deepEqual(messages(await analyzeResource(policy, cluster("postgres", ["upgrade"]))), [
+                'enabledCloudwatchLogsExports does not include "postgresql": database access to patient records would not be audited.',
+            ]);
+            assert.equal((await analyzeResource(policy, cluster("aurora-postgresql", ["audit"]))).violations.length, 1);
+        });
+
+        it("leaves engines without a known audit export alone (Neptune, also a valid rds.Cluster engine)", async () => {
+            clean(await analyzeResource(policy, cluster("neptune", [])));
+        });
+
         it("skips unknown engines and exports", async () => {
             clean(await analyzeResource(policy, cluster(UNKNOWN, [])));
             clean(await analyzeResource(policy, cluster("aurora-mysql", UNKNOWN)));
+            clean(await analyzeResource(policy, cluster("aurora-mysql", ["error", UNKNOWN])));
         });
     });
 });

@@ -52,6 +52,29 @@ describe("policies/compute", () => {
             );
         });
 
+        it("flags null metadata options and a null launch template like missing ones", async () => {
+            assert.match(
+                messages(await analyzeResource(policy, instance({ metadataOptions: null })))[0],
+                /metadataOptions is not set/,
+            );
+            assert.match(
+                messages(await analyzeResource(policy, instance({ launchTemplate: null })))[0],
+                /metadataOptions is not set/,
+            );
+        });
+
+        it("says when httpTokens is not set (the AWS default allows IMDSv1)", async () => {
+            assert.deepEqual(
+                messages(
+                    await analyzeResource(
+                        policy,
+                        resource(aws.ec2.LaunchTemplate, "lt", { metadataOptions: { httpEndpoint: "enabled" } }),
+                    ),
+                ),
+                ['metadataOptions.httpTokens is not set; it must be "required" (IMDSv2 only).'],
+            );
+        });
+
         it("skips unknown options", async () => {
             clean(await analyzeResource(policy, instance({ metadataOptions: UNKNOWN })));
             clean(await analyzeResource(policy, instance({ metadataOptions: { httpTokens: UNKNOWN } })));
@@ -123,6 +146,13 @@ describe("policies/compute", () => {
             );
         });
 
+        it("treats a blank OperatingSystem tag as missing", async () => {
+            assert.match(
+                messages(await analyzeResource(policy, instance({ OperatingSystem: " " }), asOf("2026-01-15")))[0],
+                /has no OperatingSystem tag/,
+            );
+        });
+
         it("skips instances whose tags are unknown", async () => {
             clean(await analyzeResource(policy, instance(UNKNOWN), asOf("2026-01-15")));
         });
@@ -140,7 +170,21 @@ describe("policies/compute", () => {
                 release: "amazon linux 2",
                 ends: "2026-06-30",
             });
+            // Only even-year April releases are LTS; odd-year April and even-year October releases are interim.
+            assert.deepEqual(compute.endOfStandardSupport("Ubuntu 25.04"), {
+                release: "ubuntu 25.04",
+                ends: "2026-01-31",
+            });
+            assert.deepEqual(compute.endOfStandardSupport("Ubuntu 26.10"), {
+                release: "ubuntu 26.10",
+                ends: "2027-07-31",
+            });
             assert.equal(compute.endOfStandardSupport("Debian 12"), undefined);
+        });
+
+        it("reads tag values with runs of spaces", () => {
+            assert.equal(compute.endOfStandardSupport("Ubuntu  Server  22.04 LTS")?.release, "ubuntu 22.04");
+            assert.equal(compute.endOfStandardSupport("Amazon  Linux  2023")?.release, "amazon linux 2023");
         });
     });
 });

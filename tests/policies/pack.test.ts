@@ -84,7 +84,9 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as 
 describe("policies (pack)", () => {
     let served: Served;
     let registered: Policy[];
-    before(() => {
+    // Loaded for each test, not once in a before() hook: Stryker's per-test coverage counts code run in a
+    // before() hook towards the previous file's last test, so index.ts's mutants would run only that test.
+    beforeEach(() => {
         served = loadPack();
         registered = served.args.policies as Policy[];
     });
@@ -93,6 +95,16 @@ describe("policies (pack)", () => {
         assert.equal(served.name, "hms-policies");
         assert.equal(served.version, readJson(path.join(POLICIES, "package.json")).version);
         assert.equal(served.enforcementLevel, "mandatory");
+    });
+
+    it("describes and tags itself for the Pulumi console: its frameworks (HIPAA, LGPD) and clouds (AWS, Cloudflare)", () => {
+        for (const word of ["HIPAA", "LGPD", "AWS", "Cloudflare"]) {
+            assert.ok(served.args.description?.includes(word), `pack description names ${word}`);
+        }
+        // Every policy maps to HIPAA and LGPD art. 46; the stack deploys to AWS with Cloudflare in front.
+        for (const tag of ["hipaa", "lgpd", "aws", "cloudflare"]) {
+            assert.ok(served.args.tags?.includes(tag), `pack tag ${tag}`);
+        }
     });
 
     it("registers every policy of every policy module exactly once", () => {
