@@ -1,9 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { renderTelemetry } from "../templates/telemetry";
 import { renderWordPressUserData, WORDPRESS_SALT_NAMES, wordpressLogFiles } from "../templates/wordpress";
-import { HardenedServers, HostTelemetryArgs, readyCommands, secretReadStatements, ssmGate } from "./server-support";
+import {
+    HardenedServers,
+    HostTelemetryArgs,
+    hostTelemetry,
+    readyCommands,
+    secretReadStatements,
+    ssmGate,
+} from "./server-support";
 
 export interface AppServersArgs {
     region: string;
@@ -267,20 +273,12 @@ export class AppServers extends pulumi.ComponentResource {
         saltsArn: pulumi.Output<string>,
         adminArn: pulumi.Output<string>,
     ): (index: number) => pulumi.Output<string> {
-        const telemetry = args.telemetry
-            ? pulumi
-                  .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
-                  .apply(([remoteWriteUrl, logsIngestEndpoint]) =>
-                      renderTelemetry({
-                          region: args.region,
-                          remoteWriteUrl,
-                          logsIngestEndpoint,
-                          role: "app",
-                          environment: args.environment,
-                          logFiles: wordpressLogFiles(args.phpVersion),
-                      }),
-                  )
-            : undefined;
+        const telemetry = hostTelemetry(args.telemetry, {
+            region: args.region,
+            role: "app",
+            environment: args.environment,
+            logFiles: wordpressLogFiles(args.phpVersion),
+        });
         const settings = pulumi.output({
             dbHost: args.database.endpoint,
             dbPort: args.database.port,

@@ -10,8 +10,7 @@ import {
     renderNginxUserData,
     UPSTREAM_PATHS,
 } from "../templates/nginx";
-import { renderTelemetry } from "../templates/telemetry";
-import { HardenedServers, HostTelemetryArgs, ssmGate } from "./server-support";
+import { HardenedServers, HostTelemetryArgs, hostTelemetry, ssmGate } from "./server-support";
 
 /**
  * Inbound (and, separately, outbound) rules per security group: AWS's default
@@ -481,20 +480,12 @@ export class LoadBalancer extends pulumi.ComponentResource {
     ): HardenedServers {
         const region = args.region;
         const secret = deps.origin.secret;
-        const telemetry = args.telemetry
-            ? pulumi
-                  .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
-                  .apply(([remoteWriteUrl, logsIngestEndpoint]) =>
-                      renderTelemetry({
-                          region,
-                          remoteWriteUrl,
-                          logsIngestEndpoint,
-                          role: "nginx",
-                          environment: args.environment,
-                          logFiles: [NGINX_PATHS.accessLog, NGINX_PATHS.errorLog],
-                      }),
-                  )
-            : pulumi.output(undefined);
+        const telemetry = hostTelemetry(args.telemetry, {
+            region,
+            role: "nginx",
+            environment: args.environment,
+            logFiles: [NGINX_PATHS.accessLog, NGINX_PATHS.errorLog],
+        });
         const settings = pulumi.all([
             deps.ranges.apply((r) => [...r.ipv4Cidrs, ...r.ipv6Cidrs]),
             secret.arn,

@@ -10,6 +10,7 @@ import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { userDataBase64 } from "../templates/gzip";
 import { renderSsmGateScript, SsmGateEnvironment } from "../templates/host";
+import { renderTelemetry, TelemetryArgs, TelemetrySnippet } from "../templates/telemetry";
 import { encryptedRoot, IMDS_V2_ONLY, InstanceRole, InstanceRoleArgs, ubuntuAmi } from "./ec2";
 
 /** Host telemetry inputs (from Monitoring): endpoints for renderTelemetry and the policy that allows them. */
@@ -36,6 +37,24 @@ export const INTERNET_EGRESS: EgressRule[] = [
     { suffix: "https", port: 443, description: "HTTPS: AWS APIs, pinned downloads, telemetry", cidrIpv4: "0.0.0.0/0" },
     { suffix: "http", port: 80, description: "HTTP: Ubuntu archive (signed packages)", cidrIpv4: "0.0.0.0/0" },
 ];
+
+/**
+ * A host's telemetry agent configuration (templates/telemetry.ts) once Monitoring's endpoints are
+ * known; undefined for a tier without telemetry.
+ */
+export function hostTelemetry(
+    telemetry: HostTelemetryArgs | undefined,
+    host: Omit<TelemetryArgs, "remoteWriteUrl" | "logsIngestEndpoint">,
+): pulumi.Output<TelemetrySnippet | undefined> {
+    if (!telemetry) {
+        return pulumi.output(undefined);
+    }
+    return pulumi
+        .all([telemetry.remoteWriteUrl, telemetry.logsIngestEndpoint])
+        .apply(([remoteWriteUrl, logsIngestEndpoint]) =>
+            renderTelemetry({ ...host, remoteWriteUrl, logsIngestEndpoint }),
+        );
+}
 
 /** One `aws.vpc.SecurityGroupEgressRule` per rule, children of `parent`. */
 export function egressRules(

@@ -1,8 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { renderTelemetry } from "../templates/telemetry";
 import { renderWebSocketUserData, WEBSOCKET_LOG_FILES, WS_WORDPRESS_PATHS } from "../templates/websocket";
-import { HardenedServers, HostTelemetryArgs, readyCommands, secretReadStatements, ssmGate } from "./server-support";
+import {
+    HardenedServers,
+    HostTelemetryArgs,
+    hostTelemetry,
+    readyCommands,
+    secretReadStatements,
+    ssmGate,
+} from "./server-support";
 
 export interface WebSocketServerArgs {
     region: string;
@@ -193,20 +199,12 @@ export class WebSocketServer extends pulumi.ComponentResource {
 
 /** The cloud-config document of the WebSocket server. */
 function userData(args: WebSocketServerArgs, addressesParameter: pulumi.Output<string>): pulumi.Output<string> {
-    const telemetry = args.telemetry
-        ? pulumi
-              .all([args.telemetry.remoteWriteUrl, args.telemetry.logsIngestEndpoint])
-              .apply(([remoteWriteUrl, logsIngestEndpoint]) =>
-                  renderTelemetry({
-                      region: args.region,
-                      remoteWriteUrl,
-                      logsIngestEndpoint,
-                      role: "websocket",
-                      environment: args.environment,
-                      logFiles: WEBSOCKET_LOG_FILES,
-                  }),
-              )
-        : undefined;
+    const telemetry = hostTelemetry(args.telemetry, {
+        region: args.region,
+        role: "websocket",
+        environment: args.environment,
+        logFiles: WEBSOCKET_LOG_FILES,
+    });
     const settings = pulumi.output({
         cacheHost: args.cache.endpoint,
         cachePort: args.cache.port,
