@@ -749,7 +749,10 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
             // certificate is installed, so its nginx -t can pass), then the timer.
             for (const u of ["wordpress", "websocket"]) {
                 const f = doc.write_files.find((w) => w.path === `${NGINX_PATHS.upstreamDir}/${u}.conf`);
-                assert.ok(f?.defer, `${u}: placeholder written after the packages`);
+                assert.ok(
+                    f?.defer,
+                    `${u}: its initial list (valid for nginx -t before the resolver's first run) is written after the packages`,
+                );
             }
             assert.ok(runs.indexOf(ORIGIN_CERT_PATHS.script) < runs.indexOf(UPSTREAM_PATHS.script));
             assert.ok(runs.indexOf(UPSTREAM_PATHS.script) < runs.indexOf("systemctl enable nginx"));
