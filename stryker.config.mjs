@@ -11,7 +11,7 @@ export default {
     packageManager: "npm",
     testRunner: "mocha",
     mochaOptions: {
-        config: ".mocharc.json",
+        config: ".mocharc.js",
         spec: ["tests/policies/*.test.ts"],
     },
     // Each mutant runs only the tests that reach it.

@@ -107,11 +107,11 @@ describe("AppServers (WordPress)", () => {
                 }
             });
 
-            it("boots into WordPress: valid cloud-config, nginx + PHP-FPM, pinned and verified downloads", function () {
+            it("boots into WordPress: valid cloud-config, nginx + PHP-FPM, pinned and verified downloads", async function () {
                 const r = runs[stack];
                 for (const s of appServers(r)) {
                     const userData = userDataOf(s);
-                    assertCloudInitValid(this, userData, s.name);
+                    await assertCloudInitValid(this, userData, s.name);
                     const doc = docOf(userData);
                     assert.ok(
                         doc.packages?.includes("nginx") && doc.packages.includes("php8.3-fpm"),

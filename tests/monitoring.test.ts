@@ -398,7 +398,7 @@ describe("Monitoring", () => {
                 ]);
             });
 
-            it("Grafana is a hardened server in a private app subnet, reached only from the Client VPN, no managed workspace", function () {
+            it("Grafana is a hardened server in a private app subnet, reached only from the Client VPN, no managed workspace", async function () {
                 const run = runs[stack];
                 assert.strictEqual(
                     ofType(run, "aws:grafana/workspace:Workspace").length,
@@ -461,7 +461,7 @@ describe("Monitoring", () => {
                     ds.find((d) => d.type === "prometheus")!.url,
                     one(run, "aws:amp/workspace:Workspace").outputs.prometheusEndpoint,
                 );
-                assertCloudInitValid(this, userData, "Grafana server");
+                await assertCloudInitValid(this, userData, "Grafana server");
                 assertShellcheckClean(this, doc, "Grafana server", 2);
             });
 

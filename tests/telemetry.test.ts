@@ -1,7 +1,4 @@
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { parse } from "yaml";
 import { renderCloudConfig } from "../templates/cloud-init";
 import {
@@ -14,6 +11,7 @@ import {
 } from "../templates/telemetry";
 import { renderVpnProfile } from "../templates/vpn-profile";
 import { requireTool, run } from "./support/tools";
+import { assertCloudInitValid } from "./support/cloud-init";
 
 const WORKSPACE = "https://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-0123abcd-4567/";
 const PIPELINE_HOST = "hms-production-monitori-logs-abcdefghij.sa-east-1.osis.amazonaws.com";
@@ -167,21 +165,13 @@ describe("templates/telemetry", () => {
         assert.strictEqual(r.status, 0, r.stdout);
     });
 
-    it("merged into a cloud-config document, passes cloud-init schema", function () {
-        requireTool(this, "cloud-init");
+    it("merged into a cloud-config document, passes cloud-init schema", async function () {
         const doc = renderCloudConfig({
             packages: snippet.packages,
             write_files: snippet.writeFiles,
             runcmd: snippet.runcmd,
         });
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telemetry-"));
-        try {
-            fs.writeFileSync(path.join(dir, "user-data"), doc);
-            const r = run("cloud-init", ["schema", "--config-file", path.join(dir, "user-data")]);
-            assert.strictEqual(r.status, 0, `${r.stdout}${r.stderr}`);
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
+        await assertCloudInitValid(this, doc, "the telemetry snippet");
     });
 
     it("labels every role and environment", () => {

@@ -296,8 +296,8 @@ describe("templates: WordPress app server", () => {
             const text = renderWordPressUserData(WORDPRESS[stack]);
             const doc = docOf(text);
 
-            it("is a valid cloud-config document", function () {
-                assertCloudInitValid(this, text, `${stack} app server`);
+            it("is a valid cloud-config document", async function () {
+                await assertCloudInitValid(this, text, `${stack} app server`);
             });
 
             it("passes shellcheck on every script", function () {
@@ -484,9 +484,9 @@ describe("templates: WebSocket server", () => {
         ["awaiting a release", WEBSOCKET],
         ["with a release", { ...WEBSOCKET, release: { key: "releases/hms-ws-2.0.1.tgz", sha256: "3a".repeat(32) } }],
     ] as const) {
-        it(`is valid cloud-config with clean scripts (${what})`, function () {
+        it(`is valid cloud-config with clean scripts (${what})`, async function () {
             const text = renderWebSocketUserData(args);
-            assertCloudInitValid(this, text, `WebSocket server ${what}`);
+            await assertCloudInitValid(this, text, `WebSocket server ${what}`);
             assertShellcheckClean(this, docOf(text), `WebSocket server ${what}`, 4);
             assert.ok(Buffer.from(userDataBase64(text, "ws"), "base64").length <= EC2_USER_DATA_LIMIT);
         });

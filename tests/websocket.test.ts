@@ -103,10 +103,10 @@ describe("WebSocketServer (Node.js)", () => {
                 assert.ok(parameter.dependencies.includes(gate.urn), "published after the gate");
             });
 
-            it("boots into a hardened Node.js service: valid cloud-config, NodeSource key pinned", function () {
+            it("boots into a hardened Node.js service: valid cloud-config, NodeSource key pinned", async function () {
                 const s = server(runs[stack]);
                 const userData = userDataOf(s);
-                assertCloudInitValid(this, userData, s.name);
+                await assertCloudInitValid(this, userData, s.name);
                 const doc = docOf(userData);
                 const setup = fileOf(doc, "/usr/local/sbin/hms-websocket-setup");
                 assert.ok(setup.includes(`[ "$fpr" = '${NODESOURCE_KEY_FINGERPRINT}' ] || die`));

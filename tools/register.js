@@ -1,4 +1,4 @@
-// Loads the repository's TypeScript in Node for the tests (.mocharc.json),
+// Loads the repository's TypeScript in Node for the tests (.mocharc.js),
 // the offline plan and the benchmark (`node -r ./tools/register.js file.ts`).
 //
 // Like `ts-node --transpile-only` it type-checks nothing (`tsc --noEmit` and

@@ -34,9 +34,42 @@ function openssl(args: string[]): void {
     }
 }
 
-/** A temp dir with a self-signed server certificate, a client CA and certificates, and NginxPaths inside it. */
-export function makeSandbox(domain: string): Sandbox {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-nginx-"));
+/** The PKI files a sandbox holds: server key and certificate, and two CAs each with a client certificate. */
+const PKI_FILES = [
+    "origin.key",
+    "origin.crt",
+    "pull-ca.key",
+    "pull-ca.pem",
+    "pull-client.key",
+    "pull-client.crt",
+    "stranger-ca.key",
+    "stranger-ca.pem",
+    "stranger-client.key",
+    "stranger-client.crt",
+];
+
+/**
+ * The test PKI of a domain, made once per test process: every sandbox of the
+ * domain gets a copy of the same files. Generating it (four RSA keys) costs a
+ * second of CPU; a dozen sandboxes making their own cost more than any test
+ * that uses them. Removed when the process exits.
+ */
+const pkiDirs = new Map<string, string>();
+function pkiFor(domain: string): string {
+    const cached = pkiDirs.get(domain);
+    if (cached) {
+        return cached;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-nginx-pki-"));
+    if (pkiDirs.size === 0) {
+        process.once("exit", () => pkiDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+    }
+    makePki(dir, domain);
+    pkiDirs.set(domain, dir);
+    return dir;
+}
+
+function makePki(dir: string, domain: string): void {
     const f = (name: string) => path.join(dir, name);
     const days = ["-days", "2"];
     // Server certificate (the Origin CA certificate's stand-in): ECDSA P-256 like the real one.
@@ -109,6 +142,16 @@ export function makeSandbox(domain: string): Sandbox {
             f("client.ext"),
             ...days,
         ]);
+    }
+}
+
+/** A temp dir with a self-signed server certificate, a client CA and certificates, and NginxPaths inside it. */
+export function makeSandbox(domain: string): Sandbox {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-nginx-"));
+    const f = (name: string) => path.join(dir, name);
+    const pki = pkiFor(domain);
+    for (const name of PKI_FILES) {
+        fs.copyFileSync(path.join(pki, name), f(name));
     }
     const paths: NginxPaths = {
         mainConf: f("nginx.conf"),

@@ -3,14 +3,13 @@
 // the real tools (cloud-init schema, shellcheck).
 
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { gunzipSync } from "zlib";
 import { parse } from "yaml";
 import { RecordedResource } from "../../tools/mocks";
 import { StackRun } from "../../tools/stack";
 import { requireTool, run } from "./tools";
+
+export { assertCloudInitValid } from "./cloud-init";
 import { ofType } from "./resources";
 
 export interface CloudDoc {
@@ -64,22 +63,6 @@ export function shellScripts(doc: CloudDoc): Array<{ name: string; text: string;
         }
     });
     return out;
-}
-
-function tmpFile(name: string, text: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-servers-"));
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    return file;
-}
-
-/** `cloud-init schema --config-file` on a document; fails the test with the tool's output. */
-export function assertCloudInitValid(ctx: Mocha.Context, userData: string, what: string): void {
-    requireTool(ctx, "cloud-init");
-    const file = tmpFile("user-data.yaml", userData);
-    const r = run("cloud-init", ["schema", "--config-file", file]);
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-    assert.strictEqual(r.status, 0, `${what}: cloud-init schema failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 /** shellcheck on every script of a document (at least `min` of them). */

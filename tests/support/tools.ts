@@ -21,8 +21,16 @@ const INSTALL: Record<string, string> = {
     "wordpress-package": "apt-get install -y --no-install-recommends wordpress php-fpm php-mysql php-curl",
 };
 
+/** Whether each tool asked about is on PATH (asked once per process: tests ask for the same few hundreds of times). */
+const found = new Map<string, boolean>();
+
 export function hasTool(tool: string): boolean {
-    return spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).status === 0;
+    let present = found.get(tool);
+    if (present === undefined) {
+        present = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).status === 0;
+        found.set(tool, present);
+    }
+    return present;
 }
 
 /** Call at the start of a test: skips it (locally) or fails it (CI) when `tool` is missing. */
