@@ -3,6 +3,9 @@
 // the real tools (cloud-init schema, shellcheck).
 
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { gunzipSync } from "zlib";
 import { parse } from "yaml";
 import { RecordedResource } from "../../tools/mocks";
@@ -73,9 +76,23 @@ export function assertShellcheckClean(ctx: Mocha.Context, doc: CloudDoc, what: s
         scripts.length >= min,
         `${what}: expected at least ${min} shell scripts, found ${scripts.map((s) => s.name).join(", ")}`,
     );
-    for (const s of scripts) {
-        const r = run("shellcheck", ["--shell", s.shell, "-"], s.text);
-        assert.strictEqual(r.status, 0, `${what}: shellcheck ${s.name}:\n${r.stdout}${r.stderr}`);
+    // One shellcheck per shell over all of that shell's scripts, each in a file named after the script's
+    // path in the document: its report names the script of each finding.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-shellcheck-"));
+    try {
+        for (const shell of new Set(scripts.map((s) => s.shell))) {
+            const files = scripts
+                .filter((s) => s.shell === shell)
+                .map((s, i) => {
+                    const file = path.join(dir, `${i}-${s.name.replace(/[^A-Za-z0-9._-]+/g, "_")}`);
+                    fs.writeFileSync(file, s.text);
+                    return file;
+                });
+            const r = run("shellcheck", ["--shell", shell, ...files]);
+            assert.strictEqual(r.status, 0, `${what}: shellcheck (${shell}):\n${r.stdout}${r.stderr}`);
+        }
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
     }
 }
 
