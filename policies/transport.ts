@@ -78,7 +78,7 @@ export const rdsParameterGroupRequiresTls: ResourceValidationPolicy = {
     ),
 };
 
-// Stryker disable next-line Regex: RDS engine values (CreateDBInstance/CreateDBCluster Engine) neither start nor end with these names but as listed (aurora-*, oracle-*, sqlserver-*, custom-*, db2-*)
+// Stryker disable next-line Regex: no other RDS engine value (CreateDBInstance/CreateDBCluster Engine: oracle-*, sqlserver-*, custom-*, db2-*) starts or ends with one of these names
 const MYSQL_OR_POSTGRES = /^(aurora|aurora-mysql|aurora-postgresql|mysql|mariadb|postgres)$/;
 
 export const rdsUsesCustomParameterGroup: ResourceValidationPolicy = {
