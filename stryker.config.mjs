@@ -17,6 +17,10 @@ export default {
     // Each mutant runs only the tests that reach it.
     coverageAnalysis: "perTest",
     mutate: ["policies/*.ts", "policies/lib/*.ts"],
+    // Policy text (descriptions, remediation, compliance metadata) decides nothing:
+    // tools/stryker-policy-text.mjs ignores its mutants with the reason (policies/README.md).
+    plugins: ["@stryker-mutator/mocha-runner", "./tools/stryker-policy-text.mjs"],
+    ignorers: ["policy-text"],
     // The sandbox needs the policies, their tests and what those import (tools/analyzer for pack.test.ts).
     ignorePatterns: ["/reports", "/.scratch*", "/plan-*", "/dev", "/bootstrap", "/templates"],
     concurrency: 2,

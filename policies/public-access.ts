@@ -32,6 +32,7 @@ export const s3PublicAccessBlock: StackValidationPolicy = {
         for (const bucket of buckets) {
             // Stryker disable next-line ArrayDeclaration: all()/any() read only booleans and undefined, so a non-Tri seed element changes nothing
             const verdicts: Tri[] = [];
+            // Stryker disable next-line ArrayDeclaration: `weak` is read only when every linked block failed, and the last of them assigns it
             let weak: string[] = [];
             for (const block of blocks) {
                 const linked = refersTo(block, "bucket", bucket, bucketIdentities(bucket));
@@ -43,6 +44,7 @@ export const s3PublicAccessBlock: StackValidationPolicy = {
                 const ok = all(flags);
                 if (linked === true) {
                     verdicts.push(ok);
+                    // Stryker disable next-line ConditionalExpression: `weak` is read only when every linked block failed, so the last assignment is always a failed block's
                     if (ok === false) {
                         weak = BLOCK_FLAGS.filter((_, i) => flags[i] === false);
                     }

@@ -78,18 +78,16 @@ exports.ec2Imdsv2 = {
 /** Tag that compute tiers put on every instance, e.g. "Ubuntu 24.04 LTS". */
 exports.OPERATING_SYSTEM_TAG = "OperatingSystem";
 /**
- * End of standard (free) security maintenance of operating system releases.
- * Ubuntu: Canonical's release cycle (18.04 and 20.04 ended on 31 May 2023/2025;
- * later LTS releases are listed as April of release year + 5; interim
- * releases get 9 months). Amazon Linux: AWS's published end of support.
+ * End of standard (free) security maintenance of operating system releases
+ * that the rule in endOfStandardSupport does not give. Ubuntu: Canonical's
+ * release cycle lists LTS releases until April of release year + 5 (14.04,
+ * 16.04, 22.04, 24.04, derived) except 18.04 and 20.04, extended to 31 May
+ * 2023/2025; interim releases get 9 months. Amazon Linux: AWS's published
+ * end of support.
  */
 const KNOWN_END_OF_SUPPORT = {
-    "ubuntu 14.04": "2019-04-30",
-    "ubuntu 16.04": "2021-04-30",
     "ubuntu 18.04": "2023-05-31",
     "ubuntu 20.04": "2025-05-31",
-    "ubuntu 22.04": "2027-04-30",
-    "ubuntu 24.04": "2029-04-30",
     "amazon linux 2": "2026-06-30",
     "amazon linux 2023": "2029-06-30",
 };

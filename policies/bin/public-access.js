@@ -62,6 +62,7 @@ exports.s3PublicAccessBlock = {
         for (const bucket of buckets) {
             // Stryker disable next-line ArrayDeclaration: all()/any() read only booleans and undefined, so a non-Tri seed element changes nothing
             const verdicts = [];
+            // Stryker disable next-line ArrayDeclaration: `weak` is read only when every linked block failed, and the last of them assigns it
             let weak = [];
             for (const block of blocks) {
                 const linked = (0, resources_1.refersTo)(block, "bucket", bucket, (0, resources_1.bucketIdentities)(bucket));
@@ -73,6 +74,7 @@ exports.s3PublicAccessBlock = {
                 const ok = (0, values_1.all)(flags);
                 if (linked === true) {
                     verdicts.push(ok);
+                    // Stryker disable next-line ConditionalExpression: `weak` is read only when every linked block failed, so the last assignment is always a failed block's
                     if (ok === false) {
                         weak = BLOCK_FLAGS.filter((_, i) => flags[i] === false);
                     }

@@ -154,6 +154,19 @@ describe("policies/audit-evidence", () => {
         assert.equal(o.notApplicable[0].policy, policy.name);
     });
 
+    it("takes a Purpose tag for an audit bucket only when it starts with cloudtrail-audit-logs", async () => {
+        for (const purpose of ["copy-of-cloudtrail-audit-logs", "not-cloudtrail-audit-logs-replica"]) {
+            const b = resource(aws.s3.Bucket, "exports", {
+                bucket: "e",
+                arn: "arn:aws:s3:::e",
+                tags: { Purpose: purpose },
+            });
+            const o = await analyzeStack(policy, [b, ...cloudflareEdge()], config);
+            clean(o);
+            assert.match(o.notApplicable[0]?.reason ?? "", /no audit log bucket/, purpose);
+        }
+    });
+
     describe("each side of every condition (mixed stacks)", () => {
         const lock = (extra: Record<string, unknown>) => ({ bucket: NAME, objectLockEnabled: "Enabled", ...extra });
         const run = async (resources: FakeResource[]) =>

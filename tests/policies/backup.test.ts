@@ -584,6 +584,29 @@ describe("policies/backup", () => {
             );
         });
 
+        it("selects a standalone RDS instance by its ARN (arn:aws:rds:REGION:ACCOUNT:db:NAME) or a db:* pattern, not by a cluster pattern", async () => {
+            const db = resource(aws.rds.Instance, "mysql", {
+                engine: "mysql",
+                instanceClass: "db.t4g.medium",
+                arn: UNKNOWN,
+            });
+            clean(await analyzeStack(policy, mixed(db, selection({ resources: ["arn:aws:rds:*:*:db:*"] }))));
+            clean(await analyzeStack(policy, mixed(db, selection({ resources: [`arn:aws:rds:${REGION}:*:db:*`] }))));
+            assert.equal((await flagged(db, selection({ resources: ["arn:aws:rds:*:*:cluster:*"] }))).length, 1);
+            assert.equal((await flagged(db, selection({ resources: ["arn:aws:ec2:*:*:*"] }))).length, 1);
+            const arn = `arn:aws:rds:${REGION}:${ACCOUNT}:db:hms-production-mysql`;
+            const known = resource(aws.rds.Instance, "mysql", { engine: "mysql", instanceClass: "db.t4g.medium", arn });
+            clean(await analyzeStack(policy, mixed(known, selection({ resources: [arn] }))));
+            const other = `arn:aws:rds:${REGION}:${ACCOUNT}:db:hms-staging-mysql`;
+            assert.equal((await flagged(known, selection({ resources: [other] }))).length, 1);
+        });
+
+        it("cannot rule out a bucket whose ARN is not known yet by a name pattern (S3 ARNs have no resource type)", async () => {
+            const media = bucket("media");
+            clean(await analyzeStack(policy, mixed(media, selection({ resources: ["arn:aws:s3:::hms-*"] }))));
+            assert.equal((await flagged(media, selection({ resources: ["arn:aws:rds:::hms-*"] }))).length, 1);
+        });
+
         it("is not applicable to a stack without databases, instances or data buckets, and says so", async () => {
             const o = await analyzeStack(policy, mixed());
             clean(o);

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as compute from "../../policies/compute";
-import { analyzeResource, messages, Outcome, resource, UNKNOWN } from "./harness";
+import { analyzeResource, configProblems, messages, Outcome, resource, UNKNOWN } from "./harness";
 
 function clean(o: Outcome): void {
     assert.deepEqual(o.violations, []);
@@ -113,6 +113,33 @@ describe("policies/compute", () => {
                 )[0],
                 /ended on 2023-05-31/,
             );
+        });
+
+        // Canonical's Ubuntu release cycle (ubuntu.com/about/release-cycle) and AWS's Amazon Linux FAQs.
+        for (const [os, ends, dayAfter] of [
+            ["Ubuntu 14.04 LTS", "2019-04-30", "2019-05-01"],
+            ["Ubuntu 16.04 LTS", "2021-04-30", "2021-05-01"],
+            ["Ubuntu 18.04 LTS", "2023-05-31", "2023-06-01"],
+            ["Ubuntu 20.04 LTS", "2025-05-31", "2025-06-01"],
+            ["Ubuntu 22.04 LTS", "2027-04-30", "2027-05-01"],
+            ["Ubuntu 24.04 LTS", "2029-04-30", "2029-05-01"],
+            ["Amazon Linux 2", "2026-06-30", "2026-07-01"],
+            ["Amazon Linux 2023", "2029-06-30", "2029-07-01"],
+        ]) {
+            it(`holds ${os} supported through ${ends}, and past support the day after`, async () => {
+                const tagged = instance({ Name: "app-1", OperatingSystem: os });
+                clean(await analyzeResource(policy, tagged, { [policy.name]: { asOf: ends, warnDaysBeforeEnd: 0 } }));
+                assert.deepEqual(messages(await analyzeResource(policy, tagged, asOf(dayAfter))), [
+                    `${os}: standard support ended on ${ends}; the release no longer gets free security updates.`,
+                ]);
+            });
+        }
+
+        it("refuses an asOf that is not a YYYY-MM-DD date", () => {
+            assert.deepEqual(configProblems(policy, { asOf: "2026-07-01" }), []);
+            for (const bad of ["2026-7-1", "01/07/2026", "next quarter", "2026-07-01T00:00:00Z"]) {
+                assert.equal(configProblems(policy, { asOf: bad }).length, 1, bad);
+            }
         });
 
         it("flags a release whose support ends within warnDaysBeforeEnd", async () => {

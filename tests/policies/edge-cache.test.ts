@@ -1,7 +1,16 @@
 import * as assert from "node:assert/strict";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as edge from "../../policies/edge-cache";
-import { analyzeStack, awsOrigin, cloudflareEdge, messages, Outcome, resource, UNKNOWN } from "./harness";
+import {
+    analyzeStack,
+    awsOrigin,
+    cloudflareEdge,
+    configProblems,
+    messages,
+    Outcome,
+    resource,
+    UNKNOWN,
+} from "./harness";
 
 function clean(o: Outcome): void {
     assert.deepEqual(o.violations, []);
@@ -145,6 +154,29 @@ describe("policies/edge-cache", () => {
                 [policy.name]: { clinicalPathPrefixes: ["/a/", "/b/"] },
             });
             assert.equal(two.violations.length, 2);
+        });
+
+        it("applies to a stack with proxied records, also when their zone is protected", async () => {
+            const o = await analyzeStack(policy, [...awsOrigin(), www, cache([CACHE_STATIC, BYPASS])]);
+            clean(o);
+            assert.deepEqual(o.notApplicable, []);
+        });
+
+        it("names every configured prefix when a zone has no cache ruleset at all", async () => {
+            const o = await analyzeStack(policy, [...awsOrigin(), www], {
+                [policy.name]: { clinicalPathPrefixes: ["/clinical-files/", "/exames/"] },
+            });
+            assert.match(messages(o)[0], /images and PDFs under \/clinical-files\/, \/exames\/\.$/);
+        });
+
+        it("refuses configured prefixes that are not URL paths between slashes", () => {
+            assert.deepEqual(
+                configProblems(policy, { clinicalPathPrefixes: ["/clinical-files/", "/a/b-c_d.e~/"] }),
+                [],
+            );
+            for (const bad of ["clinical-files/", "/clinical-files", "/a b/", '/a"/', 7]) {
+                assert.equal(configProblems(policy, { clinicalPathPrefixes: [bad] }).length, 1, String(bad));
+            }
         });
 
         it("is not applicable to a stack without proxied records, and says so", async () => {

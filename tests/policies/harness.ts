@@ -26,6 +26,7 @@ import {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { PolicyConfigError, PolicySummary, reconcilePolicyConfig } from "../../tools/analyzer-config";
 
 /** How the engine marshals every value it cannot know during preview (plugin.MarshalProperties, KeepUnknowns). */
 export const UNKNOWN = rpc.unknownValue;
@@ -180,6 +181,27 @@ export function reconciledConfig(policy: Policy, given: Record<string, unknown> 
         }
     }
     return { ...out, ...given };
+}
+
+/**
+ * The problems the CLI reports for `values` as `policy`'s config (the pack's schema checked as in
+ * ReconcilePolicyPackConfig, tools/analyzer-config.ts); [] when the config is accepted.
+ */
+export function configProblems(policy: Policy, values: Record<string, unknown>): string[] {
+    const summary = {
+        name: policy.name,
+        enforcementLevel: policy.enforcementLevel ?? "advisory",
+        configSchema: policy.configSchema as PolicySummary["configSchema"],
+    };
+    try {
+        reconcilePolicyConfig([summary], [{ [policy.name]: values }]);
+        return [];
+    } catch (e) {
+        if (e instanceof PolicyConfigError) {
+            return e.problems;
+        }
+        throw e;
+    }
 }
 
 function withConfig<P extends Policy>(policy: P, config: PackConfig): P {

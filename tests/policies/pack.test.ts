@@ -9,6 +9,7 @@ import * as path from "path";
 import { Policy, PolicyPackArgs } from "@pulumi/policy";
 import * as ts from "typescript";
 import { parse } from "yaml";
+import { compliance } from "../../policies/lib/compliance";
 import { PolicyAnalyzer } from "../../tools/analyzer";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -189,6 +190,57 @@ describe("policies (pack)", () => {
                 assert.equal(typeof value, schema.type === "integer" ? "number" : schema.type);
             }
         }
+    });
+
+    describe("compliance metadata (policies/lib/compliance.ts)", () => {
+        it("names the HIPAA Security Rule by its place in the CFR", () => {
+            const c = compliance("164.312(b)", ["audit"]);
+            assert.equal(c.framework.name, "HIPAA Security Rule");
+            assert.match(c.framework.version ?? "", /^45 CFR Part 164 Subpart C$/);
+        });
+
+        it("references the primary section alone, or first and then the others, separated by semicolons", () => {
+            assert.equal(compliance("164.312(b)", ["audit"]).framework.reference, "164.312(b)");
+            assert.equal(
+                compliance("164.312(e)(1)", ["tls"], ["164.312(a)(1)", "164.312(c)(1)"]).framework.reference,
+                "164.312(e)(1); 164.312(a)(1); 164.312(c)(1)",
+            );
+        });
+
+        it("specifies each section by number and standard, then LGPD art. 46", () => {
+            const spec = compliance("164.312(b)", ["audit"], ["164.312(c)(1)"]).framework.specification ?? "";
+            assert.match(
+                spec,
+                /^164\.312\(b\) Audit controls: .+\. 164\.312\(c\)\(1\) Integrity: .+\. Also LGPD art\. 46: /,
+            );
+            assert.match(
+                compliance("164.308(a)(7)(ii)(A)", []).framework.specification ?? "",
+                /^164\.308\(a\)\(7\)\(ii\)\(A\) Data backup plan: /,
+            );
+        });
+
+        it("tags every section as hipaa-<section>, LGPD art. 46 and the topics, and nothing else", () => {
+            assert.deepEqual(compliance("164.312(b)", ["audit", "rds"]).tags, [
+                "hipaa-164.312(b)",
+                "lgpd-art-46",
+                "audit",
+                "rds",
+            ]);
+            assert.deepEqual(compliance("164.312(e)(1)", ["tls"], ["164.312(a)(1)"]).tags, [
+                "hipaa-164.312(e)(1)",
+                "hipaa-164.312(a)(1)",
+                "lgpd-art-46",
+                "tls",
+            ]);
+        });
+
+        it("links the primary section's part of 45 CFR on eCFR", () => {
+            assert.equal(compliance("164.312(b)", []).url, "https://www.ecfr.gov/current/title-45/section-164.312");
+            assert.equal(
+                compliance("164.308(a)(7)(ii)(A)", [], ["164.312(c)(1)"]).url,
+                "https://www.ecfr.gov/current/title-45/section-164.308",
+            );
+        });
     });
 
     describe("package", () => {

@@ -110,6 +110,23 @@ describe("policies/public-access", () => {
             );
         });
 
+        it("flags RDP's UDP transport on 3389 from the internet, by name or IANA number (17), and says why", async () => {
+            const udp = resource(aws.ec2.SecurityGroup, "rdp-udp", {
+                ingress: [{ protocol: "udp", fromPort: 3389, toPort: 3389, cidrBlocks: ["0.0.0.0/0"] }],
+            });
+            assert.deepEqual(messages(await analyzeResource(policy, udp)), [
+                "ingress[0] opens udp port 3389 to 0.0.0.0/0. Administrative ports must never face the internet.",
+            ]);
+            const numbered = resource(aws.vpc.SecurityGroupIngressRule, "rdp-17", {
+                ipProtocol: "17",
+                fromPort: 3389,
+                toPort: 3389,
+                cidrIpv6: "::/0",
+                securityGroupId: UNKNOWN,
+            });
+            assert.equal((await analyzeResource(policy, numbered)).violations.length, 1);
+        });
+
         it("ignores ICMP and skips unknown sources", async () => {
             clean(
                 await analyzeResource(

@@ -483,6 +483,15 @@ describe("policies/transport", () => {
             ]);
         });
 
+        it("says what Cloudflare does without each setting (its documented defaults) and what to set", async () => {
+            const o = await analyzeStack(policy, [...awsOrigin(), record(ZONE)]);
+            assert.deepEqual(messages(o), [
+                `zone ${ZONE} has no ssl setting, so Cloudflare uses the zone's default (flexible or full); set it to "strict".`,
+                `zone ${ZONE} has no min_tls_version setting, so Cloudflare uses 1.0; set it to "1.2".`,
+                `zone ${ZONE} has no always_use_https setting, so Cloudflare uses off; set it to "on".`,
+            ]);
+        });
+
         it("flags min_tls_version 1.0", async () => {
             const settings = [
                 setting("ssl", "ssl", "strict"),

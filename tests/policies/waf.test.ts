@@ -6,6 +6,7 @@ import {
     analyzeResource,
     analyzeStack,
     awsOrigin,
+    configProblems,
     cloudflareEdge,
     deps,
     FakeResource,
@@ -20,7 +21,12 @@ function clean(o: Outcome): void {
     assert.deepEqual(o.previewNotes, []);
 }
 
-const { cloudflareManaged, owaspCore, freeManaged } = waf.CLOUDFLARE_MANAGED_RULESETS;
+// Cloudflare's documented managed ruleset ids (developers.cloudflare.com/waf/managed-rules/reference/)
+// and the phase they run in: stated here, not taken from the policy, so a wrong id in the policy fails.
+const cloudflareManaged = "efb7b8c949ac4650a09736fc376e9aee";
+const owaspCore = "4814384a9e5d4991b9815dcfc25d2f1f";
+const freeManaged = "77454fe2d30c4220b5701f6fdfb893ba";
+const MANAGED_PHASE = "http_request_firewall_managed";
 
 describe("policies/waf", () => {
     describe("cloudflare-managed-waf", () => {
@@ -42,7 +48,7 @@ describe("policies/waf", () => {
             actionParameters: { id },
             ...extra,
         });
-        const ruleset = (rules: unknown, phase: unknown = waf.MANAGED_WAF_PHASE, zoneId: unknown = ZONE) =>
+        const ruleset = (rules: unknown, phase: unknown = MANAGED_PHASE, zoneId: unknown = ZONE) =>
             resource(cloudflare.Ruleset, `ruleset-${String(phase).slice(-7)}`, {
                 zoneId,
                 kind: "zone",
@@ -66,6 +72,35 @@ describe("policies/waf", () => {
                 }),
             ];
             clean(await analyzeStack(policy, [record("www", true), ruleset(rules)]));
+        });
+
+        for (const [plan, id] of [
+            ["Cloudflare Managed", cloudflareManaged],
+            ["OWASP Core", owaspCore],
+            ["Free Managed", freeManaged],
+        ]) {
+            it(`accepts a zone whose only managed rule executes the ${plan} Ruleset`, async () => {
+                clean(await analyzeStack(policy, [...awsOrigin(), record("www", true), ruleset([execute(id)])]));
+            });
+        }
+
+        it("flags a managed ruleset executed in another phase than http_request_firewall_managed", async () => {
+            for (const phase of ["http_request_firewall_custom", "http_ratelimit"]) {
+                const o = await analyzeStack(policy, [
+                    ...awsOrigin(),
+                    record("www", true),
+                    ruleset([execute(cloudflareManaged)], phase),
+                ]);
+                assert.equal(o.violations.length, 1, phase);
+            }
+        });
+
+        it("refuses configured ruleset ids that are not 32 lowercase hex digits (a Cloudflare ruleset id)", () => {
+            assert.deepEqual(configProblems(policy, { managedRulesetIds: [owaspCore] }), []);
+            for (const bad of ["owasp", cloudflareManaged.toUpperCase(), `${freeManaged}0`, 32]) {
+                assert.equal(configProblems(policy, { managedRulesetIds: [bad] }).length, 1, String(bad));
+            }
+            assert.equal(configProblems(policy, { managedRulesetIds: [] }).length, 1);
         });
 
         it("flags a proxied zone without a managed ruleset", async () => {
@@ -99,7 +134,7 @@ describe("policies/waf", () => {
             clean(
                 await analyzeStack(policy, [
                     record("www", true),
-                    ruleset([execute(freeManaged)], waf.MANAGED_WAF_PHASE, UNKNOWN),
+                    ruleset([execute(freeManaged)], MANAGED_PHASE, UNKNOWN),
                 ]),
             );
             clean(
@@ -126,7 +161,7 @@ describe("policies/waf", () => {
                     zoneId: UNKNOWN,
                     kind: "zone",
                     name: "waf",
-                    phase: waf.MANAGED_WAF_PHASE,
+                    phase: MANAGED_PHASE,
                     rules: [execute(freeManaged)],
                 },
                 linked,
@@ -329,7 +364,7 @@ describe("policies/waf", () => {
         const ruleset = (
             zoneId: unknown,
             rules: unknown,
-            phase: unknown = waf.MANAGED_WAF_PHASE,
+            phase: unknown = MANAGED_PHASE,
             extra: Record<string, unknown> = {},
         ) =>
             resource(cloudflare.Ruleset, `waf-${String(zoneId).slice(0, 4)}-${String(phase).slice(-6)}`, {
@@ -348,7 +383,7 @@ describe("policies/waf", () => {
         });
         const run = async (...r: FakeResource[]) => messages(await analyzeStack(policy, [...awsOrigin(), ...r]));
         const UNPROTECTED = (zone: string, records: string) =>
-            `zone ${zone} proxies ${records} but runs no managed WAF ruleset (phase ${waf.MANAGED_WAF_PHASE}, action execute of ` +
+            `zone ${zone} proxies ${records} but runs no managed WAF ruleset (phase ${MANAGED_PHASE}, action execute of ` +
             `${Object.values(waf.CLOUDFLARE_MANAGED_RULESETS).join(" / ")}).`;
 
         it("protects a zone beside the AWS resources of the real plan, and flags it without", async () => {
@@ -386,7 +421,7 @@ describe("policies/waf", () => {
                 accountId: "0123abcd",
                 kind: "root",
                 name: "account",
-                phase: waf.MANAGED_WAF_PHASE,
+                phase: MANAGED_PHASE,
                 rules: [execute()],
             });
             assert.deepEqual(await run(record(A, "hms"), account), [UNPROTECTED(A, "hms")]);
