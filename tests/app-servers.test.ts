@@ -12,7 +12,6 @@ import { requireTool, run } from "./support/tools";
 import { WORDPRESS_SALT_NAMES } from "../templates/wordpress";
 import {
     assertChainedReplacements,
-    assertCloudInitValid,
     assertNoSecrets,
     assertShellcheckClean,
     byId,
@@ -23,6 +22,7 @@ import {
     ofType,
     userDataOf,
 } from "./support/servers";
+import { assertCloudInitValid } from "./support/cloud-init";
 
 const APP = "hms:app:AppServers";
 const appServers = (r: StackRun) => instancesWithRole(r, "wordpress");

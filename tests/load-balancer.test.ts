@@ -8,7 +8,8 @@ import { LoadBalancer, SECURITY_GROUP_RULE_QUOTA } from "../components/load-bala
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource, useMocks } from "../tools/mocks";
 import { readStackConfig, runStack, settle, StackRun } from "../tools/stack";
 import { makeSandbox, nginxTest, relocate, removeSandbox } from "./support/nginx-sandbox";
-import { assertChainedReplacements, assertCloudInitValid } from "./support/servers";
+import { assertChainedReplacements } from "./support/servers";
+import { assertCloudInitValid } from "./support/cloud-init";
 import { requireTool, run } from "./support/tools";
 import { ofType } from "./support/resources";
 

@@ -13,14 +13,8 @@ import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { ofType } from "./support/resources";
-import {
-    assertCloudInitValid,
-    assertNoSecrets,
-    assertShellcheckClean,
-    docOf,
-    fileOf,
-    userDataOf,
-} from "./support/servers";
+import { assertNoSecrets, assertShellcheckClean, docOf, fileOf, userDataOf } from "./support/servers";
+import { assertCloudInitValid } from "./support/cloud-init";
 import { DASHBOARDS } from "../templates/grafana-dashboards";
 import { isSecret } from "../tools/mocks";
 import { readStackConfig } from "../tools/stack";

@@ -43,7 +43,8 @@ import {
     WP_SECRETS_JQ,
     WP_SETTINGS,
 } from "../templates/wordpress";
-import { assertCloudInitValid, assertShellcheckClean, docOf, fileOf } from "./support/servers";
+import { assertShellcheckClean, docOf, fileOf } from "./support/servers";
+import { assertCloudInitValid } from "./support/cloud-init";
 import { requireTool, run } from "./support/tools";
 
 const REGION = "sa-east-1";

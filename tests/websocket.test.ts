@@ -8,7 +8,6 @@ import { isSecret, RecordedResource, useMocks } from "../tools/mocks";
 import { runStack, settle, StackRun } from "../tools/stack";
 import { NODESOURCE_KEY_FINGERPRINT, renderWordPressResolverScript } from "../templates/websocket";
 import {
-    assertCloudInitValid,
     assertNoSecrets,
     assertShellcheckClean,
     byId,
@@ -20,6 +19,7 @@ import {
     ofType,
     userDataOf,
 } from "./support/servers";
+import { assertCloudInitValid } from "./support/cloud-init";
 
 const server = (r: StackRun): RecordedResource => {
     const all = instancesWithRole(r, "websocket");

@@ -8,11 +8,11 @@
 // cloud-init 22.4.2), with the exit code, stdout and stderr the command would
 // give. tests/cloud-init.test.ts holds this to the command itself.
 
-import { ChildProcessWithoutNullStreams, spawn, spawnSync } from "child_process";
+import { ChildProcessWithoutNullStreams, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { requireTool } from "./tools";
+import { requireTool, toolPath } from "./tools";
 
 export interface SchemaResult {
     status: number;
@@ -37,8 +37,10 @@ for line in sys.stdin:
 
 /** The interpreter of the `cloud-init` command on PATH (its shebang), which has cloud-init's modules. */
 export function cloudInitPython(): string {
-    const which = spawnSync("sh", ["-c", "command -v cloud-init"], { encoding: "utf8" });
-    const script = which.stdout.trim();
+    const script = toolPath("cloud-init");
+    if (!script) {
+        throw new Error("cloud-init is not on PATH");
+    }
     const shebang = /^#!\s*(\S+)/.exec(fs.readFileSync(script, "utf8").split("\n")[0]);
     if (!shebang) {
         throw new Error(`${script} has no #! line naming its Python`);

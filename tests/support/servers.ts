@@ -11,8 +11,6 @@ import { parse } from "yaml";
 import { RecordedResource } from "../../tools/mocks";
 import { StackRun } from "../../tools/stack";
 import { requireTool, run } from "./tools";
-
-export { assertCloudInitValid } from "./cloud-init";
 import { ofType } from "./resources";
 
 export interface CloudDoc {

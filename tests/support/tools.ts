@@ -21,16 +21,20 @@ const INSTALL: Record<string, string> = {
     "wordpress-package": "apt-get install -y --no-install-recommends wordpress php-fpm php-mysql php-curl",
 };
 
-/** Whether each tool asked about is on PATH (asked once per process: tests ask for the same few hundreds of times). */
-const found = new Map<string, boolean>();
+/** Where each tool asked about is on PATH (asked once per process: tests ask for the same few hundreds of times). */
+const found = new Map<string, string | undefined>();
+
+/** The path `command -v` gives for `tool`, or undefined when it is not on PATH. */
+export function toolPath(tool: string): string | undefined {
+    if (!found.has(tool)) {
+        const r = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" });
+        found.set(tool, r.status === 0 ? r.stdout.trim() : undefined);
+    }
+    return found.get(tool);
+}
 
 export function hasTool(tool: string): boolean {
-    let present = found.get(tool);
-    if (present === undefined) {
-        present = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).status === 0;
-        found.set(tool, present);
-    }
-    return present;
+    return toolPath(tool) !== undefined;
 }
 
 /** Call at the start of a test: skips it (locally) or fails it (CI) when `tool` is missing. */
