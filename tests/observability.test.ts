@@ -75,8 +75,12 @@ const args = (role: (typeof ROLES)[number]): TelemetryArgs => ({
     probeUrls: role === "grafana" ? ["https://hms.example.org/"] : undefined,
 });
 
+/** Scratch directories of this file, removed when it ends. */
+const scratch: string[] = [];
+
 function tmp(name: string, content: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-obs-"));
+    scratch.push(dir);
     const file = path.join(dir, name);
     fs.writeFileSync(file, content);
     return file;
@@ -167,6 +171,8 @@ const SAMPLES: Record<string, Array<{ line: string; expect: Record<string, strin
 };
 
 describe("observability", () => {
+    after(() => scratch.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
     describe("logs parsed at the source", () => {
         for (const p of LOG_PARSERS.filter((x) => x.format === "regex")) {
             it(`${p.name} parses real lines into fields, times in its Time_Format, no query strings`, () => {
