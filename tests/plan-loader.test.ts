@@ -31,7 +31,10 @@ describe("TypeScript loader (tools/register.js)", () => {
     it("keeps one frame of the traces the Pulumi SDK takes for its promise-leak report", async () => {
         // The SDK marks the promise it is given with the trace, taken inside the SDK.
         const given = Promise.resolve(1);
+        const limit = Error.stackTraceLimit;
         await debuggablePromise(given, "a promise of the test");
+        // Only that trace is shortened (V8 collects one frame for it): the limit is back for every other trace.
+        assert.strictEqual(Error.stackTraceLimit, limit);
         const trace = (given as unknown as { _debugStackTrace?: string })._debugStackTrace;
         const frames = String(trace)
             .split("\n")
