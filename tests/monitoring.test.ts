@@ -1,32 +1,37 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import {
     logsIngestUrl,
+    Monitoring,
     OPENSEARCH_TLS_POLICY,
     opensearchDomainName,
     opensearchPipelineName,
     opensearchZones,
 } from "../components/monitoring";
+import { awsIdentifier } from "../components/identifiers";
 import { checkApiConstraints } from "../tools/api-constraints";
-import { ConfigError } from "../config";
+import { ConfigError, HmsConfig } from "../config";
 import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
-import { ofType } from "./support/resources";
+import { all, Resources } from "./support/assert";
+import { buildComponent } from "./support/components";
+import { ofType, parseStack } from "./support/resources";
 import { assertNoSecrets, assertShellcheckClean, docOf, fileOf, userDataOf } from "./support/servers";
 import { assertCloudInitValid } from "./support/cloud-init";
 import { DASHBOARDS } from "../templates/grafana-dashboards";
 import { isSecret } from "../tools/mocks";
 import { readStackConfig } from "../tools/stack";
 
-const one = (run: StackRun, type: string): RecordedResource => {
-    const all = ofType(run, type);
-    assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);
-    return all[0];
+const one = (run: Resources, type: string): RecordedResource => {
+    const found = all(run, type);
+    assert.strictEqual(found.length, 1, `expected one ${type}, found ${found.length}`);
+    return found[0];
 };
 /** Resources of the Monitoring component (by name), for types other tiers use too. */
-const mine = (run: StackRun, type: string): RecordedResource[] =>
-    ofType(run, type).filter((r) => /-monitoring-/.test(r.name));
+const mine = (run: Resources, type: string): RecordedResource[] =>
+    all(run, type).filter((r) => /-monitoring-/.test(r.name));
 const json = (v: unknown) => JSON.parse(String(v)) as { Statement: Array<Record<string, unknown>> };
 const keyArn = (run: StackRun, which: "logs" | "data") =>
     run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith(`-keys-${which}`))!.outputs.arn;
@@ -110,6 +115,53 @@ function logDestinations(run: StackRun): Array<{ resource: string; group: string
     }
     return out;
 }
+
+/**
+ * The Monitoring component of stack configuration `c` built alone (without the rest of the
+ * program), under the program's name and with the arguments HospitalSystem.createMonitoring
+ * builds from that configuration; fixed stand-ins for what other tiers hand over (the VPC,
+ * subnets, keys, and the Client VPN's security group where the configuration has a VPN).
+ * Returns what it registered and the component (its outputs are what index.ts exports).
+ */
+async function buildMonitoring(c: HmsConfig): Promise<Resources & { monitoring: Monitoring }> {
+    const name = `hms-${c.environment}`;
+    const m = c.monitoring!;
+    const subnets = (tier: string) => Array.from({ length: c.network.azCount }, (_, i) => `subnet-${tier}-${i + 1}`);
+    const vpnSecurityGroupId = c.security?.vpn ? "sg-0c11e47a9b8d7f6e5" : undefined;
+    let monitoring: Monitoring | undefined;
+    const resources = await buildComponent(() => {
+        monitoring = new Monitoring(`${name}-monitoring`, {
+            region: c.region,
+            environment: c.environment,
+            resourcePrefix: awsIdentifier(name, 30),
+            vpcId: "vpc-0123456789abcdef0",
+            vpcCidr: c.network.cidr,
+            appSubnetIds: subnets("app"),
+            dataSubnetIds: subnets("data"),
+            logsKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/logs`,
+            dataKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/data`,
+            logRetentionDays: c.logRetentionDays,
+            alarmEmail: m.alarmEmail,
+            grafana:
+                m.grafana && vpnSecurityGroupId
+                    ? {
+                          instanceType: m.grafanaInstanceType,
+                          ubuntuRelease: c.ubuntuRelease,
+                          vpnSecurityGroupId,
+                          probeUrls: c.edge ? [`https://${c.domain}/`] : [],
+                      }
+                    : undefined,
+            opensearch: m.opensearch,
+            ingest: m.ingest,
+            adminSecurityGroupId: vpnSecurityGroupId,
+            protect: c.protectData,
+        });
+    }, c.region);
+    return { resources, monitoring: monitoring! };
+}
+
+/** The value an output of a component built under the mocks resolves to. */
+const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 describe("Monitoring", () => {
     const runs: Record<string, StackRun> = {};
@@ -624,25 +676,29 @@ describe("Monitoring", () => {
         });
     }
 
-    describe("without Grafana or e-mail", () => {
-        let run: StackRun;
+    describe("without Grafana or e-mail (Monitoring built alone from staging's config)", () => {
+        let run: Resources;
+        let monitoring: Monitoring;
+        let adminRoleArn: string;
         before(async function () {
-            // A run executes the whole program under mocks: seconds each, more on a busy machine.
-            this.timeout(300_000);
-            run = await runStack("staging", { monitoringGrafana: false, monitoringAlarmEmail: undefined });
+            this.timeout(120_000);
+            ({ monitoring, ...run } = await buildMonitoring(
+                parseStack("staging", { monitoringGrafana: false, monitoringAlarmEmail: undefined }),
+            ));
+            adminRoleArn = await valueOf(monitoring.opensearchAdminRoleArn);
         });
 
         it("creates no Grafana server nor read-only mapping, and no subscription", () => {
             assert.ok(
-                !ofType(run, "aws:ec2/instance:Instance").some(
+                !all(run, "aws:ec2/instance:Instance").some(
                     (i) => (i.inputs.tags as Record<string, string>).Role === "grafana",
                 ),
             );
-            assert.strictEqual(run.outputs.grafanaUrl, undefined);
+            // What index.ts exports as grafanaUrl.
+            assert.strictEqual(monitoring.grafanaEndpoint, undefined);
             assert.strictEqual(mine(run, "aws:sns/topicSubscription:TopicSubscription").length, 0);
-            const admin = ofType(run, "aws:iam/role:Role").find(
-                (r) => r.outputs.arn === run.outputs.opensearchAdminRoleArn,
-            )!;
+            const admin = all(run, "aws:iam/role:Role").find((r) => r.outputs.arn === adminRoleArn);
+            assert.ok(admin, `the OpenSearch admin role ${adminRoleArn}`);
             const trust = json(admin.inputs.assumeRolePolicy).Statement.map((s) => s.Sid);
             assert.deepStrictEqual(trust, ["AccountAdministrators", "IngestionPipeline", "SetupFunction"]);
             const input = JSON.parse(String(one(run, "aws:lambda/invocation:Invocation").inputs.input)) as {

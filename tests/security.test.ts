@@ -3,25 +3,32 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { VpnAdministrator, vpcResolver } from "../components/security";
+import * as pulumi from "@pulumi/pulumi";
+import { AccountBaseline, BACKUP_OPT_IN_TYPES } from "../components/account-baseline";
+import { awsIdentifier } from "../components/identifiers";
+import { Monitoring } from "../components/monitoring";
+import { Security, SecurityArgs, VpnAdministrator, vpcResolver } from "../components/security";
+import { HmsConfig } from "../config";
 import { CRL_DAYS, LEDGER_HEADER, renderCrlImportScript, renderCrlScript } from "../templates/vpn-crl";
 import { isSecret, MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
+import { all, Resources } from "./support/assert";
+import { buildComponent } from "./support/components";
 import { byId, configProblems, ofType, parseStack } from "./support/resources";
 import { requireTool } from "./support/tools";
 
-const one = (run: StackRun, type: string): RecordedResource => {
-    const all = ofType(run, type);
-    assert.strictEqual(all.length, 1, `expected one ${type}, found ${all.length}`);
-    return all[0];
+const one = (run: Resources, type: string): RecordedResource => {
+    const found = all(run, type);
+    assert.strictEqual(found.length, 1, `expected one ${type}, found ${found.length}`);
+    return found[0];
 };
 /** Resources of the Security component (other tiers use some of the same types). */
-const sec = (run: StackRun, type: string): RecordedResource[] =>
-    ofType(run, type).filter((r) => /-security-/.test(r.name));
-const oneSec = (run: StackRun, type: string, name?: RegExp): RecordedResource => {
-    const all = sec(run, type).filter((r) => !name || name.test(r.name));
-    assert.strictEqual(all.length, 1, `expected one ${type} in Security, found ${all.length}`);
-    return all[0];
+const sec = (run: Resources, type: string): RecordedResource[] =>
+    all(run, type).filter((r) => /-security-/.test(r.name));
+const oneSec = (run: Resources, type: string, name?: RegExp): RecordedResource => {
+    const found = sec(run, type).filter((r) => !name || name.test(r.name));
+    assert.strictEqual(found.length, 1, `expected one ${type} in Security, found ${found.length}`);
+    return found[0];
 };
 /** The secret version of VPN administrator `admin` (other tiers keep secrets too). */
 const vpnSecretVersion = (run: StackRun, admin: string): RecordedResource => {
@@ -38,12 +45,12 @@ const adminsOf = (stack: string): VpnAdministrator[] => {
     return admins;
 };
 /** The client certificate of administrator `admin`. */
-const adminCert = (run: StackRun, admin: string): RecordedResource => {
-    const all = ofType(run, "tls:index/locallySignedCert:LocallySignedCert").filter((r) =>
+const adminCert = (run: Resources, admin: string): RecordedResource => {
+    const found = all(run, "tls:index/locallySignedCert:LocallySignedCert").filter((r) =>
         r.name.endsWith(`-security-vpn-admin-${admin}`),
     );
-    assert.strictEqual(all.length, 1, `one certificate of ${admin}`);
-    return all[0];
+    assert.strictEqual(found.length, 1, `one certificate of ${admin}`);
+    return found[0];
 };
 const policyOf = (r: RecordedResource, field = "policy") =>
     JSON.parse(String(r.inputs[field])) as { Statement: Array<Record<string, unknown>> };
@@ -51,6 +58,115 @@ const logsKeyArn = (run: StackRun) =>
     run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-logs"))!.outputs.arn;
 const dataKeyArn = (run: StackRun) =>
     run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-data"))!.outputs.arn;
+
+/**
+ * What the other tiers hand Security, AccountBaseline and Monitoring in the program
+ * (components/hospital.ts): fixed stand-ins for a build of those components alone.
+ */
+const handedOver = (c: HmsConfig) => ({
+    vpcId: "vpc-0123456789abcdef0",
+    appSubnetIds: Array.from({ length: c.network.azCount }, (_, i) => `subnet-app-${i + 1}`),
+    dataSubnetIds: Array.from({ length: c.network.azCount }, (_, i) => `subnet-data-${i + 1}`),
+    logsKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/logs`,
+    dataKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/data`,
+    drKeyArn: `arn:aws:kms:${c.drRegion}:${MOCK_ACCOUNT_ID}:key/dr`,
+    mediaBucketArn: "arn:aws:s3:::hms-media",
+    mediaReplicaBucketArn: "arn:aws:s3:::hms-media-replica",
+});
+
+/** Security's arguments, built from the parsed stack configuration as HospitalSystem.createSecurity builds them. */
+function securityArgs(c: HmsConfig): SecurityArgs {
+    const s = c.security!;
+    const h = handedOver(c);
+    const replicated = c.tiers.storage && c.storage.replicateToDr;
+    return {
+        region: c.region,
+        vpcId: h.vpcId,
+        vpcCidr: c.network.cidr,
+        logsKeyArn: h.logsKeyArn,
+        dataKeyArn: h.dataKeyArn,
+        logRetentionDays: c.logRetentionDays,
+        trail: s.trail
+            ? {
+                  ...s.trail,
+                  dataEventBucketArn: c.tiers.storage ? h.mediaBucketArn : undefined,
+                  dataEventReplicaBucketArn: replicated ? h.mediaReplicaBucketArn : undefined,
+                  replica: replicated ? { region: c.drRegion, kmsKeyArn: h.drKeyArn } : undefined,
+              }
+            : undefined,
+        vpn: s.vpn ? { ...s.vpn, subnetIds: h.appSubnetIds } : undefined,
+        protect: c.protectData,
+    };
+}
+
+/** What a build of the security-related tiers alone registered, and the components (to read their outputs). */
+interface SecurityTiers extends Resources {
+    security?: Security;
+    accountBaseline?: AccountBaseline;
+    monitoring?: Monitoring;
+}
+
+/**
+ * AccountBaseline, Security and Monitoring of stack configuration `c`, each when the
+ * configuration switches it on, built alone (without the rest of the program) under the
+ * program's names (`hms-<environment>-...`) and with the arguments and wiring of
+ * components/hospital.ts; `only` limits the build to some of them.
+ */
+async function buildSecurityTiers(
+    c: HmsConfig,
+    only: Array<"accountBaseline" | "security" | "monitoring"> = ["accountBaseline", "security", "monitoring"],
+): Promise<SecurityTiers> {
+    const name = `hms-${c.environment}`;
+    const h = handedOver(c);
+    const built: Omit<SecurityTiers, "resources"> = {};
+    const resources = await buildComponent(() => {
+        if (c.accountBaseline && only.includes("accountBaseline")) {
+            built.accountBaseline = new AccountBaseline(`${name}-account`, {
+                region: c.region,
+                guardDuty: c.security?.guardDuty,
+                inspector: c.security?.inspector ?? false,
+                openSearchServiceRole: true,
+                backupOptIn: BACKUP_OPT_IN_TYPES,
+                enhancedMonitoringLogs: { logsKeyArn: h.logsKeyArn, retentionDays: c.logRetentionDays },
+            });
+        }
+        if (c.security && only.includes("security")) {
+            built.security = new Security(`${name}-security`, securityArgs(c));
+        }
+        const m = c.monitoring;
+        if (m && only.includes("monitoring")) {
+            const vpnSecurityGroupId: pulumi.Output<string> | undefined = built.security?.vpnSecurityGroupId;
+            built.monitoring = new Monitoring(`${name}-monitoring`, {
+                region: c.region,
+                environment: c.environment,
+                resourcePrefix: awsIdentifier(name, 30),
+                vpcId: h.vpcId,
+                vpcCidr: c.network.cidr,
+                appSubnetIds: h.appSubnetIds,
+                dataSubnetIds: h.dataSubnetIds,
+                logsKeyArn: h.logsKeyArn,
+                dataKeyArn: h.dataKeyArn,
+                logRetentionDays: c.logRetentionDays,
+                alarmEmail: m.alarmEmail,
+                grafana:
+                    m.grafana && vpnSecurityGroupId
+                        ? {
+                              instanceType: m.grafanaInstanceType,
+                              ubuntuRelease: c.ubuntuRelease,
+                              vpnSecurityGroupId,
+                              probeUrls: c.edge ? [`https://${c.domain}/`] : [],
+                          }
+                        : undefined,
+                opensearch: m.opensearch,
+                ingest: m.ingest,
+                adminSecurityGroupId: vpnSecurityGroupId,
+                protect: c.protectData,
+                domainDependsOn: built.accountBaseline?.ready,
+            });
+        }
+    }, c.region);
+    return { resources, ...built };
+}
 
 /** The bucket's policy denies deleting or un-locking evidence to every principal but the break-glass role (assumable with MFA only). */
 function checkEvidenceDeny(run: StackRun, bucket: RecordedResource): void {
@@ -349,19 +465,22 @@ describe("Security", () => {
     }
 
     describe("switched off parts", () => {
-        let run: StackRun;
+        // Staging's configuration with these parts off; AccountBaseline, Security and Monitoring
+        // built alone from it (not the whole program), wired as components/hospital.ts wires them.
+        let run: SecurityTiers;
         before(async function () {
-            // A run executes the whole program under mocks: seconds each, more on a busy machine.
-            this.timeout(300_000);
-            run = await runStack("staging", {
-                accountBaseline: true,
-                securityVpnEnabled: false,
-                // Grafana is reached only over the VPN: without it, there is none.
-                monitoringGrafana: false,
-                securityCloudTrail: false,
-                securityGuardDutyRuntimeMonitoring: false,
-                securityInspector: false,
-            });
+            this.timeout(120_000);
+            run = await buildSecurityTiers(
+                parseStack("staging", {
+                    accountBaseline: true,
+                    securityVpnEnabled: false,
+                    // Grafana is reached only over the VPN: without it, there is none.
+                    monitoringGrafana: false,
+                    securityCloudTrail: false,
+                    securityGuardDutyRuntimeMonitoring: false,
+                    securityInspector: false,
+                }),
+            );
         });
 
         it("production logs the object-level events of the media bucket's DR replica too", () => {
@@ -420,27 +539,30 @@ describe("Security", () => {
         });
 
         it("no VPN, trail or Inspector when their keys are false", () => {
+            assert.ok(run.security && run.accountBaseline, "Security and AccountBaseline are built");
             for (const type of [
                 "aws:ec2clientvpn/endpoint:Endpoint",
                 "aws:acm/certificate:Certificate",
                 "aws:cloudtrail/trail:Trail",
                 "aws:inspector2/enabler:Enabler",
             ]) {
-                assert.strictEqual(ofType(run, type).length, 0, type);
+                assert.strictEqual(all(run, type).length, 0, type);
             }
-            assert.strictEqual(run.outputs.vpnEndpointId, undefined);
-            assert.strictEqual(run.outputs.cloudTrailArn, undefined);
+            // What index.ts exports as vpnEndpointId and cloudTrailArn.
+            assert.strictEqual(run.security.vpnEndpointId, undefined);
+            assert.strictEqual(run.security.trailArn, undefined);
         });
 
         it("GuardDuty without runtime monitoring keeps the other protections", () => {
-            const names = ofType(run, "aws:guardduty/detectorFeature:DetectorFeature")
+            const names = all(run, "aws:guardduty/detectorFeature:DetectorFeature")
                 .map((f) => f.inputs.name)
                 .sort();
             assert.deepStrictEqual(names, ["EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"]);
         });
 
         it("OpenSearch then admits no VPN security group", () => {
-            const ingress = ofType(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) =>
+            assert.ok(run.monitoring, "Monitoring is built");
+            const ingress = all(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) =>
                 /-monitoring-opensearch-/.test(r.name),
             );
             assert.deepStrictEqual(
@@ -561,8 +683,8 @@ describe("Security", () => {
         }
 
         it("the CRL command signs with the CA key (a secret on stdin) over the certificates issued now, sorted by name", async function () {
-            // Two more runs of the whole program (reordered and shortened lists).
-            this.timeout(300_000);
+            // Three builds of the Security component alone (the stack's list, reordered, shortened).
+            this.timeout(120_000);
             const run = await runStack("production");
             const crl = oneSec(run, "command:local:Command", /-vpn-crl$/);
             const ca = oneSec(run, "tls:index/selfSignedCert:SelfSignedCert");
@@ -581,20 +703,33 @@ describe("Security", () => {
             assert.notStrictEqual(crl.inputs.addPreviousOutputInEnv, false);
 
             // Reordering the list changes nothing; removing an administrator drops their certificate from ISSUED.
+            // Security alone, built from production's configuration with each list, is compared with itself
+            // built from the stack's own list. The trail has no part in the CRL: it is left out (cheaper).
             const admins = adminsOf("production");
-            const reordered = await runStack("production", { securityVpnAdministrators: [...admins].reverse() });
-            assert.deepStrictEqual(oneSec(reordered, "command:local:Command", /-vpn-crl$/).inputs, crl.inputs);
+            const withAdmins = (list?: VpnAdministrator[]) =>
+                buildSecurityTiers(
+                    parseStack("production", {
+                        securityCloudTrail: false,
+                        ...(list ? { securityVpnAdministrators: list } : {}),
+                    }),
+                    ["security"],
+                );
+            const crlOf = (built: Resources) => oneSec(built, "command:local:Command", /-vpn-crl$/);
+            const base = await withAdmins();
+            assert.deepStrictEqual(crlOf(base).inputs, crl.inputs, "built alone as the program builds it");
+            const reordered = await withAdmins([...admins].reverse());
+            assert.deepStrictEqual(crlOf(reordered).inputs, crlOf(base).inputs);
             const removed = admins[0];
-            const fewer = await runStack("production", { securityVpnAdministrators: admins.slice(1) });
-            const after = oneSec(fewer, "command:local:Command", /-vpn-crl$/);
-            assert.strictEqual(after.urn, crl.urn, "the same command, updated");
-            assert.ok(
-                !String((after.inputs.environment as Record<string, string>).ISSUED).includes(
-                    String(adminCert(run, removed.name).outputs.certPem),
-                ),
-            );
+            const fewer = await withAdmins(admins.slice(1));
+            const after = crlOf(fewer);
+            assert.strictEqual(after.urn, crlOf(base).urn, "the same command, updated");
+            const issuedAfter = String((after.inputs.environment as Record<string, string>).ISSUED);
+            assert.ok(!issuedAfter.includes(String(adminCert(base, removed.name).outputs.certPem)));
+            for (const kept of admins.slice(1)) {
+                assert.ok(issuedAfter.includes(String(adminCert(base, kept.name).outputs.certPem)), kept.name);
+            }
             assert.strictEqual(
-                ofType(fewer, "tls:index/locallySignedCert:LocallySignedCert").filter((c) =>
+                all(fewer, "tls:index/locallySignedCert:LocallySignedCert").filter((c) =>
                     c.name.endsWith(`-vpn-admin-${removed.name}`),
                 ).length,
                 0,
