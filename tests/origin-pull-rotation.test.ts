@@ -49,12 +49,17 @@ describe("Authenticated Origin Pulls certificate rotation (upload, wait until ac
         try {
             const file = path.join(dir, "zones", "z1", "origin_tls_client_auth", "c1");
             fs.mkdirSync(path.dirname(file), { recursive: true });
-            const script = renderOriginPullWait({ attempts: 2, intervalSeconds: 1 });
+            // A stand-in `sleep` records the pauses instead of taking them.
+            const bin = path.join(dir, "bin");
+            const slept = path.join(dir, "slept");
+            fs.mkdirSync(bin);
+            fs.writeFileSync(path.join(bin, "sleep"), `#!/bin/sh\necho "$@" >> "${slept}"\n`, { mode: 0o755 });
+            const script = renderOriginPullWait({ attempts: 2, intervalSeconds: 7 });
             const exec = () =>
                 spawnSync("bash", ["-c", script], {
                     encoding: "utf8",
                     env: {
-                        PATH: process.env.PATH,
+                        PATH: `${bin}:${process.env.PATH}`,
                         CLOUDFLARE_API_TOKEN: "test",
                         ZONE_ID: "z1",
                         CERTIFICATE_ID: "c1",
@@ -68,9 +73,16 @@ describe("Authenticated Origin Pulls certificate rotation (upload, wait until ac
             const pending = exec();
             assert.strictEqual(pending.status, 1, pending.stdout + pending.stderr);
             assert.match(pending.stderr, /still pending_deployment after 2 attempts/);
+            assert.deepStrictEqual(
+                fs.readFileSync(slept, "utf8").split("\n"),
+                ["7", "7", ""],
+                "the interval after each attempt",
+            );
+            fs.rmSync(slept);
             fs.writeFileSync(file, JSON.stringify({ success: true, result: { id: "c1", status: "active" } }));
             const active = exec();
             assert.strictEqual(active.status, 0, active.stdout + active.stderr);
+            assert.ok(!fs.existsSync(slept), "no pause once active");
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
