@@ -1,8 +1,12 @@
 import * as assert from "assert";
+import { Security } from "../components/security";
+import { Storage } from "../components/storage";
 import { RecordedResource } from "../tools/mocks";
-import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { applyOverrides, Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
 import { CLINICAL_OBJECT_PREFIX } from "../templates/clinical-files";
-import { configProblems, keyArn, ofType, parseStack } from "./support/resources";
+import { all as ofType, Resources } from "./support/assert";
+import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { configProblems, keyArn, parseStack } from "./support/resources";
 
 type Statement = {
     Sid?: string;
@@ -13,23 +17,23 @@ type Statement = {
     Condition?: Record<string, Record<string, unknown>>;
 };
 
-const buckets = (run: StackRun) => ofType(run, "aws:s3/bucket:Bucket");
+const buckets = (run: Resources) => ofType(run, "aws:s3/bucket:Bucket");
 /** The buckets of the Storage tier (other tiers, such as the audit trail, own their buckets). */
-const storageBuckets = (run: StackRun) => buckets(run).filter((b) => /-storage-/.test(b.name));
-const bucketNamed = (run: StackRun, suffix: string): RecordedResource => {
+const storageBuckets = (run: Resources) => buckets(run).filter((b) => /-storage-/.test(b.name));
+const bucketNamed = (run: Resources, suffix: string): RecordedResource => {
     const b = buckets(run).find((r) => r.name.endsWith(`-storage-${suffix}`));
     assert.ok(b, `no ${suffix} bucket in ${buckets(run).map((r) => r.name)}`);
     return b;
 };
 /** The sub-resource of `type` that configures bucket `b` (matched by bucket name, as S3 does). */
-const configOf = (run: StackRun, type: string, b: RecordedResource): RecordedResource[] =>
+const configOf = (run: Resources, type: string, b: RecordedResource): RecordedResource[] =>
     ofType(run, type).filter((r) => r.inputs.bucket === b.outputs.bucket);
-const onlyConfigOf = (run: StackRun, type: string, b: RecordedResource): RecordedResource => {
+const onlyConfigOf = (run: Resources, type: string, b: RecordedResource): RecordedResource => {
     const list = configOf(run, type, b);
     assert.strictEqual(list.length, 1, `${type} of ${b.name}: ${list.length}`);
     return list[0];
 };
-const policyOf = (run: StackRun, b: RecordedResource): Statement[] =>
+const policyOf = (run: Resources, b: RecordedResource): Statement[] =>
     JSON.parse(String(onlyConfigOf(run, "aws:s3/bucketPolicy:BucketPolicy", b).inputs.policy)).Statement as Statement[];
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -76,371 +80,450 @@ function denied(
 }
 
 const TLS = { "aws:SecureTransport": "true", "s3:TlsVersion": "1.3" };
-const clinicalKeyArn = (run: StackRun): unknown =>
+const clinicalKeyArn = (run: Resources): unknown =>
     run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"))?.outputs.arn;
 
+/** The ARNs of the data key and the DR key a run's Storage tier was handed. */
+type Keys = { data: unknown; dr: unknown };
+
+/**
+ * The Storage tier of `stack` with `overrides`, built alone together with the
+ * CloudTrail trail of Security that logs its object events (the VPN, which
+ * holds no bucket, is left out): their arguments come from the parsed
+ * configuration as components/hospital.ts (createStorage, createSecurity)
+ * makes them, the trail handed the media and replica bucket ARNs as
+ * hospital.ts hands them over, with stand-ins for the keys and the VPC.
+ */
+async function storageBuiltAlone(stack: string, overrides: Overrides): Promise<{ run: Resources; keys: Keys }> {
+    const c = parseStack(stack, overrides);
+    const given = standIns(c.region, c.drRegion);
+    const dr = { region: c.drRegion, kmsKeyArn: given.drKeyArn };
+    const name = `hms-${c.environment}`;
+    const resources = await buildComponent(() => {
+        const storage = new Storage(`${name}-storage`, {
+            ...c.storage,
+            region: c.region,
+            dataKeyArn: given.dataKeyArn,
+            accessLogRetentionDays: c.logRetentionDays,
+            replica: c.storage.replicateToDr ? dr : undefined,
+            protect: c.protectData,
+        });
+        const trail = c.security?.trail;
+        assert.ok(trail, `${stack} has no CloudTrail trail`);
+        new Security(`${name}-security`, {
+            region: c.region,
+            vpcId: DATA_SUBNETS.vpcId,
+            vpcCidr: c.network.cidr,
+            logsKeyArn: given.logsKeyArn,
+            dataKeyArn: given.dataKeyArn,
+            logRetentionDays: c.logRetentionDays,
+            trail: {
+                ...trail,
+                dataEventBucketArn: storage.bucketArn,
+                dataEventReplicaBucketArn: storage.replicaBucketArn,
+                replica: c.tiers.storage && c.storage.replicateToDr ? dr : undefined,
+            },
+            protect: c.protectData,
+        });
+    }, c.region);
+    return { run: { resources }, keys: { data: given.dataKeyArn, dr: given.drKeyArn } };
+}
+
 describe("Storage (S3)", () => {
-    const runs: Record<string, StackRun> = {};
+    const runs: Record<string, Resources> = {};
+    const keys: Record<string, Keys> = {};
+    const stackRun = async (stack: string) => {
+        const run: StackRun = await runStack(stack);
+        runs[stack] = run;
+        keys[stack] = { data: keyArn(run, "data"), dr: keyArn(run, "dr") };
+        assert.ok(keys[stack].data, `${stack}: no data key`);
+    };
     before(async function () {
-        // Several full stacks run here; each takes a few seconds under mocks.
+        // Three full stacks run here; each takes a few seconds under mocks.
         this.timeout(180_000);
-        runs.production = await runStack("production");
-        runs.staging = await runStack("staging");
-        runs.development = await runStack("development");
-        runs.locked = await runStack("production", {
+        await stackRun("production");
+        await stackRun("staging");
+        await stackRun("development");
+        // Object Lock on (production's config): Storage and the trail built alone.
+        ({ run: runs.locked, keys: keys.locked } = await storageBuiltAlone("production", {
             storageObjectLockEnabled: true,
             storageObjectLockMode: "COMPLIANCE",
             storageObjectLockDays: 2555,
-        });
+        }));
     });
 
     for (const stack of ["production", "staging", "development", "locked"]) {
-        describe(stack, () => {
-            it("every bucket blocks public access with all four settings and disables ACLs", () => {
-                const run = runs[stack];
-                assert.ok(buckets(run).length >= 2);
-                for (const b of buckets(run)) {
-                    const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b);
-                    for (const flag of [
-                        "blockPublicAcls",
-                        "blockPublicPolicy",
-                        "ignorePublicAcls",
-                        "restrictPublicBuckets",
-                    ]) {
-                        assert.strictEqual(pab.inputs[flag], true, `${b.name}: ${flag}`);
+        describe(
+            stack === "locked" ? "locked (production with Object Lock: Storage and the trail built alone)" : stack,
+            () => {
+                it("every bucket blocks public access with all four settings and disables ACLs", () => {
+                    const run = runs[stack];
+                    assert.ok(buckets(run).length >= 2);
+                    for (const b of buckets(run)) {
+                        const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b);
+                        for (const flag of [
+                            "blockPublicAcls",
+                            "blockPublicPolicy",
+                            "ignorePublicAcls",
+                            "restrictPublicBuckets",
+                        ]) {
+                            assert.strictEqual(pab.inputs[flag], true, `${b.name}: ${flag}`);
+                        }
+                        assert.strictEqual(
+                            pab.inputs.region,
+                            b.inputs.region,
+                            `${b.name}: public access block in the bucket's region`,
+                        );
                     }
+                    for (const b of storageBuckets(run)) {
+                        const own = onlyConfigOf(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", b);
+                        assert.deepStrictEqual(own.inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+                    }
+                });
+
+                it("every bucket refuses requests without TLS (and before TLS 1.2), for the bucket and its objects", () => {
+                    const run = runs[stack];
+                    for (const b of buckets(run)) {
+                        const statements = policyOf(run, b);
+                        const arn = String(b.outputs.arn);
+                        for (const [action, resource] of [
+                            ["s3:GetObject", `${arn}/x.dcm`],
+                            ["s3:ListBucket", arn],
+                            ["s3:PutObject", `${arn}/x`],
+                        ]) {
+                            assert.ok(
+                                denied(statements, action, resource, { "aws:SecureTransport": "false" }),
+                                `${b.name}: ${action} over HTTP`,
+                            );
+                            assert.ok(
+                                denied(statements, action, resource, {
+                                    "aws:SecureTransport": "true",
+                                    "s3:TlsVersion": "1.1",
+                                }),
+                                `${b.name}: ${action} over TLS 1.1`,
+                            );
+                        }
+                        assert.ok(
+                            !denied(statements, "s3:GetObject", `${arn}/x.dcm`, TLS),
+                            `${b.name}: a TLS read is not denied`,
+                        );
+                    }
+                });
+
+                it("the tier's buckets are versioned and encrypted; those holding data with a customer managed key and bucket keys", () => {
+                    const run = runs[stack];
                     assert.strictEqual(
-                        pab.inputs.region,
-                        b.inputs.region,
-                        `${b.name}: public access block in the bucket's region`,
+                        storageBuckets(run).length,
+                        stack === "production" || stack === "locked" ? 4 : 2,
+                        "media and its log bucket; in production also the DR replica and its log bucket",
                     );
-                }
-                for (const b of storageBuckets(run)) {
-                    const own = onlyConfigOf(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", b);
-                    assert.deepStrictEqual(own.inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
-                }
-            });
-
-            it("every bucket refuses requests without TLS (and before TLS 1.2), for the bucket and its objects", () => {
-                const run = runs[stack];
-                for (const b of buckets(run)) {
-                    const statements = policyOf(run, b);
-                    const arn = String(b.outputs.arn);
-                    for (const [action, resource] of [
-                        ["s3:GetObject", `${arn}/x.dcm`],
-                        ["s3:ListBucket", arn],
-                        ["s3:PutObject", `${arn}/x`],
-                    ]) {
-                        assert.ok(
-                            denied(statements, action, resource, { "aws:SecureTransport": "false" }),
-                            `${b.name}: ${action} over HTTP`,
+                    for (const b of storageBuckets(run)) {
+                        const v = onlyConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", b);
+                        assert.deepStrictEqual(v.inputs.versioningConfiguration, { status: "Enabled" });
+                        const sse = onlyConfigOf(
+                            run,
+                            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                            b,
                         );
-                        assert.ok(
-                            denied(statements, action, resource, {
-                                "aws:SecureTransport": "true",
-                                "s3:TlsVersion": "1.1",
-                            }),
-                            `${b.name}: ${action} over TLS 1.1`,
-                        );
+                        const rule = (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
+                        if (b.name.endsWith("-access-logs")) {
+                            // S3 server access logging cannot write to SSE-KMS buckets.
+                            assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+                        } else {
+                            assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+                            assert.match(
+                                String(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId),
+                                /^arn:aws:kms:/,
+                            );
+                            assert.strictEqual(rule.bucketKeyEnabled, true);
+                        }
                     }
-                    assert.ok(
-                        !denied(statements, "s3:GetObject", `${arn}/x.dcm`, TLS),
-                        `${b.name}: a TLS read is not denied`,
-                    );
-                }
-            });
+                });
 
-            it("the tier's buckets are versioned and encrypted; those holding data with a customer managed key and bucket keys", () => {
-                const run = runs[stack];
-                assert.strictEqual(
-                    storageBuckets(run).length,
-                    stack === "production" || stack === "locked" ? 4 : 2,
-                    "media and its log bucket; in production also the DR replica and its log bucket",
-                );
-                for (const b of storageBuckets(run)) {
-                    const v = onlyConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", b);
-                    assert.deepStrictEqual(v.inputs.versioningConfiguration, { status: "Enabled" });
+                it("the media bucket is SSE-KMS with the data key, and uploads with another encryption or key are refused", () => {
+                    const run = runs[stack];
+                    const media = bucketNamed(run, "media");
                     const sse = onlyConfigOf(
                         run,
                         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-                        b,
+                        media,
                     );
                     const rule = (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
-                    if (b.name.endsWith("-access-logs")) {
-                        // S3 server access logging cannot write to SSE-KMS buckets.
-                        assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
-                    } else {
-                        assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
-                        assert.match(String(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId), /^arn:aws:kms:/);
-                        assert.strictEqual(rule.bucketKeyEnabled, true);
-                    }
-                }
-            });
-
-            it("the media bucket is SSE-KMS with the data key, and uploads with another encryption or key are refused", () => {
-                const run = runs[stack];
-                const media = bucketNamed(run, "media");
-                const sse = onlyConfigOf(
-                    run,
-                    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-                    media,
-                );
-                const rule = (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
-                assert.strictEqual(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId, keyArn(run, "data"));
-                const statements = policyOf(run, media);
-                const object = `${media.outputs.arn}/patients/123/ct.dcm`;
-                const dataKey = String(keyArn(run, "data"));
-                assert.ok(
-                    !denied(statements, "s3:PutObject", object, { ...TLS }),
-                    "no encryption header: the bucket default applies",
-                );
-                assert.ok(
-                    !denied(statements, "s3:PutObject", object, {
-                        ...TLS,
-                        "s3:x-amz-server-side-encryption": "aws:kms",
-                    }),
-                );
-                assert.ok(
-                    !denied(statements, "s3:PutObject", object, {
-                        ...TLS,
-                        "s3:x-amz-server-side-encryption": "aws:kms",
-                        "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey,
-                    }),
-                );
-                assert.ok(
-                    denied(statements, "s3:PutObject", object, { ...TLS, "s3:x-amz-server-side-encryption": "AES256" }),
-                    "SSE-S3",
-                );
-                assert.ok(
-                    !denied(statements, "s3:PutObject", object, {
-                        ...TLS,
-                        "s3:x-amz-server-side-encryption": "aws:kms",
-                        "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey.split("/").pop(),
-                    }),
-                    "the data key named by its id",
-                );
-                assert.ok(
-                    denied(statements, "s3:PutObject", object, {
-                        ...TLS,
-                        "s3:x-amz-server-side-encryption": "aws:kms",
-                        "s3:x-amz-server-side-encryption-aws-kms-key-id":
-                            "arn:aws:kms:sa-east-1:999999999999:key/other",
-                    }),
-                    "another KMS key",
-                );
-                assert.ok(
-                    denied(statements, "s3:PutObject", object, {
-                        ...TLS,
-                        "s3:x-amz-server-side-encryption-customer-algorithm": "AES256",
-                    }),
-                    "SSE-C",
-                );
-            });
-
-            it("clinical files have their own rotating key, which every upload under their prefix must name", () => {
-                const run = runs[stack];
-                const media = bucketNamed(run, "media");
-                const key = run.resources.find(
-                    (r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"),
-                );
-                assert.ok(key, "a clinical-files key");
-                assert.strictEqual(key.inputs.enableKeyRotation, true);
-                assert.notStrictEqual(key.outputs.arn, keyArn(run, "data"));
-                const clinicalArn = String(key.outputs.arn);
-                const statements = policyOf(run, media);
-                const clinical = `${media.outputs.arn}/${CLINICAL_OBJECT_PREFIX}patients/123/ct.dcm`;
-                const withKey = (k?: string) => ({
-                    ...TLS,
-                    "s3:x-amz-server-side-encryption": "aws:kms",
-                    "s3:x-amz-server-side-encryption-aws-kms-key-id": k,
+                    assert.strictEqual(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId, keys[stack].data);
+                    const statements = policyOf(run, media);
+                    const object = `${media.outputs.arn}/patients/123/ct.dcm`;
+                    const dataKey = String(keys[stack].data);
+                    assert.ok(
+                        !denied(statements, "s3:PutObject", object, { ...TLS }),
+                        "no encryption header: the bucket default applies",
+                    );
+                    assert.ok(
+                        !denied(statements, "s3:PutObject", object, {
+                            ...TLS,
+                            "s3:x-amz-server-side-encryption": "aws:kms",
+                        }),
+                    );
+                    assert.ok(
+                        !denied(statements, "s3:PutObject", object, {
+                            ...TLS,
+                            "s3:x-amz-server-side-encryption": "aws:kms",
+                            "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey,
+                        }),
+                    );
+                    assert.ok(
+                        denied(statements, "s3:PutObject", object, {
+                            ...TLS,
+                            "s3:x-amz-server-side-encryption": "AES256",
+                        }),
+                        "SSE-S3",
+                    );
+                    assert.ok(
+                        !denied(statements, "s3:PutObject", object, {
+                            ...TLS,
+                            "s3:x-amz-server-side-encryption": "aws:kms",
+                            "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey.split("/").pop(),
+                        }),
+                        "the data key named by its id",
+                    );
+                    assert.ok(
+                        denied(statements, "s3:PutObject", object, {
+                            ...TLS,
+                            "s3:x-amz-server-side-encryption": "aws:kms",
+                            "s3:x-amz-server-side-encryption-aws-kms-key-id":
+                                "arn:aws:kms:sa-east-1:999999999999:key/other",
+                        }),
+                        "another KMS key",
+                    );
+                    assert.ok(
+                        denied(statements, "s3:PutObject", object, {
+                            ...TLS,
+                            "s3:x-amz-server-side-encryption-customer-algorithm": "AES256",
+                        }),
+                        "SSE-C",
+                    );
                 });
-                assert.ok(
-                    !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn)),
-                    "the clinical key by ARN",
-                );
-                assert.ok(
-                    !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn.split("/").pop())),
-                    "the clinical key by id",
-                );
-                assert.ok(
-                    denied(statements, "s3:PutObject", clinical, { ...TLS }),
-                    "no key named: the data key default would apply",
-                );
-                assert.ok(
-                    denied(statements, "s3:PutObject", clinical, withKey(String(keyArn(run, "data")))),
-                    "the data key",
-                );
-                assert.ok(
-                    !denied(statements, "s3:PutObject", `${media.outputs.arn}/wp-content/uploads/logo.png`, { ...TLS }),
-                    "public media keep the default",
-                );
-            });
 
-            it("the media bucket logs access to the log bucket, which accepts logs from it only", () => {
-                const run = runs[stack];
-                const media = bucketNamed(run, "media");
-                const logs = bucketNamed(run, "access-logs");
-                const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", media);
-                assert.strictEqual(logging.inputs.targetBucket, logs.outputs.bucket);
-                const grant = policyOf(run, logs).find((s) => s.Effect === "Allow");
-                assert.ok(grant);
-                assert.deepStrictEqual(grant.Principal, { Service: "logging.s3.amazonaws.com" });
-                assert.strictEqual(grant.Action, "s3:PutObject");
-                assert.strictEqual(grant.Resource, `${logs.outputs.arn}/${logging.inputs.targetPrefix}*`);
-                assert.deepStrictEqual(grant.Condition?.ArnLike, { "aws:SourceArn": media.outputs.arn });
-                assert.ok(grant.Condition?.StringEquals["aws:SourceAccount"]);
-                const expiry = onlyConfigOf(
-                    run,
-                    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-                    logs,
-                );
-                const days = (expiry.inputs.rules as Array<{ expiration?: { days?: number } }>).map(
-                    (r) => r.expiration?.days,
-                );
-                const retention = Number(
-                    applyOverrides(readStackConfig(stack === "locked" ? "production" : stack))["hms:logRetentionDays"],
-                );
-                assert.deepStrictEqual(days, [retention]);
-                assert.ok(
-                    (logs.inputs.tags as Record<string, string>).BackupExempt,
-                    "the log bucket says why it is not backed up",
-                );
-            });
+                it("clinical files have their own rotating key, which every upload under their prefix must name", () => {
+                    const run = runs[stack];
+                    const media = bucketNamed(run, "media");
+                    const key = run.resources.find(
+                        (r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"),
+                    );
+                    assert.ok(key, "a clinical-files key");
+                    assert.strictEqual(key.inputs.enableKeyRotation, true);
+                    assert.notStrictEqual(key.outputs.arn, keys[stack].data);
+                    const clinicalArn = String(key.outputs.arn);
+                    const statements = policyOf(run, media);
+                    const clinical = `${media.outputs.arn}/${CLINICAL_OBJECT_PREFIX}patients/123/ct.dcm`;
+                    const withKey = (k?: string) => ({
+                        ...TLS,
+                        "s3:x-amz-server-side-encryption": "aws:kms",
+                        "s3:x-amz-server-side-encryption-aws-kms-key-id": k,
+                    });
+                    assert.ok(
+                        !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn)),
+                        "the clinical key by ARN",
+                    );
+                    assert.ok(
+                        !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn.split("/").pop())),
+                        "the clinical key by id",
+                    );
+                    assert.ok(
+                        denied(statements, "s3:PutObject", clinical, { ...TLS }),
+                        "no key named: the data key default would apply",
+                    );
+                    assert.ok(
+                        denied(statements, "s3:PutObject", clinical, withKey(String(keys[stack].data))),
+                        "the data key",
+                    );
+                    assert.ok(
+                        !denied(statements, "s3:PutObject", `${media.outputs.arn}/wp-content/uploads/logo.png`, {
+                            ...TLS,
+                        }),
+                        "public media keep the default",
+                    );
+                });
 
-            it("every bucket holding patient data has server access logs in its region and CloudTrail data events", () => {
-                const run = runs[stack];
-                const patientData = buckets(run).filter(
-                    (b) =>
-                        (b.inputs.tags as Record<string, string> | undefined)?.DataClassification === "phi-restricted",
-                );
-                if (stack === "development") {
-                    assert.deepStrictEqual(patientData, [], "development holds synthetic data only");
-                    return;
-                }
-                assert.strictEqual(
-                    patientData.length,
-                    stack === "staging" ? 1 : 2,
-                    "the media bucket (and its DR replica)",
-                );
-                const [trail] = ofType(run, "aws:cloudtrail/trail:Trail");
-                assert.ok(trail, "a trail");
-                assert.strictEqual(trail.inputs.isMultiRegionTrail, true, "a replica in another region is logged too");
-                const selectors = trail.inputs.advancedEventSelectors as Array<{
-                    fieldSelectors: Array<{ field: string; equals?: string[]; startsWiths?: string[] }>;
-                }>;
-                for (const b of patientData) {
-                    const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", b);
-                    const target = buckets(run).find((l) => l.outputs.bucket === logging.inputs.targetBucket);
-                    assert.ok(target, `${b.name}: logs to a bucket of this stack`);
-                    // S3 delivers server access logs only to a bucket in the source's region.
-                    assert.strictEqual(target.inputs.region, b.inputs.region, `${b.name}: log bucket in its region`);
-                    assert.strictEqual(logging.inputs.region, b.inputs.region);
-                    const sse = onlyConfigOf(
+                it("the media bucket logs access to the log bucket, which accepts logs from it only", () => {
+                    const run = runs[stack];
+                    const media = bucketNamed(run, "media");
+                    const logs = bucketNamed(run, "access-logs");
+                    const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", media);
+                    assert.strictEqual(logging.inputs.targetBucket, logs.outputs.bucket);
+                    const grant = policyOf(run, logs).find((s) => s.Effect === "Allow");
+                    assert.ok(grant);
+                    assert.deepStrictEqual(grant.Principal, { Service: "logging.s3.amazonaws.com" });
+                    assert.strictEqual(grant.Action, "s3:PutObject");
+                    assert.strictEqual(grant.Resource, `${logs.outputs.arn}/${logging.inputs.targetPrefix}*`);
+                    assert.deepStrictEqual(grant.Condition?.ArnLike, { "aws:SourceArn": media.outputs.arn });
+                    assert.ok(grant.Condition?.StringEquals["aws:SourceAccount"]);
+                    const expiry = onlyConfigOf(
                         run,
-                        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-                        target,
-                    ).inputs.rules as Array<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }>;
-                    assert.strictEqual(sse[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
-                    const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", target);
-                    assert.strictEqual(pab.inputs.restrictPublicBuckets, true);
-                    assert.strictEqual(pab.inputs.blockPublicPolicy, true);
+                        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                        logs,
+                    );
+                    const days = (expiry.inputs.rules as Array<{ expiration?: { days?: number } }>).map(
+                        (r) => r.expiration?.days,
+                    );
+                    const retention = Number(
+                        applyOverrides(readStackConfig(stack === "locked" ? "production" : stack))[
+                            "hms:logRetentionDays"
+                        ],
+                    );
+                    assert.deepStrictEqual(days, [retention]);
+                    assert.ok(
+                        (logs.inputs.tags as Record<string, string>).BackupExempt,
+                        "the log bucket says why it is not backed up",
+                    );
+                });
+
+                it("every bucket holding patient data has server access logs in its region and CloudTrail data events", () => {
+                    const run = runs[stack];
+                    const patientData = buckets(run).filter(
+                        (b) =>
+                            (b.inputs.tags as Record<string, string> | undefined)?.DataClassification ===
+                            "phi-restricted",
+                    );
+                    if (stack === "development") {
+                        assert.deepStrictEqual(patientData, [], "development holds synthetic data only");
+                        return;
+                    }
+                    assert.strictEqual(
+                        patientData.length,
+                        stack === "staging" ? 1 : 2,
+                        "the media bucket (and its DR replica)",
+                    );
+                    const [trail] = ofType(run, "aws:cloudtrail/trail:Trail");
+                    assert.ok(trail, "a trail");
+                    assert.strictEqual(
+                        trail.inputs.isMultiRegionTrail,
+                        true,
+                        "a replica in another region is logged too",
+                    );
+                    const selectors = trail.inputs.advancedEventSelectors as Array<{
+                        fieldSelectors: Array<{ field: string; equals?: string[]; startsWiths?: string[] }>;
+                    }>;
+                    for (const b of patientData) {
+                        const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", b);
+                        const target = buckets(run).find((l) => l.outputs.bucket === logging.inputs.targetBucket);
+                        assert.ok(target, `${b.name}: logs to a bucket of this stack`);
+                        // S3 delivers server access logs only to a bucket in the source's region.
+                        assert.strictEqual(
+                            target.inputs.region,
+                            b.inputs.region,
+                            `${b.name}: log bucket in its region`,
+                        );
+                        assert.strictEqual(logging.inputs.region, b.inputs.region);
+                        const sse = onlyConfigOf(
+                            run,
+                            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                            target,
+                        ).inputs.rules as Array<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }>;
+                        assert.strictEqual(sse[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+                        const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", target);
+                        assert.strictEqual(pab.inputs.restrictPublicBuckets, true);
+                        assert.strictEqual(pab.inputs.blockPublicPolicy, true);
+                        const rules = onlyConfigOf(
+                            run,
+                            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                            target,
+                        ).inputs.rules as Array<{ expiration?: { days?: number } }>;
+                        assert.ok(
+                            rules.some((r) => (r.expiration?.days ?? 0) > 0),
+                            `${target.name}: logs expire`,
+                        );
+                        const grant = policyOf(run, target).find((st) => st.Effect === "Allow");
+                        assert.deepStrictEqual(grant?.Condition?.ArnLike, { "aws:SourceArn": b.outputs.arn });
+                        assert.strictEqual(grant?.Resource, `${target.outputs.arn}/${logging.inputs.targetPrefix}*`);
+                        assert.ok(
+                            selectors.some(
+                                (sel) =>
+                                    sel.fieldSelectors.some(
+                                        (f) => f.field === "eventCategory" && f.equals?.includes("Data"),
+                                    ) &&
+                                    sel.fieldSelectors.some(
+                                        (f) => f.field === "resources.type" && f.equals?.includes("AWS::S3::Object"),
+                                    ) &&
+                                    sel.fieldSelectors.some(
+                                        (f) =>
+                                            f.field === "resources.ARN" && f.startsWiths?.includes(`${b.outputs.arn}/`),
+                                    ),
+                            ),
+                            `${b.name}: CloudTrail logs its object-level events`,
+                        );
+                    }
+                });
+
+                it("lifecycle: noncurrent versions to colder storage, then deleted; incomplete uploads aborted", () => {
+                    const run = runs[stack];
+                    const media = bucketNamed(run, "media");
                     const rules = onlyConfigOf(
                         run,
                         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-                        target,
-                    ).inputs.rules as Array<{ expiration?: { days?: number } }>;
+                        media,
+                    ).inputs.rules as Array<Record<string, unknown>>;
+                    const enabled = rules.filter((r) => r.status === "Enabled");
+                    const noncurrent = enabled.find((r) => r.noncurrentVersionTransitions);
+                    assert.deepStrictEqual(noncurrent?.noncurrentVersionTransitions, [
+                        { noncurrentDays: 30, storageClass: "GLACIER_IR" },
+                    ]);
+                    assert.deepStrictEqual(noncurrent?.noncurrentVersionExpiration, { noncurrentDays: 365 });
                     assert.ok(
-                        rules.some((r) => (r.expiration?.days ?? 0) > 0),
-                        `${target.name}: logs expire`,
-                    );
-                    const grant = policyOf(run, target).find((st) => st.Effect === "Allow");
-                    assert.deepStrictEqual(grant?.Condition?.ArnLike, { "aws:SourceArn": b.outputs.arn });
-                    assert.strictEqual(grant?.Resource, `${target.outputs.arn}/${logging.inputs.targetPrefix}*`);
-                    assert.ok(
-                        selectors.some(
-                            (sel) =>
-                                sel.fieldSelectors.some(
-                                    (f) => f.field === "eventCategory" && f.equals?.includes("Data"),
-                                ) &&
-                                sel.fieldSelectors.some(
-                                    (f) => f.field === "resources.type" && f.equals?.includes("AWS::S3::Object"),
-                                ) &&
-                                sel.fieldSelectors.some(
-                                    (f) => f.field === "resources.ARN" && f.startsWiths?.includes(`${b.outputs.arn}/`),
-                                ),
+                        enabled.some(
+                            (r) =>
+                                (r.abortIncompleteMultipartUpload as { daysAfterInitiation?: number })
+                                    ?.daysAfterInitiation === 7,
                         ),
-                        `${b.name}: CloudTrail logs its object-level events`,
                     );
-                }
-            });
-
-            it("lifecycle: noncurrent versions to colder storage, then deleted; incomplete uploads aborted", () => {
-                const run = runs[stack];
-                const media = bucketNamed(run, "media");
-                const rules = onlyConfigOf(
-                    run,
-                    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-                    media,
-                ).inputs.rules as Array<Record<string, unknown>>;
-                const enabled = rules.filter((r) => r.status === "Enabled");
-                const noncurrent = enabled.find((r) => r.noncurrentVersionTransitions);
-                assert.deepStrictEqual(noncurrent?.noncurrentVersionTransitions, [
-                    { noncurrentDays: 30, storageClass: "GLACIER_IR" },
-                ]);
-                assert.deepStrictEqual(noncurrent?.noncurrentVersionExpiration, { noncurrentDays: 365 });
-                assert.ok(
-                    enabled.some(
-                        (r) =>
-                            (r.abortIncompleteMultipartUpload as { daysAfterInitiation?: number })
-                                ?.daysAfterInitiation === 7,
-                    ),
-                );
-                // The current version of a medical image never expires.
-                assert.ok(enabled.every((r) => (r.expiration as { days?: number } | undefined)?.days === undefined));
-            });
-
-            it("the access policy grants this bucket's objects and the data key through S3, nothing else", () => {
-                const run = runs[stack];
-                const media = bucketNamed(run, "media");
-                const policies = ofType(run, "aws:iam/policy:Policy").filter((p) =>
-                    p.name.endsWith("-storage-media-access"),
-                );
-                assert.strictEqual(policies.length, 1);
-                const statements = JSON.parse(String(policies[0].inputs.policy)).Statement as Statement[];
-                const arn = String(media.outputs.arn);
-                for (const s of statements) {
-                    assert.strictEqual(s.Effect, "Allow");
-                    for (const r of list(s.Resource)) {
-                        assert.ok(
-                            [arn, `${arn}/*`, keyArn(run, "data"), clinicalKeyArn(run)].includes(r),
-                            `resource ${r}`,
-                        );
-                    }
-                    for (const a of list(s.Action)) {
-                        assert.ok(!a.endsWith("*"), `no wildcard actions: ${a}`);
-                        assert.ok(
-                            !/DeleteObjectVersion|PutBucket|DeleteBucket|BypassGovernance/.test(a),
-                            `servers may not ${a}`,
-                        );
-                    }
-                }
-                const actions = statements.flatMap((s) => list(s.Action));
-                for (const a of [
-                    "s3:GetObject",
-                    "s3:PutObject",
-                    "s3:DeleteObject",
-                    "s3:ListBucket",
-                    "kms:GenerateDataKey",
-                    "kms:Decrypt",
-                ]) {
-                    assert.ok(actions.includes(a), a);
-                }
-                const kms = statements.find((s) => list(s.Action).includes("kms:Decrypt"));
-                assert.deepStrictEqual(kms?.Condition?.StringEquals, {
-                    "kms:ViaService": "s3.sa-east-1.amazonaws.com",
+                    // The current version of a medical image never expires.
+                    assert.ok(
+                        enabled.every((r) => (r.expiration as { days?: number } | undefined)?.days === undefined),
+                    );
                 });
-            });
-        });
+
+                it("the access policy grants this bucket's objects and the data key through S3, nothing else", () => {
+                    const run = runs[stack];
+                    const media = bucketNamed(run, "media");
+                    const policies = ofType(run, "aws:iam/policy:Policy").filter((p) =>
+                        p.name.endsWith("-storage-media-access"),
+                    );
+                    assert.strictEqual(policies.length, 1);
+                    const statements = JSON.parse(String(policies[0].inputs.policy)).Statement as Statement[];
+                    const arn = String(media.outputs.arn);
+                    for (const s of statements) {
+                        assert.strictEqual(s.Effect, "Allow");
+                        for (const r of list(s.Resource)) {
+                            assert.ok(
+                                [arn, `${arn}/*`, keys[stack].data, clinicalKeyArn(run)].includes(r),
+                                `resource ${r}`,
+                            );
+                        }
+                        for (const a of list(s.Action)) {
+                            assert.ok(!a.endsWith("*"), `no wildcard actions: ${a}`);
+                            assert.ok(
+                                !/DeleteObjectVersion|PutBucket|DeleteBucket|BypassGovernance/.test(a),
+                                `servers may not ${a}`,
+                            );
+                        }
+                    }
+                    const actions = statements.flatMap((s) => list(s.Action));
+                    for (const a of [
+                        "s3:GetObject",
+                        "s3:PutObject",
+                        "s3:DeleteObject",
+                        "s3:ListBucket",
+                        "kms:GenerateDataKey",
+                        "kms:Decrypt",
+                    ]) {
+                        assert.ok(actions.includes(a), a);
+                    }
+                    const kms = statements.find((s) => list(s.Action).includes("kms:Decrypt"));
+                    assert.deepStrictEqual(kms?.Condition?.StringEquals, {
+                        "kms:ViaService": "s3.sa-east-1.amazonaws.com",
+                    });
+                });
+            },
+        );
     }
 
     it("development creates its own bucket, apart from production's and staging's", () => {
@@ -492,7 +575,7 @@ describe("Storage (S3)", () => {
                 "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
                 replica,
             );
-            const drKey = keyArn(run, "dr");
+            const drKey = keys.production.dr;
             assert.match(String(drKey), /^arn:aws:kms:us-east-1:/);
             assert.strictEqual(
                 (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0]
@@ -526,7 +609,7 @@ describe("Storage (S3)", () => {
             assert.deepStrictEqual(grants("s3:GetObjectVersionForReplication"), [`${media.outputs.arn}/*`]);
             assert.deepStrictEqual(
                 grants("kms:Decrypt"),
-                [keyArn(run, "data"), clinicalKeyArn(run)],
+                [keys.production.data, clinicalKeyArn(run)],
                 "clinical files replicate too",
             );
             assert.deepStrictEqual(grants("kms:Encrypt"), [drKey]);
@@ -562,7 +645,7 @@ describe("Storage (S3)", () => {
             );
         });
 
-        it("when on, the media bucket is created with Object Lock and a default retention from config; so is its replica", () => {
+        it("when on (production's config, Storage built alone), the media bucket is created with Object Lock and a default retention from config; so is its replica", () => {
             const run = runs.locked;
             const media = bucketNamed(run, "media");
             assert.strictEqual(media.inputs.objectLockEnabled, true);
