@@ -153,377 +153,359 @@ describe("Storage (S3)", () => {
     });
 
     for (const stack of ["production", "staging", "development", "locked"]) {
-        describe(
-            stack === "locked" ? "locked (production with Object Lock: Storage and the trail built alone)" : stack,
-            () => {
-                it("every bucket blocks public access with all four settings and disables ACLs", () => {
-                    const run = runs[stack];
-                    assert.ok(buckets(run).length >= 2);
-                    for (const b of buckets(run)) {
-                        const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b);
-                        for (const flag of [
-                            "blockPublicAcls",
-                            "blockPublicPolicy",
-                            "ignorePublicAcls",
-                            "restrictPublicBuckets",
-                        ]) {
-                            assert.strictEqual(pab.inputs[flag], true, `${b.name}: ${flag}`);
-                        }
-                        assert.strictEqual(
-                            pab.inputs.region,
-                            b.inputs.region,
-                            `${b.name}: public access block in the bucket's region`,
-                        );
+        const title =
+            stack === "locked" ? "locked (production with Object Lock: Storage and the trail built alone)" : stack;
+        describe(title, () => {
+            it("every bucket blocks public access with all four settings and disables ACLs", () => {
+                const run = runs[stack];
+                assert.ok(buckets(run).length >= 2);
+                for (const b of buckets(run)) {
+                    const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b);
+                    for (const flag of [
+                        "blockPublicAcls",
+                        "blockPublicPolicy",
+                        "ignorePublicAcls",
+                        "restrictPublicBuckets",
+                    ]) {
+                        assert.strictEqual(pab.inputs[flag], true, `${b.name}: ${flag}`);
                     }
-                    for (const b of storageBuckets(run)) {
-                        const own = onlyConfigOf(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", b);
-                        assert.deepStrictEqual(own.inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
-                    }
-                });
-
-                it("every bucket refuses requests without TLS (and before TLS 1.2), for the bucket and its objects", () => {
-                    const run = runs[stack];
-                    for (const b of buckets(run)) {
-                        const statements = policyOf(run, b);
-                        const arn = String(b.outputs.arn);
-                        for (const [action, resource] of [
-                            ["s3:GetObject", `${arn}/x.dcm`],
-                            ["s3:ListBucket", arn],
-                            ["s3:PutObject", `${arn}/x`],
-                        ]) {
-                            assert.ok(
-                                denied(statements, action, resource, { "aws:SecureTransport": "false" }),
-                                `${b.name}: ${action} over HTTP`,
-                            );
-                            assert.ok(
-                                denied(statements, action, resource, {
-                                    "aws:SecureTransport": "true",
-                                    "s3:TlsVersion": "1.1",
-                                }),
-                                `${b.name}: ${action} over TLS 1.1`,
-                            );
-                        }
-                        assert.ok(
-                            !denied(statements, "s3:GetObject", `${arn}/x.dcm`, TLS),
-                            `${b.name}: a TLS read is not denied`,
-                        );
-                    }
-                });
-
-                it("the tier's buckets are versioned and encrypted; those holding data with a customer managed key and bucket keys", () => {
-                    const run = runs[stack];
                     assert.strictEqual(
-                        storageBuckets(run).length,
-                        stack === "production" || stack === "locked" ? 4 : 2,
-                        "media and its log bucket; in production also the DR replica and its log bucket",
+                        pab.inputs.region,
+                        b.inputs.region,
+                        `${b.name}: public access block in the bucket's region`,
                     );
-                    for (const b of storageBuckets(run)) {
-                        const v = onlyConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", b);
-                        assert.deepStrictEqual(v.inputs.versioningConfiguration, { status: "Enabled" });
-                        const sse = onlyConfigOf(
-                            run,
-                            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-                            b,
-                        );
-                        const rule = (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
-                        if (b.name.endsWith("-access-logs")) {
-                            // S3 server access logging cannot write to SSE-KMS buckets.
-                            assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
-                        } else {
-                            assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
-                            assert.match(
-                                String(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId),
-                                /^arn:aws:kms:/,
-                            );
-                            assert.strictEqual(rule.bucketKeyEnabled, true);
-                        }
-                    }
-                });
+                }
+                for (const b of storageBuckets(run)) {
+                    const own = onlyConfigOf(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", b);
+                    assert.deepStrictEqual(own.inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+                }
+            });
 
-                it("the media bucket is SSE-KMS with the data key, and uploads with another encryption or key are refused", () => {
-                    const run = runs[stack];
-                    const media = bucketNamed(run, "media");
+            it("every bucket refuses requests without TLS (and before TLS 1.2), for the bucket and its objects", () => {
+                const run = runs[stack];
+                for (const b of buckets(run)) {
+                    const statements = policyOf(run, b);
+                    const arn = String(b.outputs.arn);
+                    for (const [action, resource] of [
+                        ["s3:GetObject", `${arn}/x.dcm`],
+                        ["s3:ListBucket", arn],
+                        ["s3:PutObject", `${arn}/x`],
+                    ]) {
+                        assert.ok(
+                            denied(statements, action, resource, { "aws:SecureTransport": "false" }),
+                            `${b.name}: ${action} over HTTP`,
+                        );
+                        assert.ok(
+                            denied(statements, action, resource, {
+                                "aws:SecureTransport": "true",
+                                "s3:TlsVersion": "1.1",
+                            }),
+                            `${b.name}: ${action} over TLS 1.1`,
+                        );
+                    }
+                    assert.ok(
+                        !denied(statements, "s3:GetObject", `${arn}/x.dcm`, TLS),
+                        `${b.name}: a TLS read is not denied`,
+                    );
+                }
+            });
+
+            it("the tier's buckets are versioned and encrypted; those holding data with a customer managed key and bucket keys", () => {
+                const run = runs[stack];
+                assert.strictEqual(
+                    storageBuckets(run).length,
+                    stack === "production" || stack === "locked" ? 4 : 2,
+                    "media and its log bucket; in production also the DR replica and its log bucket",
+                );
+                for (const b of storageBuckets(run)) {
+                    const v = onlyConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", b);
+                    assert.deepStrictEqual(v.inputs.versioningConfiguration, { status: "Enabled" });
                     const sse = onlyConfigOf(
                         run,
                         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-                        media,
+                        b,
                     );
                     const rule = (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
-                    assert.strictEqual(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId, keys[stack].data);
-                    const statements = policyOf(run, media);
-                    const object = `${media.outputs.arn}/patients/123/ct.dcm`;
-                    const dataKey = String(keys[stack].data);
-                    assert.ok(
-                        !denied(statements, "s3:PutObject", object, { ...TLS }),
-                        "no encryption header: the bucket default applies",
-                    );
-                    assert.ok(
-                        !denied(statements, "s3:PutObject", object, {
-                            ...TLS,
-                            "s3:x-amz-server-side-encryption": "aws:kms",
-                        }),
-                    );
-                    assert.ok(
-                        !denied(statements, "s3:PutObject", object, {
-                            ...TLS,
-                            "s3:x-amz-server-side-encryption": "aws:kms",
-                            "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey,
-                        }),
-                    );
-                    assert.ok(
-                        denied(statements, "s3:PutObject", object, {
-                            ...TLS,
-                            "s3:x-amz-server-side-encryption": "AES256",
-                        }),
-                        "SSE-S3",
-                    );
-                    assert.ok(
-                        !denied(statements, "s3:PutObject", object, {
-                            ...TLS,
-                            "s3:x-amz-server-side-encryption": "aws:kms",
-                            "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey.split("/").pop(),
-                        }),
-                        "the data key named by its id",
-                    );
-                    assert.ok(
-                        denied(statements, "s3:PutObject", object, {
-                            ...TLS,
-                            "s3:x-amz-server-side-encryption": "aws:kms",
-                            "s3:x-amz-server-side-encryption-aws-kms-key-id":
-                                "arn:aws:kms:sa-east-1:999999999999:key/other",
-                        }),
-                        "another KMS key",
-                    );
-                    assert.ok(
-                        denied(statements, "s3:PutObject", object, {
-                            ...TLS,
-                            "s3:x-amz-server-side-encryption-customer-algorithm": "AES256",
-                        }),
-                        "SSE-C",
-                    );
-                });
+                    if (b.name.endsWith("-access-logs")) {
+                        // S3 server access logging cannot write to SSE-KMS buckets.
+                        assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+                    } else {
+                        assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+                        assert.match(String(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId), /^arn:aws:kms:/);
+                        assert.strictEqual(rule.bucketKeyEnabled, true);
+                    }
+                }
+            });
 
-                it("clinical files have their own rotating key, which every upload under their prefix must name", () => {
-                    const run = runs[stack];
-                    const media = bucketNamed(run, "media");
-                    const key = run.resources.find(
-                        (r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"),
-                    );
-                    assert.ok(key, "a clinical-files key");
-                    assert.strictEqual(key.inputs.enableKeyRotation, true);
-                    assert.notStrictEqual(key.outputs.arn, keys[stack].data);
-                    const clinicalArn = String(key.outputs.arn);
-                    const statements = policyOf(run, media);
-                    const clinical = `${media.outputs.arn}/${CLINICAL_OBJECT_PREFIX}patients/123/ct.dcm`;
-                    const withKey = (k?: string) => ({
+            it("the media bucket is SSE-KMS with the data key, and uploads with another encryption or key are refused", () => {
+                const run = runs[stack];
+                const media = bucketNamed(run, "media");
+                const sse = onlyConfigOf(
+                    run,
+                    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                    media,
+                );
+                const rule = (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
+                assert.strictEqual(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId, keys[stack].data);
+                const statements = policyOf(run, media);
+                const object = `${media.outputs.arn}/patients/123/ct.dcm`;
+                const dataKey = String(keys[stack].data);
+                assert.ok(
+                    !denied(statements, "s3:PutObject", object, { ...TLS }),
+                    "no encryption header: the bucket default applies",
+                );
+                assert.ok(
+                    !denied(statements, "s3:PutObject", object, {
                         ...TLS,
                         "s3:x-amz-server-side-encryption": "aws:kms",
-                        "s3:x-amz-server-side-encryption-aws-kms-key-id": k,
-                    });
-                    assert.ok(
-                        !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn)),
-                        "the clinical key by ARN",
-                    );
-                    assert.ok(
-                        !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn.split("/").pop())),
-                        "the clinical key by id",
-                    );
-                    assert.ok(
-                        denied(statements, "s3:PutObject", clinical, { ...TLS }),
-                        "no key named: the data key default would apply",
-                    );
-                    assert.ok(
-                        denied(statements, "s3:PutObject", clinical, withKey(String(keys[stack].data))),
-                        "the data key",
-                    );
-                    assert.ok(
-                        !denied(statements, "s3:PutObject", `${media.outputs.arn}/wp-content/uploads/logo.png`, {
-                            ...TLS,
-                        }),
-                        "public media keep the default",
-                    );
-                });
+                    }),
+                );
+                assert.ok(
+                    !denied(statements, "s3:PutObject", object, {
+                        ...TLS,
+                        "s3:x-amz-server-side-encryption": "aws:kms",
+                        "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey,
+                    }),
+                );
+                assert.ok(
+                    denied(statements, "s3:PutObject", object, {
+                        ...TLS,
+                        "s3:x-amz-server-side-encryption": "AES256",
+                    }),
+                    "SSE-S3",
+                );
+                assert.ok(
+                    !denied(statements, "s3:PutObject", object, {
+                        ...TLS,
+                        "s3:x-amz-server-side-encryption": "aws:kms",
+                        "s3:x-amz-server-side-encryption-aws-kms-key-id": dataKey.split("/").pop(),
+                    }),
+                    "the data key named by its id",
+                );
+                assert.ok(
+                    denied(statements, "s3:PutObject", object, {
+                        ...TLS,
+                        "s3:x-amz-server-side-encryption": "aws:kms",
+                        "s3:x-amz-server-side-encryption-aws-kms-key-id":
+                            "arn:aws:kms:sa-east-1:999999999999:key/other",
+                    }),
+                    "another KMS key",
+                );
+                assert.ok(
+                    denied(statements, "s3:PutObject", object, {
+                        ...TLS,
+                        "s3:x-amz-server-side-encryption-customer-algorithm": "AES256",
+                    }),
+                    "SSE-C",
+                );
+            });
 
-                it("the media bucket logs access to the log bucket, which accepts logs from it only", () => {
-                    const run = runs[stack];
-                    const media = bucketNamed(run, "media");
-                    const logs = bucketNamed(run, "access-logs");
-                    const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", media);
-                    assert.strictEqual(logging.inputs.targetBucket, logs.outputs.bucket);
-                    const grant = policyOf(run, logs).find((s) => s.Effect === "Allow");
-                    assert.ok(grant);
-                    assert.deepStrictEqual(grant.Principal, { Service: "logging.s3.amazonaws.com" });
-                    assert.strictEqual(grant.Action, "s3:PutObject");
-                    assert.strictEqual(grant.Resource, `${logs.outputs.arn}/${logging.inputs.targetPrefix}*`);
-                    assert.deepStrictEqual(grant.Condition?.ArnLike, { "aws:SourceArn": media.outputs.arn });
-                    assert.ok(grant.Condition?.StringEquals["aws:SourceAccount"]);
-                    const expiry = onlyConfigOf(
+            it("clinical files have their own rotating key, which every upload under their prefix must name", () => {
+                const run = runs[stack];
+                const media = bucketNamed(run, "media");
+                const key = run.resources.find(
+                    (r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"),
+                );
+                assert.ok(key, "a clinical-files key");
+                assert.strictEqual(key.inputs.enableKeyRotation, true);
+                assert.notStrictEqual(key.outputs.arn, keys[stack].data);
+                const clinicalArn = String(key.outputs.arn);
+                const statements = policyOf(run, media);
+                const clinical = `${media.outputs.arn}/${CLINICAL_OBJECT_PREFIX}patients/123/ct.dcm`;
+                const withKey = (k?: string) => ({
+                    ...TLS,
+                    "s3:x-amz-server-side-encryption": "aws:kms",
+                    "s3:x-amz-server-side-encryption-aws-kms-key-id": k,
+                });
+                assert.ok(
+                    !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn)),
+                    "the clinical key by ARN",
+                );
+                assert.ok(
+                    !denied(statements, "s3:PutObject", clinical, withKey(clinicalArn.split("/").pop())),
+                    "the clinical key by id",
+                );
+                assert.ok(
+                    denied(statements, "s3:PutObject", clinical, { ...TLS }),
+                    "no key named: the data key default would apply",
+                );
+                assert.ok(
+                    denied(statements, "s3:PutObject", clinical, withKey(String(keys[stack].data))),
+                    "the data key",
+                );
+                assert.ok(
+                    !denied(statements, "s3:PutObject", `${media.outputs.arn}/wp-content/uploads/logo.png`, {
+                        ...TLS,
+                    }),
+                    "public media keep the default",
+                );
+            });
+
+            it("the media bucket logs access to the log bucket, which accepts logs from it only", () => {
+                const run = runs[stack];
+                const media = bucketNamed(run, "media");
+                const logs = bucketNamed(run, "access-logs");
+                const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", media);
+                assert.strictEqual(logging.inputs.targetBucket, logs.outputs.bucket);
+                const grant = policyOf(run, logs).find((s) => s.Effect === "Allow");
+                assert.ok(grant);
+                assert.deepStrictEqual(grant.Principal, { Service: "logging.s3.amazonaws.com" });
+                assert.strictEqual(grant.Action, "s3:PutObject");
+                assert.strictEqual(grant.Resource, `${logs.outputs.arn}/${logging.inputs.targetPrefix}*`);
+                assert.deepStrictEqual(grant.Condition?.ArnLike, { "aws:SourceArn": media.outputs.arn });
+                assert.ok(grant.Condition?.StringEquals["aws:SourceAccount"]);
+                const expiry = onlyConfigOf(
+                    run,
+                    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                    logs,
+                );
+                const days = (expiry.inputs.rules as Array<{ expiration?: { days?: number } }>).map(
+                    (r) => r.expiration?.days,
+                );
+                const retention = Number(
+                    applyOverrides(readStackConfig(stack === "locked" ? "production" : stack))["hms:logRetentionDays"],
+                );
+                assert.deepStrictEqual(days, [retention]);
+                assert.ok(
+                    (logs.inputs.tags as Record<string, string>).BackupExempt,
+                    "the log bucket says why it is not backed up",
+                );
+            });
+
+            it("every bucket holding patient data has server access logs in its region and CloudTrail data events", () => {
+                const run = runs[stack];
+                const patientData = buckets(run).filter(
+                    (b) =>
+                        (b.inputs.tags as Record<string, string> | undefined)?.DataClassification === "phi-restricted",
+                );
+                if (stack === "development") {
+                    assert.deepStrictEqual(patientData, [], "development holds synthetic data only");
+                    return;
+                }
+                assert.strictEqual(
+                    patientData.length,
+                    stack === "staging" ? 1 : 2,
+                    "the media bucket (and its DR replica)",
+                );
+                const [trail] = ofType(run, "aws:cloudtrail/trail:Trail");
+                assert.ok(trail, "a trail");
+                assert.strictEqual(trail.inputs.isMultiRegionTrail, true, "a replica in another region is logged too");
+                const selectors = trail.inputs.advancedEventSelectors as Array<{
+                    fieldSelectors: Array<{ field: string; equals?: string[]; startsWiths?: string[] }>;
+                }>;
+                for (const b of patientData) {
+                    const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", b);
+                    const target = buckets(run).find((l) => l.outputs.bucket === logging.inputs.targetBucket);
+                    assert.ok(target, `${b.name}: logs to a bucket of this stack`);
+                    // S3 delivers server access logs only to a bucket in the source's region.
+                    assert.strictEqual(target.inputs.region, b.inputs.region, `${b.name}: log bucket in its region`);
+                    assert.strictEqual(logging.inputs.region, b.inputs.region);
+                    const sse = onlyConfigOf(
                         run,
-                        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-                        logs,
-                    );
-                    const days = (expiry.inputs.rules as Array<{ expiration?: { days?: number } }>).map(
-                        (r) => r.expiration?.days,
-                    );
-                    const retention = Number(
-                        applyOverrides(readStackConfig(stack === "locked" ? "production" : stack))[
-                            "hms:logRetentionDays"
-                        ],
-                    );
-                    assert.deepStrictEqual(days, [retention]);
-                    assert.ok(
-                        (logs.inputs.tags as Record<string, string>).BackupExempt,
-                        "the log bucket says why it is not backed up",
-                    );
-                });
-
-                it("every bucket holding patient data has server access logs in its region and CloudTrail data events", () => {
-                    const run = runs[stack];
-                    const patientData = buckets(run).filter(
-                        (b) =>
-                            (b.inputs.tags as Record<string, string> | undefined)?.DataClassification ===
-                            "phi-restricted",
-                    );
-                    if (stack === "development") {
-                        assert.deepStrictEqual(patientData, [], "development holds synthetic data only");
-                        return;
-                    }
-                    assert.strictEqual(
-                        patientData.length,
-                        stack === "staging" ? 1 : 2,
-                        "the media bucket (and its DR replica)",
-                    );
-                    const [trail] = ofType(run, "aws:cloudtrail/trail:Trail");
-                    assert.ok(trail, "a trail");
-                    assert.strictEqual(
-                        trail.inputs.isMultiRegionTrail,
-                        true,
-                        "a replica in another region is logged too",
-                    );
-                    const selectors = trail.inputs.advancedEventSelectors as Array<{
-                        fieldSelectors: Array<{ field: string; equals?: string[]; startsWiths?: string[] }>;
-                    }>;
-                    for (const b of patientData) {
-                        const logging = onlyConfigOf(run, "aws:s3/bucketLogging:BucketLogging", b);
-                        const target = buckets(run).find((l) => l.outputs.bucket === logging.inputs.targetBucket);
-                        assert.ok(target, `${b.name}: logs to a bucket of this stack`);
-                        // S3 delivers server access logs only to a bucket in the source's region.
-                        assert.strictEqual(
-                            target.inputs.region,
-                            b.inputs.region,
-                            `${b.name}: log bucket in its region`,
-                        );
-                        assert.strictEqual(logging.inputs.region, b.inputs.region);
-                        const sse = onlyConfigOf(
-                            run,
-                            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-                            target,
-                        ).inputs.rules as Array<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }>;
-                        assert.strictEqual(sse[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
-                        const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", target);
-                        assert.strictEqual(pab.inputs.restrictPublicBuckets, true);
-                        assert.strictEqual(pab.inputs.blockPublicPolicy, true);
-                        const rules = onlyConfigOf(
-                            run,
-                            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-                            target,
-                        ).inputs.rules as Array<{ expiration?: { days?: number } }>;
-                        assert.ok(
-                            rules.some((r) => (r.expiration?.days ?? 0) > 0),
-                            `${target.name}: logs expire`,
-                        );
-                        const grant = policyOf(run, target).find((st) => st.Effect === "Allow");
-                        assert.deepStrictEqual(grant?.Condition?.ArnLike, { "aws:SourceArn": b.outputs.arn });
-                        assert.strictEqual(grant?.Resource, `${target.outputs.arn}/${logging.inputs.targetPrefix}*`);
-                        assert.ok(
-                            selectors.some(
-                                (sel) =>
-                                    sel.fieldSelectors.some(
-                                        (f) => f.field === "eventCategory" && f.equals?.includes("Data"),
-                                    ) &&
-                                    sel.fieldSelectors.some(
-                                        (f) => f.field === "resources.type" && f.equals?.includes("AWS::S3::Object"),
-                                    ) &&
-                                    sel.fieldSelectors.some(
-                                        (f) =>
-                                            f.field === "resources.ARN" && f.startsWiths?.includes(`${b.outputs.arn}/`),
-                                    ),
-                            ),
-                            `${b.name}: CloudTrail logs its object-level events`,
-                        );
-                    }
-                });
-
-                it("lifecycle: noncurrent versions to colder storage, then deleted; incomplete uploads aborted", () => {
-                    const run = runs[stack];
-                    const media = bucketNamed(run, "media");
+                        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                        target,
+                    ).inputs.rules as Array<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }>;
+                    assert.strictEqual(sse[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+                    const pab = onlyConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", target);
+                    assert.strictEqual(pab.inputs.restrictPublicBuckets, true);
+                    assert.strictEqual(pab.inputs.blockPublicPolicy, true);
                     const rules = onlyConfigOf(
                         run,
                         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-                        media,
-                    ).inputs.rules as Array<Record<string, unknown>>;
-                    const enabled = rules.filter((r) => r.status === "Enabled");
-                    const noncurrent = enabled.find((r) => r.noncurrentVersionTransitions);
-                    assert.deepStrictEqual(noncurrent?.noncurrentVersionTransitions, [
-                        { noncurrentDays: 30, storageClass: "GLACIER_IR" },
-                    ]);
-                    assert.deepStrictEqual(noncurrent?.noncurrentVersionExpiration, { noncurrentDays: 365 });
+                        target,
+                    ).inputs.rules as Array<{ expiration?: { days?: number } }>;
                     assert.ok(
-                        enabled.some(
-                            (r) =>
-                                (r.abortIncompleteMultipartUpload as { daysAfterInitiation?: number })
-                                    ?.daysAfterInitiation === 7,
+                        rules.some((r) => (r.expiration?.days ?? 0) > 0),
+                        `${target.name}: logs expire`,
+                    );
+                    const grant = policyOf(run, target).find((st) => st.Effect === "Allow");
+                    assert.deepStrictEqual(grant?.Condition?.ArnLike, { "aws:SourceArn": b.outputs.arn });
+                    assert.strictEqual(grant?.Resource, `${target.outputs.arn}/${logging.inputs.targetPrefix}*`);
+                    assert.ok(
+                        selectors.some(
+                            (sel) =>
+                                sel.fieldSelectors.some(
+                                    (f) => f.field === "eventCategory" && f.equals?.includes("Data"),
+                                ) &&
+                                sel.fieldSelectors.some(
+                                    (f) => f.field === "resources.type" && f.equals?.includes("AWS::S3::Object"),
+                                ) &&
+                                sel.fieldSelectors.some(
+                                    (f) => f.field === "resources.ARN" && f.startsWiths?.includes(`${b.outputs.arn}/`),
+                                ),
                         ),
+                        `${b.name}: CloudTrail logs its object-level events`,
                     );
-                    // The current version of a medical image never expires.
-                    assert.ok(
-                        enabled.every((r) => (r.expiration as { days?: number } | undefined)?.days === undefined),
-                    );
-                });
+                }
+            });
 
-                it("the access policy grants this bucket's objects and the data key through S3, nothing else", () => {
-                    const run = runs[stack];
-                    const media = bucketNamed(run, "media");
-                    const policies = ofType(run, "aws:iam/policy:Policy").filter((p) =>
-                        p.name.endsWith("-storage-media-access"),
-                    );
-                    assert.strictEqual(policies.length, 1);
-                    const statements = JSON.parse(String(policies[0].inputs.policy)).Statement as Statement[];
-                    const arn = String(media.outputs.arn);
-                    for (const s of statements) {
-                        assert.strictEqual(s.Effect, "Allow");
-                        for (const r of list(s.Resource)) {
-                            assert.ok(
-                                [arn, `${arn}/*`, keys[stack].data, clinicalKeyArn(run)].includes(r),
-                                `resource ${r}`,
-                            );
-                        }
-                        for (const a of list(s.Action)) {
-                            assert.ok(!a.endsWith("*"), `no wildcard actions: ${a}`);
-                            assert.ok(
-                                !/DeleteObjectVersion|PutBucket|DeleteBucket|BypassGovernance/.test(a),
-                                `servers may not ${a}`,
-                            );
-                        }
+            it("lifecycle: noncurrent versions to colder storage, then deleted; incomplete uploads aborted", () => {
+                const run = runs[stack];
+                const media = bucketNamed(run, "media");
+                const rules = onlyConfigOf(
+                    run,
+                    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                    media,
+                ).inputs.rules as Array<Record<string, unknown>>;
+                const enabled = rules.filter((r) => r.status === "Enabled");
+                const noncurrent = enabled.find((r) => r.noncurrentVersionTransitions);
+                assert.deepStrictEqual(noncurrent?.noncurrentVersionTransitions, [
+                    { noncurrentDays: 30, storageClass: "GLACIER_IR" },
+                ]);
+                assert.deepStrictEqual(noncurrent?.noncurrentVersionExpiration, { noncurrentDays: 365 });
+                assert.ok(
+                    enabled.some(
+                        (r) =>
+                            (r.abortIncompleteMultipartUpload as { daysAfterInitiation?: number })
+                                ?.daysAfterInitiation === 7,
+                    ),
+                );
+                // The current version of a medical image never expires.
+                assert.ok(enabled.every((r) => (r.expiration as { days?: number } | undefined)?.days === undefined));
+            });
+
+            it("the access policy grants this bucket's objects and the data key through S3, nothing else", () => {
+                const run = runs[stack];
+                const media = bucketNamed(run, "media");
+                const policies = ofType(run, "aws:iam/policy:Policy").filter((p) =>
+                    p.name.endsWith("-storage-media-access"),
+                );
+                assert.strictEqual(policies.length, 1);
+                const statements = JSON.parse(String(policies[0].inputs.policy)).Statement as Statement[];
+                const arn = String(media.outputs.arn);
+                for (const s of statements) {
+                    assert.strictEqual(s.Effect, "Allow");
+                    for (const r of list(s.Resource)) {
+                        assert.ok(
+                            [arn, `${arn}/*`, keys[stack].data, clinicalKeyArn(run)].includes(r),
+                            `resource ${r}`,
+                        );
                     }
-                    const actions = statements.flatMap((s) => list(s.Action));
-                    for (const a of [
-                        "s3:GetObject",
-                        "s3:PutObject",
-                        "s3:DeleteObject",
-                        "s3:ListBucket",
-                        "kms:GenerateDataKey",
-                        "kms:Decrypt",
-                    ]) {
-                        assert.ok(actions.includes(a), a);
+                    for (const a of list(s.Action)) {
+                        assert.ok(!a.endsWith("*"), `no wildcard actions: ${a}`);
+                        assert.ok(
+                            !/DeleteObjectVersion|PutBucket|DeleteBucket|BypassGovernance/.test(a),
+                            `servers may not ${a}`,
+                        );
                     }
-                    const kms = statements.find((s) => list(s.Action).includes("kms:Decrypt"));
-                    assert.deepStrictEqual(kms?.Condition?.StringEquals, {
-                        "kms:ViaService": "s3.sa-east-1.amazonaws.com",
-                    });
+                }
+                const actions = statements.flatMap((s) => list(s.Action));
+                for (const a of [
+                    "s3:GetObject",
+                    "s3:PutObject",
+                    "s3:DeleteObject",
+                    "s3:ListBucket",
+                    "kms:GenerateDataKey",
+                    "kms:Decrypt",
+                ]) {
+                    assert.ok(actions.includes(a), a);
+                }
+                const kms = statements.find((s) => list(s.Action).includes("kms:Decrypt"));
+                assert.deepStrictEqual(kms?.Condition?.StringEquals, {
+                    "kms:ViaService": "s3.sa-east-1.amazonaws.com",
                 });
-            },
-        );
+            });
+        });
     }
 
     it("development creates its own bucket, apart from production's and staging's", () => {
