@@ -1,9 +1,11 @@
 import * as assert from "assert";
 import { ConfigError, parseConfig } from "../config";
-import { restoreTestingName } from "../components/backup";
-import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { keyArn, ofType } from "./support/resources";
-import { one } from "./support/assert";
+import { Backup, restoreTestingName } from "../components/backup";
+import { MOCK_ACCOUNT_ID } from "../tools/mocks";
+import { applyOverrides, Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { keyArn, ofType, parseStack } from "./support/resources";
+import { all, one, Resources } from "./support/assert";
 
 type Lifecycle = { deleteAfter?: number; coldStorageAfter?: number };
 type Rule = {
@@ -16,8 +18,8 @@ type Rule = {
     copyActions?: Array<{ destinationVaultArn: string; lifecycle?: Lifecycle }>;
 };
 
-const rulesOf = (run: StackRun): Rule[] => one(run, "aws:backup/plan:Plan").inputs.rules as Rule[];
-const vaults = (run: StackRun) => ofType(run, "aws:backup/vault:Vault");
+const rulesOf = (run: Resources): Rule[] => one(run, "aws:backup/plan:Plan").inputs.rules as Rule[];
+const vaults = (run: Resources) => all(run, "aws:backup/vault:Vault");
 const primaryVault = (run: StackRun) => one(run, "aws:backup/vault:Vault", "-backup-vault");
 const selections = (run: StackRun) => ofType(run, "aws:backup/selection:Selection");
 
@@ -36,6 +38,56 @@ function retention(stack: string): number {
     return Number(readStackConfig(stack)["hms:backupRetentionDays"]);
 }
 
+/**
+ * The Backup tier of `stack` with `overrides`, built alone: its arguments come
+ * from the parsed configuration as components/hospital.ts (createBackup) makes
+ * them, with stand-ins for what the other tiers hand over: the keys, and the
+ * ARNs of the database cluster, the media bucket and one server of each
+ * server tier the stack has, which its selections and restore tests name.
+ */
+async function backupBuiltAlone(
+    stack: string,
+    overrides: Overrides,
+): Promise<{ run: Resources; protectedArns: { database: string; bucket: string; servers: string[] } }> {
+    const c = parseStack(stack, overrides);
+    const given = standIns(c.region, c.drRegion);
+    const arn = (service: string, resource: string) => `arn:aws:${service}:${c.region}:${MOCK_ACCOUNT_ID}:${resource}`;
+    const database = arn("rds", `cluster:hms-${c.environment}-database`);
+    const bucket = `arn:aws:s3:::hms-${c.environment}-storage-media-stand-in`;
+    const servers = [
+        ...(c.app ? ["wordpress"] : []),
+        ...(c.websocket ? ["websocket"] : []),
+        ...(c.loadBalancer ? ["nginx"] : []),
+        ...(c.monitoring?.grafana && c.security?.vpn ? ["grafana"] : []),
+    ].map((server) => arn("ec2", `instance/i-stand-in-${server}`));
+    const resources = await buildComponent(
+        () =>
+            new Backup(`hms-${c.environment}-backup`, {
+                region: c.region,
+                backupKeyArn: given.backupKeyArn,
+                logsKeyArn: given.logsKeyArn,
+                ...c.backup,
+                dr: c.backup.copyToDr ? { region: c.drRegion, kmsKeyArn: given.drKeyArn } : undefined,
+                databaseClusterArns: c.database && c.tiers.network ? [database] : undefined,
+                bucketArns: c.tiers.storage ? [bucket] : undefined,
+                instanceArns: servers.length > 0 ? servers : undefined,
+                restoreTesting: c.backup.restoreTesting
+                    ? {
+                          bucketKmsKeyArn: given.dataKeyArn,
+                          databaseNetwork: c.tiers.network
+                              ? { vpcId: DATA_SUBNETS.vpcId, subnetIds: DATA_SUBNETS.subnetIds }
+                              : undefined,
+                      }
+                    : undefined,
+                notificationEmail: c.monitoring?.alarmEmail,
+                alarmTopicArn: c.monitoring ? given.alarmTopicArn : undefined,
+                protect: c.protectData,
+            }),
+        c.region,
+    );
+    return { run: { resources }, protectedArns: { database, bucket, servers } };
+}
+
 describe("Backup (AWS Backup)", () => {
     const runs: Record<string, StackRun> = {};
     before(async function () {
@@ -44,13 +96,6 @@ describe("Backup (AWS Backup)", () => {
         runs.production = await runStack("production");
         runs.staging = await runStack("staging");
         runs.development = await runStack("development");
-        runs.snapshotsOnly = await runStack("staging", {
-            backupContinuous: false,
-            backupRetentionDays: 90,
-            backupHourlySchedule: "cron(15 * ? * * *)",
-            backupCopyToDr: false,
-            backupVaultLock: false,
-        });
     });
 
     for (const stack of ["production", "staging", "development"]) {
@@ -355,15 +400,29 @@ describe("Backup (AWS Backup)", () => {
     });
 
     describe("configuration", () => {
-        it("schedules, continuity, copies and locks follow the stack's config", () => {
-            const run = runs.snapshotsOnly;
+        it("schedules, continuity, copies and locks follow the stack's config (staging's, Backup built alone)", async () => {
+            const { run, protectedArns } = await backupBuiltAlone("staging", {
+                backupContinuous: false,
+                backupRetentionDays: 90,
+                backupHourlySchedule: "cron(15 * ? * * *)",
+                backupCopyToDr: false,
+                backupVaultLock: false,
+            });
             const rules = rulesOf(run);
+            assert.ok(rules.length >= 2, "a daily and an hourly rule");
             assert.ok(rules.every((r) => r.enableContinuousBackup === false));
             assert.ok(rules.every((r) => r.lifecycle?.deleteAfter === 90));
             assert.ok(rules.some((r) => r.schedule === "cron(15 * ? * * *)"));
             assert.ok(rules.every((r) => r.copyActions === undefined));
             assert.strictEqual(vaults(run).length, 1);
-            assert.strictEqual(ofType(run, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").length, 0);
+            assert.strictEqual(all(run, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").length, 0);
+            // Snapshots only, and still of everything the stack hands over: the database, the bucket, the servers.
+            const selected = all(run, "aws:backup/selection:Selection").flatMap((sel) => sel.inputs.resources);
+            assert.ok(protectedArns.servers.length >= 3, "staging's WordPress, WebSocket and Nginx servers");
+            assert.deepStrictEqual(
+                selected.sort(),
+                [protectedArns.database, protectedArns.bucket, ...protectedArns.servers].sort(),
+            );
             const plan = one(run, "aws:backup/restoreTestingPlan:RestoreTestingPlan");
             assert.deepStrictEqual((plan.inputs.recoveryPointSelection as Record<string, unknown>).recoveryPointTypes, [
                 "SNAPSHOT",

@@ -10,12 +10,39 @@ import {
 } from "../components/cache";
 import { isAwsIdentifier } from "../components/identifiers";
 import { isSecret, RecordedResource } from "../tools/mocks";
-import { readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent, DATA_SUBNETS } from "./support/components";
-import { byId, configProblems, keyArn, ofType } from "./support/resources";
-import { one as oneOf, under } from "./support/assert";
+import { Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { byId, configProblems, keyArn, ofType, parseStack } from "./support/resources";
+import { one as oneOf, Resources, under } from "./support/assert";
 /** The only resource of `type` directly under the Cache component. */
-const one = (run: StackRun, type: string): RecordedResource => oneOf(run, type, under(run, "hms:cache:Cache"));
+const one = (run: Resources, type: string): RecordedResource => oneOf(run, type, under(run, "hms:cache:Cache"));
+
+/**
+ * The Cache of `stack` with `overrides`, built alone: its arguments come from the
+ * parsed configuration as components/hospital.ts (createCache) makes them, with
+ * stand-ins for what the network, the keys and the monitoring tier hand over.
+ */
+async function cacheBuiltAlone(stack: string, overrides: Overrides): Promise<Resources> {
+    const c = parseStack(stack, overrides);
+    const cache = c.cache;
+    assert.ok(cache, `${stack} has no cache tier`);
+    const given = standIns(c.region, c.drRegion);
+    const resources = await buildComponent(
+        () =>
+            new Cache(`hms-${c.environment}-cache`, {
+                ...DATA_SUBNETS,
+                region: c.region,
+                ...cache,
+                logRetentionDays: c.logRetentionDays,
+                dataKeyArn: given.dataKeyArn,
+                logsKeyArn: given.logsKeyArn,
+                protect: c.protectData,
+                alarmTopicArn: c.monitoring ? given.alarmTopicArn : undefined,
+            }),
+        c.region,
+    );
+    return { resources };
+}
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 /** The one resource of `type` that the Cache component created (other tiers may create the same types). */
@@ -264,9 +291,8 @@ describe("Cache (ElastiCache)", () => {
         });
     }
 
-    it("valkey is selectable; its parameter group family follows the major version", async function () {
-        this.timeout(120_000);
-        const run = await runStack("staging", { cacheEngine: "valkey", cacheEngineVersion: "8.0" });
+    it("valkey is selectable (staging's config with hms:cacheEngine valkey 8.0, Cache built alone); its parameter group family follows the major version", async () => {
+        const run = await cacheBuiltAlone("staging", { cacheEngine: "valkey", cacheEngineVersion: "8.0" });
         const rg = one(run, RG);
         assert.strictEqual(rg.inputs.engine, "valkey");
         assert.strictEqual(rg.inputs.engineVersion, "8.0");
@@ -281,9 +307,8 @@ describe("Cache (ElastiCache)", () => {
         );
     });
 
-    it("without protectData: no final snapshot and no `protect`", async function () {
-        this.timeout(120_000);
-        const run = await runStack("staging", { protectData: false });
+    it("without protectData (staging's config, Cache built alone): no final snapshot and no `protect`", async () => {
+        const run = await cacheBuiltAlone("staging", { protectData: false });
         const rg = one(run, RG);
         assert.strictEqual(rg.protect, false);
         assert.strictEqual(rg.inputs.finalSnapshotIdentifier, undefined);

@@ -1,8 +1,12 @@
 import * as assert from "assert";
+import { Security } from "../components/security";
+import { Storage } from "../components/storage";
 import { RecordedResource } from "../tools/mocks";
-import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
+import { applyOverrides, Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
 import { CLINICAL_OBJECT_PREFIX } from "../templates/clinical-files";
-import { configProblems, keyArn, ofType, parseStack } from "./support/resources";
+import { all as ofType, Resources } from "./support/assert";
+import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { configProblems, keyArn, parseStack } from "./support/resources";
 
 type Statement = {
     Sid?: string;
@@ -13,23 +17,23 @@ type Statement = {
     Condition?: Record<string, Record<string, unknown>>;
 };
 
-const buckets = (run: StackRun) => ofType(run, "aws:s3/bucket:Bucket");
+const buckets = (run: Resources) => ofType(run, "aws:s3/bucket:Bucket");
 /** The buckets of the Storage tier (other tiers, such as the audit trail, own their buckets). */
-const storageBuckets = (run: StackRun) => buckets(run).filter((b) => /-storage-/.test(b.name));
-const bucketNamed = (run: StackRun, suffix: string): RecordedResource => {
+const storageBuckets = (run: Resources) => buckets(run).filter((b) => /-storage-/.test(b.name));
+const bucketNamed = (run: Resources, suffix: string): RecordedResource => {
     const b = buckets(run).find((r) => r.name.endsWith(`-storage-${suffix}`));
     assert.ok(b, `no ${suffix} bucket in ${buckets(run).map((r) => r.name)}`);
     return b;
 };
 /** The sub-resource of `type` that configures bucket `b` (matched by bucket name, as S3 does). */
-const configOf = (run: StackRun, type: string, b: RecordedResource): RecordedResource[] =>
+const configOf = (run: Resources, type: string, b: RecordedResource): RecordedResource[] =>
     ofType(run, type).filter((r) => r.inputs.bucket === b.outputs.bucket);
-const onlyConfigOf = (run: StackRun, type: string, b: RecordedResource): RecordedResource => {
+const onlyConfigOf = (run: Resources, type: string, b: RecordedResource): RecordedResource => {
     const list = configOf(run, type, b);
     assert.strictEqual(list.length, 1, `${type} of ${b.name}: ${list.length}`);
     return list[0];
 };
-const policyOf = (run: StackRun, b: RecordedResource): Statement[] =>
+const policyOf = (run: Resources, b: RecordedResource): Statement[] =>
     JSON.parse(String(onlyConfigOf(run, "aws:s3/bucketPolicy:BucketPolicy", b).inputs.policy)).Statement as Statement[];
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -76,26 +80,82 @@ function denied(
 }
 
 const TLS = { "aws:SecureTransport": "true", "s3:TlsVersion": "1.3" };
-const clinicalKeyArn = (run: StackRun): unknown =>
+const clinicalKeyArn = (run: Resources): unknown =>
     run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-storage-clinical"))?.outputs.arn;
 
+/** The ARNs of the data key and the DR key a run's Storage tier was handed. */
+type Keys = { data: unknown; dr: unknown };
+
+/**
+ * The Storage tier of `stack` with `overrides`, built alone together with the
+ * CloudTrail trail of Security that logs its object events (the VPN, which
+ * holds no bucket, is left out): their arguments come from the parsed
+ * configuration as components/hospital.ts (createStorage, createSecurity)
+ * makes them, the trail handed the media and replica bucket ARNs as
+ * hospital.ts hands them over, with stand-ins for the keys and the VPC.
+ */
+async function storageBuiltAlone(stack: string, overrides: Overrides): Promise<{ run: Resources; keys: Keys }> {
+    const c = parseStack(stack, overrides);
+    const given = standIns(c.region, c.drRegion);
+    const dr = { region: c.drRegion, kmsKeyArn: given.drKeyArn };
+    const name = `hms-${c.environment}`;
+    const resources = await buildComponent(() => {
+        const storage = new Storage(`${name}-storage`, {
+            ...c.storage,
+            region: c.region,
+            dataKeyArn: given.dataKeyArn,
+            accessLogRetentionDays: c.logRetentionDays,
+            replica: c.storage.replicateToDr ? dr : undefined,
+            protect: c.protectData,
+        });
+        const trail = c.security?.trail;
+        assert.ok(trail, `${stack} has no CloudTrail trail`);
+        new Security(`${name}-security`, {
+            region: c.region,
+            vpcId: DATA_SUBNETS.vpcId,
+            vpcCidr: c.network.cidr,
+            logsKeyArn: given.logsKeyArn,
+            dataKeyArn: given.dataKeyArn,
+            logRetentionDays: c.logRetentionDays,
+            trail: {
+                ...trail,
+                dataEventBucketArn: storage.bucketArn,
+                dataEventReplicaBucketArn: storage.replicaBucketArn,
+                replica: c.tiers.storage && c.storage.replicateToDr ? dr : undefined,
+            },
+            protect: c.protectData,
+        });
+    }, c.region);
+    return { run: { resources }, keys: { data: given.dataKeyArn, dr: given.drKeyArn } };
+}
+
 describe("Storage (S3)", () => {
-    const runs: Record<string, StackRun> = {};
+    const runs: Record<string, Resources> = {};
+    const keys: Record<string, Keys> = {};
+    const stackRun = async (stack: string) => {
+        const run: StackRun = await runStack(stack);
+        runs[stack] = run;
+        keys[stack] = { data: keyArn(run, "data"), dr: keyArn(run, "dr") };
+        assert.ok(keys[stack].data, `${stack}: no data key`);
+    };
     before(async function () {
-        // Several full stacks run here; each takes a few seconds under mocks.
+        // Three full stacks run here; each takes a few seconds under mocks.
         this.timeout(180_000);
-        runs.production = await runStack("production");
-        runs.staging = await runStack("staging");
-        runs.development = await runStack("development");
-        runs.locked = await runStack("production", {
+        await stackRun("production");
+        await stackRun("staging");
+        await stackRun("development");
+        // Object Lock on (production's config): Storage and the trail built alone.
+        ({ run: runs.locked, keys: keys.locked } = await storageBuiltAlone("production", {
             storageObjectLockEnabled: true,
             storageObjectLockMode: "COMPLIANCE",
             storageObjectLockDays: 2555,
-        });
+        }));
     });
 
     for (const stack of ["production", "staging", "development", "locked"]) {
-        describe(stack, () => {
+        const title =
+            stack === "locked" ? "locked (production with Object Lock: Storage and the trail built alone)" : stack;
+        describe(title, () => {
             it("every bucket blocks public access with all four settings and disables ACLs", () => {
                 const run = runs[stack];
                 assert.ok(buckets(run).length >= 2);
@@ -186,10 +246,10 @@ describe("Storage (S3)", () => {
                     media,
                 );
                 const rule = (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
-                assert.strictEqual(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId, keyArn(run, "data"));
+                assert.strictEqual(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId, keys[stack].data);
                 const statements = policyOf(run, media);
                 const object = `${media.outputs.arn}/patients/123/ct.dcm`;
-                const dataKey = String(keyArn(run, "data"));
+                const dataKey = String(keys[stack].data);
                 assert.ok(
                     !denied(statements, "s3:PutObject", object, { ...TLS }),
                     "no encryption header: the bucket default applies",
@@ -208,7 +268,10 @@ describe("Storage (S3)", () => {
                     }),
                 );
                 assert.ok(
-                    denied(statements, "s3:PutObject", object, { ...TLS, "s3:x-amz-server-side-encryption": "AES256" }),
+                    denied(statements, "s3:PutObject", object, {
+                        ...TLS,
+                        "s3:x-amz-server-side-encryption": "AES256",
+                    }),
                     "SSE-S3",
                 );
                 assert.ok(
@@ -245,7 +308,7 @@ describe("Storage (S3)", () => {
                 );
                 assert.ok(key, "a clinical-files key");
                 assert.strictEqual(key.inputs.enableKeyRotation, true);
-                assert.notStrictEqual(key.outputs.arn, keyArn(run, "data"));
+                assert.notStrictEqual(key.outputs.arn, keys[stack].data);
                 const clinicalArn = String(key.outputs.arn);
                 const statements = policyOf(run, media);
                 const clinical = `${media.outputs.arn}/${CLINICAL_OBJECT_PREFIX}patients/123/ct.dcm`;
@@ -267,11 +330,13 @@ describe("Storage (S3)", () => {
                     "no key named: the data key default would apply",
                 );
                 assert.ok(
-                    denied(statements, "s3:PutObject", clinical, withKey(String(keyArn(run, "data")))),
+                    denied(statements, "s3:PutObject", clinical, withKey(String(keys[stack].data))),
                     "the data key",
                 );
                 assert.ok(
-                    !denied(statements, "s3:PutObject", `${media.outputs.arn}/wp-content/uploads/logo.png`, { ...TLS }),
+                    !denied(statements, "s3:PutObject", `${media.outputs.arn}/wp-content/uploads/logo.png`, {
+                        ...TLS,
+                    }),
                     "public media keep the default",
                 );
             });
@@ -412,7 +477,7 @@ describe("Storage (S3)", () => {
                     assert.strictEqual(s.Effect, "Allow");
                     for (const r of list(s.Resource)) {
                         assert.ok(
-                            [arn, `${arn}/*`, keyArn(run, "data"), clinicalKeyArn(run)].includes(r),
+                            [arn, `${arn}/*`, keys[stack].data, clinicalKeyArn(run)].includes(r),
                             `resource ${r}`,
                         );
                     }
@@ -492,7 +557,7 @@ describe("Storage (S3)", () => {
                 "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
                 replica,
             );
-            const drKey = keyArn(run, "dr");
+            const drKey = keys.production.dr;
             assert.match(String(drKey), /^arn:aws:kms:us-east-1:/);
             assert.strictEqual(
                 (sse.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0]
@@ -526,7 +591,7 @@ describe("Storage (S3)", () => {
             assert.deepStrictEqual(grants("s3:GetObjectVersionForReplication"), [`${media.outputs.arn}/*`]);
             assert.deepStrictEqual(
                 grants("kms:Decrypt"),
-                [keyArn(run, "data"), clinicalKeyArn(run)],
+                [keys.production.data, clinicalKeyArn(run)],
                 "clinical files replicate too",
             );
             assert.deepStrictEqual(grants("kms:Encrypt"), [drKey]);
@@ -562,7 +627,7 @@ describe("Storage (S3)", () => {
             );
         });
 
-        it("when on, the media bucket is created with Object Lock and a default retention from config; so is its replica", () => {
+        it("when on (production's config, Storage built alone), the media bucket is created with Object Lock and a default retention from config; so is its replica", () => {
             const run = runs.locked;
             const media = bucketNamed(run, "media");
             assert.strictEqual(media.inputs.objectLockEnabled, true);

@@ -2,7 +2,7 @@
 // stacks do not exercise), and returns what it registered.
 
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedResource, useMocks } from "../../tools/mocks";
+import { MOCK_ACCOUNT_ID, RecordedResource, useMocks } from "../../tools/mocks";
 import { settle } from "../../tools/stack";
 
 export async function buildComponent(create: () => void, region = "sa-east-1"): Promise<RecordedResource[]> {
@@ -20,3 +20,19 @@ export const DATA_SUBNETS = {
     subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
     availabilityZones: ["sa-east-1a", "sa-east-1b", "sa-east-1c"],
 };
+
+/**
+ * What the rest of the program hands a tier built alone (components/hospital.ts):
+ * fixed stand-ins for the keys of Keys (in `region`; the DR key in `drRegion`)
+ * and the monitoring tier's alarm topic, in the account the mocks use.
+ */
+export function standIns(region: string, drRegion: string) {
+    const key = (keyRegion: string, id: string) => `arn:aws:kms:${keyRegion}:${MOCK_ACCOUNT_ID}:key/stand-in-${id}`;
+    return {
+        dataKeyArn: key(region, "data"),
+        logsKeyArn: key(region, "logs"),
+        backupKeyArn: key(region, "backup"),
+        drKeyArn: key(drRegion, "dr"),
+        alarmTopicArn: `arn:aws:sns:${region}:${MOCK_ACCOUNT_ID}:stand-in-monitoring-alarms`,
+    };
+}
