@@ -3,6 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { AppServers } from "../components/app-servers";
 import { readyCommands } from "../components/server-support";
 import { renderSsmGateScript } from "../templates/host";
 import { EC2_INSTANCE_TYPES } from "../config/sizing";
@@ -23,6 +24,8 @@ import {
     userDataOf,
 } from "./support/servers";
 import { assertCloudInitValid } from "./support/cloud-init";
+import { buildComponent } from "./support/components";
+import { parseStack } from "./support/resources";
 
 const APP = "hms:app:AppServers";
 const appServers = (r: StackRun) => instancesWithRole(r, "wordpress");
@@ -40,6 +43,77 @@ const dataKeyArn = (r: StackRun): string => {
 };
 const azOf = (r: StackRun, i: RecordedResource): string =>
     String(byId(r, "aws:ec2/subnet:Subnet", i.inputs.subnetId).inputs.availabilityZone);
+
+/** Stand-ins (sa-east-1, account 123456789012) for what the other tiers hand the app servers. */
+const TIERS = {
+    vpcId: "vpc-0123456789abcdef0",
+    dataKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/0b5ef6a1-1111-2222-3333-444455556666",
+    database: {
+        endpoint: "hms-production-database.cluster-abcdef012345.sa-east-1.rds.amazonaws.com",
+        port: 3306,
+        masterSecretArn: "arn:aws:secretsmanager:sa-east-1:123456789012:secret:rds!cluster-0123-AbCdEf",
+        securityGroupId: "sg-0database00000001",
+    },
+    cache: {
+        endpoint: "master.hms-production-cache.abcdef.sae1.cache.amazonaws.com",
+        port: 6379,
+        authSecretArn: "arn:aws:secretsmanager:sa-east-1:123456789012:secret:hms-production-cache/auth-token-AbCdEf",
+        securityGroupId: "sg-0cache000000000001",
+    },
+    storage: {
+        bucketName: "hms-production-media-0123456789ab",
+        accessPolicyArn: "arn:aws:iam::123456789012:policy/hms-production-storage-media-access",
+    },
+    mail: {
+        configurationSetName: "hms-production-mail",
+        sendPolicyArn: "arn:aws:iam::123456789012:policy/hms-production-mail-send",
+    },
+    telemetry: {
+        remoteWriteUrl: "https://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-0123456789abcdef/",
+        logsIngestEndpoint: "https://hms-production-logs-0123456789ab.sa-east-1.osis.amazonaws.com/logs/ingest",
+        policyArn: "arn:aws:iam::123456789012:policy/hms-production-host-telemetry",
+    },
+    alarmTopicArn: "arn:aws:sns:sa-east-1:123456789012:hms-production-monitoring-alarms",
+};
+
+/**
+ * The AppServers built alone from the stack's parsed configuration with
+ * `overrides`, with the arguments hospital.ts's createAppServers gives it, in
+ * `subnetIds` (the network's app subnets), with stand-ins for the other tiers.
+ */
+function appServersAlone(
+    stack: string,
+    overrides: Record<string, unknown>,
+    subnetIds: string[],
+): Promise<RecordedResource[]> {
+    const c = parseStack(stack, overrides);
+    assert.ok(c.app, `${stack} runs the app tier`);
+    const app = c.app;
+    return buildComponent(
+        () =>
+            new AppServers(`hms-${c.environment}-app`, {
+                region: c.region,
+                environment: c.environment,
+                domain: c.domain,
+                adminEmail: c.owner.includes("@") ? c.owner : `webmaster@${c.domain}`,
+                vpcId: TIERS.vpcId,
+                vpcCidr: c.network.cidr,
+                subnetIds,
+                ...app,
+                ubuntuRelease: c.ubuntuRelease,
+                maxUploadMiB: c.loadBalancer?.maxUploadMiB ?? 512,
+                dataKeyArn: TIERS.dataKeyArn,
+                database: { ...TIERS.database, name: "wordpress" },
+                cache: TIERS.cache,
+                storage: TIERS.storage,
+                mail: c.edge ? TIERS.mail : undefined,
+                telemetry: c.monitoring ? TIERS.telemetry : undefined,
+                alarmTopicArn: c.monitoring ? TIERS.alarmTopicArn : undefined,
+            }),
+        c.region,
+    );
+}
+
 const roleStatements = (r: StackRun, roleName: string): Array<Record<string, unknown>> => {
     const policy = ofType(r, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === `${roleName}-tier`);
     assert.ok(policy, `inline policy of ${roleName}`);
@@ -367,10 +441,25 @@ describe("AppServers (WordPress)", () => {
         }
     });
 
-    it("spreads a third server over the third AZ of production", async function () {
+    it("spreads a third server over the third AZ of production (built alone in production's app subnets)", async function () {
         this.timeout(120_000);
-        const r = await runStack("production", { appCount: 3 });
-        const azs = appServers(r).map((s) => azOf(r, s));
+        // Production's app subnets, one per AZ, as its network tier makes them.
+        const subnets = ofType(runs.production, "aws:ec2/subnet:Subnet").filter(
+            (x) => (x.inputs.tags as Record<string, string>).Tier === "app",
+        );
+        const azOfSubnet = new Map(subnets.map((x) => [x.id, String(x.inputs.availabilityZone)]));
+        assert.strictEqual(new Set(azOfSubnet.values()).size, 3, "production has an app subnet in each of 3 AZs");
+        const resources = await appServersAlone(
+            "production",
+            { appCount: 3 },
+            subnets.map((x) => x.id),
+        );
+        const servers = resources.filter(
+            (x) =>
+                x.type === "aws:ec2/instance:Instance" &&
+                (x.inputs.tags as Record<string, string>).Role === "wordpress",
+        );
+        const azs = servers.map((s) => azOfSubnet.get(String(s.inputs.subnetId)));
         assert.deepStrictEqual([...azs].sort(), ["sa-east-1a", "sa-east-1b", "sa-east-1c"]);
     });
 

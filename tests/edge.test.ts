@@ -5,15 +5,17 @@ import * as https from "https";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { builtInCustomRuleCount, ConfigError, parseConfig } from "../config";
-import { customFirewallRules, loginRateLimitRules } from "../components/edge";
+import * as cloudflare from "@pulumi/cloudflare";
+import { builtInCustomRuleCount, ConfigError, parseConfig, Tier, TIER_REQUIRES } from "../config";
+import { customFirewallRules, Edge, loginRateLimitRules } from "../components/edge";
 import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clinical-files";
 import { renderSmokeTest } from "../templates/smoke-test";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { ofType } from "./support/resources";
+import { ofType, parseStack } from "./support/resources";
 import { requireTool, run as runTool } from "./support/tools";
-import { one } from "./support/assert";
+import { all, one, Resources } from "./support/assert";
+import { buildComponent } from "./support/components";
 
 type Run = StackRun;
 type Rule = {
@@ -46,20 +48,14 @@ const PHASES = [
     "http_ratelimit",
     "http_request_cache_settings",
 ] as const;
-const ruleset = (run: StackRun, phase: string): RecordedResource => {
-    const all = ofType(run, "cloudflare:index/ruleset:Ruleset").filter((r) => r.inputs.phase === phase);
-    assert.strictEqual(all.length, 1, `expected one ${phase} ruleset, found ${all.length}`);
-    return all[0];
-};
-const rules = (run: StackRun, phase: string): Rule[] => ruleset(run, phase).inputs.rules as Rule[];
-const settings = (run: StackRun): Map<string, unknown> =>
+const ruleset = (run: Resources, phase: string): RecordedResource =>
+    one(run, "cloudflare:index/ruleset:Ruleset", (r) => r.inputs.phase === phase);
+const rules = (run: Resources, phase: string): Rule[] => ruleset(run, phase).inputs.rules as Rule[];
+const settings = (run: Resources): Map<string, unknown> =>
     new Map(
-        ofType(run, "cloudflare:index/zoneSetting:ZoneSetting").map((s) => [
-            String(s.inputs.settingId),
-            s.inputs.value,
-        ]),
+        all(run, "cloudflare:index/zoneSetting:ZoneSetting").map((s) => [String(s.inputs.settingId), s.inputs.value]),
     );
-const isUnder = (run: StackRun, r: RecordedResource, componentType: string): boolean => {
+const isUnder = (run: Resources, r: RecordedResource, componentType: string): boolean => {
     for (let p = r.parent; p;) {
         const parent = run.resources.find((x) => x.urn === p);
         if (!parent) {
@@ -114,26 +110,81 @@ const PRO = {
     edgeZoneId: ZONE_ID,
 };
 
+const BUSINESS = {
+    edgePlan: "business",
+    edgeLoginRateLimitPeriodSeconds: 600,
+    edgeLoginRateLimitMitigationTimeoutSeconds: 86400,
+    edgeBlockExpressions: ['(http.request.uri.path matches "^/old-(portal|intranet)/")'],
+    edgeHstsPreload: true,
+};
+
+/** `tier` and every tier it needs, directly or not (TIER_REQUIRES): the least stack that runs it. */
+function withRequirements(tier: Tier): Tier[] {
+    const tiers = new Set<Tier>([tier]);
+    for (const t of tiers) {
+        TIER_REQUIRES[t].forEach((q) => tiers.add(q));
+    }
+    return [...tiers];
+}
+
+/** Stand-ins for what the load balancer hands the edge: the NLB's name and the origin-pull client certificate. */
+const ORIGIN = {
+    hostname: "hms-staging-lb-nlb-0123456789abcdef.elb.sa-east-1.amazonaws.com",
+    certificatePem: "-----BEGIN CERTIFICATE-----\nstand-in origin-pull client certificate\n-----END CERTIFICATE-----\n",
+    privateKeyPem: "-----BEGIN PRIVATE KEY-----\nstand-in origin-pull client key\n-----END PRIVATE KEY-----\n",
+};
+
+/**
+ * The Edge component built alone from the stack's parsed configuration with
+ * `overrides`, with the arguments hospital.ts's createEdge gives it (the zone:
+ * hms:edgeZoneId, else looked up by hms:domain) and stand-ins for the load
+ * balancer's outputs.
+ */
+async function edgeAlone(stack: string, overrides: Record<string, unknown>): Promise<Resources> {
+    const c = parseStack(stack, overrides);
+    const e = c.edge;
+    assert.ok(e, `${stack} runs the edge tier`);
+    const resources = await buildComponent(
+        () =>
+            new Edge(`hms-${c.environment}-edge`, {
+                ...e,
+                domain: c.domain,
+                zoneId: e.zoneId ? e.zoneId : cloudflare.getZoneOutput({ filter: { name: c.domain } }).id,
+                originHostname: ORIGIN.hostname,
+                originPullCertificatePem: ORIGIN.certificatePem,
+                originPullPrivateKeyPem: ORIGIN.privateKeyPem,
+            }),
+        c.region,
+    );
+    return { resources };
+}
+
 describe("Edge (Cloudflare)", () => {
+    /** Whole-program runs: the shared base runs, and `wired` (see the before-hook). */
     const runs: Record<string, Run> = {};
+    /** The Edge built alone from staging's configuration with the plan overrides of a test. */
+    const alone: Record<string, Resources> = {};
     before(async function () {
-        // Each run executes the whole program under mocks; on a busy machine that takes a while.
+        // Whole programs under mocks; on a busy machine that takes a while.
         this.timeout(15 * 60_000);
         runs.staging = await stackRun("staging");
         runs.production = await stackRun("production");
-        runs.pro = await stackRun("staging", PRO);
-        runs.proReordered = await stackRun("staging", {
+        // What only hospital.ts decides, hence a run of the program: the zone the edge and the
+        // mail tier share (hms:edgeZoneId, no lookup) and whether the smoke test exists. Staging
+        // with the edge and the tiers it needs only: the others have no part in either.
+        runs.wired = await stackRun("staging", {
+            tiers: withRequirements("edge"),
+            edgeZoneId: ZONE_ID,
+            edgeSmokeTestEnabled: false,
+        });
+        alone.staging = await edgeAlone("staging", {});
+        alone.pro = await edgeAlone("staging", PRO);
+        alone.proAgain = await edgeAlone("staging", PRO);
+        alone.proReordered = await edgeAlone("staging", {
             ...PRO,
             edgeBlockExpressions: [...PRO.edgeBlockExpressions].reverse(),
         });
-        runs.business = await stackRun("staging", {
-            edgePlan: "business",
-            edgeLoginRateLimitPeriodSeconds: 600,
-            edgeLoginRateLimitMitigationTimeoutSeconds: 86400,
-            edgeBlockExpressions: ['(http.request.uri.path matches "^/old-(portal|intranet)/")'],
-            edgeHstsPreload: true,
-            edgeSmokeTestEnabled: false,
-        });
+        alone.business = await edgeAlone("staging", BUSINESS);
     });
 
     describe("zone", () => {
@@ -151,12 +202,17 @@ describe("Edge (Cloudflare)", () => {
             assert.strictEqual(runs.staging.outputs.zoneId, [...zoneIds][0]);
         });
 
-        it("is taken by id when hms:edgeZoneId is set (no lookup)", () => {
-            assert.ok(!runs.pro.invokes.some((i) => i.token === "cloudflare:index/getZone:getZone"));
-            const withZone = runs.pro.resources.filter((r) => r.type.startsWith("cloudflare:") && "zoneId" in r.inputs);
+        it("is taken by id when hms:edgeZoneId is set (no lookup), by the edge and the mail tier alike", () => {
+            const run = runs.wired;
+            assert.ok(!run.invokes.some((i) => i.token === "cloudflare:index/getZone:getZone"));
+            const withZone = run.resources.filter((r) => r.type.startsWith("cloudflare:") && "zoneId" in r.inputs);
             assert.ok(withZone.length >= 17, `${withZone.length} zone resources`);
+            assert.ok(
+                withZone.some((r) => isUnder(run, r, "hms:app:Mail")),
+                "the mail tier's records are in the zone too",
+            );
             withZone.forEach((r) => assert.strictEqual(r.inputs.zoneId, ZONE_ID, r.name));
-            assert.strictEqual(runs.pro.outputs.zoneId, ZONE_ID);
+            assert.strictEqual(run.outputs.zoneId, ZONE_ID);
         });
     });
 
@@ -196,9 +252,9 @@ describe("Edge (Cloudflare)", () => {
         });
     }
 
-    it("HSTS preload comes from config", () => {
+    it("HSTS preload comes from config (the Edge built alone)", () => {
         const hsts = (
-            settings(runs.business).get("security_header") as { strict_transport_security: Record<string, unknown> }
+            settings(alone.business).get("security_header") as { strict_transport_security: Record<string, unknown> }
         ).strict_transport_security;
         assert.deepStrictEqual([hsts.preload, hsts.max_age], [true, 31536000]);
     });
@@ -273,11 +329,12 @@ describe("Edge (Cloudflare)", () => {
 
     describe("rulesets", () => {
         it("one zone entry-point ruleset per phase, every rule with a unique ref", () => {
-            for (const [name, run] of Object.entries(runs)) {
-                const all = ofType(run, "cloudflare:index/ruleset:Ruleset");
-                assert.deepStrictEqual(all.map((r) => r.inputs.phase).sort(), [...PHASES].sort(), name);
+            const built = Object.entries(alone).map(([name, run]) => [`${name} (built alone)`, run] as const);
+            for (const [name, run] of [...Object.entries(runs), ...built]) {
+                const rulesets = all(run, "cloudflare:index/ruleset:Ruleset");
+                assert.deepStrictEqual(rulesets.map((r) => r.inputs.phase).sort(), [...PHASES].sort(), name);
                 const refs: string[] = [];
-                for (const rs of all) {
+                for (const rs of rulesets) {
                     assert.strictEqual(rs.inputs.kind, "zone");
                     for (const rule of rs.inputs.rules as Rule[]) {
                         assert.match(
@@ -293,8 +350,8 @@ describe("Edge (Cloudflare)", () => {
         });
 
         it("refs do not depend on the plan or on the order of the extra expressions", () => {
-            const refsOf = (run: StackRun) => new Set(PHASES.flatMap((p) => rules(run, p).map((r) => r.ref)));
-            assert.deepStrictEqual(refsOf(runs.proReordered), refsOf(runs.pro));
+            const refsOf = (run: Resources) => new Set(PHASES.flatMap((p) => rules(run, p).map((r) => r.ref)));
+            assert.deepStrictEqual(refsOf(alone.proReordered), refsOf(alone.pro));
             const free = refsOf(runs.staging);
             for (const ref of [
                 "hms_block_xmlrpc",
@@ -302,7 +359,7 @@ describe("Edge (Cloudflare)", () => {
                 "hms_login_rate_limit",
                 "hms_cache_static_assets",
             ]) {
-                assert.ok(free.has(ref) && refsOf(runs.pro).has(ref), ref);
+                assert.ok(free.has(ref) && refsOf(alone.pro).has(ref), ref);
             }
         });
 
@@ -354,9 +411,9 @@ describe("Edge (Cloudflare)", () => {
             });
         });
 
-        describe("pro plan (staging with overrides)", () => {
+        describe("pro plan (staging with overrides, the Edge built alone)", () => {
             it("managed: Cloudflare Managed Ruleset, then OWASP with paranoia level and score threshold from config", () => {
-                const managed = rules(runs.pro, "http_request_firewall_managed");
+                const managed = rules(alone.pro, "http_request_firewall_managed");
                 assert.deepStrictEqual(
                     managed.map((r) => [r.action, r.expression, r.actionParameters?.id]),
                     [
@@ -396,7 +453,7 @@ describe("Edge (Cloudflare)", () => {
             });
 
             it("rate limit: the configured 60 s period and 600 s timeout", () => {
-                const [rl] = rules(runs.pro, "http_ratelimit");
+                const [rl] = rules(alone.pro, "http_ratelimit");
                 assert.strictEqual(
                     rl.expression,
                     '(http.request.uri.path eq "/wp-login.php")',
@@ -406,7 +463,7 @@ describe("Edge (Cloudflare)", () => {
             });
 
             it("custom: /wp-admin only from the allowed networks (admin-ajax.php excepted), then the extra expressions", () => {
-                const custom = rules(runs.pro, "http_request_firewall_custom");
+                const custom = rules(alone.pro, "http_request_firewall_custom");
                 const admin = custom.find((r) => r.ref === "hms_admin_allowlist");
                 assert.ok(admin, "allowlist rule");
                 assert.strictEqual(admin.action, "block");
@@ -420,14 +477,14 @@ describe("Edge (Cloudflare)", () => {
             });
         });
 
-        it("business: counts only POSTs to /wp-login.php, accepts regex expressions and longer periods", () => {
-            const [rl] = rules(runs.business, "http_ratelimit");
+        it("business (the Edge built alone): counts only POSTs to /wp-login.php, accepts regex expressions and longer periods", () => {
+            const [rl] = rules(alone.business, "http_ratelimit");
             assert.strictEqual(
                 rl.expression,
                 '(http.request.uri.path eq "/wp-login.php" and http.request.method eq "POST")',
             );
             assert.deepStrictEqual([rl.ratelimit?.period, rl.ratelimit?.mitigationTimeout], [600, 86400]);
-            assert.ok(rules(runs.business, "http_request_firewall_custom").some((r) => /matches/.test(r.expression)));
+            assert.ok(rules(alone.business, "http_request_firewall_custom").some((r) => /matches/.test(r.expression)));
         });
 
         describe("cache rules", () => {
@@ -669,18 +726,27 @@ describe("Edge (Cloudflare)", () => {
         }
 
         it("its trigger digest changes with the edge configuration", () => {
-            const digest = (run: StackRun) =>
-                (command(run).inputs.triggers as string[]).find((t) => /^[0-9a-f]{64}$/.test(t));
-            const digests = [runs.staging, runs.pro, runs.proReordered].map(digest);
+            // The program re-runs the smoke test on the Edge's configuration digest...
+            const digestOf = (r: Resources) => one(r, "hms:edge:Edge").serializedOutputs.configurationDigest;
+            for (const stack of ["staging", "production"]) {
+                const digest = digestOf(runs[stack]);
+                assert.match(String(digest), /^[0-9a-f]{64}$/, stack);
+                assert.ok((command(runs[stack]).inputs.triggers as string[]).includes(String(digest)), stack);
+            }
+            // ...which, the Edge built alone shows, is the same for the same configuration and
+            // changes with the plan and with the order of the extra expressions.
+            assert.strictEqual(digestOf(alone.proAgain), digestOf(alone.pro));
+            const digests = [alone.staging, alone.pro, alone.proReordered].map(digestOf);
+            digests.forEach((d) => assert.match(String(d), /^[0-9a-f]{64}$/));
             assert.strictEqual(new Set(digests).size, 3, `${digests}`);
         });
 
         it("is absent when hms:edgeSmokeTestEnabled is false", () => {
-            assert.strictEqual(smokeCommands(runs.business).length, 0);
+            const run = runs.wired;
+            assert.strictEqual(smokeCommands(run).length, 0);
             assert.strictEqual(
-                ofType(runs.business, "cloudflare:index/dnsRecord:DnsRecord").filter((r) =>
-                    isUnder(runs.business, r, "hms:edge:Edge"),
-                ).length,
+                ofType(run, "cloudflare:index/dnsRecord:DnsRecord").filter((r) => isUnder(run, r, "hms:edge:Edge"))
+                    .length,
                 2,
             );
         });

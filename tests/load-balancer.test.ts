@@ -7,11 +7,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { LoadBalancer, SECURITY_GROUP_RULE_QUOTA } from "../components/load-balancer";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource, useMocks } from "../tools/mocks";
 import { readStackConfig, runStack, settle, StackRun } from "../tools/stack";
+import { Tier, TIER_REQUIRES } from "../config";
 import { makeSandbox, nginxTest, relocate, removeSandbox } from "./support/nginx-sandbox";
 import { assertChainedReplacements } from "./support/servers";
 import { assertCloudInitValid } from "./support/cloud-init";
 import { requireTool, run } from "./support/tools";
-import { ofType } from "./support/resources";
+import { ofType, parseStack } from "./support/resources";
+import { buildComponent } from "./support/components";
 
 const one = (r: StackRun, type: string): RecordedResource => {
     const all = ofType(r, type);
@@ -63,35 +65,179 @@ const fileOf = (userData: string, path: string): string => {
     return f.content;
 };
 
+/** `tier` and every tier it needs, directly or not (TIER_REQUIRES): the least stack that runs it. */
+function withRequirements(tier: Tier): Tier[] {
+    const tiers = new Set<Tier>([tier]);
+    for (const t of tiers) {
+        TIER_REQUIRES[t].forEach((q) => tiers.add(q));
+    }
+    return [...tiers];
+}
+
+/** Stand-ins (sa-east-1, account 123456789012) for what the other tiers hand the load balancer. */
+const TIERS = {
+    vpcId: "vpc-0123456789abcdef0",
+    publicSubnetIds: ["subnet-0public00000000a", "subnet-0public00000000b"],
+    appSubnetIds: ["subnet-0app0000000000a", "subnet-0app0000000000b"],
+    dataKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/0b5ef6a1-1111-2222-3333-444455556666",
+    app: { privateIps: ["10.30.64.10"], port: 8080, securityGroupId: "sg-0app0000000000001" },
+    websocket: { privateIp: "10.30.64.20", port: 8080, securityGroupId: "sg-0websocket000001" },
+    alarmTopicArn: "arn:aws:sns:sa-east-1:123456789012:hms-staging-monitoring-alarms",
+    telemetry: {
+        remoteWriteUrl: "https://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-0123456789abcdef/",
+        logsIngestEndpoint: "https://hms-staging-logs-0123456789ab.sa-east-1.osis.amazonaws.com/logs/ingest",
+        policyArn: "arn:aws:iam::123456789012:policy/hms-staging-host-telemetry",
+    },
+};
+
+/** What the tests of a load balancer read: its resources and what the other tiers handed it. */
+interface Subject {
+    /**
+     * The whole program's run, or the LoadBalancer built alone in a run's shape (without
+     * invokes or stack outputs: a component has none).
+     */
+    r: StackRun;
+    /** A whole program: the composition's part (rules other tiers add, the edge's upload, outputs) is there too. */
+    program: boolean;
+    stack: "production" | "staging";
+    nginxCount: number;
+    azs: number;
+    protect: boolean;
+    websocket: boolean;
+    publicSubnetIds: string[];
+    appSubnetIds: string[];
+    dataKeyArn: unknown;
+    appIps: string[];
+    websocketIps: string[];
+}
+
+/** A whole program's load balancer and what its network, keys and servers handed it. */
+function programSubject(r: StackRun, stack: Subject["stack"], nginxCount: number, azs: number): Subject {
+    const ipsOf = (role: string) =>
+        ofType(r, "aws:ec2/instance:Instance")
+            .filter((i) => (i.inputs.tags as Record<string, string>).Role === role)
+            .map((i) => String(i.outputs.privateIp));
+    const config = readStackConfig(stack);
+    return {
+        r,
+        program: true,
+        stack,
+        nginxCount,
+        azs,
+        protect: config["hms:protectData"] === "true",
+        websocket: ipsOf("websocket").length > 0,
+        publicSubnetIds: subnetIdsOfTier(r, "public"),
+        appSubnetIds: subnetIdsOfTier(r, "app"),
+        dataKeyArn: ofType(r, "aws:kms/key:Key").find((k) => /-data$/.test(k.name))?.outputs.arn,
+        appIps: ipsOf("wordpress"),
+        websocketIps: ipsOf("websocket"),
+    };
+}
+
+/**
+ * The LoadBalancer built alone from staging's parsed configuration with
+ * `overrides`, with the arguments hospital.ts's createLoadBalancer gives it
+ * and stand-ins for what the other tiers hand over (`shape` lends its run's
+ * shape: the records are the component's alone).
+ */
+async function stagingAlone(overrides: Record<string, unknown>, shape: StackRun): Promise<Subject> {
+    const c = parseStack("staging", overrides);
+    assert.ok(c.loadBalancer, "staging runs the loadBalancer tier");
+    const lb = c.loadBalancer;
+    const resources = await buildComponent(
+        () =>
+            new LoadBalancer(`hms-${c.environment}-lb`, {
+                region: c.region,
+                environment: c.environment,
+                domain: c.domain,
+                vpcId: TIERS.vpcId,
+                vpcCidr: c.network.cidr,
+                publicSubnetIds: TIERS.publicSubnetIds,
+                appSubnetIds: TIERS.appSubnetIds,
+                ...lb,
+                ubuntuRelease: c.ubuntuRelease,
+                dataKeyArn: TIERS.dataKeyArn,
+                app: TIERS.app,
+                websocket: c.websocket ? TIERS.websocket : undefined,
+                protect: c.protectData,
+                alarmTopicArn: c.monitoring ? TIERS.alarmTopicArn : undefined,
+                telemetry: c.monitoring ? TIERS.telemetry : undefined,
+            }),
+        c.region,
+    );
+    return {
+        r: { ...shape, stack: "staging", resources, invokes: [], outputs: {} },
+        program: false,
+        stack: "staging",
+        nginxCount: lb.nginxCount,
+        azs: TIERS.appSubnetIds.length,
+        protect: c.protectData,
+        websocket: c.websocket !== undefined,
+        publicSubnetIds: TIERS.publicSubnetIds,
+        appSubnetIds: TIERS.appSubnetIds,
+        dataKeyArn: TIERS.dataKeyArn,
+        appIps: TIERS.app.privateIps,
+        websocketIps: c.websocket ? [TIERS.websocket.privateIp] : [],
+    };
+}
+
 describe("LoadBalancer (NLB + Nginx)", () => {
-    const runs: Record<"production" | "staging", StackRun> = {} as Record<"production" | "staging", StackRun>;
+    const runs = {} as Record<"production" | "staging" | "withoutWebsocket", StackRun>;
+    const subjects: Record<string, Subject> = {};
     before(async function () {
         // Each run registers ~370 resources; the SDK's promise bookkeeping makes that take tens of seconds.
         this.timeout(300_000);
         runs.production = await runStack("production");
+        runs.staging = await runStack("staging");
+        // The composition of a stack without the WebSocket tier and without data protection (see
+        // its test): staging with the load balancer and the tiers it needs only.
+        runs.withoutWebsocket = await runStack("staging", {
+            tiers: withRequirements("loadBalancer"),
+            protectData: false,
+        });
+        subjects.production = programSubject(runs.production, "production", 3, 3);
+        subjects.staging = programSubject(runs.staging, "staging", 2, 2);
         // Staging without the WebSocket tier and without data protection: the other branch of each switch.
         const tiers = (JSON.parse(readStackConfig("staging")["hms:tiers"]) as string[]).filter(
             (t) => t !== "websocket",
         );
-        runs.staging = await runStack("staging", { tiers, protectData: false });
+        subjects.alone = await stagingAlone({ tiers, protectData: false }, runs.staging);
     });
 
-    for (const [stack, nginxCount, azs, protect, websocket] of [
-        ["production", 3, 3, true, true],
-        ["staging", 2, 2, false, false],
+    // The external tools (nginx, cloud-init, shellcheck) check production's user data and the
+    // built-alone one (no WebSocket upstream); staging's differs from production's in values only.
+    for (const [key, title, nginxCount, azs, protect, websocket, tools] of [
+        ["production", "production", 3, 3, true, true, true],
+        ["staging", "staging", 2, 2, true, true, false],
+        [
+            "alone",
+            "staging without the WebSocket tier and without data protection (the LoadBalancer built alone)",
+            2,
+            2,
+            false,
+            false,
+            true,
+        ],
     ] as const) {
-        describe(stack, () => {
+        describe(title, () => {
+            before(function () {
+                // What the titles below promise is what the subject is.
+                const s = subjects[key];
+                assert.deepStrictEqual(
+                    [s.nginxCount, s.azs, s.protect, s.websocket],
+                    [nginxCount, azs, protect, websocket],
+                );
+            });
+
             it("has an internet-facing NLB in the public subnets, cross-zone, TCP 443 to Nginx", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const nlb = one(r, "aws:lb/loadBalancer:LoadBalancer");
                 assert.ok(under(r, nlb, LB));
                 assert.strictEqual(nlb.inputs.loadBalancerType, "network");
                 assert.strictEqual(nlb.inputs.internal, false);
                 assert.strictEqual(nlb.inputs.enableCrossZoneLoadBalancing, true);
-                assert.deepStrictEqual(
-                    [...(nlb.inputs.subnets as string[])].sort(),
-                    subnetIdsOfTier(r, "public").sort(),
-                );
+                assert.deepStrictEqual([...(nlb.inputs.subnets as string[])].sort(), [...s.publicSubnetIds].sort());
                 assert.strictEqual((nlb.inputs.securityGroups as string[]).length, 1);
                 const listener = one(r, "aws:lb/listener:Listener");
                 assert.strictEqual(listener.inputs.port, 443);
@@ -114,18 +260,22 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                         .map((i) => i.id)
                         .sort(),
                 );
-                assert.strictEqual(r.outputs.nlbDnsName, nlb.outputs.dnsName);
+                assert.strictEqual(one(r, LB).serializedOutputs.nlbDnsName, nlb.outputs.dnsName);
+                if (s.program) {
+                    assert.strictEqual(r.outputs.nlbDnsName, nlb.outputs.dnsName);
+                }
             });
 
             it(`deletion protection is ${protect ? "on" : "off"} (hms:protectData)`, () => {
                 assert.strictEqual(
-                    one(runs[stack], "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection,
+                    one(subjects[key].r, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection,
                     protect,
                 );
             });
 
             it("the NLB admits HTTPS from Cloudflare's published ranges and nothing else (prefix lists, one rule per family)", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const sg = nlbSg(r);
                 assert.deepStrictEqual(sg.inputs.ingress ?? [], [], "no inline ingress rules");
                 const rules = ingressOf(r, sg.id);
@@ -159,7 +309,8 @@ describe("LoadBalancer (NLB + Nginx)", () => {
             });
 
             it("servers are replaced one at a time: each waits until the previous one is in service behind the NLB", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const servers = nginxInstances(r);
                 const tg = one(r, "aws:lb/targetGroup:TargetGroup");
                 const gates = ofType(r, "command:local:Command").filter(
@@ -198,7 +349,8 @@ describe("LoadBalancer (NLB + Nginx)", () => {
             });
 
             it("a new Canonical image replaces no server; servers wait for their role's grants", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 for (const server of nginxInstances(r)) {
                     assert.ok(server.options.ignoreChanges.includes("ami"), server.name);
                     const profile = ofType(r, "aws:iam/instanceProfile:InstanceProfile").find(
@@ -224,16 +376,20 @@ describe("LoadBalancer (NLB + Nginx)", () => {
             });
 
             it("Nginx accepts only the NLB (HTTPS and health port) and may call the app and WebSocket servers", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const nlb = nlbSg(r);
                 const nginxSgId = (nginxInstances(r)[0].inputs.vpcSecurityGroupIds as string[])[0];
                 const rules = ingressOf(r, nginxSgId);
+                // The composition lets the NLB in (hospital.ts); built alone, Nginx admits nothing.
                 assert.deepStrictEqual(
                     rules.map((x) => [x.inputs.referencedSecurityGroupId, x.inputs.fromPort, x.inputs.toPort]).sort(),
-                    [
-                        [nlb.id, 443, 443],
-                        [nlb.id, NGINX_TLS_HEALTH_PORT, NGINX_TLS_HEALTH_PORT],
-                    ].sort(),
+                    s.program
+                        ? [
+                              [nlb.id, 443, 443],
+                              [nlb.id, NGINX_TLS_HEALTH_PORT, NGINX_TLS_HEALTH_PORT],
+                          ].sort()
+                        : [],
                 );
                 const egress = ofType(r, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
                 const nlbEgress = egress.filter((x) => x.inputs.securityGroupId === nlb.id);
@@ -244,28 +400,31 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                         [nginxSgId, NGINX_TLS_HEALTH_PORT],
                     ].sort(),
                 );
-                // The app (and WebSocket) security groups admit Nginx on their ports.
+                // The app (and WebSocket) security groups admit Nginx on their ports (the composition's rules).
                 const fromNginx = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
                     (x) => x.inputs.referencedSecurityGroupId === nginxSgId,
                 );
-                assert.strictEqual(fromNginx.length, websocket ? 2 : 1, fromNginx.map((x) => x.name).join(", "));
+                assert.strictEqual(
+                    fromNginx.length,
+                    s.program ? (websocket ? 2 : 1) : 0,
+                    fromNginx.map((x) => x.name).join(", "),
+                );
             });
 
             it(`runs ${nginxCount} Nginx servers, one per AZ over the ${azs} app subnets, hardened`, () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const instances = nginxInstances(r);
                 assert.strictEqual(instances.length, nginxCount);
-                const appSubnets = subnetIdsOfTier(r, "app");
                 assert.strictEqual(new Set(instances.map((i) => i.inputs.subnetId)).size, Math.min(nginxCount, azs));
-                const dataKey = ofType(r, "aws:kms/key:Key").find((k) => /-data$/.test(k.name));
                 for (const i of instances) {
-                    assert.ok(appSubnets.includes(String(i.inputs.subnetId)), `${i.name} in an app subnet`);
+                    assert.ok(s.appSubnetIds.includes(String(i.inputs.subnetId)), `${i.name} in an app subnet`);
                     const md = i.inputs.metadataOptions as Record<string, unknown>;
                     assert.strictEqual(md.httpTokens, "required", `${i.name}: IMDSv2 only`);
                     const root = i.inputs.rootBlockDevice as Record<string, unknown>;
                     assert.strictEqual(root.encrypted, true);
                     assert.strictEqual(root.volumeType, "gp3");
-                    assert.strictEqual(root.kmsKeyId, dataKey?.outputs.arn);
+                    assert.strictEqual(root.kmsKeyId, s.dataKeyArn);
                     assert.strictEqual(i.inputs.associatePublicIpAddress, false);
                     assert.strictEqual(i.inputs.keyName, undefined, "no SSH key");
                     assert.ok(i.inputs.iamInstanceProfile, "an instance profile (Session Manager)");
@@ -275,7 +434,8 @@ describe("LoadBalancer (NLB + Nginx)", () => {
             });
 
             it("keeps every secret out of user data; the certificate lives in Secrets Manager under the data key", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const keys = ofType(r, "tls:index/privateKey:PrivateKey").filter((k) => under(r, k, LB));
                 assert.ok(keys.length >= 3, "origin, origin-pull CA and origin-pull client keys");
                 for (const i of nginxInstances(r)) {
@@ -290,10 +450,9 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                     assert.ok(!isSecret(i.rawInputs.userDataBase64), "user data is plain (and holds nothing secret)");
                     assert.strictEqual(i.inputs.userData, undefined);
                 }
-                const secret = ofType(r, "aws:secretsmanager/secret:Secret").find((s) => under(r, s, LB));
+                const secret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => under(r, x, LB));
                 assert.ok(secret);
-                const dataKey = ofType(r, "aws:kms/key:Key").find((k) => /-data$/.test(k.name));
-                assert.strictEqual(secret.inputs.kmsKeyId, dataKey?.outputs.arn);
+                assert.strictEqual(secret.inputs.kmsKeyId, s.dataKeyArn);
                 const version = ofType(r, "aws:secretsmanager/secretVersion:SecretVersion").find(
                     (v) => v.inputs.secretId === secret.id,
                 );
@@ -305,8 +464,9 @@ describe("LoadBalancer (NLB + Nginx)", () => {
             });
 
             it("the instance role reads only its certificate secret (through Secrets Manager's use of the key) and its upstream parameters", () => {
-                const r = runs[stack];
-                const secret = ofType(r, "aws:secretsmanager/secret:Secret").find((s) => under(r, s, LB));
+                const s = subjects[key];
+                const r = s.r;
+                const secret = ofType(r, "aws:secretsmanager/secret:Secret").find((x) => under(r, x, LB));
                 const policies = ofType(r, "aws:iam/rolePolicy:RolePolicy").filter((p) => under(r, p, LB));
                 assert.strictEqual(policies.length, 1);
                 const doc = JSON.parse(String(policies[0].inputs.policy)) as {
@@ -316,7 +476,7 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                         Condition?: Record<string, Record<string, string>>;
                     }>;
                 };
-                assert.deepStrictEqual(doc.Statement.map((s) => s.Action).sort(), [
+                assert.deepStrictEqual(doc.Statement.map((x) => x.Action).sort(), [
                     "kms:Decrypt",
                     "secretsmanager:GetSecretValue",
                     "ssm:GetParameter",
@@ -324,13 +484,13 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 const parameters = ofType(r, "aws:ssm/parameter:Parameter").filter((p) => under(r, p, LB));
                 assert.strictEqual(parameters.length, websocket ? 2 : 1);
                 assert.deepStrictEqual(
-                    doc.Statement.find((s) => s.Action === "ssm:GetParameter")?.Resource,
+                    doc.Statement.find((x) => x.Action === "ssm:GetParameter")?.Resource,
                     parameters.map((p) => p.outputs.arn),
                     "reads exactly its upstream parameters",
                 );
-                const read = doc.Statement.find((s) => s.Action === "secretsmanager:GetSecretValue");
+                const read = doc.Statement.find((x) => x.Action === "secretsmanager:GetSecretValue");
                 assert.strictEqual(read?.Resource, secret?.outputs.arn);
-                const decrypt = doc.Statement.find((s) => s.Action === "kms:Decrypt");
+                const decrypt = doc.Statement.find((x) => x.Action === "kms:Decrypt");
                 assert.strictEqual(
                     decrypt?.Condition?.StringEquals["kms:ViaService"],
                     "secretsmanager.sa-east-1.amazonaws.com",
@@ -339,8 +499,9 @@ describe("LoadBalancer (NLB + Nginx)", () => {
             });
 
             it("requests an Origin CA certificate for the domain and its subdomains from a CSR made here", () => {
-                const r = runs[stack];
-                const domain = readStackConfig(stack)["hms:domain"];
+                const s = subjects[key];
+                const r = s.r;
+                const domain = readStackConfig(s.stack)["hms:domain"];
                 const cert = one(r, "cloudflare:index/originCaCertificate:OriginCaCertificate");
                 assert.deepStrictEqual(cert.inputs.hostnames, [domain, `*.${domain}`]);
                 assert.strictEqual(cert.inputs.requestType, "origin-ecc");
@@ -353,7 +514,8 @@ describe("LoadBalancer (NLB + Nginx)", () => {
             });
 
             it("generates the Authenticated Origin Pulls CA and client certificate; Nginx verifies against that CA", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const ca = ofType(r, "tls:index/selfSignedCert:SelfSignedCert").find((c) => under(r, c, LB));
                 assert.ok(ca && ca.inputs.isCaCertificate === true);
                 const client = ofType(r, "tls:index/locallySignedCert:LocallySignedCert").find((c) => under(r, c, LB));
@@ -364,36 +526,36 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                     assert.strictEqual(fileOf(userDataOf(i), NGINX_PATHS.clientCa), String(ca.outputs.certPem));
                     assert.match(fileOf(userDataOf(i), NGINX_PATHS.siteConf), /ssl_verify_client on;/);
                 }
-                // The edge uploads the client certificate; its key stays a secret on the way.
-                // (Both stacks run the edge tier: the upload must be there.)
-                const upload = ofType(
-                    r,
-                    "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate",
-                );
-                assert.strictEqual(upload.length, 1, "the edge uploads the client certificate");
-                assert.strictEqual(upload[0].inputs.certificate, client.outputs.certPem);
-                assert.ok(isSecret(upload[0].rawInputs.privateKey));
+                // It hands the client certificate and its key (a secret) to the edge...
+                const handed = one(r, LB).serializedOutputs;
+                assert.strictEqual(handed.originPullCertificatePem, client.outputs.certPem);
+                assert.ok(isSecret(handed.originPullPrivateKeyPem), "the key is handed over as a secret");
+                // ...which uploads them; the key stays a secret on the way.
+                // (The stacks run the edge tier: the upload must be there.)
+                if (s.program) {
+                    const upload = ofType(
+                        r,
+                        "cloudflare:index/authenticatedOriginPullsCertificate:AuthenticatedOriginPullsCertificate",
+                    );
+                    assert.strictEqual(upload.length, 1, "the edge uploads the client certificate");
+                    assert.strictEqual(upload[0].inputs.certificate, client.outputs.certPem);
+                    assert.ok(isSecret(upload[0].rawInputs.privateKey));
+                }
             });
 
             it(`Nginx balances over the app servers${websocket ? " and routes /ws to the WebSocket server" : " (no /ws route)"}, addresses read from SSM parameters`, () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const parameters = ofType(r, "aws:ssm/parameter:Parameter").filter((p) => under(r, p, LB));
                 const parameterOf = (u: string) => {
                     const p = parameters.find((x) => String(x.inputs.name).endsWith(`/upstreams/${u}`));
                     assert.ok(p, `the ${u} parameter`);
                     return p;
                 };
-                const ipsOf = (role: string) =>
-                    ofType(r, "aws:ec2/instance:Instance")
-                        .filter((i) => (i.inputs.tags as Record<string, string>).Role === role)
-                        .map((i) => String(i.outputs.privateIp));
-                assert.deepStrictEqual(
-                    String(parameterOf("wordpress").inputs.insecureValue).split(","),
-                    ipsOf("wordpress"),
-                );
+                assert.deepStrictEqual(String(parameterOf("wordpress").inputs.insecureValue).split(","), s.appIps);
                 assert.strictEqual(parameterOf("wordpress").inputs.type, "StringList");
                 if (websocket) {
-                    assert.deepStrictEqual([String(parameterOf("websocket").inputs.insecureValue)], ipsOf("websocket"));
+                    assert.deepStrictEqual([String(parameterOf("websocket").inputs.insecureValue)], s.websocketIps);
                 } else {
                     assert.strictEqual(parameters.length, 1, "no WebSocket parameter without the tier");
                 }
@@ -404,7 +566,9 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                     assert.strictEqual(/location ~ \^\/ws/.test(site), websocket);
                     assert.match(
                         site,
-                        new RegExp(`client_max_body_size ${readStackConfig(stack)["hms:loadBalancerMaxUploadMiB"]}m;`),
+                        new RegExp(
+                            `client_max_body_size ${readStackConfig(s.stack)["hms:loadBalancerMaxUploadMiB"]}m;`,
+                        ),
                     );
                     const resolver = fileOf(userData, UPSTREAM_PATHS.script);
                     for (const p of parameters) {
@@ -413,14 +577,15 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                             `${i.name} reads ${String(p.outputs.name)}`,
                         );
                     }
-                    for (const ip of [...ipsOf("wordpress"), ...ipsOf("websocket")]) {
+                    for (const ip of [...s.appIps, ...s.websocketIps]) {
                         assert.ok(!userData.includes(ip), `${i.name}: ${ip} is not baked into the user data`);
                     }
                 }
             });
 
             it("after an address changes, pulumi up makes every Nginx server re-read it before old servers go", () => {
-                const r = runs[stack];
+                const s = subjects[key];
+                const r = s.r;
                 const parameters = ofType(r, "aws:ssm/parameter:Parameter").filter((p) => under(r, p, LB));
                 const refresh = ofType(r, "command:local:Command").filter(
                     (c) =>
@@ -445,47 +610,99 @@ describe("LoadBalancer (NLB + Nginx)", () => {
                 }
             });
 
-            it("the Nginx configuration in the user data passes the real nginx -t", function () {
-                requireTool(this, "openssl");
-                requireTool(this, "nginx");
-                const userData = userDataOf(nginxInstances(runs[stack])[0]);
-                const sandbox = makeSandbox(readStackConfig(stack)["hms:domain"]);
-                try {
-                    fs.writeFileSync(sandbox.paths.mainConf, relocate(fileOf(userData, NGINX_PATHS.mainConf), sandbox));
-                    fs.writeFileSync(sandbox.paths.siteConf, relocate(fileOf(userData, NGINX_PATHS.siteConf), sandbox));
-                    // The upstream lists as the servers boot with them (placeholders until resolved).
-                    for (const u of websocket ? ["wordpress", "websocket"] : ["wordpress"]) {
+            if (tools) {
+                it("the Nginx configuration in the user data passes the real nginx -t", function () {
+                    requireTool(this, "openssl");
+                    requireTool(this, "nginx");
+                    const userData = userDataOf(nginxInstances(subjects[key].r)[0]);
+                    const sandbox = makeSandbox(readStackConfig(subjects[key].stack)["hms:domain"]);
+                    try {
                         fs.writeFileSync(
-                            `${sandbox.paths.upstreamDir}/${u}.conf`,
-                            fileOf(userData, `${NGINX_PATHS.upstreamDir}/${u}.conf`),
+                            sandbox.paths.mainConf,
+                            relocate(fileOf(userData, NGINX_PATHS.mainConf), sandbox),
                         );
+                        fs.writeFileSync(
+                            sandbox.paths.siteConf,
+                            relocate(fileOf(userData, NGINX_PATHS.siteConf), sandbox),
+                        );
+                        // The upstream lists as the servers boot with them (placeholders until resolved).
+                        for (const u of websocket ? ["wordpress", "websocket"] : ["wordpress"]) {
+                            fs.writeFileSync(
+                                `${sandbox.paths.upstreamDir}/${u}.conf`,
+                                fileOf(userData, `${NGINX_PATHS.upstreamDir}/${u}.conf`),
+                            );
+                        }
+                        const res = nginxTest(sandbox);
+                        assert.ok(res.ok, res.output);
+                    } finally {
+                        removeSandbox(sandbox);
                     }
-                    const res = nginxTest(sandbox);
-                    assert.ok(res.ok, res.output);
-                } finally {
-                    removeSandbox(sandbox);
-                }
-            });
+                });
 
-            it("the Nginx user data passes cloud-init schema and fits EC2's 16 KiB limit", async function () {
-                for (const i of nginxInstances(runs[stack])) {
-                    const userData = userDataOf(i);
-                    const raw = Buffer.from(String(i.inputs.userDataBase64), "base64").length;
-                    assert.ok(raw <= 16 * 1024, `${i.name}: ${raw} bytes`);
-                    await assertCloudInitValid(this, userData, i.name);
-                }
-            });
+                it("the Nginx user data passes cloud-init schema and fits EC2's 16 KiB limit", async function () {
+                    for (const i of nginxInstances(subjects[key].r)) {
+                        const userData = userDataOf(i);
+                        const raw = Buffer.from(String(i.inputs.userDataBase64), "base64").length;
+                        assert.ok(raw <= 16 * 1024, `${i.name}: ${raw} bytes`);
+                        await assertCloudInitValid(this, userData, i.name);
+                    }
+                });
 
-            it("the certificate and upstream scripts in the user data pass shellcheck", function () {
-                requireTool(this, "shellcheck");
-                for (const path of ["/usr/local/sbin/hms-origin-cert", UPSTREAM_PATHS.script]) {
-                    const script = fileOf(userDataOf(nginxInstances(runs[stack])[0]), path);
-                    const res = run("shellcheck", ["--shell=bash", "-"], script);
-                    assert.strictEqual(res.status, 0, path + res.stdout + res.stderr);
-                }
-            });
+                it("the certificate and upstream scripts in the user data pass shellcheck", function () {
+                    requireTool(this, "shellcheck");
+                    for (const path of ["/usr/local/sbin/hms-origin-cert", UPSTREAM_PATHS.script]) {
+                        const script = fileOf(userDataOf(nginxInstances(subjects[key].r)[0]), path);
+                        const res = run("shellcheck", ["--shell=bash", "-"], script);
+                        assert.strictEqual(res.status, 0, path + res.stdout + res.stderr);
+                    }
+                });
+            }
         });
     }
+
+    it("a stack without the WebSocket tier: the composition lets the NLB reach Nginx, Nginx reach the app servers only, and hands it no WebSocket server", () => {
+        // hospital.ts's part (the cross-tier rules, the upstreams and hms:protectData it hands over)
+        // for a stack whose hms:tiers leave the WebSocket server out; the component's part: the
+        // built-alone tests above.
+        const r = runs.withoutWebsocket;
+        assert.strictEqual(one(r, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
+        const roleOf = (i: RecordedResource) => (i.inputs.tags as Record<string, string>).Role;
+        const instances = ofType(r, "aws:ec2/instance:Instance");
+        assert.deepStrictEqual(
+            instances.filter((i) => roleOf(i) === "websocket"),
+            [],
+            "no WebSocket server",
+        );
+        const app = instances.filter((i) => roleOf(i) === "wordpress");
+        assert.ok(app.length > 0, "app servers");
+        const appSgId = (app[0].inputs.vpcSecurityGroupIds as string[])[0];
+        const nlb = nlbSg(r);
+        const nginxSgId = (nginxInstances(r)[0].inputs.vpcSecurityGroupIds as string[])[0];
+        assert.deepStrictEqual(
+            ingressOf(r, nginxSgId)
+                .map((x) => [x.inputs.referencedSecurityGroupId, x.inputs.fromPort])
+                .sort(),
+            [
+                [nlb.id, 443],
+                [nlb.id, NGINX_TLS_HEALTH_PORT],
+            ].sort(),
+        );
+        const fromNginx = ofType(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+            (x) => x.inputs.referencedSecurityGroupId === nginxSgId,
+        );
+        assert.deepStrictEqual(
+            fromNginx.map((x) => [x.inputs.securityGroupId, x.inputs.fromPort, x.inputs.toPort]),
+            [[appSgId, 8080, 8080]],
+        );
+        const parameters = ofType(r, "aws:ssm/parameter:Parameter").filter((p) => under(r, p, LB));
+        assert.deepStrictEqual(
+            parameters.map((p) => [String(p.inputs.name).replace(/.*\/upstreams\//, ""), p.inputs.insecureValue]),
+            [["wordpress", app.map((i) => String(i.outputs.privateIp)).join(",")]],
+        );
+        for (const i of nginxInstances(r)) {
+            assert.doesNotMatch(fileOf(userDataOf(i), NGINX_PATHS.siteConf), /location ~ \^\/ws/, i.name);
+        }
+    });
 
     it("alarms on unhealthy Nginx targets and failed instance status checks when monitoring has a topic", () => {
         const r = runs.production;
