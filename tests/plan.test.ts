@@ -75,18 +75,20 @@ describe("offline plan (npm run plan)", function () {
 
     before(async function () {
         // One pack process per stack (the CLI gives the pack the stack's environment), reused by every plan of it.
-        const started = await Promise.allSettled(STACKS.map((s) => startAnalyzer(s)));
-        started.forEach((p, i) => {
-            if (p.status === "fulfilled") {
-                analyzers[STACKS[i]] = p.value;
+        // They start while the programs run (one after another: the mocks are the process's), as the command
+        // line starts its pack; every start settles before this hook ends, so that `after` stops them all.
+        const starting = STACKS.map((s) => startAnalyzer(s));
+        const started = Promise.allSettled(starting);
+        try {
+            for (const [i, stack] of STACKS.entries()) {
+                plans[stack] = await runPlan({ stack, analyzer: starting[i] });
             }
-        });
-        const failed = started.find((p): p is PromiseRejectedResult => p.status === "rejected");
-        if (failed) {
-            throw failed.reason;
-        }
-        for (const stack of STACKS) {
-            plans[stack] = await runPlan({ stack, analyzer: analyzers[stack] });
+        } finally {
+            (await started).forEach((p, i) => {
+                if (p.status === "fulfilled") {
+                    analyzers[STACKS[i]] = p.value;
+                }
+            });
         }
     });
 
@@ -783,13 +785,18 @@ describe("offline plan (npm run plan)", function () {
                 fs.writeFileSync(file, JSON.stringify({ "backup-plan-retention": { minimumRetentionDays: 365 } }));
                 let out = "";
                 let err = "";
-                const code = await main(["--stack", "development", "--policy-config", file], {
-                    out: { write: (t: string) => (out += t) },
-                    err: { write: (t: string) => (err += t) },
-                });
+                // In this process, with the development pack the plans above use (the command line above starts its own).
+                const code = await main(
+                    ["--stack", "development", "--policy-config", file],
+                    { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) } },
+                    { analyzer: analyzers.development },
+                );
                 assert.strictEqual(code, 1, `${out}\n${err}`);
                 assert.match(out, /^ {2}\[mandatory\] backup-plan-retention$/m);
                 assert.match(out, /^ {2}[1-9]\d* mandatory violations?, \d+ advisory$/m);
+                // The pack it was handed is left running, configured again by the next plan.
+                const again = await runPlan({ stack: "development", analyzer: analyzers.development });
+                assert.deepStrictEqual(mandatory(again), [], describeViolations(again));
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });
             }

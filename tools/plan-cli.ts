@@ -167,8 +167,17 @@ async function checkConfiguration(args: CliArgs) {
     return { info, policyConfig };
 }
 
+/** What a caller in the same process may hand the command line (the tests). */
+export interface MainOptions {
+    /**
+     * A policy pack already started for the stack (tools/plan.ts startAnalyzer), used instead of
+     * starting one and left running; `--policy-pack` is then ignored.
+     */
+    analyzer?: PolicyAnalyzer;
+}
+
 /** Runs the plan for parsed arguments; returns the exit status. */
-async function plan(args: CliArgs, io: Streams): Promise<number> {
+async function plan(args: CliArgs, io: Streams, options: MainOptions): Promise<number> {
     const say = (p: PlanPhase) => io.out.write(`${phaseLine(p)}\n`);
     const start = performance.now();
     const { info, policyConfig } = await checkConfiguration(args);
@@ -183,10 +192,9 @@ async function plan(args: CliArgs, io: Streams): Promise<number> {
 
     // The pack is a process of its own: it starts now, while the SDKs load and the program runs.
     const { PolicyAnalyzer } = await import("./analyzer");
-    const pack: Promise<PolicyAnalyzer> = PolicyAnalyzer.start({
-        packDir: args.policyPack ?? DEFAULT_POLICY_PACK,
-        stack: info,
-    });
+    const pack: Promise<PolicyAnalyzer> = options.analyzer
+        ? Promise.resolve(options.analyzer)
+        : PolicyAnalyzer.start({ packDir: args.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
     // A failed start is reported by runPlan, which awaits it; not as an unhandled rejection meanwhile.
     pack.catch(() => undefined);
     try {
@@ -234,10 +242,12 @@ async function plan(args: CliArgs, io: Streams): Promise<number> {
         );
         return result.policies.violations.some((v) => v.level === "mandatory") || apiViolations.length > 0 ? 1 : 0;
     } finally {
-        await pack.then(
-            (a) => a.stop(),
-            () => undefined,
-        );
+        if (!options.analyzer) {
+            await pack.then(
+                (a) => a.stop(),
+                () => undefined,
+            );
+        }
     }
 }
 
@@ -248,6 +258,7 @@ function oneLine(problems: string[], stack: string): string {
 export async function main(
     argv: string[],
     io: Streams = { out: process.stdout, err: process.stderr },
+    options: MainOptions = {},
 ): Promise<number> {
     let args: CliArgs | "help";
     try {
@@ -264,7 +275,7 @@ export async function main(
         return 0;
     }
     try {
-        return await plan(args, io);
+        return await plan(args, io, options);
     } catch (e) {
         if (e instanceof CliConfigError) {
             // The CLI's own words, or `Pulumi.<stack>.yaml:<line>: <what>` for a file that is not YAML.
