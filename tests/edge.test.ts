@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as https from "https";
 import { AddressInfo } from "net";
@@ -767,11 +767,18 @@ describe("Edge (Cloudflare)", () => {
         let server: https.Server;
         let answers: Array<{ status: number; cfRay: boolean }> = [];
         let served = 0;
+        /** Seconds between attempts. */
+        const INTERVAL = 7;
 
         before(function () {
             requireTool(this, "openssl");
             requireTool(this, "curl");
             dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-smoke-"));
+            // A stand-in `sleep` records the script's pauses instead of taking them.
+            fs.mkdirSync(path.join(dir, "bin"));
+            fs.writeFileSync(path.join(dir, "bin", "sleep"), `#!/bin/sh\necho "$@" >> "${dir}/slept"\n`, {
+                mode: 0o755,
+            });
             const r = runTool("openssl", [
                 "req",
                 "-x509",
@@ -812,25 +819,40 @@ describe("Edge (Cloudflare)", () => {
         async function smoke(
             sequence: Array<{ status: number; cfRay: boolean }>,
             attempts: number,
-        ): Promise<{ code: number | null; out: string }> {
+        ): Promise<{ code: number | null; out: string; slept: string[] }> {
             answers = sequence;
             served = 0;
+            fs.rmSync(path.join(dir, "slept"), { force: true });
             const port = (server.address() as AddressInfo).port;
-            const script = renderSmokeTest({ url: `https://localhost:${port}/healthz`, attempts, intervalSeconds: 1 });
+            const script = renderSmokeTest({
+                url: `https://localhost:${port}/healthz`,
+                attempts,
+                intervalSeconds: INTERVAL,
+            });
             const child: ChildProcess = spawn("/bin/bash", ["-c", script], {
-                env: { ...process.env, CURL_CA_BUNDLE: path.join(dir, "cert.pem") },
+                env: {
+                    ...process.env,
+                    PATH: `${path.join(dir, "bin")}:${process.env.PATH}`,
+                    CURL_CA_BUNDLE: path.join(dir, "cert.pem"),
+                },
             });
             let out = "";
             child.stdout?.on("data", (d) => (out += d));
             child.stderr?.on("data", (d) => (out += d));
             const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-            return { code, out };
+            const sleeps = path.join(dir, "slept");
+            return {
+                code,
+                out,
+                slept: fs.existsSync(sleeps) ? fs.readFileSync(sleeps, "utf8").trim().split("\n") : [],
+            };
         }
 
         it("passes when the URL answers 200 through Cloudflare", async () => {
             const r = await smoke([{ status: 200, cfRay: true }], 3);
             assert.strictEqual(r.code, 0, r.out);
             assert.match(r.out, /answered 200 through Cloudflare \(attempt 1 of 3\)/);
+            assert.deepStrictEqual(r.slept, [], "no pause after a good answer");
         });
 
         it("retries until the origin is up", async () => {
@@ -845,6 +867,7 @@ describe("Edge (Cloudflare)", () => {
             assert.strictEqual(r.code, 0, r.out);
             assert.strictEqual(served, 3);
             assert.match(r.out, /attempt 1 of 5: .* answered 503/);
+            assert.deepStrictEqual(r.slept, [String(INTERVAL), String(INTERVAL)], "the interval between attempts");
         });
 
         it("fails the update when the URL never answers 200", async () => {
@@ -852,6 +875,7 @@ describe("Edge (Cloudflare)", () => {
             assert.strictEqual(r.code, 1, r.out);
             assert.strictEqual(served, 2);
             assert.match(r.out, /smoke test FAILED: .* did not answer 200 through Cloudflare after 2 attempt/);
+            assert.deepStrictEqual(r.slept, [String(INTERVAL)], "no pause after the last attempt");
         });
 
         it("fails when the answer did not come through Cloudflare (no CF-Ray header)", async () => {
@@ -861,8 +885,16 @@ describe("Edge (Cloudflare)", () => {
         });
 
         it("fails when nothing listens", async () => {
-            const script = renderSmokeTest({ url: "https://localhost:1/healthz", attempts: 2, intervalSeconds: 1 });
-            const r = runTool("bash", ["-c", script]);
+            const script = renderSmokeTest({
+                url: "https://localhost:1/healthz",
+                attempts: 2,
+                intervalSeconds: INTERVAL,
+            });
+            const r = spawnSync("bash", ["-c", script], {
+                encoding: "utf8",
+                timeout: 60_000,
+                env: { ...process.env, PATH: `${path.join(dir, "bin")}:${process.env.PATH}` },
+            });
             assert.strictEqual(r.status, 1, r.stdout + r.stderr);
             assert.match(r.stderr, /did not answer: .*/);
         });
