@@ -552,9 +552,19 @@ describe("AppServers (WordPress)", () => {
             const sent = fs.readFileSync(path.join(stubs, "sent"), "utf8").trim().split("\n");
             assert.strictEqual(sent.length, 2);
             assert.match(sent[1], /--instance-ids i-0bbb /);
-            const never = runGate({ HMS_DEADLINE_SECONDS: "2" })({ "status-i-0aaa": "Failed\n" });
+            // The deadline on a stand-in clock that moves a minute each time the script reads it.
+            const gateWithDeadline = runGate({ HMS_DEADLINE_SECONDS: "600" });
+            fs.writeFileSync(
+                path.join(stubs, "date"),
+                '#!/bin/bash\n[ "$*" = "+%s" ] || exec /bin/date "$@"\n' +
+                    't=$(cat "$STUBS/clock" 2> /dev/null || echo 1700000000)\necho $((t + 60)) > "$STUBS/clock"\necho "$t"\n',
+                { mode: 0o755 },
+            );
+            const never = gateWithDeadline({ "status-i-0aaa": "Failed\n" });
             assert.notStrictEqual(never.status, 0);
-            assert.match(never.stderr, /i-0aaa did not succeed within 2s/);
+            assert.match(never.stderr, /i-0aaa did not succeed within 600s/);
+            const clock = Number(fs.readFileSync(path.join(stubs, "clock"), "utf8"));
+            assert.ok(clock > 1700000000 + 600, "it ran until the deadline");
         });
     });
 });
