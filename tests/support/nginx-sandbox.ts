@@ -48,11 +48,39 @@ const PKI_FILES = [
     "stranger-client.crt",
 ];
 
+/** Scratch directories of the test PKI, removed when the process exits. */
+const pkiScratch: string[] = [];
+function pkiDir(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-nginx-pki-"));
+    if (pkiScratch.length === 0) {
+        process.once("exit", () => pkiScratch.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+    }
+    pkiScratch.push(dir);
+    return dir;
+}
+
+/** What the client side of the PKI holds: two CAs, each with a client certificate (no domain in them). */
+const CLIENT_PKI_FILES = PKI_FILES.filter((f) => !f.startsWith("origin."));
+
+/**
+ * The client side of the test PKI (four RSA keys, about a second of CPU), made
+ * once per test process and shared by every domain's PKI.
+ */
+let clientPki: string | undefined;
+function clientPkiDir(): string {
+    if (!clientPki) {
+        const dir = pkiDir();
+        makeClientPki(dir);
+        clientPki = dir;
+    }
+    return clientPki;
+}
+
 /**
  * The test PKI of a domain, made once per test process: every sandbox of the
- * domain gets a copy of the same files. Generating it (four RSA keys) costs a
- * second of CPU; a dozen sandboxes making their own cost more than any test
- * that uses them. Removed when the process exits.
+ * domain gets a copy of the same files. Only the server certificate names the
+ * domain (an ECDSA key, made in milliseconds); the client CAs and certificates
+ * are the process's (clientPkiDir).
  */
 const pkiDirs = new Map<string, string>();
 function pkiFor(domain: string): string {
@@ -60,19 +88,21 @@ function pkiFor(domain: string): string {
     if (cached) {
         return cached;
     }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-nginx-pki-"));
-    if (pkiDirs.size === 0) {
-        process.once("exit", () => pkiDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+    const dir = pkiDir();
+    const clients = clientPkiDir();
+    for (const name of CLIENT_PKI_FILES) {
+        fs.copyFileSync(path.join(clients, name), path.join(dir, name));
     }
-    makePki(dir, domain);
+    makeServerCertificate(dir, domain);
     pkiDirs.set(domain, dir);
     return dir;
 }
 
-function makePki(dir: string, domain: string): void {
+const DAYS = ["-days", "2"];
+
+/** The site's certificate (the Origin CA certificate's stand-in): ECDSA P-256 like the real one. */
+function makeServerCertificate(dir: string, domain: string): void {
     const f = (name: string) => path.join(dir, name);
-    const days = ["-days", "2"];
-    // Server certificate (the Origin CA certificate's stand-in): ECDSA P-256 like the real one.
     openssl([
         "req",
         "-x509",
@@ -89,8 +119,13 @@ function makePki(dir: string, domain: string): void {
         `/CN=${domain}`,
         "-addext",
         `subjectAltName=DNS:${domain},DNS:*.${domain}`,
-        ...days,
+        ...DAYS,
     ]);
+}
+
+/** The origin-pull CA with its client certificate, and a stranger CA with its own (must be refused). */
+function makeClientPki(dir: string): void {
+    const f = (name: string) => path.join(dir, name);
     fs.writeFileSync(
         f("client.ext"),
         "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n",
@@ -112,7 +147,7 @@ function makePki(dir: string, domain: string): void {
             "basicConstraints=critical,CA:TRUE",
             "-addext",
             "keyUsage=critical,keyCertSign,cRLSign",
-            ...days,
+            ...DAYS,
         ]);
         openssl([
             "req",
@@ -140,7 +175,7 @@ function makePki(dir: string, domain: string): void {
             f(`${who}-client.crt`),
             "-extfile",
             f("client.ext"),
-            ...days,
+            ...DAYS,
         ]);
     }
 }
