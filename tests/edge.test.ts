@@ -779,11 +779,14 @@ describe("Edge (Cloudflare)", () => {
             fs.writeFileSync(path.join(dir, "bin", "sleep"), `#!/bin/sh\necho "$@" >> "${dir}/slept"\n`, {
                 mode: 0o755,
             });
+            // The edge's certificate stand-in: ECDSA P-256, as Cloudflare's edge certificates are.
             const r = runTool("openssl", [
                 "req",
                 "-x509",
                 "-newkey",
-                "rsa:2048",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
                 "-nodes",
                 "-days",
                 "1",
