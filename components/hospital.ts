@@ -10,17 +10,31 @@ import { LoadBalancer } from "./load-balancer";
 import { Network } from "./network";
 import { SmokeTest } from "./smoke-test";
 import { Security } from "./security";
-import { AccountBaseline, BACKUP_OPT_IN_TYPES } from "./account-baseline";
-import { awsIdentifier, formerTypes } from "./identifiers";
+import { AccountBaseline } from "./account-baseline";
+import { formerTypes } from "./identifiers";
 import { Monitoring } from "./monitoring";
 import { Storage } from "./storage";
 import { Backup } from "./backup";
 import { AppServers } from "./app-servers";
 import { Mail } from "./mail";
 import { WebSocketServer } from "./websocket";
-
-/** The WordPress schema on the Aurora cluster. */
-const WORDPRESS_DATABASE = "wordpress";
+import {
+    accountBaselineArgs,
+    appServersArgs,
+    backupArgs,
+    cacheArgs,
+    databaseArgs,
+    edgeArgs,
+    keysArgs,
+    loadBalancerArgs,
+    mailArgs,
+    monitoringArgs,
+    networkArgs,
+    securityArgs,
+    smokeTestArgs,
+    storageArgs,
+    websocketArgs,
+} from "./tier-args";
 
 /**
  * A value known only after a later step: `value` can be handed to an earlier
@@ -99,36 +113,16 @@ export class HospitalSystem extends pulumi.ComponentResource {
     }
 
     private createKeys(name: string, c: HmsConfig): Keys {
-        const needsDr = (c.tiers.backup && c.backup.copyToDr) || (c.tiers.storage && c.storage.replicateToDr);
-        return new Keys(
-            `${name}-keys`,
-            { region: c.region, drRegion: needsDr ? c.drRegion : undefined, protect: c.protectData },
-            { parent: this },
-        );
+        return new Keys(`${name}-keys`, keysArgs(c), { parent: this });
     }
 
     private createNetwork(name: string, c: HmsConfig): Network {
-        return new Network(
-            `${name}-network`,
-            { ...c.network, region: c.region, logsKeyArn: this.keys.logsKeyArn },
-            { parent: this },
-        );
+        return new Network(`${name}-network`, networkArgs(c, { keys: this.keys }), { parent: this });
     }
 
     /** Account-wide services, when this stack owns them (hms:accountBaseline: one stack per account). */
     private createAccountBaseline(name: string, c: HmsConfig): AccountBaseline {
-        return new AccountBaseline(
-            `${name}-account`,
-            {
-                region: c.region,
-                guardDuty: c.security?.guardDuty,
-                inspector: c.security?.inspector ?? false,
-                openSearchServiceRole: true,
-                backupOptIn: BACKUP_OPT_IN_TYPES,
-                enhancedMonitoringLogs: { logsKeyArn: this.keys.logsKeyArn, retentionDays: c.logRetentionDays },
-            },
-            { parent: this },
-        );
+        return new AccountBaseline(`${name}-account`, accountBaselineArgs(c, { keys: this.keys }), { parent: this });
     }
 
     private createSecurity(
@@ -138,31 +132,13 @@ export class HospitalSystem extends pulumi.ComponentResource {
         mediaBucketArn: pulumi.Output<string | undefined>,
         replicaBucketArn: pulumi.Output<string | undefined>,
     ): Security {
-        const s = c.security!;
         return new Security(
             `${name}-security`,
-            {
-                region: c.region,
-                vpcId: net.vpcId,
-                vpcCidr: c.network.cidr,
-                logsKeyArn: this.keys.logsKeyArn,
-                dataKeyArn: this.keys.dataKeyArn,
-                logRetentionDays: c.logRetentionDays,
-                trail: s.trail
-                    ? {
-                          ...s.trail,
-                          dataEventBucketArn: mediaBucketArn,
-                          dataEventReplicaBucketArn: replicaBucketArn,
-                          // The audit trail goes to the DR region where patient files do.
-                          replica:
-                              c.tiers.storage && c.storage.replicateToDr && this.keys.drKeyArn
-                                  ? { region: c.drRegion, kmsKeyArn: this.keys.drKeyArn }
-                                  : undefined,
-                      }
-                    : undefined,
-                vpn: s.vpn ? { ...s.vpn, subnetIds: net.appSubnets.ids } : undefined,
-                protect: c.protectData,
-            },
+            securityArgs(c, {
+                network: net,
+                keys: this.keys,
+                storage: { bucketArn: mediaBucketArn, replicaBucketArn },
+            }),
             { parent: this },
         );
     }
@@ -170,50 +146,20 @@ export class HospitalSystem extends pulumi.ComponentResource {
     private createStorage(name: string, c: HmsConfig): Storage {
         return new Storage(
             `${name}-storage`,
-            {
-                ...c.storage,
-                region: c.region,
-                dataKeyArn: this.keys.dataKeyArn,
-                accessLogRetentionDays: c.logRetentionDays,
-                replica: c.storage.replicateToDr ? this.drCopy(c, "hms:storageReplicateToDr") : undefined,
-                protect: c.protectData,
-            },
+            storageArgs(c, { keys: this.keys, drKeyFor: (setting) => this.drKeyFor(setting) }),
             { parent: this },
         );
     }
 
     private createMonitoring(name: string, c: HmsConfig, net: Network): Monitoring {
-        const m = c.monitoring!;
         return new Monitoring(
             `${name}-monitoring`,
-            {
-                region: c.region,
-                environment: c.environment,
-                resourcePrefix: awsIdentifier(name, 30),
-                vpcId: net.vpcId,
-                vpcCidr: c.network.cidr,
-                appSubnetIds: net.appSubnets.ids,
-                dataSubnetIds: net.dataSubnets.ids,
-                logsKeyArn: this.keys.logsKeyArn,
-                dataKeyArn: this.keys.dataKeyArn,
-                logRetentionDays: c.logRetentionDays,
-                alarmEmail: m.alarmEmail,
-                grafana:
-                    m.grafana && this.security?.vpnSecurityGroupId
-                        ? {
-                              instanceType: m.grafanaInstanceType,
-                              ubuntuRelease: c.ubuntuRelease,
-                              vpnSecurityGroupId: this.security.vpnSecurityGroupId,
-                              // Probed through Cloudflare when this stack serves the site.
-                              probeUrls: c.edge ? [`https://${c.domain}/`] : [],
-                          }
-                        : undefined,
-                opensearch: m.opensearch,
-                ingest: m.ingest,
-                adminSecurityGroupId: this.security?.vpnSecurityGroupId,
-                protect: c.protectData,
-                domainDependsOn: this.accountBaseline?.ready,
-            },
+            monitoringArgs(name, c, {
+                network: net,
+                keys: this.keys,
+                security: this.security,
+                accountBaseline: this.accountBaseline,
+            }),
             { parent: this },
         );
     }
@@ -221,20 +167,7 @@ export class HospitalSystem extends pulumi.ComponentResource {
     private createDatabase(name: string, c: HmsConfig, net: Network): Database {
         const database = new Database(
             `${name}-database`,
-            {
-                region: c.region,
-                vpcId: net.vpcId,
-                subnetIds: net.dataSubnets.ids,
-                availabilityZones: net.availabilityZones,
-                ...c.database!,
-                databaseName: WORDPRESS_DATABASE,
-                backupRetentionDays: c.backup.retentionDays,
-                logRetentionDays: c.logRetentionDays,
-                dataKeyArn: this.keys.dataKeyArn,
-                logsKeyArn: this.keys.logsKeyArn,
-                protect: c.protectData,
-                alarmTopicArn: this.monitoring?.alarmTopicArn,
-            },
+            databaseArgs(c, { network: net, keys: this.keys, monitoring: this.monitoring }),
             { parent: this },
         );
         // Administrators reach MySQL (TLS, IAM or Secrets Manager credentials) only through the VPN.
@@ -253,33 +186,15 @@ export class HospitalSystem extends pulumi.ComponentResource {
     private createCache(name: string, c: HmsConfig, net: Network): Cache {
         return new Cache(
             `${name}-cache`,
-            {
-                region: c.region,
-                vpcId: net.vpcId,
-                subnetIds: net.dataSubnets.ids,
-                availabilityZones: net.availabilityZones,
-                ...c.cache!,
-                logRetentionDays: c.logRetentionDays,
-                dataKeyArn: this.keys.dataKeyArn,
-                logsKeyArn: this.keys.logsKeyArn,
-                protect: c.protectData,
-                alarmTopicArn: this.monitoring?.alarmTopicArn,
-            },
+            cacheArgs(c, { network: net, keys: this.keys, monitoring: this.monitoring }),
             { parent: this },
         );
     }
 
     private createMail(name: string, c: HmsConfig): Mail {
-        return new Mail(
-            `${name}-mail`,
-            {
-                region: c.region,
-                domain: c.domain,
-                zoneId: this.zoneId(c),
-                alarmTopicArn: this.monitoring?.alarmTopicArn,
-            },
-            { parent: this },
-        );
+        return new Mail(`${name}-mail`, mailArgs(c, { zoneId: this.zoneId(c), monitoring: this.monitoring }), {
+            parent: this,
+        });
     }
 
     private createAppServers(name: string, c: HmsConfig, net: Network): AppServers {
@@ -288,33 +203,15 @@ export class HospitalSystem extends pulumi.ComponentResource {
         const cache = this.cache!;
         const appServers = new AppServers(
             `${name}-app`,
-            {
-                region: c.region,
-                environment: c.environment,
-                domain: c.domain,
-                adminEmail: c.owner.includes("@") ? c.owner : `webmaster@${c.domain}`,
-                vpcId: net.vpcId,
-                vpcCidr: net.cidr,
-                subnetIds: net.appSubnets.ids,
-                ...c.app!,
-                ubuntuRelease: c.ubuntuRelease,
-                maxUploadMiB: c.loadBalancer?.maxUploadMiB ?? 512,
-                dataKeyArn: this.keys.dataKeyArn,
-                database: {
-                    endpoint: db.endpoint,
-                    port: db.port,
-                    name: WORDPRESS_DATABASE,
-                    masterSecretArn: db.masterSecretArn,
-                    securityGroupId: db.securityGroupId,
-                },
-                cache: this.cacheEndpoint(),
-                storage: this.mediaBucket(),
-                mail: this.mail
-                    ? { configurationSetName: this.mail.configurationSetName, sendPolicyArn: this.mail.sendPolicyArn }
-                    : undefined,
-                telemetry: this.hostTelemetry(),
-                alarmTopicArn: this.monitoring?.alarmTopicArn,
-            },
+            appServersArgs(c, {
+                network: net,
+                keys: this.keys,
+                database: db,
+                cache,
+                storage: this.storage!,
+                mail: this.mail,
+                monitoring: this.monitoring,
+            }),
             { parent: this },
         );
         const app = { securityGroupId: appServers.securityGroupId, label: "WordPress" };
@@ -335,24 +232,14 @@ export class HospitalSystem extends pulumi.ComponentResource {
         const app = this.appServers!;
         const websocket = new WebSocketServer(
             `${name}-ws`,
-            {
-                region: c.region,
-                environment: c.environment,
-                vpcId: net.vpcId,
-                subnetId: net.appSubnets.ids[0],
-                ...c.websocket!,
-                ubuntuRelease: c.ubuntuRelease,
-                dataKeyArn: this.keys.dataKeyArn,
-                cache: this.cacheEndpoint(),
-                wordpress: {
-                    privateIps: app.privateIps,
-                    httpPort: app.httpPort,
-                    securityGroupId: app.securityGroupId,
-                },
-                storage: this.mediaBucket(),
-                telemetry: this.hostTelemetry(),
-                alarmTopicArn: this.monitoring?.alarmTopicArn,
-            },
+            websocketArgs(c, {
+                network: net,
+                keys: this.keys,
+                cache,
+                appServers: app,
+                storage: this.storage!,
+                monitoring: this.monitoring,
+            }),
             { parent: this },
         );
         const ws = { securityGroupId: websocket.securityGroupId, label: "WebSocket" };
@@ -367,25 +254,13 @@ export class HospitalSystem extends pulumi.ComponentResource {
         const ws = this.websocket;
         const lb = new LoadBalancer(
             `${name}-lb`,
-            {
-                region: c.region,
-                environment: c.environment,
-                domain: c.domain,
-                vpcId: net.vpcId,
-                vpcCidr: net.cidr,
-                publicSubnetIds: net.publicSubnets.ids,
-                appSubnetIds: net.appSubnets.ids,
-                ...c.loadBalancer!,
-                ubuntuRelease: c.ubuntuRelease,
-                dataKeyArn: this.keys.dataKeyArn,
-                app: { privateIps: app.privateIps, port: app.httpPort, securityGroupId: app.securityGroupId },
-                websocket: ws
-                    ? { privateIp: ws.privateIp, port: ws.port, securityGroupId: ws.securityGroupId }
-                    : undefined,
-                protect: c.protectData,
-                alarmTopicArn: this.monitoring?.alarmTopicArn,
-                telemetry: this.hostTelemetry(),
-            },
+            loadBalancerArgs(c, {
+                network: net,
+                keys: this.keys,
+                appServers: app,
+                websocket: ws,
+                monitoring: this.monitoring,
+            }),
             { parent: this },
         );
         const nlb = { securityGroupId: lb.nlbSecurityGroupId, label: "NLB" };
@@ -403,32 +278,17 @@ export class HospitalSystem extends pulumi.ComponentResource {
 
     /** Cloudflare in front of the NLB, then the post-deploy smoke test. */
     private createEdge(name: string, c: HmsConfig, e: NonNullable<HmsConfig["edge"]>, lb: LoadBalancer): Edge {
-        const edge = new Edge(
-            `${name}-edge`,
-            {
-                ...e,
-                domain: c.domain,
-                zoneId: this.zoneId(c),
-                originHostname: lb.nlbDnsName,
-                originPullCertificatePem: lb.originPullCertificatePem,
-                originPullPrivateKeyPem: lb.originPullPrivateKeyPem,
-            },
-            { parent: this },
-        );
+        const edge = new Edge(`${name}-edge`, edgeArgs(c, { zoneId: this.zoneId(c), loadBalancer: lb }), {
+            parent: this,
+        });
         if (e.smokeTest.enabled) {
-            this.createSmokeTest(name, c, e, edge, lb);
+            this.createSmokeTest(name, c, edge, lb);
         }
         return edge;
     }
 
     /** Waits for the edge, the load balancer and every server; runs again when any of them changes. */
-    private createSmokeTest(
-        name: string,
-        c: HmsConfig,
-        e: NonNullable<HmsConfig["edge"]>,
-        edge: Edge,
-        lb: LoadBalancer,
-    ): SmokeTest {
+    private createSmokeTest(name: string, c: HmsConfig, edge: Edge, lb: LoadBalancer): SmokeTest {
         const grafana = this.monitoring?.grafana;
         const origin = [lb, this.appServers, this.websocket, grafana].filter(
             (r): r is NonNullable<typeof r> => r !== undefined,
@@ -445,16 +305,10 @@ export class HospitalSystem extends pulumi.ComponentResource {
             .apply(([digest, nlbArn, nginx, app, websocket, grafanaId]) =>
                 [digest, nlbArn, ...nginx, ...app, websocket, grafanaId].filter((t) => t !== ""),
             );
-        return new SmokeTest(
-            `${name}-smoke-test`,
-            {
-                url: `https://${c.domain}${e.smokeTest.path}`,
-                attempts: e.smokeTest.attempts,
-                intervalSeconds: e.smokeTest.intervalSeconds,
-                triggers,
-            },
-            { parent: this, dependsOn: [edge, ...origin] },
-        );
+        return new SmokeTest(`${name}-smoke-test`, smokeTestArgs(c, triggers), {
+            parent: this,
+            dependsOn: [edge, ...origin],
+        });
     }
 
     private createBackup(name: string, c: HmsConfig): Backup {
@@ -467,67 +321,26 @@ export class HospitalSystem extends pulumi.ComponentResource {
         ];
         return new Backup(
             `${name}-backup`,
-            {
-                region: c.region,
-                backupKeyArn: this.keys.backupKeyArn,
-                logsKeyArn: this.keys.logsKeyArn,
-                ...c.backup,
-                dr: c.backup.copyToDr ? this.drCopy(c, "hms:backupCopyToDr") : undefined,
-                databaseClusterArns: this.database ? [this.database.clusterArn] : undefined,
-                bucketArns: this.storage ? [this.storage.bucketArn] : undefined,
-                instanceArns: instanceArns.length > 0 ? instanceArns : undefined,
-                restoreTesting: c.backup.restoreTesting
-                    ? {
-                          bucketKmsKeyArn: this.keys.dataKeyArn,
-                          databaseNetwork: this.network
-                              ? { vpcId: this.network.vpcId, subnetIds: this.network.dataSubnets.ids }
-                              : undefined,
-                      }
-                    : undefined,
-                notificationEmail: c.monitoring?.alarmEmail,
-                alarmTopicArn: this.monitoring?.alarmTopicArn,
-                protect: c.protectData,
-            },
+            backupArgs(c, {
+                keys: this.keys,
+                drKeyFor: (setting) => this.drKeyFor(setting),
+                network: this.network,
+                database: this.database,
+                storage: this.storage,
+                instanceArns,
+                monitoring: this.monitoring,
+            }),
             { parent: this },
         );
     }
 
-    /** The DR region and its key, for a setting that copies data there (the key exists when one does). */
-    private drCopy(c: HmsConfig, setting: string): { region: string; kmsKeyArn: pulumi.Output<string> } {
+    /** The DR key, for a setting that copies data to the DR region (the key exists when one does). */
+    private drKeyFor(setting: string): pulumi.Output<string> {
         const drKeyArn = this.keys.drKeyArn;
         if (!drKeyArn) {
             throw new pulumi.RunError(`${setting} is true but no DR key was created`);
         }
-        return { region: c.drRegion, kmsKeyArn: drKeyArn };
-    }
-
-    /** The Redis endpoint, port, AUTH secret and security group servers connect to. */
-    private cacheEndpoint() {
-        const cache = this.cache!;
-        return {
-            endpoint: cache.primaryEndpoint,
-            port: cache.port,
-            authSecretArn: cache.authSecretArn,
-            securityGroupId: cache.securityGroupId,
-        };
-    }
-
-    /** The media bucket and the managed policy that grants access to it. */
-    private mediaBucket() {
-        const storage = this.storage!;
-        return { bucketName: storage.bucketName, accessPolicyArn: storage.accessPolicyArn };
-    }
-
-    /** Where a host sends its metrics and logs, and the policy allowing it; none without monitoring. */
-    private hostTelemetry() {
-        const mon = this.monitoring;
-        return mon
-            ? {
-                  remoteWriteUrl: mon.prometheusEndpoint,
-                  logsIngestEndpoint: mon.logsIngestEndpoint,
-                  policyArn: mon.hostTelemetryPolicyArn,
-              }
-            : undefined;
+        return drKeyArn;
     }
 
     private zone?: pulumi.Output<string>;

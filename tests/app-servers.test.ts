@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AppServers } from "../components/app-servers";
+import { appServersArgs } from "../components/tier-args";
 import { readyCommands } from "../components/server-support";
 import { renderSsmGateScript } from "../templates/host";
 import { EC2_INSTANCE_TYPES } from "../config/sizing";
@@ -24,7 +25,7 @@ import {
     userDataOf,
 } from "./support/servers";
 import { assertCloudInitValid } from "./support/cloud-init";
-import { buildComponent } from "./support/components";
+import { buildComponent, handedOver } from "./support/components";
 import { parseStack } from "./support/resources";
 
 const APP = "hms:app:AppServers";
@@ -44,42 +45,11 @@ const dataKeyArn = (r: StackRun): string => {
 const azOf = (r: StackRun, i: RecordedResource): string =>
     String(byId(r, "aws:ec2/subnet:Subnet", i.inputs.subnetId).inputs.availabilityZone);
 
-/** Stand-ins (sa-east-1, account 123456789012) for what the other tiers hand the app servers. */
-const TIERS = {
-    vpcId: "vpc-0123456789abcdef0",
-    dataKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/0b5ef6a1-1111-2222-3333-444455556666",
-    database: {
-        endpoint: "hms-production-database.cluster-abcdef012345.sa-east-1.rds.amazonaws.com",
-        port: 3306,
-        masterSecretArn: "arn:aws:secretsmanager:sa-east-1:123456789012:secret:rds!cluster-0123-AbCdEf",
-        securityGroupId: "sg-0database00000001",
-    },
-    cache: {
-        endpoint: "master.hms-production-cache.abcdef.sae1.cache.amazonaws.com",
-        port: 6379,
-        authSecretArn: "arn:aws:secretsmanager:sa-east-1:123456789012:secret:hms-production-cache/auth-token-AbCdEf",
-        securityGroupId: "sg-0cache000000000001",
-    },
-    storage: {
-        bucketName: "hms-production-media-0123456789ab",
-        accessPolicyArn: "arn:aws:iam::123456789012:policy/hms-production-storage-media-access",
-    },
-    mail: {
-        configurationSetName: "hms-production-mail",
-        sendPolicyArn: "arn:aws:iam::123456789012:policy/hms-production-mail-send",
-    },
-    telemetry: {
-        remoteWriteUrl: "https://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-0123456789abcdef/",
-        logsIngestEndpoint: "https://hms-production-logs-0123456789ab.sa-east-1.osis.amazonaws.com/logs/ingest",
-        policyArn: "arn:aws:iam::123456789012:policy/hms-production-host-telemetry",
-    },
-    alarmTopicArn: "arn:aws:sns:sa-east-1:123456789012:hms-production-monitoring-alarms",
-};
-
 /**
  * The AppServers built alone from the stack's parsed configuration with
- * `overrides`, with the arguments hospital.ts's createAppServers gives it, in
- * `subnetIds` (the network's app subnets), with stand-ins for the other tiers.
+ * `overrides`, with components/tier-args.ts's appServersArgs of it (what
+ * hospital.ts's createAppServers passes), handed `subnetIds` as the network's
+ * app subnets and stand-ins for the other tiers.
  */
 function appServersAlone(
     stack: string,
@@ -88,28 +58,10 @@ function appServersAlone(
 ): Promise<RecordedResource[]> {
     const c = parseStack(stack, overrides);
     assert.ok(c.app, `${stack} runs the app tier`);
-    const app = c.app;
+    const h = handedOver(c);
+    const network = { ...h.network, appSubnets: { ids: subnetIds } };
     return buildComponent(
-        () =>
-            new AppServers(`hms-${c.environment}-app`, {
-                region: c.region,
-                environment: c.environment,
-                domain: c.domain,
-                adminEmail: c.owner.includes("@") ? c.owner : `webmaster@${c.domain}`,
-                vpcId: TIERS.vpcId,
-                vpcCidr: c.network.cidr,
-                subnetIds,
-                ...app,
-                ubuntuRelease: c.ubuntuRelease,
-                maxUploadMiB: c.loadBalancer?.maxUploadMiB ?? 512,
-                dataKeyArn: TIERS.dataKeyArn,
-                database: { ...TIERS.database, name: "wordpress" },
-                cache: TIERS.cache,
-                storage: TIERS.storage,
-                mail: c.edge ? TIERS.mail : undefined,
-                telemetry: c.monitoring ? TIERS.telemetry : undefined,
-                alarmTopicArn: c.monitoring ? TIERS.alarmTopicArn : undefined,
-            }),
+        () => new AppServers(`hms-${c.environment}-app`, appServersArgs(c, { ...h, network })),
         c.region,
     );
 }

@@ -1,9 +1,10 @@
 import * as assert from "assert";
 import { ConfigError, parseConfig } from "../config";
 import { Backup, restoreTestingName } from "../components/backup";
+import { backupArgs } from "../components/tier-args";
 import { MOCK_ACCOUNT_ID } from "../tools/mocks";
 import { applyOverrides, Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { buildComponent, handedOver } from "./support/components";
 import { keyArn, ofType, parseStack } from "./support/resources";
 import { all, one, Resources } from "./support/assert";
 
@@ -39,53 +40,43 @@ function retention(stack: string): number {
 }
 
 /**
- * The Backup tier of `stack` with `overrides`, built alone: its arguments come
- * from the parsed configuration as components/hospital.ts (createBackup) makes
- * them, with stand-ins for what the other tiers hand over: the keys, and the
- * ARNs of the database cluster, the media bucket and one server of each
- * server tier the stack has, which its selections and restore tests name.
+ * The Backup tier of `stack` with `overrides`, built alone: its arguments are
+ * components/tier-args.ts's backupArgs of the parsed configuration (what
+ * hospital.ts's createBackup passes), with stand-ins for what the other tiers
+ * hand over: the keys, and the ARNs of the database cluster, the media bucket
+ * and one server of each server tier the stack has, which its selections and
+ * restore tests name; each of the tiers the stack has, as in the program.
  */
 async function backupBuiltAlone(
     stack: string,
     overrides: Overrides,
 ): Promise<{ run: Resources; protectedArns: { database: string; bucket: string; servers: string[] } }> {
     const c = parseStack(stack, overrides);
-    const given = standIns(c.region, c.drRegion);
-    const arn = (service: string, resource: string) => `arn:aws:${service}:${c.region}:${MOCK_ACCOUNT_ID}:${resource}`;
-    const database = arn("rds", `cluster:hms-${c.environment}-database`);
-    const bucket = `arn:aws:s3:::hms-${c.environment}-storage-media-stand-in`;
+    const h = handedOver(c);
     const servers = [
         ...(c.app ? ["wordpress"] : []),
         ...(c.websocket ? ["websocket"] : []),
         ...(c.loadBalancer ? ["nginx"] : []),
         ...(c.monitoring?.grafana && c.security?.vpn ? ["grafana"] : []),
-    ].map((server) => arn("ec2", `instance/i-stand-in-${server}`));
+    ].map((server) => `arn:aws:ec2:${c.region}:${MOCK_ACCOUNT_ID}:instance/i-stand-in-${server}`);
     const resources = await buildComponent(
         () =>
-            new Backup(`hms-${c.environment}-backup`, {
-                region: c.region,
-                backupKeyArn: given.backupKeyArn,
-                logsKeyArn: given.logsKeyArn,
-                ...c.backup,
-                dr: c.backup.copyToDr ? { region: c.drRegion, kmsKeyArn: given.drKeyArn } : undefined,
-                databaseClusterArns: c.database && c.tiers.network ? [database] : undefined,
-                bucketArns: c.tiers.storage ? [bucket] : undefined,
-                instanceArns: servers.length > 0 ? servers : undefined,
-                restoreTesting: c.backup.restoreTesting
-                    ? {
-                          bucketKmsKeyArn: given.dataKeyArn,
-                          databaseNetwork: c.tiers.network
-                              ? { vpcId: DATA_SUBNETS.vpcId, subnetIds: DATA_SUBNETS.subnetIds }
-                              : undefined,
-                      }
-                    : undefined,
-                notificationEmail: c.monitoring?.alarmEmail,
-                alarmTopicArn: c.monitoring ? given.alarmTopicArn : undefined,
-                protect: c.protectData,
-            }),
+            new Backup(
+                `hms-${c.environment}-backup`,
+                backupArgs(c, {
+                    ...h,
+                    network: c.tiers.network ? h.network : undefined,
+                    database: c.database && c.tiers.network ? h.database : undefined,
+                    storage: c.tiers.storage ? h.storage : undefined,
+                    instanceArns: servers,
+                }),
+            ),
         c.region,
     );
-    return { run: { resources }, protectedArns: { database, bucket, servers } };
+    return {
+        run: { resources },
+        protectedArns: { database: h.database.clusterArn, bucket: h.storage.bucketArn, servers },
+    };
 }
 
 describe("Backup (AWS Backup)", () => {

@@ -9,43 +9,32 @@ import {
     isValidAuthToken,
 } from "../components/cache";
 import { isAwsIdentifier } from "../components/identifiers";
+import { cacheArgs } from "../components/tier-args";
 import { isSecret, RecordedResource } from "../tools/mocks";
 import { Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { buildComponent, DATA_SUBNETS, handedOver } from "./support/components";
 import { byId, configProblems, keyArn, ofType, parseStack } from "./support/resources";
 import { one as oneOf, Resources, under } from "./support/assert";
 /** The only resource of `type` directly under the Cache component. */
 const one = (run: Resources, type: string): RecordedResource => oneOf(run, type, under(run, "hms:cache:Cache"));
 
 /**
- * The Cache of `stack` with `overrides`, built alone: its arguments come from the
- * parsed configuration as components/hospital.ts (createCache) makes them, with
- * stand-ins for what the network, the keys and the monitoring tier hand over.
+ * The Cache of `stack` with `overrides`, built alone: its arguments are
+ * components/tier-args.ts's cacheArgs of the parsed configuration (what
+ * hospital.ts's createCache passes), with stand-ins for what the network, the
+ * keys and the monitoring tier hand over.
  */
 async function cacheBuiltAlone(stack: string, overrides: Overrides): Promise<Resources> {
     const c = parseStack(stack, overrides);
-    const cache = c.cache;
-    assert.ok(cache, `${stack} has no cache tier`);
-    const given = standIns(c.region, c.drRegion);
+    assert.ok(c.cache, `${stack} has no cache tier`);
     const resources = await buildComponent(
-        () =>
-            new Cache(`hms-${c.environment}-cache`, {
-                ...DATA_SUBNETS,
-                region: c.region,
-                ...cache,
-                logRetentionDays: c.logRetentionDays,
-                dataKeyArn: given.dataKeyArn,
-                logsKeyArn: given.logsKeyArn,
-                protect: c.protectData,
-                alarmTopicArn: c.monitoring ? given.alarmTopicArn : undefined,
-            }),
+        () => new Cache(`hms-${c.environment}-cache`, cacheArgs(c, handedOver(c))),
         c.region,
     );
     return { resources };
 }
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-/** The one resource of `type` that the Cache component created (other tiers may create the same types). */
 
 /** The cache's secret value {host, port, token, tls}, read from inside its secret envelope. */
 function secretValue(run: StackRun): { host: string; port: number; token: string; tls: boolean } {

@@ -1,44 +1,30 @@
 import * as assert from "assert";
 import { auroraMaxConnections, auroraMysqlFamily, Database, DatabaseArgs } from "../components/database";
 import { awsIdentifier, isAwsIdentifier } from "../components/identifiers";
+import { databaseArgs } from "../components/tier-args";
 import { RecordedResource } from "../tools/mocks";
 import { Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { buildComponent, DATA_SUBNETS, handedOver } from "./support/components";
 import { byId, configProblems, keyArn, ofType, parseStack } from "./support/resources";
 import { all, one as oneOf, Resources, under } from "./support/assert";
 /** The only resource of `type` directly under the Database component. */
 const one = (run: Resources, type: string): RecordedResource => oneOf(run, type, under(run, "hms:database:Database"));
 
 /**
- * The Database of `stack` with `overrides`, built alone: its arguments come from the
- * parsed configuration as components/hospital.ts (createDatabase) makes them, with
- * stand-ins for what the network, the keys and the monitoring tier hand over.
+ * The Database of `stack` with `overrides`, built alone: its arguments are
+ * components/tier-args.ts's databaseArgs of the parsed configuration (what
+ * hospital.ts's createDatabase passes), with stand-ins for what the network,
+ * the keys and the monitoring tier hand over.
  */
 async function databaseBuiltAlone(stack: string, overrides: Overrides): Promise<Resources> {
     const c = parseStack(stack, overrides);
-    const database = c.database;
-    assert.ok(database, `${stack} has no database tier`);
-    const given = standIns(c.region, c.drRegion);
+    assert.ok(c.database, `${stack} has no database tier`);
     const resources = await buildComponent(
-        () =>
-            new Database(`hms-${c.environment}-database`, {
-                ...DATA_SUBNETS,
-                region: c.region,
-                ...database,
-                databaseName: "wordpress",
-                backupRetentionDays: c.backup.retentionDays,
-                logRetentionDays: c.logRetentionDays,
-                dataKeyArn: given.dataKeyArn,
-                logsKeyArn: given.logsKeyArn,
-                protect: c.protectData,
-                alarmTopicArn: c.monitoring ? given.alarmTopicArn : undefined,
-            }),
+        () => new Database(`hms-${c.environment}-database`, databaseArgs(c, handedOver(c))),
         c.region,
     );
     return { resources };
 }
-
-/** The one resource of `type` that the Database component created (other tiers may create the same types). */
 
 type Parameter = { name: string; value: string; applyMethod?: string };
 

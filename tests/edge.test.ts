@@ -5,9 +5,9 @@ import * as https from "https";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import * as cloudflare from "@pulumi/cloudflare";
-import { builtInCustomRuleCount, ConfigError, parseConfig, Tier, TIER_REQUIRES } from "../config";
+import { builtInCustomRuleCount, ConfigError, parseConfig } from "../config";
 import { customFirewallRules, Edge, loginRateLimitRules } from "../components/edge";
+import { edgeArgs } from "../components/tier-args";
 import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clinical-files";
 import { renderSmokeTest } from "../templates/smoke-test";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
@@ -15,7 +15,7 @@ import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/st
 import { ofType, parseStack } from "./support/resources";
 import { requireTool, run as runTool } from "./support/tools";
 import { all, one, Resources } from "./support/assert";
-import { buildComponent } from "./support/components";
+import { buildComponent, handedOver, withRequirements } from "./support/components";
 
 type Run = StackRun;
 type Rule = {
@@ -118,42 +118,18 @@ const BUSINESS = {
     edgeHstsPreload: true,
 };
 
-/** `tier` and every tier it needs, directly or not (TIER_REQUIRES): the least stack that runs it. */
-function withRequirements(tier: Tier): Tier[] {
-    const tiers = new Set<Tier>([tier]);
-    for (const t of tiers) {
-        TIER_REQUIRES[t].forEach((q) => tiers.add(q));
-    }
-    return [...tiers];
-}
-
-/** Stand-ins for what the load balancer hands the edge: the NLB's name and the origin-pull client certificate. */
-const ORIGIN = {
-    hostname: "hms-staging-lb-nlb-0123456789abcdef.elb.sa-east-1.amazonaws.com",
-    certificatePem: "-----BEGIN CERTIFICATE-----\nstand-in origin-pull client certificate\n-----END CERTIFICATE-----\n",
-    privateKeyPem: "-----BEGIN PRIVATE KEY-----\nstand-in origin-pull client key\n-----END PRIVATE KEY-----\n",
-};
-
 /**
  * The Edge component built alone from the stack's parsed configuration with
- * `overrides`, with the arguments hospital.ts's createEdge gives it (the zone:
- * hms:edgeZoneId, else looked up by hms:domain) and stand-ins for the load
- * balancer's outputs.
+ * `overrides`, with components/tier-args.ts's edgeArgs of it (what hospital.ts's
+ * createEdge passes) and stand-ins for what hospital.ts and the load balancer hand
+ * over: the zone (hms:edgeZoneId, else a stand-in for the one looked up by
+ * hms:domain), the NLB's name and the origin-pull client certificate.
  */
 async function edgeAlone(stack: string, overrides: Record<string, unknown>): Promise<Resources> {
     const c = parseStack(stack, overrides);
-    const e = c.edge;
-    assert.ok(e, `${stack} runs the edge tier`);
+    assert.ok(c.edge, `${stack} runs the edge tier`);
     const resources = await buildComponent(
-        () =>
-            new Edge(`hms-${c.environment}-edge`, {
-                ...e,
-                domain: c.domain,
-                zoneId: e.zoneId ? e.zoneId : cloudflare.getZoneOutput({ filter: { name: c.domain } }).id,
-                originHostname: ORIGIN.hostname,
-                originPullCertificatePem: ORIGIN.certificatePem,
-                originPullPrivateKeyPem: ORIGIN.privateKeyPem,
-            }),
+        () => new Edge(`hms-${c.environment}-edge`, edgeArgs(c, handedOver(c))),
         c.region,
     );
     return { resources };

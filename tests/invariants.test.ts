@@ -7,76 +7,35 @@
 import * as assert from "node:assert/strict";
 import { Edge } from "../components/edge";
 import { LoadBalancer } from "../components/load-balancer";
+import { edgeArgs, loadBalancerArgs } from "../components/tier-args";
 import { HmsConfig } from "../config";
 import { BACKUP_EXEMPT_TAG as POLICY_BACKUP_EXEMPT_TAG } from "../policies/backup";
-import { CLOUDFLARE_IPV4, MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
+import { CLOUDFLARE_IPV4, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { all, one } from "./support/assert";
-import { buildComponent } from "./support/components";
+import { buildComponent, handedOver } from "./support/components";
 import { configProblems, parseStack } from "./support/resources";
 
 const RULESET = "cloudflare:index/ruleset:Ruleset";
 
 /**
  * The Edge component of stack configuration `c` built alone (without the rest of the program),
- * with the arguments HospitalSystem.createEdge builds from it; fixed stand-ins for what other
- * tiers hand over (the zone id hospital.ts looks up when the stack names none, the NLB, the
- * origin-pull certificate).
+ * with components/tier-args.ts's edgeArgs of it (what HospitalSystem.createEdge passes); fixed
+ * stand-ins for what other tiers hand over (the zone id hospital.ts looks up when the stack
+ * names none, the NLB, the origin-pull certificate).
  */
 function buildEdge(c: HmsConfig): Promise<RecordedResource[]> {
-    const e = c.edge!;
-    return buildComponent(
-        () =>
-            new Edge(`hms-${c.environment}-edge`, {
-                ...e,
-                domain: c.domain,
-                zoneId: e.zoneId ?? "023e105f4ecef8ad9ca31a8372d0c353",
-                originHostname: "hms-nlb-0123456789abcdef.elb.sa-east-1.amazonaws.com",
-                originPullCertificatePem: "-----BEGIN CERTIFICATE-----\norigin-pull\n-----END CERTIFICATE-----\n",
-                originPullPrivateKeyPem: "-----BEGIN PRIVATE KEY-----\norigin-pull\n-----END PRIVATE KEY-----\n",
-            }),
-        c.region,
-    );
+    return buildComponent(() => new Edge(`hms-${c.environment}-edge`, edgeArgs(c, handedOver(c))), c.region);
 }
 
 /**
- * The LoadBalancer component of stack configuration `c` built alone, with the arguments
- * HospitalSystem.createLoadBalancer builds from it; fixed stand-ins for the network, keys,
- * app and WebSocket servers and telemetry the other tiers hand over.
+ * The LoadBalancer component of stack configuration `c` built alone, with components/tier-args.ts's
+ * loadBalancerArgs of it (what HospitalSystem.createLoadBalancer passes); fixed stand-ins for the
+ * network, keys, app and WebSocket servers and telemetry the other tiers hand over.
  */
 function buildLoadBalancer(c: HmsConfig): Promise<RecordedResource[]> {
-    const subnets = (tier: string) => Array.from({ length: c.network.azCount }, (_, i) => `subnet-${tier}-${i + 1}`);
     return buildComponent(
-        () =>
-            new LoadBalancer(`hms-${c.environment}-lb`, {
-                region: c.region,
-                environment: c.environment,
-                domain: c.domain,
-                vpcId: "vpc-0123456789abcdef0",
-                vpcCidr: c.network.cidr,
-                publicSubnetIds: subnets("public"),
-                appSubnetIds: subnets("app"),
-                ...c.loadBalancer!,
-                ubuntuRelease: c.ubuntuRelease,
-                dataKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/data`,
-                app: {
-                    privateIps: ["10.30.10.11", "10.30.11.12"],
-                    port: 8080,
-                    securityGroupId: "sg-0a11a11a11a11a11a",
-                },
-                websocket: c.websocket
-                    ? { privateIp: "10.30.10.21", port: c.websocket.port, securityGroupId: "sg-0b22b22b22b22b22b" }
-                    : undefined,
-                protect: c.protectData,
-                alarmTopicArn: c.monitoring ? `arn:aws:sns:${c.region}:${MOCK_ACCOUNT_ID}:hms-alarms` : undefined,
-                telemetry: c.monitoring
-                    ? {
-                          remoteWriteUrl: `https://aps-workspaces.${c.region}.amazonaws.com/workspaces/ws-1/`,
-                          logsIngestEndpoint: `https://hms-logs.${c.region}.osis.amazonaws.com/logs/ingest`,
-                          policyArn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:policy/hms-host-telemetry`,
-                      }
-                    : undefined,
-            }),
+        () => new LoadBalancer(`hms-${c.environment}-lb`, loadBalancerArgs(c, handedOver(c))),
         c.region,
     );
 }

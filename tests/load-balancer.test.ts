@@ -5,15 +5,15 @@ import { parse } from "yaml";
 import { NGINX_HEALTH_PATH, NGINX_PATHS, NGINX_TLS_HEALTH_PORT, UPSTREAM_PATHS } from "../templates/nginx";
 import * as pulumi from "@pulumi/pulumi";
 import { LoadBalancer, SECURITY_GROUP_RULE_QUOTA } from "../components/load-balancer";
+import { loadBalancerArgs } from "../components/tier-args";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource, useMocks } from "../tools/mocks";
 import { readStackConfig, runStack, settle, StackRun } from "../tools/stack";
-import { Tier, TIER_REQUIRES } from "../config";
 import { makeSandbox, nginxTest, relocate, removeSandbox } from "./support/nginx-sandbox";
 import { assertChainedReplacements } from "./support/servers";
 import { assertCloudInitValid } from "./support/cloud-init";
 import { requireTool, run } from "./support/tools";
 import { ofType, parseStack } from "./support/resources";
-import { buildComponent } from "./support/components";
+import { buildComponent, handedOver, withRequirements } from "./support/components";
 
 const one = (r: StackRun, type: string): RecordedResource => {
     const all = ofType(r, type);
@@ -65,31 +65,6 @@ const fileOf = (userData: string, path: string): string => {
     return f.content;
 };
 
-/** `tier` and every tier it needs, directly or not (TIER_REQUIRES): the least stack that runs it. */
-function withRequirements(tier: Tier): Tier[] {
-    const tiers = new Set<Tier>([tier]);
-    for (const t of tiers) {
-        TIER_REQUIRES[t].forEach((q) => tiers.add(q));
-    }
-    return [...tiers];
-}
-
-/** Stand-ins (sa-east-1, account 123456789012) for what the other tiers hand the load balancer. */
-const TIERS = {
-    vpcId: "vpc-0123456789abcdef0",
-    publicSubnetIds: ["subnet-0public00000000a", "subnet-0public00000000b"],
-    appSubnetIds: ["subnet-0app0000000000a", "subnet-0app0000000000b"],
-    dataKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/0b5ef6a1-1111-2222-3333-444455556666",
-    app: { privateIps: ["10.30.64.10"], port: 8080, securityGroupId: "sg-0app0000000000001" },
-    websocket: { privateIp: "10.30.64.20", port: 8080, securityGroupId: "sg-0websocket000001" },
-    alarmTopicArn: "arn:aws:sns:sa-east-1:123456789012:hms-staging-monitoring-alarms",
-    telemetry: {
-        remoteWriteUrl: "https://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-0123456789abcdef/",
-        logsIngestEndpoint: "https://hms-staging-logs-0123456789ab.sa-east-1.osis.amazonaws.com/logs/ingest",
-        policyArn: "arn:aws:iam::123456789012:policy/hms-staging-host-telemetry",
-    },
-};
-
 /** What the tests of a load balancer read: its resources and what the other tiers handed it. */
 interface Subject {
     /**
@@ -136,48 +111,32 @@ function programSubject(r: StackRun, stack: Subject["stack"], nginxCount: number
 
 /**
  * The LoadBalancer built alone from staging's parsed configuration with
- * `overrides`, with the arguments hospital.ts's createLoadBalancer gives it
- * and stand-ins for what the other tiers hand over (`shape` lends its run's
- * shape: the records are the component's alone).
+ * `overrides`, with components/tier-args.ts's loadBalancerArgs of it (what
+ * hospital.ts's createLoadBalancer passes) and stand-ins for what the other
+ * tiers hand over (`shape` lends its run's shape: the records are the
+ * component's alone).
  */
 async function stagingAlone(overrides: Record<string, unknown>, shape: StackRun): Promise<Subject> {
     const c = parseStack("staging", overrides);
     assert.ok(c.loadBalancer, "staging runs the loadBalancer tier");
-    const lb = c.loadBalancer;
+    const h = handedOver(c);
     const resources = await buildComponent(
-        () =>
-            new LoadBalancer(`hms-${c.environment}-lb`, {
-                region: c.region,
-                environment: c.environment,
-                domain: c.domain,
-                vpcId: TIERS.vpcId,
-                vpcCidr: c.network.cidr,
-                publicSubnetIds: TIERS.publicSubnetIds,
-                appSubnetIds: TIERS.appSubnetIds,
-                ...lb,
-                ubuntuRelease: c.ubuntuRelease,
-                dataKeyArn: TIERS.dataKeyArn,
-                app: TIERS.app,
-                websocket: c.websocket ? TIERS.websocket : undefined,
-                protect: c.protectData,
-                alarmTopicArn: c.monitoring ? TIERS.alarmTopicArn : undefined,
-                telemetry: c.monitoring ? TIERS.telemetry : undefined,
-            }),
+        () => new LoadBalancer(`hms-${c.environment}-lb`, loadBalancerArgs(c, h)),
         c.region,
     );
     return {
         r: { ...shape, stack: "staging", resources, invokes: [], outputs: {} },
         program: false,
         stack: "staging",
-        nginxCount: lb.nginxCount,
-        azs: TIERS.appSubnetIds.length,
+        nginxCount: c.loadBalancer.nginxCount,
+        azs: h.network.appSubnets.ids.length,
         protect: c.protectData,
         websocket: c.websocket !== undefined,
-        publicSubnetIds: TIERS.publicSubnetIds,
-        appSubnetIds: TIERS.appSubnetIds,
-        dataKeyArn: TIERS.dataKeyArn,
-        appIps: TIERS.app.privateIps,
-        websocketIps: c.websocket ? [TIERS.websocket.privateIp] : [],
+        publicSubnetIds: h.network.publicSubnets.ids,
+        appSubnetIds: h.network.appSubnets.ids,
+        dataKeyArn: h.keys.dataKeyArn,
+        appIps: h.appServers.privateIps,
+        websocketIps: h.websocket ? [h.websocket.privateIp] : [],
     };
 }
 

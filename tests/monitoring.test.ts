@@ -9,14 +9,14 @@ import {
     opensearchPipelineName,
     opensearchZones,
 } from "../components/monitoring";
-import { awsIdentifier } from "../components/identifiers";
+import { monitoringArgs } from "../components/tier-args";
 import { checkApiConstraints } from "../tools/api-constraints";
 import { ConfigError, HmsConfig } from "../config";
 import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { all, Resources } from "./support/assert";
-import { buildComponent } from "./support/components";
+import { buildComponent, handedOver } from "./support/components";
 import { ofType, parseStack } from "./support/resources";
 import { assertNoSecrets, assertShellcheckClean, docOf, fileOf, userDataOf } from "./support/servers";
 import { assertCloudInitValid } from "./support/cloud-init";
@@ -118,44 +118,17 @@ function logDestinations(run: StackRun): Array<{ resource: string; group: string
 
 /**
  * The Monitoring component of stack configuration `c` built alone (without the rest of the
- * program), under the program's name and with the arguments HospitalSystem.createMonitoring
- * builds from that configuration; fixed stand-ins for what other tiers hand over (the VPC,
- * subnets, keys, and the Client VPN's security group where the configuration has a VPN).
- * Returns what it registered and the component (its outputs are what index.ts exports).
+ * program), under the program's name and with components/tier-args.ts's monitoringArgs of that
+ * configuration (what HospitalSystem.createMonitoring passes); fixed stand-ins for what other
+ * tiers hand over (the VPC, subnets, keys, and the Client VPN's security group where the
+ * configuration has a VPN). Returns what it registered and the component (its outputs are
+ * what index.ts exports).
  */
 async function buildMonitoring(c: HmsConfig): Promise<Resources & { monitoring: Monitoring }> {
     const name = `hms-${c.environment}`;
-    const m = c.monitoring!;
-    const subnets = (tier: string) => Array.from({ length: c.network.azCount }, (_, i) => `subnet-${tier}-${i + 1}`);
-    const vpnSecurityGroupId = c.security?.vpn ? "sg-0c11e47a9b8d7f6e5" : undefined;
     let monitoring: Monitoring | undefined;
     const resources = await buildComponent(() => {
-        monitoring = new Monitoring(`${name}-monitoring`, {
-            region: c.region,
-            environment: c.environment,
-            resourcePrefix: awsIdentifier(name, 30),
-            vpcId: "vpc-0123456789abcdef0",
-            vpcCidr: c.network.cidr,
-            appSubnetIds: subnets("app"),
-            dataSubnetIds: subnets("data"),
-            logsKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/logs`,
-            dataKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/data`,
-            logRetentionDays: c.logRetentionDays,
-            alarmEmail: m.alarmEmail,
-            grafana:
-                m.grafana && vpnSecurityGroupId
-                    ? {
-                          instanceType: m.grafanaInstanceType,
-                          ubuntuRelease: c.ubuntuRelease,
-                          vpnSecurityGroupId,
-                          probeUrls: c.edge ? [`https://${c.domain}/`] : [],
-                      }
-                    : undefined,
-            opensearch: m.opensearch,
-            ingest: m.ingest,
-            adminSecurityGroupId: vpnSecurityGroupId,
-            protect: c.protectData,
-        });
+        monitoring = new Monitoring(`${name}-monitoring`, monitoringArgs(name, c, handedOver(c)));
     }, c.region);
     return { resources, monitoring: monitoring! };
 }

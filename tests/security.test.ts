@@ -3,17 +3,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import * as pulumi from "@pulumi/pulumi";
-import { AccountBaseline, BACKUP_OPT_IN_TYPES } from "../components/account-baseline";
-import { awsIdentifier } from "../components/identifiers";
+import { AccountBaseline } from "../components/account-baseline";
 import { Monitoring } from "../components/monitoring";
-import { Security, SecurityArgs, VpnAdministrator, vpcResolver } from "../components/security";
+import { Security, VpnAdministrator, vpcResolver } from "../components/security";
+import { accountBaselineArgs, monitoringArgs, securityArgs } from "../components/tier-args";
 import { HmsConfig } from "../config";
 import { CRL_DAYS, LEDGER_HEADER, renderCrlImportScript, renderCrlScript } from "../templates/vpn-crl";
 import { isSecret, MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
 import { all, Resources } from "./support/assert";
-import { buildComponent } from "./support/components";
+import { buildComponent, handedOver } from "./support/components";
 import { byId, configProblems, ofType, parseStack } from "./support/resources";
 import { requireTool } from "./support/tools";
 
@@ -59,46 +58,6 @@ const logsKeyArn = (run: StackRun) =>
 const dataKeyArn = (run: StackRun) =>
     run.resources.find((r) => r.type === "aws:kms/key:Key" && r.name.endsWith("-keys-data"))!.outputs.arn;
 
-/**
- * What the other tiers hand Security, AccountBaseline and Monitoring in the program
- * (components/hospital.ts): fixed stand-ins for a build of those components alone.
- */
-const handedOver = (c: HmsConfig) => ({
-    vpcId: "vpc-0123456789abcdef0",
-    appSubnetIds: Array.from({ length: c.network.azCount }, (_, i) => `subnet-app-${i + 1}`),
-    dataSubnetIds: Array.from({ length: c.network.azCount }, (_, i) => `subnet-data-${i + 1}`),
-    logsKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/logs`,
-    dataKeyArn: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT_ID}:key/data`,
-    drKeyArn: `arn:aws:kms:${c.drRegion}:${MOCK_ACCOUNT_ID}:key/dr`,
-    mediaBucketArn: "arn:aws:s3:::hms-media",
-    mediaReplicaBucketArn: "arn:aws:s3:::hms-media-replica",
-});
-
-/** Security's arguments, built from the parsed stack configuration as HospitalSystem.createSecurity builds them. */
-function securityArgs(c: HmsConfig): SecurityArgs {
-    const s = c.security!;
-    const h = handedOver(c);
-    const replicated = c.tiers.storage && c.storage.replicateToDr;
-    return {
-        region: c.region,
-        vpcId: h.vpcId,
-        vpcCidr: c.network.cidr,
-        logsKeyArn: h.logsKeyArn,
-        dataKeyArn: h.dataKeyArn,
-        logRetentionDays: c.logRetentionDays,
-        trail: s.trail
-            ? {
-                  ...s.trail,
-                  dataEventBucketArn: c.tiers.storage ? h.mediaBucketArn : undefined,
-                  dataEventReplicaBucketArn: replicated ? h.mediaReplicaBucketArn : undefined,
-                  replica: replicated ? { region: c.drRegion, kmsKeyArn: h.drKeyArn } : undefined,
-              }
-            : undefined,
-        vpn: s.vpn ? { ...s.vpn, subnetIds: h.appSubnetIds } : undefined,
-        protect: c.protectData,
-    };
-}
-
 /** What a build of the security-related tiers alone registered, and the components (to read their outputs). */
 interface SecurityTiers extends Resources {
     security?: Security;
@@ -109,8 +68,10 @@ interface SecurityTiers extends Resources {
 /**
  * AccountBaseline, Security and Monitoring of stack configuration `c`, each when the
  * configuration switches it on, built alone (without the rest of the program) under the
- * program's names (`hms-<environment>-...`) and with the arguments and wiring of
- * components/hospital.ts; `only` limits the build to some of them.
+ * program's names (`hms-<environment>-...`) with the arguments of components/tier-args.ts
+ * (what hospital.ts passes) and its wiring: Monitoring is handed the VPN's security group of
+ * the Security built here and what this AccountBaseline must create first; stand-ins for the
+ * rest. `only` limits the build to some of them.
  */
 async function buildSecurityTiers(
     c: HmsConfig,
@@ -121,48 +82,16 @@ async function buildSecurityTiers(
     const built: Omit<SecurityTiers, "resources"> = {};
     const resources = await buildComponent(() => {
         if (c.accountBaseline && only.includes("accountBaseline")) {
-            built.accountBaseline = new AccountBaseline(`${name}-account`, {
-                region: c.region,
-                guardDuty: c.security?.guardDuty,
-                inspector: c.security?.inspector ?? false,
-                openSearchServiceRole: true,
-                backupOptIn: BACKUP_OPT_IN_TYPES,
-                enhancedMonitoringLogs: { logsKeyArn: h.logsKeyArn, retentionDays: c.logRetentionDays },
-            });
+            built.accountBaseline = new AccountBaseline(`${name}-account`, accountBaselineArgs(c, h));
         }
         if (c.security && only.includes("security")) {
-            built.security = new Security(`${name}-security`, securityArgs(c));
+            built.security = new Security(`${name}-security`, securityArgs(c, h));
         }
-        const m = c.monitoring;
-        if (m && only.includes("monitoring")) {
-            const vpnSecurityGroupId: pulumi.Output<string> | undefined = built.security?.vpnSecurityGroupId;
-            built.monitoring = new Monitoring(`${name}-monitoring`, {
-                region: c.region,
-                environment: c.environment,
-                resourcePrefix: awsIdentifier(name, 30),
-                vpcId: h.vpcId,
-                vpcCidr: c.network.cidr,
-                appSubnetIds: h.appSubnetIds,
-                dataSubnetIds: h.dataSubnetIds,
-                logsKeyArn: h.logsKeyArn,
-                dataKeyArn: h.dataKeyArn,
-                logRetentionDays: c.logRetentionDays,
-                alarmEmail: m.alarmEmail,
-                grafana:
-                    m.grafana && vpnSecurityGroupId
-                        ? {
-                              instanceType: m.grafanaInstanceType,
-                              ubuntuRelease: c.ubuntuRelease,
-                              vpnSecurityGroupId,
-                              probeUrls: c.edge ? [`https://${c.domain}/`] : [],
-                          }
-                        : undefined,
-                opensearch: m.opensearch,
-                ingest: m.ingest,
-                adminSecurityGroupId: vpnSecurityGroupId,
-                protect: c.protectData,
-                domainDependsOn: built.accountBaseline?.ready,
-            });
+        if (c.monitoring && only.includes("monitoring")) {
+            built.monitoring = new Monitoring(
+                `${name}-monitoring`,
+                monitoringArgs(name, c, { ...h, security: built.security, accountBaseline: built.accountBaseline }),
+            );
         }
     }, c.region);
     return { resources, ...built };

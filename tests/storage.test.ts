@@ -1,11 +1,12 @@
 import * as assert from "assert";
 import { Security } from "../components/security";
 import { Storage } from "../components/storage";
+import { securityArgs, storageArgs } from "../components/tier-args";
 import { RecordedResource } from "../tools/mocks";
 import { applyOverrides, Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
 import { CLINICAL_OBJECT_PREFIX } from "../templates/clinical-files";
 import { all as ofType, Resources } from "./support/assert";
-import { buildComponent, DATA_SUBNETS, standIns } from "./support/components";
+import { buildComponent, handedOver } from "./support/components";
 import { configProblems, keyArn, parseStack } from "./support/resources";
 
 type Statement = {
@@ -89,44 +90,22 @@ type Keys = { data: unknown; dr: unknown };
 /**
  * The Storage tier of `stack` with `overrides`, built alone together with the
  * CloudTrail trail of Security that logs its object events (the VPN, which
- * holds no bucket, is left out): their arguments come from the parsed
- * configuration as components/hospital.ts (createStorage, createSecurity)
- * makes them, the trail handed the media and replica bucket ARNs as
- * hospital.ts hands them over, with stand-ins for the keys and the VPC.
+ * holds no bucket, is left out): their arguments are components/tier-args.ts's
+ * storageArgs and securityArgs of the parsed configuration (what hospital.ts's
+ * createStorage and createSecurity pass), the trail handed the media and replica
+ * bucket ARNs of this Storage as hospital.ts hands them over, with stand-ins for
+ * the keys and the VPC.
  */
 async function storageBuiltAlone(stack: string, overrides: Overrides): Promise<{ run: Resources; keys: Keys }> {
     const c = parseStack(stack, overrides);
-    const given = standIns(c.region, c.drRegion);
-    const dr = { region: c.drRegion, kmsKeyArn: given.drKeyArn };
+    const h = handedOver(c);
     const name = `hms-${c.environment}`;
     const resources = await buildComponent(() => {
-        const storage = new Storage(`${name}-storage`, {
-            ...c.storage,
-            region: c.region,
-            dataKeyArn: given.dataKeyArn,
-            accessLogRetentionDays: c.logRetentionDays,
-            replica: c.storage.replicateToDr ? dr : undefined,
-            protect: c.protectData,
-        });
-        const trail = c.security?.trail;
-        assert.ok(trail, `${stack} has no CloudTrail trail`);
-        new Security(`${name}-security`, {
-            region: c.region,
-            vpcId: DATA_SUBNETS.vpcId,
-            vpcCidr: c.network.cidr,
-            logsKeyArn: given.logsKeyArn,
-            dataKeyArn: given.dataKeyArn,
-            logRetentionDays: c.logRetentionDays,
-            trail: {
-                ...trail,
-                dataEventBucketArn: storage.bucketArn,
-                dataEventReplicaBucketArn: storage.replicaBucketArn,
-                replica: c.tiers.storage && c.storage.replicateToDr ? dr : undefined,
-            },
-            protect: c.protectData,
-        });
+        const storage = new Storage(`${name}-storage`, storageArgs(c, h));
+        assert.ok(c.security?.trail, `${stack} has no CloudTrail trail`);
+        new Security(`${name}-security`, { ...securityArgs(c, { ...h, storage }), vpn: undefined });
     }, c.region);
-    return { run: { resources }, keys: { data: given.dataKeyArn, dr: given.drKeyArn } };
+    return { run: { resources }, keys: { data: h.keys.dataKeyArn, dr: h.keys.drKeyArn } };
 }
 
 describe("Storage (S3)", () => {

@@ -4,9 +4,10 @@ import * as fs from "fs";
 import { spawnSync } from "child_process";
 import * as pulumi from "@pulumi/pulumi";
 import { WebSocketServer } from "../components/websocket";
+import { websocketArgs } from "../components/tier-args";
 import { isSecret, RecordedResource, useMocks } from "../tools/mocks";
 import { runStack, settle, StackRun } from "../tools/stack";
-import { buildComponent } from "./support/components";
+import { buildComponent, handedOver } from "./support/components";
 import { parseStack } from "./support/resources";
 import { NODESOURCE_KEY_FINGERPRINT, renderWordPressResolverScript } from "../templates/websocket";
 import {
@@ -35,55 +36,17 @@ const sgNamed = (r: StackRun, name: string): RecordedResource => {
 };
 const RELEASE = { websocketReleaseKey: "releases/hms-ws-1.4.0.tar.gz", websocketReleaseSha256: "9f".repeat(32) };
 
-/** Stand-ins for what the other tiers hand the WebSocket server (in sa-east-1, account 123456789012). */
-const TIERS = {
-    vpcId: "vpc-0123456789abcdef0",
-    appSubnetId: "subnet-0app0000000000001",
-    dataKeyArn: "arn:aws:kms:sa-east-1:123456789012:key/0b5ef6a1-1111-2222-3333-444455556666",
-    cache: {
-        endpoint: "master.hms-staging-cache.abcdef.sae1.cache.amazonaws.com",
-        port: 6379,
-        authSecretArn: "arn:aws:secretsmanager:sa-east-1:123456789012:secret:hms-staging-cache/auth-token-AbCdEf",
-        securityGroupId: "sg-0cache000000000001",
-    },
-    wordpress: { privateIps: ["10.30.64.10"], httpPort: 8080, securityGroupId: "sg-0app0000000000001" },
-    storage: {
-        bucketName: "hms-staging-media-0123456789ab",
-        accessPolicyArn: "arn:aws:iam::123456789012:policy/hms-staging-storage-media-access",
-    },
-    telemetry: {
-        remoteWriteUrl: "https://aps-workspaces.sa-east-1.amazonaws.com/workspaces/ws-0123456789abcdef/",
-        logsIngestEndpoint: "https://hms-staging-logs-0123456789ab.sa-east-1.osis.amazonaws.com/logs/ingest",
-        policyArn: "arn:aws:iam::123456789012:policy/hms-staging-host-telemetry",
-    },
-    alarmTopicArn: "arn:aws:sns:sa-east-1:123456789012:hms-staging-monitoring-alarms",
-};
-
 /**
  * The WebSocketServer built alone from the stack's parsed configuration with
- * `overrides`, with the arguments hospital.ts's createWebSocket gives it and
- * stand-ins for what the other tiers hand over.
+ * `overrides`, with components/tier-args.ts's websocketArgs of it (what
+ * hospital.ts's createWebSocket passes) and stand-ins for what the other tiers
+ * hand over.
  */
 async function websocketAlone(stack: string, overrides: Record<string, unknown>): Promise<RecordedResource[]> {
     const c = parseStack(stack, overrides);
     assert.ok(c.websocket, `${stack} runs the websocket tier`);
-    const ws = c.websocket;
     return buildComponent(
-        () =>
-            new WebSocketServer(`hms-${c.environment}-ws`, {
-                region: c.region,
-                environment: c.environment,
-                vpcId: TIERS.vpcId,
-                subnetId: TIERS.appSubnetId,
-                ...ws,
-                ubuntuRelease: c.ubuntuRelease,
-                dataKeyArn: TIERS.dataKeyArn,
-                cache: TIERS.cache,
-                wordpress: TIERS.wordpress,
-                storage: TIERS.storage,
-                telemetry: c.monitoring ? TIERS.telemetry : undefined,
-                alarmTopicArn: c.monitoring ? TIERS.alarmTopicArn : undefined,
-            }),
+        () => new WebSocketServer(`hms-${c.environment}-ws`, websocketArgs(c, handedOver(c))),
         c.region,
     );
 }
@@ -353,8 +316,9 @@ describe("WebSocketServer (Node.js)", () => {
         assert.strictEqual(servers.length, 1, "one WebSocket server");
         const doc = docOf(userDataOf(servers[0]));
         const setup = fileOf(doc, "/usr/local/sbin/hms-websocket-setup");
-        // The bucket it is given: the environment's media bucket (MEDIA_BUCKET, checked on the stacks above).
-        const bucket = TIERS.storage.bucketName;
+        // The bucket it is given (MEDIA_BUCKET; the environment's media bucket on the stacks above):
+        // the stand-in of staging's media bucket.
+        const bucket = handedOver(parseStack("staging")).storage.bucketName;
         assert.ok(setup.includes(`--bucket '${bucket}'`), "fetched from the bucket it is given");
         assert.match(fileOf(doc, "/etc/hms-websocket/environment"), new RegExp(`^MEDIA_BUCKET="${bucket}"$`, "m"));
         assert.ok(setup.includes(`--key '${RELEASE.websocketReleaseKey}'`));
