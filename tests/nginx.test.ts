@@ -2,6 +2,8 @@ import * as assert from "assert";
 import { ChildProcess, spawn, spawnSync } from "child_process";
 import { X509Certificate } from "crypto";
 import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as http from "http";
 import * as https from "https";
 import { TLSSocket } from "tls";
@@ -575,7 +577,7 @@ describe("Nginx configuration (templates/nginx.ts)", () => {
                 requireTool(this, "nginx");
                 s = makeSandbox(DOMAIN);
                 const nginx = run("sh", ["-c", "command -v nginx"]).stdout.trim();
-                stubs = fs.mkdtempSync("/tmp/hms-upstream-stubs-");
+                stubs = fs.mkdtempSync(path.join(os.tmpdir(), "hms-upstream-stubs-"));
                 // aws ssm get-parameter --name N: prints value-<last path segment>, fails without one.
                 fs.writeFileSync(
                     `${stubs}/aws`,

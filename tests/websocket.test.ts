@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import { EC2_INSTANCE_TYPES } from "../config/sizing";
 import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { spawnSync } from "child_process";
 import * as pulumi from "@pulumi/pulumi";
 import { WebSocketServer } from "../components/websocket";
@@ -408,7 +410,7 @@ describe("WebSocketServer (Node.js)", () => {
         const urls = () => /^WORDPRESS_URLS="(.*)"$/m.exec(fs.readFileSync(file, "utf8"))?.[1];
 
         before(() => {
-            dir = fs.mkdtempSync("/tmp/hms-ws-wordpress-");
+            dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-ws-wordpress-"));
             file = `${dir}/etc/wordpress.env`;
             // aws ssm get-parameter --name N: prints the stored value of N, fails without one.
             fs.writeFileSync(
