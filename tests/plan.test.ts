@@ -25,6 +25,7 @@ import {
     PlanPhase,
     PlanResult,
     runPlan,
+    launchAnalyzer,
     startAnalyzer,
     UsageError,
 } from "../tools/plan";
@@ -76,10 +77,13 @@ describe("offline plan (npm run plan)", function () {
     before(async function () {
         // One pack process per stack (the CLI gives the pack the stack's environment), reused by every plan of it.
         // They start while the programs run (one after another: the mocks are the process's), as the command
-        // line starts its pack; every start settles before this hook ends, so that `after` stops them all.
-        const starting = STACKS.map((s) => startAnalyzer(s));
+        // line starts its pack: their processes are spawned first (LaunchedPack.spawned), since a program keeps
+        // this process busy for seconds. Every start settles before this hook ends, so that `after` stops them all.
+        const launched = STACKS.map((s) => launchAnalyzer(s));
+        const starting = launched.map((l) => l.ready);
         const started = Promise.allSettled(starting);
         try {
+            await Promise.all(launched.map((l) => l.spawned));
             for (const [i, stack] of STACKS.entries()) {
                 plans[stack] = await runPlan({ stack, analyzer: starting[i] });
             }

@@ -137,6 +137,20 @@ export interface AnalyzerStartOptions {
     startTimeoutMs?: number;
 }
 
+/** A pack being started (PolicyAnalyzer.launch). */
+export interface LaunchedPack {
+    /**
+     * Settles once the pack's process runs (the Engine service bound, the process spawned: a few turns of
+     * the event loop), or once the start failed before that. The pack then starts on its own while this
+     * process works. Binding the Engine service needs the event loop: a caller about to keep it busy (the
+     * program's construction under mocks is synchronous for seconds) awaits this first, or the pack's
+     * process would be spawned only after that work.
+     */
+    spawned: Promise<void>;
+    /** The started pack, its policies read; rejects with a PolicyPackError when it cannot start. */
+    ready: Promise<PolicyAnalyzer>;
+}
+
 export interface LogLine {
     source: "stdout" | "stderr" | "engine";
     severity: "debug" | "info" | "warning" | "error";
@@ -302,20 +316,35 @@ export class PolicyAnalyzer {
     ) {}
 
     /** Starts the pack as the CLI does and reads its policies. */
-    static async start(options: AnalyzerStartOptions): Promise<PolicyAnalyzer> {
-        const packDir = path.resolve(options.packDir);
-        const runtimeOptions = readRuntime(packDir);
-        const analyzer = new PolicyAnalyzer(packDir, options.stack);
-        try {
-            await analyzer.launch(runtimeOptions, options.startTimeoutMs ?? 120_000);
-        } catch (e) {
-            await analyzer.stop();
-            throw e;
-        }
-        return analyzer;
+    static start(options: AnalyzerStartOptions): Promise<PolicyAnalyzer> {
+        return PolicyAnalyzer.launch(options).ready;
     }
 
-    private async launch(runtimeOptions: Record<string, unknown>, timeoutMs: number): Promise<void> {
+    /** Starts the pack as the CLI does; tells when its process runs and when it is ready (LaunchedPack). */
+    static launch(options: AnalyzerStartOptions): LaunchedPack {
+        let spawned!: () => void;
+        const running = new Promise<void>((resolve) => (spawned = resolve));
+        const ready = (async () => {
+            const packDir = path.resolve(options.packDir);
+            const runtimeOptions = readRuntime(packDir);
+            const analyzer = new PolicyAnalyzer(packDir, options.stack);
+            try {
+                await analyzer.connect(runtimeOptions, options.startTimeoutMs ?? 120_000, spawned);
+            } catch (e) {
+                await analyzer.stop();
+                throw e;
+            }
+            return analyzer;
+        })();
+        ready.catch(() => spawned());
+        return { spawned: running, ready };
+    }
+
+    private async connect(
+        runtimeOptions: Record<string, unknown>,
+        timeoutMs: number,
+        spawned: () => void,
+    ): Promise<void> {
         const started = Date.now();
         const engine = await startEngine(
             this.logs,
@@ -362,6 +391,7 @@ export class PolicyAnalyzer {
         });
         this.child = child;
         process.once("exit", this.killOnExit);
+        spawned();
 
         const port = await new Promise<number>((resolve, reject) => {
             let out = "";

@@ -192,11 +192,14 @@ async function plan(args: CliArgs, io: Streams, options: MainOptions): Promise<n
 
     // The pack is a process of its own: it starts now, while the SDKs load and the program runs.
     const { PolicyAnalyzer } = await import("./analyzer");
-    const pack: Promise<PolicyAnalyzer> = options.analyzer
-        ? Promise.resolve(options.analyzer)
-        : PolicyAnalyzer.start({ packDir: args.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
+    const launched = options.analyzer
+        ? undefined
+        : PolicyAnalyzer.launch({ packDir: args.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
+    const pack: Promise<PolicyAnalyzer> = launched ? launched.ready : Promise.resolve(options.analyzer!);
     // A failed start is reported by runPlan, which awaits it; not as an unhandled rejection meanwhile.
     pack.catch(() => undefined);
+    // Its process must be running before the program keeps this process busy (LaunchedPack.spawned).
+    await launched?.spawned;
     try {
         const loading = performance.now();
         const planner = await import("./plan");

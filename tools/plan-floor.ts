@@ -32,8 +32,11 @@ export async function floor(stack: string): Promise<FloorTimes> {
     checkStack(stack);
     const info = stackInfo(stack);
     const { PolicyAnalyzer } = await import("./analyzer");
-    const pack = PolicyAnalyzer.start({ packDir: DEFAULT_POLICY_PACK, stack: info });
+    const launched = PolicyAnalyzer.launch({ packDir: DEFAULT_POLICY_PACK, stack: info });
+    const pack = launched.ready;
     pack.catch(() => undefined);
+    // As the plan does: the pack's process runs before the SDKs load.
+    await launched.spawned;
     try {
         for (const sdk of programSdks()) {
             await import(sdk);

@@ -15,7 +15,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { Diagnostic, LogLine, PolicyAnalyzer, PolicyInfo, StackInfo } from "./analyzer";
+import { Diagnostic, LaunchedPack, LogLine, PolicyAnalyzer, PolicyInfo, StackInfo } from "./analyzer";
 import { PolicyConfig, PolicyConfigFile, readPolicyConfigFile } from "./analyzer-config";
 import { architecture, renderDiagram } from "./diagram";
 import { checkStack, DEFAULT_POLICY_PACK, PlanPhase, phaseSince } from "./plan-cli";
@@ -89,8 +89,16 @@ export interface PlanResult {
 
 /** Starts the policy pack for a stack; reuse it for several `runPlan` calls on that stack, then `stop()` it. */
 export function startAnalyzer(stack: string, options: { policyPack?: string; overrides?: Overrides } = {}) {
+    return launchAnalyzer(stack, options).ready;
+}
+
+/** As startAnalyzer, telling also when the pack's process runs (LaunchedPack.spawned). */
+export function launchAnalyzer(
+    stack: string,
+    options: { policyPack?: string; overrides?: Overrides } = {},
+): LaunchedPack {
     checkStack(stack);
-    return PolicyAnalyzer.start({
+    return PolicyAnalyzer.launch({
         packDir: options.policyPack ?? DEFAULT_POLICY_PACK,
         stack: stackInfo(stack, options.overrides),
     });
@@ -116,7 +124,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     if (started && started.stack.stack !== options.stack) {
         throw new Error(`the policy pack was started for stack ${started.stack.stack}, not ${options.stack}`);
     }
-    const { starting, owned } = packFor(options, info);
+    const { starting, owned } = await packFor(options, info);
     // What the pack prints during this plan (from its start when the pack starts with this plan).
     const firstLog = started ? started.logs.length : 0;
     const packReady = starting.then((a) => {
@@ -206,14 +214,18 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
 }
 
 /** The pack this plan uses: the one given (started or starting), or one it starts (and stops). */
-function packFor(options: PlanOptions, info: StackInfo): { starting: Promise<PolicyAnalyzer>; owned: boolean } {
+async function packFor(
+    options: PlanOptions,
+    info: StackInfo,
+): Promise<{ starting: Promise<PolicyAnalyzer>; owned: boolean }> {
     if (options.analyzer) {
         return { starting: Promise.resolve(options.analyzer), owned: false };
     }
-    // The pack is a process of its own: it starts while the program runs.
-    const starting = PolicyAnalyzer.start({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
-    starting.catch(() => undefined);
-    return { starting, owned: true };
+    // The pack is a process of its own: it starts while the program runs, once its process is spawned.
+    const launched = PolicyAnalyzer.launch({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
+    launched.ready.catch(() => undefined);
+    await launched.spawned;
+    return { starting: launched.ready, owned: true };
 }
 
 /** Configure, ConfigureStack, Analyze for every resource and AnalyzeStack, as the CLI sends them. */
