@@ -3,6 +3,7 @@
 
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as debuggable from "@pulumi/pulumi/runtime/debuggable";
 
@@ -26,6 +27,25 @@ describe("TypeScript loader (tools/register.js)", () => {
         const column = source[line].indexOf("new Error");
         assert.strictEqual(frames[0].trim(), `at thrower (${file}:${line + 1}:${column + 1})`);
         assert.ok(frames.length > 3, stack);
+    });
+
+    it("a changed file is transpiled again, never served from the transpile cache", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hms-loader-"));
+        try {
+            const file = path.join(dir, "answer.ts");
+            const load = (): number => {
+                delete require.cache[file];
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                return (require(file) as { answer: number }).answer;
+            };
+            fs.writeFileSync(file, "export const answer: number = 1;\n");
+            assert.strictEqual(load(), 1);
+            assert.strictEqual(load(), 1, "the same text again, from the cache");
+            fs.writeFileSync(file, "export const answer: number = 2;\n");
+            assert.strictEqual(load(), 2);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("keeps one frame of the traces the Pulumi SDK takes for its promise-leak report", async () => {

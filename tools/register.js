@@ -27,6 +27,7 @@
 
 "use strict";
 
+const { createHash } = require("crypto");
 const fs = require("fs");
 const Module = require("module");
 const os = require("os");
@@ -35,7 +36,8 @@ const path = require("path");
 process.env.NODE_COMPILE_CACHE ??= path.join(os.tmpdir(), "hms-node-compile-cache");
 Module.enableCompileCache(process.env.NODE_COMPILE_CACHE);
 
-const swc = require("@swc/core");
+/** @swc/core, loaded on the first file the transpile cache does not hold. */
+let swc;
 
 /** The compiler options of tsconfig.json that change the emitted JavaScript, in swc's terms. */
 const SWC_OPTIONS = {
@@ -58,9 +60,37 @@ process.setSourceMapsEnabled(true);
 
 const compiled = new Set();
 
-function compileTs(module, filename) {
-    const source = fs.readFileSync(filename, "utf8");
+// Transpiled code is kept on disk, by the file's path and text, the options and swc's version:
+// a process that loads unchanged files reads them instead of transpiling them again (a test
+// worker or a plan loads some 200 files: a quarter of a second of swc). An entry is written
+// to a temporary name and renamed, so processes sharing the directory never read half of one.
+const SWC_VERSION = JSON.parse(fs.readFileSync(require.resolve("@swc/core/package.json"), "utf8")).version;
+const TRANSPILE_CACHE = path.join(os.tmpdir(), `hms-transpile-cache-swc-${SWC_VERSION}`);
+const OPTIONS_KEY = JSON.stringify(SWC_OPTIONS);
+
+function transpile(source, filename) {
+    const key = createHash("sha256").update(`${filename}\0${OPTIONS_KEY}\0${source}`).digest("hex");
+    const entry = path.join(TRANSPILE_CACHE, `${key}.js`);
+    try {
+        return fs.readFileSync(entry, "utf8");
+    } catch {
+        // Not cached yet.
+    }
+    swc ??= require("@swc/core");
     const { code } = swc.transformSync(source, { ...SWC_OPTIONS, filename });
+    try {
+        fs.mkdirSync(TRANSPILE_CACHE, { recursive: true });
+        const partial = `${entry}.${process.pid}.tmp`;
+        fs.writeFileSync(partial, code);
+        fs.renameSync(partial, entry);
+    } catch {
+        // A cache that cannot be written only costs the next process the transpiling.
+    }
+    return code;
+}
+
+function compileTs(module, filename) {
+    const code = transpile(fs.readFileSync(filename, "utf8"), filename);
     compiled.add(filename);
     module._compile(code, filename);
 }
