@@ -48,18 +48,16 @@ describe("TypeScript loader (tools/register.js)", () => {
         }
     });
 
-    it("keeps one frame of the traces the Pulumi SDK takes for its promise-leak report", async () => {
-        // The SDK marks the promise it is given with the trace, taken inside the SDK.
+    it("collects no frame for the traces the Pulumi SDK takes for its promise-leak report", async () => {
+        // The SDK marks the promise it is given with the trace, taken inside the SDK (whose first frame
+        // would be debuggablePromise itself), and with the context the report names.
         const given = Promise.resolve(1);
         const limit = Error.stackTraceLimit;
         await debuggablePromise(given, "a promise of the test");
-        // Only that trace is shortened (V8 collects one frame for it): the limit is back for every other trace.
+        // Only that trace is cut: the limit is back for every other trace.
         assert.strictEqual(Error.stackTraceLimit, limit);
-        const trace = (given as unknown as { _debugStackTrace?: string })._debugStackTrace;
-        const frames = String(trace)
-            .split("\n")
-            .filter((l) => /^\s+at /.test(l));
-        assert.deepStrictEqual(frames.length, 1, String(trace));
-        assert.match(frames[0], /debuggablePromise .*@pulumi[/\\]pulumi[/\\]runtime[/\\]debuggable\.js/);
+        const marked = given as unknown as { _debugStackTrace?: string; _debugCtx?: string };
+        assert.strictEqual(marked._debugStackTrace, "Error");
+        assert.strictEqual(marked._debugCtx, "a promise of the test");
     });
 });

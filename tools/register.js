@@ -18,10 +18,11 @@
 // Stack traces: Node maps the frames of the files compiled here through their
 // inline source maps (module.findSourceMap). The SDK's `debuggablePromise`
 // (@pulumi/pulumi runtime/debuggable.js, 3.276.0) reads `new Error().stack`
-// for every promise it makes, only to print it in a promise-leak report; that
-// trace is captured and kept to its first frame (the report still names the
-// promise's context), which spares V8 collecting and formatting ten frames for
-// each of those promises (a production run makes tens of thousands).
+// for every promise it makes, only to print it in a promise-leak report. The
+// first frame of that trace is always debuggablePromise itself, and the report
+// names the promise's context anyway; V8 collects no frame for it, which spares
+// collecting and formatting ten frames for each of those promises (a
+// production run makes tens of thousands).
 // Every other trace (test failures, the program's errors, the SDK's source
 // positions of resources) is complete and mapped to the TypeScript lines.
 
@@ -124,19 +125,19 @@ function frameText(frame) {
 }
 
 /**
- * The SDK's debuggablePromise with V8 collecting one frame for the trace it
+ * The SDK's debuggablePromise with V8 collecting no frame for the trace it
  * keeps: every other module calls it through the exports object
  * (`debuggable_1.debuggablePromise(...)`), so replacing the export reaches
  * every call.
  */
-function oneFrameTraces(exports) {
+function noFrameTraces(exports) {
     const debuggablePromise = exports.debuggablePromise;
     if (typeof debuggablePromise !== "function") {
         return;
     }
     exports.debuggablePromise = function (...args) {
         const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 1;
+        Error.stackTraceLimit = 0;
         try {
             return debuggablePromise.apply(this, args);
         } finally {
@@ -149,12 +150,8 @@ const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {
     loadJs.call(this, module, filename);
     if (filename.endsWith(DEBUGGABLE)) {
-        oneFrameTraces(module.exports);
+        noFrameTraces(module.exports);
     }
 };
 
-Error.prepareStackTrace = (error, frames) => {
-    const first = frames[0]?.getFileName() ?? "";
-    const shown = first.endsWith(DEBUGGABLE) ? frames.slice(0, 1) : frames;
-    return header(error) + shown.map((f) => `\n    at ${frameText(f)}`).join("");
-};
+Error.prepareStackTrace = (error, frames) => header(error) + frames.map((f) => `\n    at ${frameText(f)}`).join("");
