@@ -108,6 +108,12 @@ function header(error) {
     }
 }
 
+/**
+ * TypeScript positions by JavaScript position ("file:line:column"), or null where the map has
+ * none: the SDK takes a full trace for every resource it registers, through the same few frames.
+ */
+const mappedPositions = new Map();
+
 /** The frame as V8 prints it, at its TypeScript line and column when it is in a file compiled here. */
 function frameText(frame) {
     const text = String(frame);
@@ -115,13 +121,17 @@ function frameText(frame) {
     if (!file || !compiled.has(file)) {
         return text;
     }
-    const line = frame.getLineNumber();
-    const column = frame.getColumnNumber();
-    const entry = Module.findSourceMap(file)?.findEntry(line - 1, column - 1);
-    if (!entry || entry.originalLine === undefined) {
-        return text;
+    const at = `${file}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
+    let mapped = mappedPositions.get(at);
+    if (mapped === undefined) {
+        const entry = Module.findSourceMap(file)?.findEntry(frame.getLineNumber() - 1, frame.getColumnNumber() - 1);
+        mapped =
+            entry && entry.originalLine !== undefined
+                ? `${file}:${entry.originalLine + 1}:${entry.originalColumn + 1}`
+                : null;
+        mappedPositions.set(at, mapped);
     }
-    return text.replace(`${file}:${line}:${column}`, `${file}:${entry.originalLine + 1}:${entry.originalColumn + 1}`);
+    return mapped === null ? text : text.replace(at, mapped);
 }
 
 /**
