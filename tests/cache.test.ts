@@ -12,8 +12,8 @@ import { isAwsIdentifier } from "../components/identifiers";
 import { cacheArgs } from "../components/tier-args";
 import { isSecret, RecordedResource } from "../tools/mocks";
 import { Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent, DATA_SUBNETS, handedOver } from "./support/components";
-import { byId, configProblems, keyArn, ofType, parseStack } from "./support/resources";
+import { buildComponent, builtAlone, DATA_SUBNETS, handedOver } from "./support/components";
+import { byId, configProblems, keyArn, ofType } from "./support/resources";
 import { one as oneOf, Resources, under } from "./support/assert";
 /** The only resource of `type` directly under the Cache component. */
 const one = (run: Resources, type: string): RecordedResource => oneOf(run, type, under(run, "hms:cache:Cache"));
@@ -24,14 +24,11 @@ const one = (run: Resources, type: string): RecordedResource => oneOf(run, type,
  * hospital.ts's createCache passes), with stand-ins for what the network, the
  * keys and the monitoring tier hand over.
  */
-async function cacheBuiltAlone(stack: string, overrides: Overrides): Promise<Resources> {
-    const c = parseStack(stack, overrides);
-    assert.ok(c.cache, `${stack} has no cache tier`);
-    const resources = await buildComponent(
-        () => new Cache(`hms-${c.environment}-cache`, cacheArgs(c, handedOver(c))),
-        c.region,
-    );
-    return { resources };
+function cacheBuiltAlone(stack: string, overrides: Overrides): Promise<Resources> {
+    return builtAlone(stack, overrides, (c) => {
+        assert.ok(c.cache, `${stack} has no cache tier`);
+        new Cache(`hms-${c.environment}-cache`, cacheArgs(c, handedOver(c)));
+    });
 }
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";

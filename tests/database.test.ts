@@ -4,8 +4,8 @@ import { awsIdentifier, isAwsIdentifier } from "../components/identifiers";
 import { databaseArgs } from "../components/tier-args";
 import { RecordedResource } from "../tools/mocks";
 import { Overrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { buildComponent, DATA_SUBNETS, handedOver } from "./support/components";
-import { byId, configProblems, keyArn, ofType, parseStack } from "./support/resources";
+import { buildComponent, builtAlone, DATA_SUBNETS, handedOver } from "./support/components";
+import { byId, configProblems, keyArn, ofType } from "./support/resources";
 import { all, one as oneOf, Resources, under } from "./support/assert";
 /** The only resource of `type` directly under the Database component. */
 const one = (run: Resources, type: string): RecordedResource => oneOf(run, type, under(run, "hms:database:Database"));
@@ -16,14 +16,11 @@ const one = (run: Resources, type: string): RecordedResource => oneOf(run, type,
  * hospital.ts's createDatabase passes), with stand-ins for what the network,
  * the keys and the monitoring tier hand over.
  */
-async function databaseBuiltAlone(stack: string, overrides: Overrides): Promise<Resources> {
-    const c = parseStack(stack, overrides);
-    assert.ok(c.database, `${stack} has no database tier`);
-    const resources = await buildComponent(
-        () => new Database(`hms-${c.environment}-database`, databaseArgs(c, handedOver(c))),
-        c.region,
-    );
-    return { resources };
+function databaseBuiltAlone(stack: string, overrides: Overrides): Promise<Resources> {
+    return builtAlone(stack, overrides, (c) => {
+        assert.ok(c.database, `${stack} has no database tier`);
+        new Database(`hms-${c.environment}-database`, databaseArgs(c, handedOver(c)));
+    });
 }
 
 type Parameter = { name: string; value: string; applyMethod?: string };

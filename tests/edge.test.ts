@@ -12,10 +12,10 @@ import { CLINICAL_INTERNAL_PREFIX, CLINICAL_URL_PREFIX } from "../templates/clin
 import { renderSmokeTest } from "../templates/smoke-test";
 import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6, isSecret, RecordedResource } from "../tools/mocks";
 import { applyOverrides, readStackConfig, runStack, StackRun } from "../tools/stack";
-import { ofType, parseStack } from "./support/resources";
+import { ofType } from "./support/resources";
 import { requireTool, run as runTool } from "./support/tools";
 import { all, one, Resources } from "./support/assert";
-import { buildComponent, handedOver, withRequirements } from "./support/components";
+import { builtAlone, handedOver, withRequirements } from "./support/components";
 
 type Run = StackRun;
 type Rule = {
@@ -125,14 +125,11 @@ const BUSINESS = {
  * over: the zone (hms:edgeZoneId, else a stand-in for the one looked up by
  * hms:domain), the NLB's name and the origin-pull client certificate.
  */
-async function edgeAlone(stack: string, overrides: Record<string, unknown>): Promise<Resources> {
-    const c = parseStack(stack, overrides);
-    assert.ok(c.edge, `${stack} runs the edge tier`);
-    const resources = await buildComponent(
-        () => new Edge(`hms-${c.environment}-edge`, edgeArgs(c, handedOver(c))),
-        c.region,
-    );
-    return { resources };
+function edgeAlone(stack: string, overrides: Record<string, unknown>): Promise<Resources> {
+    return builtAlone(stack, overrides, (c) => {
+        assert.ok(c.edge, `${stack} runs the edge tier`);
+        new Edge(`hms-${c.environment}-edge`, edgeArgs(c, handedOver(c)));
+    });
 }
 
 describe("Edge (Cloudflare)", () => {

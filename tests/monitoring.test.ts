@@ -15,7 +15,7 @@ import { ConfigError, HmsConfig } from "../config";
 import { ingestTarget, LOGS_INGEST_PATH } from "../templates/telemetry";
 import { MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
-import { all, Resources } from "./support/assert";
+import { all, one, Resources } from "./support/assert";
 import { buildComponent, handedOver } from "./support/components";
 import { ofType, parseStack } from "./support/resources";
 import { assertNoSecrets, assertShellcheckClean, docOf, fileOf, userDataOf } from "./support/servers";
@@ -24,11 +24,6 @@ import { DASHBOARDS } from "../templates/grafana-dashboards";
 import { isSecret } from "../tools/mocks";
 import { readStackConfig } from "../tools/stack";
 
-const one = (run: Resources, type: string): RecordedResource => {
-    const found = all(run, type);
-    assert.strictEqual(found.length, 1, `expected one ${type}, found ${found.length}`);
-    return found[0];
-};
 /** Resources of the Monitoring component (by name), for types other tiers use too. */
 const mine = (run: Resources, type: string): RecordedResource[] =>
     all(run, type).filter((r) => /-monitoring-/.test(r.name));

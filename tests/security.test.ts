@@ -11,16 +11,11 @@ import { HmsConfig } from "../config";
 import { CRL_DAYS, LEDGER_HEADER, renderCrlImportScript, renderCrlScript } from "../templates/vpn-crl";
 import { isSecret, MOCK_ACCOUNT_ID, RecordedResource } from "../tools/mocks";
 import { runStack, StackRun } from "../tools/stack";
-import { all, Resources } from "./support/assert";
+import { all, one, Resources } from "./support/assert";
 import { buildComponent, handedOver } from "./support/components";
 import { byId, configProblems, ofType, parseStack } from "./support/resources";
 import { requireTool } from "./support/tools";
 
-const one = (run: Resources, type: string): RecordedResource => {
-    const found = all(run, type);
-    assert.strictEqual(found.length, 1, `expected one ${type}, found ${found.length}`);
-    return found[0];
-};
 /** Resources of the Security component (other tiers use some of the same types). */
 const sec = (run: Resources, type: string): RecordedResource[] =>
     all(run, type).filter((r) => /-security-/.test(r.name));

@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HmsConfig, Tier, TIER_REQUIRES } from "../../config";
 import { MOCK_ACCOUNT_ID, RecordedResource, useMocks } from "../../tools/mocks";
 import { settle } from "../../tools/stack";
+import { parseStack } from "./resources";
 
 export async function buildComponent(create: () => void, region = "sa-east-1"): Promise<RecordedResource[]> {
     const monitor = useMocks("hms", "component-test");
@@ -12,6 +13,19 @@ export async function buildComponent(create: () => void, region = "sa-east-1"): 
     create();
     await settle(monitor);
     return [...monitor.recorded];
+}
+
+/**
+ * What `build` registers when it creates a tier alone from the configuration of `stack` with `overrides` (the
+ * `HmsConfig` the program gets: tests/support/resources.ts parseStack), in the stack's region.
+ */
+export async function builtAlone(
+    stack: string,
+    overrides: Record<string, unknown>,
+    build: (c: HmsConfig) => void,
+): Promise<{ resources: RecordedResource[] }> {
+    const c = parseStack(stack, overrides);
+    return { resources: await buildComponent(() => build(c), c.region) };
 }
 
 /** Where a data tier built alone lives: three data subnets of a VPC in sa-east-1. */
