@@ -147,7 +147,10 @@ export interface LaunchedPack {
      * process would be spawned only after that work.
      */
     spawned: Promise<void>;
-    /** The started pack, its policies read; rejects with a PolicyPackError when it cannot start. */
+    /**
+     * The started pack, its policies read; rejects with a PolicyPackError when it cannot start (handled
+     * here too, so a start that fails before the caller awaits it is not an unhandled rejection).
+     */
     ready: Promise<PolicyAnalyzer>;
 }
 

@@ -195,9 +195,8 @@ async function plan(args: CliArgs, io: Streams, options: MainOptions): Promise<n
     const launched = options.analyzer
         ? undefined
         : PolicyAnalyzer.launch({ packDir: args.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
+    // A failed start is reported by runPlan, which awaits it (LaunchedPack.ready is handled meanwhile).
     const pack: Promise<PolicyAnalyzer> = launched ? launched.ready : Promise.resolve(options.analyzer!);
-    // A failed start is reported by runPlan, which awaits it; not as an unhandled rejection meanwhile.
-    pack.catch(() => undefined);
     // Its process must be running before the program keeps this process busy (LaunchedPack.spawned).
     await launched?.spawned;
     try {

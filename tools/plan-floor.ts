@@ -34,7 +34,6 @@ export async function floor(stack: string): Promise<FloorTimes> {
     const { PolicyAnalyzer } = await import("./analyzer");
     const launched = PolicyAnalyzer.launch({ packDir: DEFAULT_POLICY_PACK, stack: info });
     const pack = launched.ready;
-    pack.catch(() => undefined);
     // As the plan does: the pack's process runs before the SDKs load.
     await launched.spawned;
     try {

@@ -223,7 +223,6 @@ async function packFor(
     }
     // The pack is a process of its own: it starts while the program runs, once its process is spawned.
     const launched = PolicyAnalyzer.launch({ packDir: options.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
-    launched.ready.catch(() => undefined);
     await launched.spawned;
     return { starting: launched.ready, owned: true };
 }

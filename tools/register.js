@@ -121,10 +121,12 @@ function frameText(frame) {
     if (!file || !compiled.has(file)) {
         return text;
     }
-    const at = `${file}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
+    const line = frame.getLineNumber();
+    const column = frame.getColumnNumber();
+    const at = `${file}:${line}:${column}`;
     let mapped = mappedPositions.get(at);
     if (mapped === undefined) {
-        const entry = Module.findSourceMap(file)?.findEntry(frame.getLineNumber() - 1, frame.getColumnNumber() - 1);
+        const entry = Module.findSourceMap(file)?.findEntry(line - 1, column - 1);
         mapped =
             entry && entry.originalLine !== undefined
                 ? `${file}:${entry.originalLine + 1}:${entry.originalColumn + 1}`

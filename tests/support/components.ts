@@ -41,7 +41,7 @@ export const DATA_SUBNETS = {
  * fixed stand-ins for the keys of Keys (in `region`; the DR key in `drRegion`)
  * and the monitoring tier's alarm topic, in the account the mocks use.
  */
-export function standIns(region: string, drRegion: string) {
+function standIns(region: string, drRegion: string) {
     const key = (keyRegion: string, id: string) => `arn:aws:kms:${keyRegion}:${MOCK_ACCOUNT_ID}:key/stand-in-${id}`;
     return {
         dataKeyArn: key(region, "data"),
