@@ -68,6 +68,25 @@ export type StackConfig = Map<string, StackValue>;
 
 /** Parses YAML text the way a strict loader does: a duplicate key, a tab, an unclosed quote is an error at a line. */
 export function parseYaml(text: string, file: string): unknown {
+    const key = `${file}\0${text}`;
+    let parsed = parsedYaml.get(key);
+    if (parsed === undefined) {
+        parsed = { value: decodeYaml(text, file) };
+        parsedYaml.set(key, parsed);
+    }
+    // Callers may change what they get (the merge rewrites the stack's map): each gets its own copy.
+    return structuredClone(parsed.value);
+}
+
+/**
+ * Decoded documents by file name and text. One plan reads Pulumi.yaml and the stack file
+ * several times (the command line's check, the pack's stack description, the program's
+ * configuration); decoding Pulumi.yaml's declarations costs tens of milliseconds each time.
+ * A file whose text changed is decoded again; a document that does not decode is not kept.
+ */
+const parsedYaml = new Map<string, { value: unknown }>();
+
+function decodeYaml(text: string, file: string): unknown {
     const lines = new LineCounter();
     const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines, intAsBigInt: true });
     const error = doc.errors[0];
