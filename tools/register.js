@@ -93,6 +93,7 @@ function transpile(source, filename) {
 function compileTs(module, filename) {
     const code = transpile(fs.readFileSync(filename, "utf8"), filename);
     compiled.add(filename);
+    positions.delete(filename);
     module._compile(code, filename);
 }
 
@@ -109,10 +110,12 @@ function header(error) {
 }
 
 /**
- * TypeScript positions by JavaScript position ("file:line:column"), or null where the map has
- * none: the SDK takes a full trace for every resource it registers, through the same few frames.
+ * For each file compiled here: its source map (the inline map, parsed once by Node; null when
+ * Node has none) and the TypeScript position of each JavaScript "line:column" looked up so far
+ * (null where the map has none). The SDK takes a full trace for every resource it registers,
+ * through the same few frames. Compiling a file again forgets its entry.
  */
-const mappedPositions = new Map();
+const positions = new Map();
 
 /** The frame as V8 prints it, at its TypeScript line and column when it is in a file compiled here. */
 function frameText(frame) {
@@ -121,19 +124,20 @@ function frameText(frame) {
     if (!file || !compiled.has(file)) {
         return text;
     }
-    const line = frame.getLineNumber();
-    const column = frame.getColumnNumber();
-    const at = `${file}:${line}:${column}`;
-    let mapped = mappedPositions.get(at);
-    if (mapped === undefined) {
-        const entry = Module.findSourceMap(file)?.findEntry(line - 1, column - 1);
-        mapped =
-            entry && entry.originalLine !== undefined
-                ? `${file}:${entry.originalLine + 1}:${entry.originalColumn + 1}`
-                : null;
-        mappedPositions.set(at, mapped);
+    let known = positions.get(file);
+    if (known === undefined) {
+        known = { map: Module.findSourceMap(file) ?? null, mapped: new Map() };
+        positions.set(file, known);
     }
-    return mapped === null ? text : text.replace(at, mapped);
+    const lineColumn = `${frame.getLineNumber()}:${frame.getColumnNumber()}`;
+    let mapped = known.mapped.get(lineColumn);
+    if (mapped === undefined) {
+        const entry = known.map?.findEntry(frame.getLineNumber() - 1, frame.getColumnNumber() - 1);
+        mapped =
+            entry && entry.originalLine !== undefined ? `${entry.originalLine + 1}:${entry.originalColumn + 1}` : null;
+        known.mapped.set(lineColumn, mapped);
+    }
+    return mapped === null ? text : text.replace(`${file}:${lineColumn}`, `${file}:${mapped}`);
 }
 
 /**
