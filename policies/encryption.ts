@@ -294,8 +294,9 @@ function keyArgumentPolicy(spec: {
         severity: spec.severity,
         remediationSteps: `Set ${spec.argument} to ${CMK_HINT}; the key policy must allow the service to use it.`,
         ...compliance("164.312(a)(2)(iv)", ["encryption", "kms", ...spec.topics]),
-        validateResource: validateResourceOfTypes([spec.cls], spec.what, (args, report) => {
-            const value = plain(args.props)[spec.argument];
+        // One type: the SDK's helper, whose type the SDK checks before it decodes a resource's properties.
+        validateResource: validateResourceOfType(spec.cls, (props, _args, report) => {
+            const value = plain(props)[spec.argument];
             if (isCustomerManagedKey(value) === false) {
                 report(`${spec.argument} ${describeKey(value)}.`);
             }

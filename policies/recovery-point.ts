@@ -5,7 +5,7 @@
 // for "backups daily + hourly".
 
 import * as aws from "@pulumi/aws";
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { compliance } from "./lib/compliance";
 import { configWithDefaults } from "./lib/config";
 import { asArray, isObject, isUnknown, knownString, plain } from "./lib/values";
@@ -80,15 +80,12 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
         },
     },
     ...compliance("164.308(a)(7)(ii)(A)", ["backup", "rpo"], ["164.308(a)(7)(ii)(B)"]),
-    validateResource: (args, report) => {
-        if (!args.isType(aws.backup.Plan)) {
-            return;
-        }
+    validateResource: validateResourceOfType(aws.backup.Plan, (plan, args, report) => {
         const config = configWithDefaults<RecoveryPointConfig>(
             backupRecoveryPoint.configSchema!,
             args.getConfig<RecoveryPointConfig>(),
         );
-        const p = plain(args.props) as { rules?: unknown };
+        const p = plain(plan) as { rules?: unknown };
         // Per rule: the gap between its recovery points and whether it copies them elsewhere (undefined:
         // unknown at preview). Unknown rules (the sentinel) are one unknown rule.
         const rules = asArray(p.rules).map((raw): { gap?: number; copies?: boolean } => {
@@ -125,5 +122,5 @@ export const backupRecoveryPoint: ResourceValidationPolicy = {
                 "no rule that runs at least daily copies its recovery points to another vault: a regional disaster would take the backups too.",
             );
         }
-    },
+    }),
 };

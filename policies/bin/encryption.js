@@ -266,8 +266,9 @@ function keyArgumentPolicy(spec) {
         severity: spec.severity,
         remediationSteps: `Set ${spec.argument} to ${CMK_HINT}; the key policy must allow the service to use it.`,
         ...(0, compliance_1.compliance)("164.312(a)(2)(iv)", ["encryption", "kms", ...spec.topics]),
-        validateResource: (0, validate_1.validateResourceOfTypes)([spec.cls], spec.what, (args, report) => {
-            const value = (0, values_1.plain)(args.props)[spec.argument];
+        // One type: the SDK's helper, whose type the SDK checks before it decodes a resource's properties.
+        validateResource: (0, policy_1.validateResourceOfType)(spec.cls, (props, _args, report) => {
+            const value = (0, values_1.plain)(props)[spec.argument];
             if ((0, validate_1.isCustomerManagedKey)(value) === false) {
                 report(`${spec.argument} ${describeKey(value)}.`);
             }

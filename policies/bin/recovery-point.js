@@ -41,6 +41,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.backupRecoveryPoint = void 0;
 exports.scheduleGapMinutes = scheduleGapMinutes;
 const aws = __importStar(require("@pulumi/aws"));
+const policy_1 = require("@pulumi/policy");
 const compliance_1 = require("./lib/compliance");
 const config_1 = require("./lib/config");
 const values_1 = require("./lib/values");
@@ -107,12 +108,9 @@ exports.backupRecoveryPoint = {
         },
     },
     ...(0, compliance_1.compliance)("164.308(a)(7)(ii)(A)", ["backup", "rpo"], ["164.308(a)(7)(ii)(B)"]),
-    validateResource: (args, report) => {
-        if (!args.isType(aws.backup.Plan)) {
-            return;
-        }
+    validateResource: (0, policy_1.validateResourceOfType)(aws.backup.Plan, (plan, args, report) => {
         const config = (0, config_1.configWithDefaults)(exports.backupRecoveryPoint.configSchema, args.getConfig());
-        const p = (0, values_1.plain)(args.props);
+        const p = (0, values_1.plain)(plan);
         // Per rule: the gap between its recovery points and whether it copies them elsewhere (undefined:
         // unknown at preview). Unknown rules (the sentinel) are one unknown rule.
         const rules = (0, values_1.asArray)(p.rules).map((raw) => {
@@ -144,5 +142,5 @@ exports.backupRecoveryPoint = {
         if (!dailyCopy && !copyUnknown) {
             report("no rule that runs at least daily copies its recovery points to another vault: a regional disaster would take the backups too.");
         }
-    },
+    }),
 };

@@ -4,7 +4,7 @@
 
 import * as aws from "@pulumi/aws";
 import { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { ResourceClass } from "./validate";
+import { notApplicable, ResourceClass } from "./validate";
 import { asArray, isUnknown, plain, Tri } from "./values";
 
 /** One ingress permission in a common shape; any field may hold an unknown sentinel. */
@@ -123,7 +123,7 @@ export function worldIngressValidator(ports: number[], explain: (ports: number[]
         report: ReportViolation,
     ) => {
         if (!types.some((t) => args.isType(t))) {
-            args.notApplicable("Policy only applies to security groups and their ingress rules");
+            notApplicable(args, "Policy only applies to security groups and their ingress rules");
         }
         for (const rule of ingressOf(args)) {
             const world = fromWorld(rule);

@@ -19,10 +19,28 @@ export function validateResourceOfTypes(
 ): ResourceValidation {
     return (args, report) => {
         if (!classes.some((c) => args.isType(c))) {
-            args.notApplicable(`Policy only applies to ${what}`);
+            notApplicable(args, `Policy only applies to ${what}`);
         }
         return validate(args, report);
     };
+}
+
+/**
+ * `args.notApplicable(reason)` for a resource of a type the policy does not check: the SDK's
+ * NotApplicableError, thrown with no stack trace. The engine asks every resource policy about every
+ * resource, so a pack with a few multi-type policies throws this thousands of times per preview, and
+ * collecting each error's frames was most of the cost of saying no. The SDK catches the error and
+ * keeps only its `reason` (@pulumi/policy server.js, makeAnalyzeRpcFun, 1.21.0); every other error
+ * keeps its trace.
+ */
+export function notApplicable(args: { notApplicable(reason?: string): never }, reason: string): never {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return args.notApplicable(reason);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
 }
 
 /** True when the stack resource is of one of `classes`. */

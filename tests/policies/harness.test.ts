@@ -6,6 +6,7 @@ import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import {
     PolicyResource,
+    ResourceValidation,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationArgs,
@@ -14,7 +15,7 @@ import {
 } from "@pulumi/policy";
 import { configWithDefaults } from "../../policies/lib/config";
 import { matchesIdentity, regionOf, tagValue } from "../../policies/lib/resources";
-import { isCustomerManagedKey } from "../../policies/lib/validate";
+import { isCustomerManagedKey, validateResourceOfTypes } from "../../policies/lib/validate";
 import {
     all,
     any,
@@ -186,6 +187,34 @@ describe("policies/lib", () => {
         assert.equal(any([false, undefined]), undefined);
         assert.equal(any([undefined, true]), true);
         assert.equal(any([]), false);
+    });
+
+    it("says a type is not applicable with the SDK's error, its reason kept, its frames not collected", async () => {
+        let thrown: unknown;
+        const probe: ResourceValidationPolicy = {
+            ...base,
+            name: "probe",
+            validateResource: validateResourceOfTypes([aws.rds.Cluster], "RDS clusters", () => undefined),
+        };
+        const observed: ResourceValidationPolicy = {
+            ...probe,
+            validateResource: (args, report) => {
+                try {
+                    return (probe.validateResource as ResourceValidation)(args, report);
+                } catch (e) {
+                    thrown = e;
+                    throw e;
+                }
+            },
+        };
+        const limit = Error.stackTraceLimit;
+        const o = await analyzeResource(observed, resource(aws.s3.Bucket, "media", { bucket: "hms-media" }));
+        assert.deepEqual(o.notApplicable, [{ policy: "probe", reason: "Policy only applies to RDS clusters" }]);
+        assert.ok(thrown instanceof Error);
+        assert.doesNotMatch(String(thrown.stack), /\n\s+at /, "no frame was collected");
+        assert.equal(Error.stackTraceLimit, limit, "the limit is restored");
+        // A resource of the type is validated.
+        assert.deepEqual((await analyzeResource(probe, resource(aws.rds.Cluster, "db", {}))).notApplicable, []);
     });
 
     it("tells customer managed keys from AWS managed ones", () => {

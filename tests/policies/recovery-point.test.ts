@@ -106,9 +106,15 @@ describe("policies/recovery-point", () => {
         }
     });
 
-    it("checks only backup plans (not the other resources of the mixed stack)", async () => {
+    it("checks only backup plans (not the other resources of the mixed stack), and says so", async () => {
         for (const r of [...cloudflareEdge(), resource(aws.s3.Bucket, "media", { bucket: "m" })]) {
-            clean(await analyzeResource(policy, r));
+            const o = await analyzeResource(policy, r);
+            clean(o);
+            assert.deepEqual(
+                o.notApplicable.map((n) => n.policy),
+                [policy.name],
+                r.type,
+            );
         }
     });
 

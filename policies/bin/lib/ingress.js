@@ -39,6 +39,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.ingressOf = ingressOf;
 exports.worldIngressValidator = worldIngressValidator;
 const aws = __importStar(require("@pulumi/aws"));
+const validate_1 = require("./validate");
 const values_1 = require("./values");
 const WORLD = new Set(["0.0.0.0/0", "::/0"]);
 const ALL_PROTOCOLS = new Set(["-1", "all"]);
@@ -122,7 +123,7 @@ function worldIngressValidator(ports, explain) {
     const types = [aws.ec2.SecurityGroup, aws.ec2.SecurityGroupRule, aws.vpc.SecurityGroupIngressRule];
     const validate = (args, report) => {
         if (!types.some((t) => args.isType(t))) {
-            args.notApplicable("Policy only applies to security groups and their ingress rules");
+            (0, validate_1.notApplicable)(args, "Policy only applies to security groups and their ingress rules");
         }
         for (const rule of ingressOf(args)) {
             const world = fromWorld(rule);

@@ -3,6 +3,7 @@
 // KMS key test shared by the encryption policies.
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.validateResourceOfTypes = validateResourceOfTypes;
+exports.notApplicable = notApplicable;
 exports.isAnyOf = isAnyOf;
 exports.isCustomerManagedKey = isCustomerManagedKey;
 const values_1 = require("./values");
@@ -14,10 +15,28 @@ const values_1 = require("./values");
 function validateResourceOfTypes(classes, what, validate) {
     return (args, report) => {
         if (!classes.some((c) => args.isType(c))) {
-            args.notApplicable(`Policy only applies to ${what}`);
+            notApplicable(args, `Policy only applies to ${what}`);
         }
         return validate(args, report);
     };
+}
+/**
+ * `args.notApplicable(reason)` for a resource of a type the policy does not check: the SDK's
+ * NotApplicableError, thrown with no stack trace. The engine asks every resource policy about every
+ * resource, so a pack with a few multi-type policies throws this thousands of times per preview, and
+ * collecting each error's frames was most of the cost of saying no. The SDK catches the error and
+ * keeps only its `reason` (@pulumi/policy server.js, makeAnalyzeRpcFun, 1.21.0); every other error
+ * keeps its trace.
+ */
+function notApplicable(args, reason) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return args.notApplicable(reason);
+    }
+    finally {
+        Error.stackTraceLimit = limit;
+    }
 }
 /** True when the stack resource is of one of `classes`. */
 function isAnyOf(r, classes) {
