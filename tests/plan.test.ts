@@ -1186,6 +1186,21 @@ new PolicyPack("probe", {
         }
     });
 
+    it("a pack no longer wanted is ended while it starts (a refused configuration does not wait for it)", async () => {
+        // Stopped at once: the process is never spawned.
+        const early = launchAnalyzer("development");
+        await early.stop();
+        await assert.rejects(early.ready, (e: unknown) => e instanceof PolicyPackError && /cancelled/.test(e.message));
+        // Stopped once spawned: the process is ended before it serves anything.
+        const spawned = launchAnalyzer("development");
+        await spawned.spawned;
+        await spawned.stop();
+        await assert.rejects(
+            spawned.ready,
+            (e: unknown) => e instanceof PolicyPackError && /failed to start \(signal SIGTERM\)/.test(e.message),
+        );
+    });
+
     it("asks the pack once per distinct Analyze request under one configuration; AnalyzeStack every time", async () => {
         const keys = result.resources.filter((r) => r.type === "aws:kms/key:Key");
         const policyConfig = {

@@ -25,13 +25,15 @@
 // `run` many times, `stop`).
 
 import { ChildProcess, spawn } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as enginepb from "@pulumi/pulumi/proto/engine_pb";
 import { EngineService, IEngineServer } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { BinaryWriter } from "google-protobuf";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { parse } from "yaml";
@@ -152,6 +154,11 @@ export interface LaunchedPack {
      * here too, so a start that fails before the caller awaits it is not an unhandled rejection).
      */
     ready: Promise<PolicyAnalyzer>;
+    /**
+     * Ends the pack whether it is ready, still starting or not yet spawned (`ready` then rejects): for a
+     * caller that no longer needs it, without waiting for a start it would only stop.
+     */
+    stop(): Promise<void>;
 }
 
 export interface LogLine {
@@ -294,7 +301,7 @@ export class PolicyAnalyzer {
 
     /**
      * The pack's answers to Analyze under the current configuration, by
-     * request. A resource policy sees one resource at a time, and the request
+     * request (a digest of its bytes). A resource policy sees one resource at a time, and the request
      * is all it gets: under the same policy configuration and stack, the same
      * request gets the same answer. A plan that analyzes a stack again with a
      * few resources changed (the tests' weakened plans) therefore sends the
@@ -310,6 +317,8 @@ export class PolicyAnalyzer {
     private child?: ChildProcess;
     private engine?: grpc.Server;
     private exited?: string;
+    /** Set by LaunchedPack.stop: the pack is no longer wanted. */
+    private cancelled = false;
     /** Ends the pack if this process exits without stop(), so no pack outlives the plan. */
     private readonly killOnExit = () => this.child?.kill("SIGKILL");
 
@@ -327,10 +336,10 @@ export class PolicyAnalyzer {
     static launch(options: AnalyzerStartOptions): LaunchedPack {
         let spawned!: () => void;
         const running = new Promise<void>((resolve) => (spawned = resolve));
+        const packDir = path.resolve(options.packDir);
+        const analyzer = new PolicyAnalyzer(packDir, options.stack);
         const ready = (async () => {
-            const packDir = path.resolve(options.packDir);
             const runtimeOptions = readRuntime(packDir);
-            const analyzer = new PolicyAnalyzer(packDir, options.stack);
             try {
                 await analyzer.connect(runtimeOptions, options.startTimeoutMs ?? 120_000, spawned);
             } catch (e) {
@@ -340,7 +349,13 @@ export class PolicyAnalyzer {
             return analyzer;
         })();
         ready.catch(() => spawned());
-        return { spawned: running, ready };
+        return { spawned: running, ready, stop: () => analyzer.cancel() };
+    }
+
+    /** Ends the pack, started or still starting; a start not yet spawned never spawns. */
+    private cancel(): Promise<void> {
+        this.cancelled = true;
+        return this.stop();
     }
 
     private async connect(
@@ -356,6 +371,9 @@ export class PolicyAnalyzer {
         );
         this.engine = engine.server;
         this.engineAddress = engine.address;
+        if (this.cancelled) {
+            throw new PolicyPackError(`the start of policy pack ${this.packDir} was cancelled`);
+        }
 
         let runner: string;
         try {
@@ -566,72 +584,55 @@ export class PolicyAnalyzer {
      * A request the pack has answered under the current configuration is answered again from that answer.
      */
     async analyze(r: AnalyzerResource): Promise<Diagnostic[]> {
-        const key = JSON.stringify(r);
+        // The request's bytes are what the pack gets, and what its answer depends on: they key the answer.
+        const bytes = analyzeRequest(r).serializeBinary();
+        const key = createHash("sha256").update(bytes).digest("base64");
         let answer = this.answers.get(key);
         if (answer) {
             this.analyzeCalls.reused++;
         } else {
-            answer = await this.sendAnalyze(r);
+            const resp = await this.send(AnalyzerService.analyze, bytes).catch((e) => {
+                throw this.rpcError(`Analyze(${r.urn})`, e);
+            });
+            answer = readDiagnostics(resp).map((d) => ({ ...d, urn: r.urn }));
             this.answers.set(key, answer);
             this.analyzeCalls.sent++;
         }
         return answer.map((d) => ({ ...d }));
     }
 
-    private async sendAnalyze(r: AnalyzerResource): Promise<Diagnostic[]> {
-        const req = new analyzerpb.AnalyzeRequest()
-            .setUrn(r.urn)
-            .setType(r.type)
-            .setName(r.name)
-            .setProperties(toStruct(r.properties))
-            .setOptions(toOptions(r.options));
-        if (r.provider) {
-            req.setProvider(toProvider(r.provider));
-        }
-        const resp = await unary(this.rpc.analyze.bind(this.rpc), req).catch((e) => {
-            throw this.rpcError(`Analyze(${r.urn})`, e);
-        });
-        return readDiagnostics(resp).map((d) => ({ ...d, urn: r.urn }));
+    /** A unary call whose request is already serialized (the generated client would serialize it again). */
+    private send(
+        method: { path: string; responseDeserialize: (bytes: Buffer) => analyzerpb.AnalyzeResponse },
+        bytes: Uint8Array,
+    ): Promise<analyzerpb.AnalyzeResponse> {
+        return new Promise((resolve, reject) =>
+            this.rpc.makeUnaryRequest(
+                method.path,
+                (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+                method.responseDeserialize,
+                bytes,
+                new grpc.Metadata(),
+                {},
+                (e, r) => (e ? reject(e) : resolve(r!)),
+            ),
+        );
     }
 
     /**
-     * AnalyzeStack: every resource with its outputs, parent and dependencies.
-     * A diagnostic naming no resource of the stack is attributed to `rootUrn`, as in the CLI.
+     * AnalyzeStack: every resource with its outputs, parent and dependencies (or the request built for them
+     * beforehand with `prepareStack`). A diagnostic naming no resource of the stack is attributed to
+     * `rootUrn`, as in the CLI.
      */
-    async analyzeStack(resources: AnalyzerStackResource[], rootUrn: string): Promise<Diagnostic[]> {
-        const req = new analyzerpb.AnalyzeStackRequest();
-        req.setResourcesList(
-            resources.map((r) => {
-                const res = new analyzerpb.AnalyzerResource()
-                    .setUrn(r.urn)
-                    .setType(r.type)
-                    .setName(r.name)
-                    .setProperties(toStruct(r.properties))
-                    .setOptions(toOptions(r.options))
-                    .setParent(r.parent)
-                    .setDependenciesList(r.dependencies);
-                if (r.provider) {
-                    res.setProvider(toProvider(r.provider));
-                }
-                for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-                    if (urns.length > 0) {
-                        res.getPropertydependenciesMap().set(
-                            k,
-                            new analyzerpb.AnalyzerPropertyDependencies().setUrnsList(urns),
-                        );
-                    }
-                }
-                return res;
-            }),
-        );
-        const resp = await unary(this.rpc.analyzeStack.bind(this.rpc), req).catch((e) => {
+    async analyzeStack(resources: AnalyzerStackResource[] | PreparedStack, rootUrn: string): Promise<Diagnostic[]> {
+        const prepared = Array.isArray(resources) ? await prepareStack(resources) : resources;
+        const resp = await this.send(AnalyzerService.analyzeStack, prepared.bytes).catch((e) => {
             if (isUnimplemented(e)) {
                 return new analyzerpb.AnalyzeResponse();
             }
             throw this.rpcError("AnalyzeStack", e);
         });
-        const urns = new Set(resources.map((r) => r.urn));
-        return readDiagnostics(resp).map((d) => ({ ...d, urn: urns.has(d.urn) ? d.urn : rootUrn }));
+        return readDiagnostics(resp).map((d) => ({ ...d, urn: prepared.urns.has(d.urn) ? d.urn : rootUrn }));
     }
 
     /** Closes the connection and ends the pack process (and the engine service). */
@@ -690,6 +691,70 @@ function toProvider(p: AnalyzerProvider): analyzerpb.AnalyzerProviderResource {
         .setType(p.type)
         .setName(p.name)
         .setProperties(toStruct(p.properties));
+}
+
+/** The Analyze request for one resource. */
+function analyzeRequest(r: AnalyzerResource): analyzerpb.AnalyzeRequest {
+    const req = new analyzerpb.AnalyzeRequest()
+        .setUrn(r.urn)
+        .setType(r.type)
+        .setName(r.name)
+        .setProperties(toStruct(r.properties))
+        .setOptions(toOptions(r.options));
+    if (r.provider) {
+        req.setProvider(toProvider(r.provider));
+    }
+    return req;
+}
+
+/** An AnalyzeStack request built ahead of its call (prepareStack): its bytes and the URNs it lists. */
+export interface PreparedStack {
+    bytes: Uint8Array;
+    urns: Set<string>;
+}
+
+/** Resources of the AnalyzeStack request encoded per turn of the event loop (prepareStack). */
+const STACK_SLICE = 24;
+
+/**
+ * Builds the AnalyzeStack request for `resources` a few resources per turn of the event loop. Started
+ * alongside the Analyze calls, it is built while the pack answers them (this process would otherwise
+ * wait), and the pack gets it as soon as the last of them is answered. The bytes are those of
+ * `AnalyzeStackRequest.serializeBinary()`: that serializer writes the repeated field with
+ * writeRepeatedMessage, one writeMessage per resource with AnalyzerResource's own serializer, as here
+ * (@pulumi/pulumi proto/analyzer_pb.js, 3.276.0).
+ */
+export async function prepareStack(resources: AnalyzerStackResource[]): Promise<PreparedStack> {
+    const writer = new BinaryWriter();
+    for (let i = 0; i < resources.length; i += STACK_SLICE) {
+        if (i > 0) {
+            await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        for (const r of resources.slice(i, i + STACK_SLICE)) {
+            writer.writeMessage(1, toStackResource(r), analyzerpb.AnalyzerResource.serializeBinaryToWriter);
+        }
+    }
+    return { bytes: writer.getResultBuffer(), urns: new Set(resources.map((r) => r.urn)) };
+}
+
+function toStackResource(r: AnalyzerStackResource): analyzerpb.AnalyzerResource {
+    const res = new analyzerpb.AnalyzerResource()
+        .setUrn(r.urn)
+        .setType(r.type)
+        .setName(r.name)
+        .setProperties(toStruct(r.properties))
+        .setOptions(toOptions(r.options))
+        .setParent(r.parent)
+        .setDependenciesList(r.dependencies);
+    if (r.provider) {
+        res.setProvider(toProvider(r.provider));
+    }
+    for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+        if (urns.length > 0) {
+            res.getPropertydependenciesMap().set(k, new analyzerpb.AnalyzerPropertyDependencies().setUrnsList(urns));
+        }
+    }
+    return res;
 }
 
 function readInfo(info: analyzerpb.AnalyzerInfo, sdkVersion: string): PackInfo {

@@ -20,7 +20,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyConfigError, readPolicyConfigFile } from "./analyzer-config";
-import type { PolicyAnalyzer } from "./analyzer";
+import type { PolicyAnalyzer, StackInfo } from "./analyzer";
 import { CliConfigError } from "./cli-config";
 import { listStacks, ROOT, stackInfo } from "./stack-config";
 
@@ -150,12 +150,11 @@ export interface Streams {
 }
 
 /**
- * Checks the configuration as `pulumi preview` does, then as the program does
- * (config/index.ts parseConfig, which the program runs first). Throws a
- * CliConfigError or the program's ConfigError.
+ * Checks the configuration as the program does (config/index.ts parseConfig, which the program runs
+ * first), once `stackInfo` has checked it as `pulumi preview` does, and reads the policy configuration.
+ * Throws the program's ConfigError, or a PolicyConfigError.
  */
-async function checkConfiguration(args: CliArgs) {
-    const info = stackInfo(args.stack, args.config);
+async function checkProgramConfiguration(args: CliArgs, info: StackInfo) {
     const { parseConfig } = await import("../config");
     const values = Object.fromEntries(
         Object.entries(info.config)
@@ -163,8 +162,7 @@ async function checkConfiguration(args: CliArgs) {
             .map(([k, v]) => [k.slice(info.project.length + 1), v]),
     );
     parseConfig(info.project, values, info.config["aws:region"]);
-    const policyConfig = args.policyConfig ? readPolicyConfigFile(args.policyConfig) : undefined;
-    return { info, policyConfig };
+    return args.policyConfig ? readPolicyConfigFile(args.policyConfig) : undefined;
 }
 
 /** What a caller in the same process may hand the command line (the tests). */
@@ -180,26 +178,29 @@ export interface MainOptions {
 async function plan(args: CliArgs, io: Streams, options: MainOptions): Promise<number> {
     const say = (p: PlanPhase) => io.out.write(`${phaseLine(p)}\n`);
     const start = performance.now();
-    const { info, policyConfig } = await checkConfiguration(args);
-    say(
-        phaseSince(
-            "configuration",
-            start,
-            `${info.project}/${args.stack}: Pulumi.${args.stack}.yaml with Pulumi.yaml, ` +
-                `${Object.keys(info.config).length} keys checked as pulumi preview and the program check them`,
-        ),
-    );
+    // Refused here, before anything starts, when `pulumi preview` would refuse it (a CliConfigError).
+    const info = stackInfo(args.stack, args.config);
 
-    // The pack is a process of its own: it starts now, while the SDKs load and the program runs.
+    // The pack is a process of its own: it starts now, while the program's own check runs, the SDKs load
+    // and the program runs. A configuration the program refuses ends it (LaunchedPack.stop, below).
     const { PolicyAnalyzer } = await import("./analyzer");
     const launched = options.analyzer
         ? undefined
         : PolicyAnalyzer.launch({ packDir: args.policyPack ?? DEFAULT_POLICY_PACK, stack: info });
     // A failed start is reported by runPlan, which awaits it (LaunchedPack.ready is handled meanwhile).
     const pack: Promise<PolicyAnalyzer> = launched ? launched.ready : Promise.resolve(options.analyzer!);
-    // Its process must be running before the program keeps this process busy (LaunchedPack.spawned).
-    await launched?.spawned;
     try {
+        const policyConfig = await checkProgramConfiguration(args, info);
+        say(
+            phaseSince(
+                "configuration",
+                start,
+                `${info.project}/${args.stack}: Pulumi.${args.stack}.yaml with Pulumi.yaml, ` +
+                    `${Object.keys(info.config).length} keys checked as pulumi preview and the program check them`,
+            ),
+        );
+        // Its process must be running before the program keeps this process busy (LaunchedPack.spawned).
+        await launched?.spawned;
         const loading = performance.now();
         const planner = await import("./plan");
         const result = await planner.runPlan({
@@ -244,12 +245,7 @@ async function plan(args: CliArgs, io: Streams, options: MainOptions): Promise<n
         );
         return result.policies.violations.some((v) => v.level === "mandatory") || apiViolations.length > 0 ? 1 : 0;
     } finally {
-        if (!options.analyzer) {
-            await pack.then(
-                (a) => a.stop(),
-                () => undefined,
-            );
-        }
+        await launched?.stop();
     }
 }
 

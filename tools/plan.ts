@@ -15,7 +15,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { Diagnostic, LaunchedPack, LogLine, PolicyAnalyzer, PolicyInfo, StackInfo } from "./analyzer";
+import { Diagnostic, LaunchedPack, LogLine, PolicyAnalyzer, PolicyInfo, prepareStack, StackInfo } from "./analyzer";
 import { PolicyConfig, PolicyConfigFile, readPolicyConfigFile } from "./analyzer-config";
 import { architecture, renderDiagram } from "./diagram";
 import { checkStack, DEFAULT_POLICY_PACK, PlanPhase, phaseSince } from "./plan-cli";
@@ -104,11 +104,21 @@ export function launchAnalyzer(
     });
 }
 
-async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-    const out: R[] = [];
-    for (let i = 0; i < items.length; i += size) {
-        out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-    }
+/**
+ * `fn` over `items` with at most `size` calls pending at a time, each next one started as soon as one
+ * ends (not batch after batch, which leaves the pack idle while a batch's last answers come back and the
+ * next batch is built); the results in the items' order.
+ */
+async function inWindow<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const out = new Array<R>(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
     return out;
 }
 
@@ -240,7 +250,7 @@ async function analyze(analyzer: PolicyAnalyzer, options: PlanOptions, info: Sta
         const p = r.provider ? byUrn.get(r.provider) : undefined;
         return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.inputs } : undefined;
     };
-    const perResource = await inBatches(resources, 16, (r) =>
+    const perResource = inWindow(resources, 16, (r) =>
         analyzer.analyze({
             urn: r.urn,
             type: r.type,
@@ -250,7 +260,8 @@ async function analyze(analyzer: PolicyAnalyzer, options: PlanOptions, info: Sta
             provider: providerOf(r),
         }),
     );
-    const stackWide = await analyzer.analyzeStack(
+    // Built while the pack answers the Analyze calls; sent, as the CLI sends it, once they are all answered.
+    const stackRequest = prepareStack(
         resources.map((r) => ({
             urn: r.urn,
             type: r.type,
@@ -262,9 +273,12 @@ async function analyze(analyzer: PolicyAnalyzer, options: PlanOptions, info: Sta
             dependencies: r.dependencies,
             propertyDependencies: r.propertyDependencies,
         })),
-        rootStackUrn(info.project, options.stack),
     );
-    return { config, configFile, diagnostics: [...perResource.flat(), ...stackWide] };
+    // A failure is reported once the Analyze calls are answered (awaited below), not as an unhandled rejection.
+    stackRequest.catch(() => undefined);
+    const answers = await perResource;
+    const stackWide = await analyzer.analyzeStack(await stackRequest, rootStackUrn(info.project, options.stack));
+    return { config, configFile, diagnostics: [...answers.flat(), ...stackWide] };
 }
 
 /** The JSON file of the contract (DESIGN.md, "Offline plan contract"); inputs masked. */
