@@ -10,7 +10,14 @@ import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { EngineClient } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as enginepb from "@pulumi/pulumi/proto/engine_pb";
-import { durationSeconds, PolicyAnalyzer, PolicyPackError } from "../tools/analyzer";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import {
+    AnalyzerStackResource,
+    durationSeconds,
+    PolicyAnalyzer,
+    PolicyPackError,
+    prepareStack,
+} from "../tools/analyzer";
 import { PolicyConfigError, reconcilePolicyConfig } from "../tools/analyzer-config";
 import { architecture } from "../tools/diagram";
 import { PlanResource, stackProperties } from "../tools/plan-resources";
@@ -873,6 +880,49 @@ describe("resource options for the analyzer", () => {
         assert.strictEqual(durationSeconds("1h30m15s"), 5415);
         assert.strictEqual(durationSeconds("1.5h"), 5400);
         assert.throws(() => durationSeconds("10 minutes"), /invalid duration/);
+    });
+
+    it("the AnalyzeStack request built ahead is, byte for byte, the SDK's own encoding of the stack", async () => {
+        const options = {
+            protect: true,
+            ignoreChanges: ["tags"],
+            additionalSecretOutputs: [],
+            aliases: [],
+            customTimeouts: { create: 600, update: 0, delete: 0 },
+            parent: "urn:pulumi:production::hms::pulumi:pulumi:Stack::hms-production",
+        };
+        const provider = {
+            urn: "urn:pulumi:production::hms::pulumi:providers:aws::default_7_48_0",
+            type: "pulumi:providers:aws",
+            name: "default_7_48_0",
+            properties: { region: "sa-east-1", version: "7.48.0" },
+        };
+        // More resources than are encoded per turn of the event loop, with and without a provider and dependencies.
+        const resources = Array.from({ length: 60 }, (_, i): AnalyzerStackResource => ({
+            urn: `urn:pulumi:production::hms::aws:s3/bucket:Bucket::b${i}`,
+            type: "aws:s3/bucket:Bucket",
+            name: `b${i}`,
+            properties: { bucket: `hms-b${i}`, tags: { Index: String(i) }, versioning: [{ enabled: i % 2 === 0 }] },
+            options,
+            provider: i % 3 === 0 ? undefined : provider,
+            parent: options.parent,
+            dependencies: i > 0 ? [`urn:pulumi:production::hms::aws:s3/bucket:Bucket::b${i - 1}`] : [],
+            propertyDependencies:
+                i > 0 ? { bucket: [`urn:pulumi:production::hms::aws:s3/bucket:Bucket::b${i - 1}`] } : {},
+        }));
+        const prepared = await prepareStack(resources);
+        const decoded = analyzerpb.AnalyzeStackRequest.deserializeBinary(prepared.bytes);
+        assert.deepStrictEqual(
+            decoded.getResourcesList().map((r) => r.getUrn()),
+            resources.map((r) => r.urn),
+        );
+        // Encoded again by the generated class, from what was decoded: the same bytes.
+        assert.deepStrictEqual(Buffer.from(decoded.serializeBinary()), Buffer.from(prepared.bytes));
+        const third = decoded.getResourcesList()[1];
+        assert.deepStrictEqual(third.getProperties()?.toJavaScript(), resources[1].properties);
+        assert.strictEqual(third.getProvider()?.getUrn(), provider.urn);
+        assert.deepStrictEqual(third.getPropertydependenciesMap().get("bucket")?.getUrnsList(), [resources[0].urn]);
+        assert.deepStrictEqual(prepared.urns, new Set(resources.map((r) => r.urn)));
     });
 });
 
